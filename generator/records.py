@@ -1,0 +1,263 @@
+"""Typed records that pass between the pipeline stages.
+
+Every stage takes and returns these frozen dataclasses, never loose dicts. Every fact
+carries its provenance (`Evidence`: the verbatim sentence and its character span in
+the article text), so a reader can always get from a fact back to its source.
+
+Serialisation to the on-disk YAML/JSON shape lives here too (`to_dict`), so the
+record layout is defined in exactly one place; the JSON Schemas in `schema/` check it.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+PlaceType = Literal["city", "venue", "region", "country", "other"]
+OutcomeKind = Literal["agreement", "no-agreement", "statement", "announcement", "gift", "assessment"]
+PLACE_TYPES: tuple[str, ...] = ("city", "venue", "region", "country", "other")
+OUTCOME_KINDS: tuple[str, ...] = ("agreement", "no-agreement", "statement", "announcement", "gift", "assessment")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A verbatim quote from an article and its character span: text[start:end] == quote."""
+
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article, with its span in the article text."""
+
+    text: str
+    start: int
+    end: int
+
+    def evidence(self) -> Evidence:
+        return Evidence(self.text, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as read from the corpus: its text and whatever metadata it states.
+
+    `text` is the body the facts cite: for `.txt` files the whole file (its first line
+    is the title), for `.md` files everything after the front matter.
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str
+    content_hash: str
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    language: str | None = None  # as stated in front matter; None means detect
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str  # canonical name, the same across articles and languages
+    aliases: tuple[str, ...]  # the spellings this article uses
+    role: str | None  # as the text states it, in the source language
+    present: bool  # took part in the main event (as opposed to merely mentioned)
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # canonical (English) name
+    aliases: tuple[str, ...]
+    type: PlaceType
+    country: str | None  # ISO 3166-1 alpha-2
+    lat: float | None
+    lon: float | None
+    main: bool  # the main event took place here (or within it)
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class DateFact:
+    value: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    text: str  # the expression as written
+    main: bool  # the date of the main event
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    text: str
+    kind: OutcomeKind
+    speaker: str | None  # canonical person name
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """The state that flows through the extraction stages of one article.
+
+    Each stage reads what earlier stages filled in and the orchestrator adds its
+    result with `dataclasses.replace`; stages never mutate it.
+    """
+
+    article: Article
+    language: str
+    sentences: tuple[Sentence, ...]
+    anchor: date | None = None  # the date relative expressions resolve against
+    anchor_source: Literal["front-matter", "text", "event"] | None = None
+    people: tuple[Person, ...] = ()
+    places: tuple[Place, ...] = ()
+    dates: tuple[DateFact, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """The fact record of one article (docs/data/articles/<id>.yaml)."""
+
+    id: str
+    language: str
+    title: str
+    url: str | None
+    outlet: str | None
+    published: str | None  # ISO date
+    published_source: Literal["front-matter", "text", "event"] | None  # how `published` is known
+    event: str | None
+    date: str | None  # main event date as this article states it
+    participants: tuple[Person, ...]
+    locations: tuple[Place, ...]
+    dates: tuple[DateFact, ...]
+    outcomes: tuple[Outcome, ...]
+    content_hash: str
+    extractor_version: str
+    source: str  # the corpus path the record was made from
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an event-level fact comes from: one article and the sentence it cites."""
+
+    article: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EventPerson:
+    id: str  # entity registry id
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    present: bool
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    id: str
+    name: str
+    type: PlaceType
+    country: str | None
+    lat: float | None
+    lon: float | None
+    main: bool
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: str
+    texts: tuple[str, ...]
+    main: bool
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class EventOutcome:
+    text: str
+    kind: OutcomeKind
+    speaker: str | None
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    value: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Sources disagree about one attribute of the event (its date, place, a number...)."""
+
+    about: str
+    sides: tuple[ConflictSide, ...]
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """The merged record of one event (docs/data/events/<id>.yaml)."""
+
+    id: str
+    title: str
+    date: str | None
+    places: tuple[str, ...]  # canonical names of the main places
+    articles: tuple[str, ...]
+    participants: tuple[EventPerson, ...]
+    locations: tuple[EventPlace, ...]
+    dates: tuple[EventDate, ...]
+    outcomes: tuple[EventOutcome, ...]
+    conflicts: tuple[Conflict, ...]
+    languages: tuple[str, ...]
+    redirect_from: tuple[str, ...] = ()  # earlier ids of this event, kept as redirects
+
+
+def to_dict(record: Any) -> Any:
+    """Turn a record (or a tuple of records) into plain data for YAML/JSON.
+
+    Tuples become lists; `sources` gain a `count` sibling where the schema wants one.
+    Field order follows the dataclass, so output is stable.
+    """
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(record):
+            out[f.name] = to_dict(getattr(record, f.name))
+            if f.name == "sources":
+                out["source_count"] = len({s.article for s in getattr(record, f.name)})
+        return out
+    if isinstance(record, (list, tuple)):
+        return [to_dict(item) for item in record]
+    if isinstance(record, date):
+        return record.isoformat()
+    return record
+
+
+def from_dict(cls: type, data: dict[str, Any]) -> Any:
+    """Rebuild a record from `to_dict` output (used by the extraction cache)."""
+    nested = {
+        "participants": Person if cls is ArticleRecord else EventPerson,
+        "locations": Place if cls is ArticleRecord else EventPlace,
+        "dates": DateFact if cls is ArticleRecord else EventDate,
+        "outcomes": Outcome if cls is ArticleRecord else EventOutcome,
+        "evidence": Evidence,
+        "sources": Source,
+        "conflicts": Conflict,
+        "sides": ConflictSide,
+    }
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if isinstance(value, list):
+            inner = nested.get(f.name)
+            value = tuple(from_dict(inner, v) if inner and isinstance(v, dict) else v for v in value)
+        kwargs[f.name] = value
+    return cls(**kwargs)
+
