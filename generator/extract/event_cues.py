@@ -1,0 +1,80 @@
+"""Which sentences of an article describe its main event.
+
+People, places and dates each need to know which sentences report the meeting itself
+rather than its background. A sentence describes the main event when it contains a
+meeting word from the language's `event.meeting_words` lexicon ("summit", "talks",
+"topontmoeting", "Gipfel", "sommet", "vertice", "cumbre", ...) and does not mark
+itself as history (a year before the article's own, "former", "the then").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..languages import load
+from ..records import Document
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    meeting_words: tuple[str, ...]  # lower case; a trailing * marks a prefix
+    history_words: tuple[str, ...]
+
+    def meeting_pattern(self) -> re.Pattern[str]:
+        return _alternation(self.meeting_words)
+
+    def history_pattern(self) -> re.Pattern[str]:
+        return _alternation(self.history_words)
+
+
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!x)x")  # matches nothing
+    parts = sorted((re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words),
+                   key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def lexicon(code: str) -> EventLexicon:
+    section = load(code).section("event")
+    return EventLexicon(
+        meeting_words=tuple(str(w).lower() for w in section.get("meeting_words", [])),
+        history_words=tuple(str(w).lower() for w in section.get("history_words", [])),
+    )
+
+
+@lru_cache(maxsize=None)
+def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon(code)
+    return lex.meeting_pattern(), lex.history_pattern()
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def is_historical(text: str, code: str, current_year: int | None) -> bool:
+    """True when a sentence places itself in the past: a history word, or a year
+    earlier than the article's own (when known)."""
+    _, history = _patterns(code)
+    if history.search(text):
+        return True
+    if current_year is None:
+        return False
+    return any(int(y) < current_year for y in _YEAR.findall(text))
+
+
+def mentions_meeting(text: str, code: str) -> bool:
+    meeting, _ = _patterns(code)
+    return bool(meeting.search(text))
+
+
+def main_event_sentences(doc: Document) -> frozenset[int]:
+    """Indices into `doc.sentences` of the sentences that report the main event."""
+    year = doc.anchor.year if doc.anchor else None
+    return frozenset(
+        i for i, sentence in enumerate(doc.sentences)
+        if mentions_meeting(sentence.text, doc.language)
+        and not is_historical(sentence.text, doc.language, year)
+    )
