@@ -1,0 +1,183 @@
+"""Person-name normalisation shared by the people extractor and the events stage.
+
+The same person is spelled differently across languages and outlets: Putin, Poetin,
+Poutine, Wladimir Putin; Kim Jong-un, Kim Jong Un, KIM JONG UN; Selenskyj, Zelenskyy.
+`person_key` folds a name to a spelling-insensitive key with general transliteration
+rules (Dutch "oe", French "ou", German "w" and "sch", the j/y/i family, the sh/ch/zh
+family, doubled letters, ...), never with a table of known people. `same_person`
+decides whether two spellings can name one person (a bare surname is compatible with a
+full name; two full names must agree on given names too), and `canonical_name` picks
+the display name of a cluster of spellings.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable
+
+# Letters that NFKD does not decompose into a base letter plus accents.
+_SPECIAL_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i"})
+# Multi-letter transliteration conventions, longest first so that "tsch" is not read as "t" + "sch".
+# Every hushing/velar-fricative spelling (sh, sch, sj, zh, ch, tsch, tsj, tch, kh) becomes one class "C":
+# Dutch, German, French and English render the same Cyrillic letters with these.
+_CLUSTERS: tuple[tuple[str, str], ...] = (
+    ("schtsch", "C"), ("sjtsj", "C"), ("shch", "C"), ("chtch", "C"),
+    ("tsch", "C"), ("tsj", "C"), ("tch", "C"), ("tsh", "C"),
+    ("sch", "C"), ("sh", "C"), ("sj", "C"), ("zh", "C"), ("ch", "C"), ("kh", "C"),
+    ("ph", "f"), ("ck", "k"), ("qu", "k"), ("tz", "s"), ("ts", "s"),
+)
+# Vowel spellings: Dutch "oe" and French "ou" for /u/, German "ue" for ü.
+_VOWELS: tuple[tuple[str, str], ...] = (("oe", "u"), ("ou", "u"), ("ue", "u"))
+# Single letters that transliterations disagree on: w/v (German Wladimir), j/y/i (Selenskyj, Zelenskyy),
+# z/s (German initial S for Z), c/k/q.
+_LETTERS = str.maketrans({"w": "v", "y": "i", "j": "i", "z": "s", "c": "k", "q": "k"})
+_VOWEL_LETTERS = set("aeiou")
+_TOKEN = re.compile(r"[^\W\d_]+")
+# A romanised East Asian given name is one or two short syllables ("Jong-un", "Jae-in", "Il Sung").
+_SYLLABLE = re.compile(r"^[^\W\d_]{1,4}$")
+# Name particles are lower-case words inside Western names ("Jan van Dijk"), never given-name syllables.
+_PARTICLES = frozenset("van von de der den di da del della du le la al el bin ibn ter ten zu dos das y".split())
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents: "Miedviédev" → "miedviedev"."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL_LETTERS))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _fold_token(token: str) -> str:
+    for old, new in _CLUSTERS:
+        token = token.replace(old, new)
+    for old, new in _VOWELS:
+        token = token.replace(old, new)
+    token = token.replace("Co", "Ce")  # Russian ё after a hushing sound: Gorbatsjov / Gorbachev
+    token = token.translate(_LETTERS)
+    token = re.sub(r"(.)\1+", r"\1", token)  # Zelenskyy, Medvedev/Medvedevv, Rutte
+    token = token.replace("ie", "e")  # Miedviédev / Medvedev, Dmitriev
+    if len(token) > 3 and token.endswith("e") and token[-2] not in _VOWEL_LETTERS:
+        token = token[:-1]  # French final -e: Poutine
+    if len(token) > 3 and token.endswith("ng"):
+        token = token[:-1]  # Jong / Jon in Korean given names
+    return token
+
+
+def _tokens(name: str) -> list[str]:
+    return _TOKEN.findall(_plain(name))
+
+
+@lru_cache(maxsize=4096)
+def _folded(name: str) -> tuple[str, ...]:
+    return tuple(_fold_token(t) for t in _tokens(name))
+
+
+def person_key(name: str) -> str:
+    """A spelling-insensitive key of a whole name.
+
+    >>> person_key("Poetin") == person_key("Poutine") == person_key("Putin")
+    True
+    >>> person_key("Kim Jong-un") == person_key("KIM JONG UN") == person_key("Kim Jon-un")
+    True
+    """
+    return " ".join(_folded(name))
+
+
+def _east_asian_order(name: str) -> bool:
+    """Family name first: "Kim Jong-un", "Moon Jae-in", "Kim Il Sung".
+
+    Recognised by the shape of the given name (short syllables, hyphen-joined or as two
+    tokens), not by a list of people.
+    """
+    parts = name.split()
+    if len(parts) < 2:
+        return False
+    last = parts[-1]
+    if "-" in last:
+        pieces = last.split("-")
+        return len(pieces) == 2 and all(_SYLLABLE.match(p) for p in pieces)
+    return (len(parts) == 3 and all(_SYLLABLE.match(p) for p in parts[1:])
+            and len(parts[0]) <= 5 and parts[1].lower() not in _PARTICLES)
+
+
+def surname_key(name: str) -> str:
+    """The folded family name: the last token, or the first for East Asian name order."""
+    folded = _folded(name)
+    if not folded:
+        return ""
+    return folded[0] if _east_asian_order(name.strip()) else folded[-1]
+
+
+def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Given names agree: equal, one an initial of the other, or one a subset (a middle name dropped)."""
+    if not a or not b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    pool = list(long_)
+    for token in short:
+        match = next((t for t in pool if t == token or (len(token) == 1 and t.startswith(token))
+                      or (len(t) == 1 and token.startswith(t))), None)
+        if match is None:
+            return False
+        pool.remove(match)
+    return True
+
+
+def _split(name: str) -> tuple[str, tuple[str, ...]]:
+    folded = _folded(name)
+    if _east_asian_order(name.strip()):
+        return folded[0], folded[1:]
+    return folded[-1], folded[:-1]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two spellings can name the same person.
+
+    A bare name ("Kim", "Poetin") is compatible with a full name whose family name it is
+    (or, for a one-word mention, whose first or last token it is). Two full names must
+    share the family name and have compatible given names: "Kim Jong Un" is not
+    "Kim Jong Il", "V. Putin" is "Wladimir Putin".
+    """
+    fa, fb = _folded(a), _folded(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        single, other = (fa[0], fb) if len(fa) == 1 else (fb[0], fa)
+        return single in (other[0], other[-1]) and len(single) > 1
+    surname_a, given_a = _split(a)
+    surname_b, given_b = _split(b)
+    return surname_a == surname_b and _given_compatible(given_a, given_b)
+
+
+# Spellings typical of one language's transliteration, which an international display name avoids.
+_LOCAL_SPELLING = re.compile(r"oe|sj|tsj|sch|^w|w\b|[^aeiou]e\b|ou|ij|yj\b|\bj[^aeiou]")
+
+
+def _display_rank(spelling: str, count: int) -> tuple:
+    tokens = spelling.split()
+    words = [t for t in _TOKEN.findall(spelling) if len(t) > 1]
+    well_cased = all(t[:1].isupper() for t in tokens) and not spelling.isupper()
+    local = len(_LOCAL_SPELLING.findall(_plain(spelling)))
+    return (
+        0 if len(words) >= 2 else 1,  # a full first + last name first
+        0 if well_cased else 1,  # "Kim Jong Un" over "Kim jong un" or "KIM JONG UN"
+        -count,  # the form most sources use
+        local,  # the international spelling over a Dutch/German/French one
+        spelling.count("-"),  # "Kim Jong Un" over "Kim Jong-un" when otherwise equal
+        spelling,
+    )
+
+
+def canonical_name(spellings: Iterable[str]) -> str:
+    """The display name for spellings that name one person.
+
+    Prefers a full first + last name, then properly cased forms, then the form used
+    most often, then the spelling with fewest language-specific transliterations; ties
+    are broken alphabetically so the choice is deterministic.
+    """
+    counts = Counter(" ".join(s.split()) for s in spellings if s and s.strip())
+    if not counts:
+        raise ValueError("canonical_name needs at least one non-empty spelling")
+    return min(counts, key=lambda s: _display_rank(s, counts[s]))
