@@ -14,7 +14,7 @@ from typing import Any, Mapping
 
 import yaml
 
-SECTIONS = ("sentences", "people", "places", "dates", "outcomes")
+SECTIONS = ("sentences", "event", "people", "places", "dates", "outcomes")
 
 
 class LanguageDataError(ValueError):
