@@ -1,28 +1,40 @@
 """Read articles from the corpus into `Article` records.
 
 An article is a `.txt` file (plain text; the first line is the title) or a `.md` file
-with optional YAML front matter (`title`, `url`, `outlet`, `published`, `language`).
-The id is the file stem. Problems are reported as `ReadError`s naming the file and
-what to do, never swallowed; the caller decides whether to go on with the rest.
+with optional YAML front matter (`title`, `url`, `outlet`, `published`, `language`, `id`).
+The id is the file stem unless front matter gives one. Every problem is reported as one
+`path: reason (what to do)` line, never swallowed: a `ReadError` keeps the article out
+of the build, a `ReadWarning` lets it build but asks the editor to fix the file.
+`read_corpus` reads a whole folder and carries on past bad files, so one broken
+article never stops the others.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import frontmatter
 import yaml
 from charset_normalizer import from_bytes
 
+from .extract.language import UnknownLanguageError, check_language
+from .languages import supported
 from .records import Article
 
 SUFFIXES = (".txt", ".md")
-MAX_BYTES = 2 * 1024 * 1024  # far above any news article; larger files are almost surely not one
+MAX_BYTES = 2_000_000  # far above any news article; larger files are almost surely not one
 FRONT_MATTER_FIELDS = ("title", "url", "outlet", "published", "language", "id")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# `---` line, YAML, closing `---` (or `...`) line; the closing line may end the file.
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
+# Text has tabs and newlines but hardly any other control characters; binary data has many.
+MAX_CONTROL_RATIO = 0.01
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
 @dataclass(frozen=True)
@@ -37,25 +49,66 @@ class ReadError(Exception):
         return f"{self.path}: {self.reason} ({self.fix})"
 
 
+@dataclass(frozen=True)
+class ReadWarning:
+    """An article that builds but should be fixed: `path: reason (what to do)`."""
+
+    path: str
+    reason: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason} ({self.fix})"
+
+
+@dataclass(frozen=True)
+class CorpusRead:
+    """The outcome of reading a corpus folder: the good articles and every problem, in file order."""
+
+    articles: tuple[Article, ...]
+    errors: tuple[ReadError, ...]
+    warnings: tuple[ReadWarning, ...]
+
+
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def decode(data: bytes, path: str) -> str:
-    """Bytes to text: UTF-8 if it is, else the best detected encoding (cp1252 and kin).
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    return controls > MAX_CONTROL_RATIO * max(len(text), 1)
 
-    Binary data is refused rather than decoded into mojibake.
+
+def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
+    """Bytes to (text with `\\n` line ends, encoding name). Binary data is refused.
+
+    Order: a byte-order mark, then UTF-8, then cp1252 (the legacy encoding of all six
+    corpus languages; detectors guess wrongly on short Western texts, e.g. UTF-16 for
+    "café"), then whatever charset-normalizer finds.
     """
-    if b"\x00" in data:
+    bom = next((encoding for mark, encoding in BOMS if data.startswith(mark)), None)
+    if bom is None and b"\x00" in data:
         raise ReadError(path, "binary file, not text", "commit the article as UTF-8 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    text, encoding = None, bom or "utf-8"
+    for candidate in ((bom,) if bom else ("utf-8", "cp1252")):
+        try:
+            text, encoding = data.decode(candidate), candidate
+            break
+        except UnicodeDecodeError:
+            continue
+    if text is None:
         best = from_bytes(data).best()
         if best is None:
-            raise ReadError(path, "not text in any known encoding", "save the article as UTF-8") from None
-        text = str(best)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+            raise ReadError(path, "not text in any known encoding", "save the article as UTF-8")
+        text, encoding = str(best), best.encoding
+    if _looks_binary(text):
+        raise ReadError(path, "binary file, not text", "commit the article as UTF-8 text")
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes to text with `\\n` line ends (see `decode_bytes`)."""
+    return decode_bytes(data, path)[0]
 
 
 def _parse_published(value: object, path: str) -> date | None:
@@ -72,68 +125,167 @@ def _parse_published(value: object, path: str) -> date | None:
                         "write it as YYYY-MM-DD") from None
 
 
-def _split_front_matter(text: str, path: str) -> tuple[dict, str]:
+def split_front_matter(text: str, path: str) -> tuple[dict, str]:
+    """(metadata, body) of a Markdown text; a text that does not start with `---` has none."""
     if not text.startswith("---"):
         return {}, text
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        raise ReadError(path, "malformed front matter: no closing --- line", "end the front matter with a --- line")
     try:
-        post = frontmatter.loads(text)
+        meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
+        where = f" at line {mark.line + 2}" if mark else ""  # +1 for 0-based, +1 for the opening ---
         raise ReadError(path, f"malformed front matter{where}", "fix the YAML between the --- lines") from None
-    if not isinstance(post.metadata, dict):
-        raise ReadError(path, "front matter is not a mapping", "write `key: value` lines between the --- lines")
-    return dict(post.metadata), post.content
+    except ValueError as error:  # e.g. `published: 2019-02-30`, which YAML itself turns into a date
+        raise ReadError(path, f"malformed front matter: {error}", "fix the YAML between the --- lines") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ReadError(path, "malformed front matter: not a mapping", "write `key: value` lines between the --- lines")
+    return meta, text[match.end():]
 
 
-def parse_article(data: bytes, path: str, stem: str) -> Article:
-    """Build an Article from a file's bytes; `path` is only used in messages and provenance."""
+def _text_field(meta: dict, name: str, path: str) -> str | None:
+    value = meta.get(name)
+    if value in (None, ""):
+        return None
+    if isinstance(value, (dict, list)):
+        raise ReadError(path, f"front matter `{name}` is not a single value", f"write `{name}: text` on one line")
+    return str(value).strip()
+
+
+def _check_language(meta_language: str | None, body: str, path: str) -> str | None:
+    codes = supported()
+    if meta_language is not None:
+        code = meta_language.lower()
+        if code not in codes:
+            raise ReadError(path, f"unknown language {code!r} in front matter", f"supported: {', '.join(codes)}")
+        return code
+    try:
+        check_language(body)
+    except UnknownLanguageError as error:
+        raise ReadError(path, f"unknown language {error.code!r}", f"supported: {', '.join(codes)}") from None
+    return None
+
+
+def too_large(path: str, size: int) -> ReadError:
+    return ReadError(path, f"too large for one article ({size / 1e6:.1f} MB)",
+                     f"split it or remove what is not article text; the limit is {MAX_BYTES / 1e6:g} MB")
+
+
+def _parse(data: bytes, path: str, stem: str) -> tuple[Article, str]:
+    """(article, encoding the file was read in)."""
     if not data.strip():
         raise ReadError(path, "empty file", "add the article text or delete the file")
     if len(data) > MAX_BYTES:
-        raise ReadError(path, f"{len(data) / 1e6:.1f} MB is too large for one article",
-                        f"split it; the limit is {MAX_BYTES // (1024 * 1024)} MB")
-    text = decode(data, path)
-    meta, body = _split_front_matter(text, path) if path.endswith(".md") else ({}, text)
-    unknown = sorted(set(meta) - set(FRONT_MATTER_FIELDS))
+        raise too_large(path, len(data))
+    text, encoding = decode_bytes(data, path)
+    meta, body = split_front_matter(text, path) if path.endswith(".md") else ({}, text)
+    unknown = sorted(str(key) for key in set(meta) - set(FRONT_MATTER_FIELDS))
     if unknown:
         raise ReadError(path, f"unknown front matter field(s): {', '.join(unknown)}",
                         f"use only {', '.join(FRONT_MATTER_FIELDS)}")
-    article_id = str(meta.get("id") or stem)
+    article_id = _text_field(meta, "id", path) or stem
     if not ID_PATTERN.match(article_id) or ".." in article_id:
-        raise ReadError(path, f"id {article_id!r} is not a plain name",
+        raise ReadError(path, f"id {article_id!r} looks like a path or has odd characters",
                         "use letters, digits, '-', '_' and '.' only, with no path parts")
     body = body.strip("\n")
     if not body.strip():
         raise ReadError(path, "no article text after the front matter", "add the article text")
     first_line = next((line.strip() for line in body.splitlines() if line.strip()), "")
-    language = meta.get("language")
     return Article(
         id=article_id,
         path=path,
         text=body,
-        title=str(meta.get("title") or first_line)[:300],
+        title=(_text_field(meta, "title", path) or first_line)[:300],
         content_hash=content_hash(data),
-        url=str(meta["url"]) if meta.get("url") else None,
-        outlet=str(meta["outlet"]) if meta.get("outlet") else None,
+        url=_text_field(meta, "url", path),
+        outlet=_text_field(meta, "outlet", path),
         published=_parse_published(meta.get("published"), path),
-        language=str(language).lower() if language else None,
-    )
+        language=_check_language(_text_field(meta, "language", path), body, path),
+    ), encoding
 
 
-def read_article(path: Path, display: str | None = None) -> Article:
-    """Read one article file. Raises ReadError."""
-    shown = display or str(path)
+def parse_article(data: bytes, path: str, stem: str) -> Article:
+    """Build an Article from a file's bytes; `path` is only used in messages and provenance."""
+    return _parse(data, path, stem)[0]
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
     if path.suffix not in SUFFIXES:
         raise ReadError(shown, f"unsupported file type {path.suffix or '(none)'!r}",
                         "save the article as .txt or .md")
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refused without loading it
+            raise too_large(shown, size)
+        return path.read_bytes()
     except OSError as error:
         raise ReadError(shown, f"cannot read: {error.strerror}", "check the file exists and is readable") from None
-    return parse_article(data, shown, path.stem)
+
+
+def _read(path: Path, shown: str) -> tuple[Article, str]:
+    return _parse(_read_bytes(path, shown), shown, path.stem)
+
+
+def read_article(path: Path, display: str | None = None) -> Article:
+    """Read one article file. Raises ReadError."""
+    return _read(path, display or str(path))[0]
 
 
 def corpus_files(folder: Path) -> list[Path]:
     """The article files of a corpus folder, in a stable order."""
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """`path` as messages show it: relative to `root` (default: the working folder) when inside it."""
+    base = os.path.abspath(root or Path.cwd())
+    full = os.path.abspath(path)
+    return os.path.relpath(full, base) if full.startswith(base + os.sep) else str(path)
+
+
+def _encoding_warning(path: str, encoding: str) -> ReadWarning | None:
+    if encoding in ("utf-8", "utf-8-sig"):
+        return None
+    return ReadWarning(path, f"not UTF-8, read as {encoding}",
+                       "save it as UTF-8; `factsheet add` does that for new articles")
+
+
+def read_corpus(folder: Path, root: Path | None = None) -> CorpusRead:
+    """Read every article of `folder`, reporting each bad file once and keeping the rest.
+
+    Files whose ids collide (`x.txt` and `x.md`, or a front matter `id` equal to another
+    file's) are all left out: which one is meant cannot be known.
+    """
+    articles: list[Article] = []
+    errors: list[ReadError] = []
+    warnings: list[ReadWarning] = []
+    for path in corpus_files(folder):
+        shown = display_path(path, root)
+        try:
+            article, encoding = _read(path, shown)
+        except ReadError as error:
+            errors.append(error)
+            continue
+        articles.append(article)
+        warning = _encoding_warning(shown, encoding)
+        if warning:
+            warnings.append(warning)
+    by_id: dict[str, list[Article]] = {}
+    for article in articles:
+        by_id.setdefault(article.id.casefold(), []).append(article)  # case-insensitive file systems
+    clashing = {key for key, group in by_id.items() if len(group) > 1}
+    for key in sorted(clashing):
+        first, *others = by_id[key]
+        errors.append(ReadError(first.path, f"duplicate id {first.id!r}, also used by "
+                                + ", ".join(a.path for a in others), "rename one of the files or change its `id`"))
+    kept = tuple(a for a in articles if a.id.casefold() not in clashing)
+    shown_errors = {e.path for e in errors}
+    return CorpusRead(
+        articles=kept,
+        errors=tuple(sorted(errors, key=lambda e: e.path)),
+        warnings=tuple(w for w in warnings if w.path not in shown_errors),
+    )
