@@ -9,3 +9,121 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
+
+
+# ---- events stage: hand-built article records (tests/test_events.py, test_registry.py, test_curation.py)
+import pytest  # noqa: E402
+
+from generator.records import ArticleRecord, DateFact, Evidence, Outcome, Person, Place  # noqa: E402
+
+
+def _evidence(quote: str) -> tuple[Evidence, ...]:
+    return (Evidence(quote, 0, len(quote)),)
+
+
+@pytest.fixture
+def make_record():
+    """Build an ArticleRecord from short specs.
+
+    people: (name, role, present) or (name, role, present, aliases);
+    places: (name, type, country, lat, lon, main); dates: (value, main);
+    outcomes: (text, kind, speaker).
+    """
+    def build(article_id: str, *, language: str = "en", date: str | None = None, people=(), places=(),
+              dates=(), outcomes=(), published_source: str | None = "text") -> ArticleRecord:
+        return ArticleRecord(
+            id=article_id, language=language, title=f"Title of {article_id}", url=None, outlet=None,
+            published=date if published_source else None, published_source=published_source, event=None,
+            date=date,
+            participants=tuple(Person(p[0], tuple(p[3]) if len(p) > 3 else (p[0],), p[1], p[2],
+                                      _evidence(f"{p[0]} was there.")) for p in people),
+            locations=tuple(Place(n, (n,), t, c, la, lo, m, _evidence(f"It was in {n}.")) for n, t, c, la, lo, m in places),
+            dates=tuple(DateFact(v, v, m, _evidence(f"It was on {v}.")) for v, m in dates),
+            outcomes=tuple(Outcome(t, k, s, _evidence(t)) for t, k, s in outcomes),
+            content_hash="0" * 64, extractor_version="test", source=f"corpus/articles/{article_id}.txt",
+        )
+    return build
+
+
+# ---------------------------------------------------------------- render fixtures
+
+RENDER_FIXTURES = FIXTURES / "render"
+
+
+def load_render_corpus(folder: Path = RENDER_FIXTURES):
+    """(articles, linked) from `tests/fixtures/render/`: the articles as read, article
+    records whose evidence offsets are found from their quotes, and event records merged
+    per name, so the render tests do not depend on extraction or linking quality."""
+    from types import SimpleNamespace
+
+    import yaml
+    from slugify import slugify
+
+    from generator import records as r
+    from generator.read import read_article
+
+    spec = yaml.safe_load((folder / "site.yaml").read_text(encoding="utf-8"))
+    articles = {p.stem: read_article(p, f"tests/fixtures/render/articles/{p.name}")
+                for p in sorted((folder / "articles").iterdir())}
+
+    def evidence(article_id: str, quote: str) -> tuple:
+        start = articles[article_id].text.index(quote)
+        return (r.Evidence(quote, start, start + len(quote)),)
+
+    records = []
+    for article_id, facts in sorted(spec["articles"].items()):
+        article = articles[article_id]
+        ev = lambda f: evidence(article_id, f["quote"])  # noqa: E731
+        records.append(r.ArticleRecord(
+            id=article_id, language=article.language or "nl", title=article.title, url=article.url,
+            outlet=article.outlet, published=article.published.isoformat() if article.published else None,
+            published_source="front-matter" if article.published else None, event=facts["event"],
+            date=facts["date"],
+            participants=tuple(r.Person(f["name"], tuple(f["aliases"]), f["role"], f["present"], ev(f))
+                               for f in facts["people"]),
+            locations=tuple(r.Place(f["name"], tuple(f["aliases"]), f["type"], f["country"], f["lat"], f["lon"],
+                                    f["main"], ev(f)) for f in facts["places"]),
+            dates=tuple(r.DateFact(str(f["value"]), str(f["text"]), f["main"], ev(f)) for f in facts["dates"]),
+            outcomes=tuple(r.Outcome(f["text"], f["kind"], f["speaker"], ev(f)) for f in facts["outcomes"]),
+            content_hash=article.content_hash, extractor_version="fixture", source=article.path))
+
+    def sources(items) -> tuple:
+        return tuple(r.Source(aid, e.quote, e.start, e.end) for aid, fact in items for e in fact.evidence)
+
+    events = []
+    for event in spec["events"]:
+        mine = [rec for rec in records if rec.event == event["id"]]
+        def merged(field: str) -> dict:
+            found: dict = {}
+            for rec in mine:
+                for fact in getattr(rec, field):
+                    key = getattr(fact, "name", None) or getattr(fact, "value", None) or fact.text
+                    found.setdefault(key, []).append((rec.id, fact))
+            return found
+        people = tuple(r.EventPerson(slugify(name), name, tuple(sorted({a for _, f in seen for a in f.aliases})),
+                                     tuple(sorted({f.role for _, f in seen if f.role})),
+                                     any(f.present for _, f in seen), sources(seen))
+                       for name, seen in merged("participants").items())
+        places = tuple(r.EventPlace(slugify(name), name, seen[0][1].type, seen[0][1].country, seen[0][1].lat,
+                                    seen[0][1].lon, any(f.main for _, f in seen), sources(seen))
+                       for name, seen in merged("locations").items())
+        dates = tuple(r.EventDate(value, tuple(sorted({f.text for _, f in seen})), any(f.main for _, f in seen),
+                                  sources(seen)) for value, seen in sorted(merged("dates").items()))
+        outcomes = tuple(r.EventOutcome(text, seen[0][1].kind, seen[0][1].speaker, sources(seen))
+                         for text, seen in merged("outcomes").items())
+        conflicts = tuple(
+            r.Conflict(c["about"], tuple(
+                r.ConflictSide(str(side["value"]), tuple(
+                    s for aid in side["articles"] for s in sources(
+                        [(aid, d) for d in next(x for x in records if x.id == aid).dates if d.main])))
+                for side in c["sides"]))
+            for c in event.get("conflicts", ()))
+        main_date = next((d.value for d in dates if d.main and len(d.sources) > 1), None)
+        events.append(r.EventRecord(
+            id=event["id"], title=event["title"], date=main_date or next((d.value for d in dates if d.main), None),
+            places=tuple(p.name for p in places if p.main), articles=tuple(rec.id for rec in mine),
+            participants=people, locations=places, dates=dates, outcomes=outcomes, conflicts=conflicts,
+            languages=tuple(sorted({rec.language for rec in mine})),
+            redirect_from=tuple(event.get("redirect_from", ()))))
+    linked = SimpleNamespace(records=tuple(records), events=tuple(events), registry=None, warnings=())
+    return tuple(articles.values()), linked

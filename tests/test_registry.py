@@ -1,0 +1,87 @@
+"""The entity registry: one id per person and place across the corpus."""
+from __future__ import annotations
+
+from generator.curation import MergeEntities, RenameEntity
+from generator.registry import Appearance, build_registry
+
+VLADIVOSTOK = ("Vladivostok", "city", "RU", 43.1, 131.9, True)
+
+
+def test_spellings_across_languages_are_one_person(make_record):
+    records = [
+        make_record("a", people=[("Vladimir Putin", "president", True), ("Kim Jong-un", "leader", True)]),
+        make_record("b", language="nl", people=[("Poetin", "Russische president", True), ("Kim", None, True)]),
+        make_record("c", language="de", people=[("Wladimir Putin", "Präsident", True)]),
+    ]
+    registry, warnings = build_registry(records, {"a": "e1", "b": "e1", "c": "e2"})
+    assert warnings == ()
+    assert [p.id for p in registry.people] == ["kim-jong-un", "vladimir-putin"]
+    putin = registry.person("vladimir-putin")
+    assert putin.name == "Vladimir Putin"
+    assert set(putin.aliases) >= {"Poetin", "Wladimir Putin", "Vladimir Putin"}
+    assert putin.roles == ("Präsident", "Russische president", "president")
+    assert putin.events == ("e1", "e2") and putin.articles == ("a", "b", "c")
+    assert Appearance("e1", "b", True) in putin.appearances
+    assert registry.person_name("b", "Poetin") == "Vladimir Putin"
+    assert registry.person_name("b", "Kim") == "Kim Jong-un"
+
+
+def test_bare_surname_resolves_inside_its_event_first(make_record):
+    records = [
+        make_record("a", people=[("Kim Jong-un", None, True)]),
+        make_record("b", people=[("Kim Yo-jong", None, True)]),
+        make_record("c", people=[("Kim", None, True)]),
+    ]
+    registry, _ = build_registry(records, {"a": "e1", "b": "e2", "c": "e2"})
+    assert registry.person_name("c", "Kim") == "Kim Yo-jong"
+    # Without event context the bare name fits two people and stays apart.
+    alone, _ = build_registry(records, {"a": "e1", "b": "e2", "c": "e3"})
+    assert alone.person_name("c", "Kim") == "Kim"
+
+
+def test_places_keep_coordinates_and_disambiguate_shared_names(make_record):
+    records = [
+        make_record("a", places=[VLADIVOSTOK, ("Moscow", "city", "RU", 55.75, 37.6, False)]),
+        make_record("b", places=[("Moscow", "city", "RU", 55.75, 37.6, False)]),
+        make_record("c", places=[("Moscow", "city", "US", 46.7, -117.0, False)]),
+    ]
+    registry, _ = build_registry(records, {"a": "e1", "b": "e1", "c": "e2"})
+    assert [p.id for p in registry.places] == ["moscow", "moscow-us", "vladivostok"]
+    assert registry.place("moscow").country == "RU"
+    assert registry.place_id("c", "Moscow") == "moscow-us"
+    city = registry.place("vladivostok")
+    assert (city.type, city.lat, city.lon) == ("city", 43.1, 131.9)
+    assert city.appearances == (Appearance("e1", "a", True),)
+
+
+def test_ids_do_not_depend_on_record_order(make_record):
+    records = [
+        make_record("a", people=[("Kim", None, True)]),
+        make_record("b", people=[("Kim Jong-un", None, True), ("Moon Jae-in", None, True)]),
+        make_record("c", people=[("Kim Jong Un", None, True)]),
+    ]
+    events = {"a": "e", "b": "e", "c": "e"}
+    forward, _ = build_registry(records, events)
+    backward, _ = build_registry(records[::-1], events)
+    assert forward.people == backward.people
+
+
+def test_curation_renames_and_merges_entities(make_record):
+    records = [
+        make_record("a", people=[("Vladimir Putin", None, True)], places=[("Russky Island", "venue", "RU", None, None, True)]),
+        make_record("b", places=[("Russkiy Island", "venue", "RU", None, None, True)]),
+    ]
+    actions = [
+        RenameEntity("c.yaml:2", "person", "vladimir-putin", "Vladimir V. Putin"),
+        MergeEntities("c.yaml:6", "place", ("Russky Island", "russkiy-island"), None),
+        RenameEntity("c.yaml:10", "person", "nobody-here", "X"),
+    ]
+    registry, warnings = build_registry(records, {"a": "e", "b": "e"}, actions)
+    person = registry.people[0]
+    assert (person.id, person.name, person.redirect_from) == ("vladimir-v-putin", "Vladimir V. Putin", ("vladimir-putin",))
+    assert registry.person("vladimir-putin") is person
+    [island] = registry.places
+    assert island.id == "russky-island" and island.articles == ("a", "b")
+    assert island.redirect_from == ("russkiy-island",)
+    assert warnings == ("c.yaml:10: rename_entity: no person 'nobody-here' "
+                        "(the entity is gone or renamed; update or remove the entry)",)
