@@ -1,0 +1,138 @@
+"""`factsheet build`: the whole path, one named step per stage.
+
+    read → extract → link (events) → render → write (records, pages) → mkdocs
+
+`build()` reads like that list. Bad articles are reported and left out; everything
+else still builds. The output (`docs/` and `site/`) is replaced only by a complete
+build whose strict MkDocs run passed (see `write.publish`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from .config import BuildConfig
+from .curation import Curation, load_curation
+from .events import link
+from .parallel import extract_all
+from .read import ReadError, display_path, read_article, read_corpus
+from .records import Article, ArticleRecord, EventRecord
+from .render import render_pages
+from .validate import validated
+from .write import dump_yaml, publish, write_text
+
+ARTICLES_DATA = "data/articles"
+EVENTS_DATA = "data/events"
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the summary line; problems are `path: reason (what to do)` lines."""
+
+    articles: int  # articles read
+    records: int  # article records written
+    events: int
+    pages: int  # Markdown pages written
+    extracted: int  # articles run through the extractor
+    reused: int  # articles whose record came from the extraction cache
+    warnings: tuple[str, ...]  # the build went on; the editor should look
+    errors: tuple[str, ...]  # articles left out of the build
+    site: str | None  # where the HTML site went, if built
+
+    def summary(self) -> str:
+        target = f" → {self.site}/" if self.site else ""
+        return (f"built: {self.articles} articles read, {self.records} records, {self.events} events, "
+                f"{self.pages} pages, {len(self.warnings)} warnings, {len(self.errors)} errors "
+                f"(extracted: {self.extracted}, reused: {self.reused}){target}")
+
+
+def record_yaml(record: ArticleRecord | EventRecord, path: str) -> str:
+    """The record as YAML, checked against its JSON Schema first (raises RecordInvalid)."""
+    return dump_yaml(validated(record, path))
+
+
+def record_files(records: Iterable[ArticleRecord], events: Iterable[EventRecord]) -> dict[str, str]:
+    """Every record as YAML, keyed by its docs-relative path; each is schema-checked first."""
+    files = {}
+    for folder, items in ((ARTICLES_DATA, records), (EVENTS_DATA, events)):
+        for record in sorted(items, key=lambda r: r.id):
+            path = f"{folder}/{record.id}.yaml"
+            files[path] = record_yaml(record, path)
+    return files
+
+
+def build(config: BuildConfig) -> BuildReport:
+    """Build records, pages and (unless turned off) the site; see the module docstring."""
+    corpus = read_corpus(config.path("corpus"), config.root)
+    curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
+    extraction = extract_all(corpus.articles, config.path("cache") / "extract")
+    articles = _extracted(corpus.articles, extraction.records)
+    linked = link(articles, extraction.records, curation)
+    pages = render_pages(articles, linked, config.built)
+    files: Mapping[str, str] = {**record_files(linked.records, linked.events), **pages}
+    site = config.path("site") if config.run_mkdocs else None
+    publish(files, config.path("docs"), site, config.path("mkdocs") if site else None)
+    return BuildReport(
+        articles=len(corpus.articles),
+        records=len(linked.records),
+        events=len(linked.events),
+        pages=sum(1 for path in pages if path.endswith(".md")),
+        extracted=extraction.extracted,
+        reused=extraction.reused,
+        warnings=tuple(map(str, (*corpus.warnings, *linked.warnings))),
+        errors=tuple(map(str, (*corpus.errors, *extraction.failures))),
+        site=display_path(site, config.root) if site else None,
+    )
+
+
+@dataclass(frozen=True)
+class ExtractReport:
+    """What `extract_files` wrote; `errors` are `path: reason (what to do)` lines."""
+
+    written: tuple[Path, ...]
+    events: int
+    warnings: tuple[str, ...]
+    errors: tuple[str, ...]
+
+
+def extract_files(paths: Sequence[Path], out: Path, curation: Path | None) -> ExtractReport:
+    """`factsheet extract`: one record per article file to `out/<id>.yaml`, events linked.
+
+    Works on any article files, in the corpus or not; unreadable ones are reported and
+    skipped. No extraction cache: these files may be anywhere.
+    """
+    articles, errors = _read_files(paths)
+    extraction = extract_all(articles, None)
+    articles = _extracted(articles, extraction.records)
+    linked = link(articles, extraction.records, load_curation(curation) if curation else Curation(path=""))
+    written = []
+    for record in sorted(linked.records, key=lambda r: r.id):
+        target = out / f"{record.id}.yaml"
+        write_text(target, record_yaml(record, display_path(target)))
+        written.append(target)
+    return ExtractReport(tuple(written), len(linked.events), tuple(map(str, linked.warnings)),
+                         tuple(map(str, (*errors, *extraction.failures))))
+
+
+def _read_files(paths: Sequence[Path]) -> tuple[tuple[Article, ...], tuple[ReadError, ...]]:
+    articles: dict[str, Article] = {}
+    errors = []
+    for path in paths:
+        try:
+            article = read_article(path, display_path(path))
+        except ReadError as error:
+            errors.append(error)
+            continue
+        if article.id in articles:
+            errors.append(ReadError(article.path, f"duplicate id {article.id!r}, also used by "
+                                    f"{articles[article.id].path}", "give the files different names"))
+            continue
+        articles[article.id] = article
+    return tuple(articles.values()), tuple(errors)
+
+
+def _extracted(articles: Sequence[Article], records: Sequence[ArticleRecord]) -> tuple[Article, ...]:
+    """The articles that have a record (an article whose extraction failed is left out)."""
+    done = {record.id for record in records}
+    return tuple(article for article in articles if article.id in done)

@@ -1,0 +1,109 @@
+"""`factsheet check`: is the corpus readable, and do the records on disk hold up?
+
+Checks, each problem as one `path: reason (what to do)` line:
+- every corpus file reads as an article (ids unique, language known, ...);
+- the curation file loads;
+- every record in `docs/data/` parses, fits its JSON Schema, is named after its id,
+  matches the article it was made from (same content, evidence quotes at their
+  offsets) and points at records that exist.
+
+A folder without records is fine (nothing has been built yet).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .build import ARTICLES_DATA, EVENTS_DATA
+from .config import BuildConfig
+from .curation import CurationError, load_curation
+from .read import display_path, read_corpus
+from .records import Article
+from .validate import problems, provenance_problems
+
+REBUILD = "run `factsheet build`"
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    articles: int
+    article_records: int
+    event_records: int
+    problems: tuple[str, ...]
+
+
+def _load_records(folder: Path, root: Path, found: list[str]) -> dict[str, tuple[str, Any]]:
+    """id → (shown path, data) of every YAML record in `folder`; unreadable ones go to `found`."""
+    records: dict[str, tuple[str, Any]] = {}
+    if not folder.is_dir():
+        return records
+    for path in sorted(folder.glob("*.yaml")):
+        shown = display_path(path, root)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+            found.append(f"{shown}: unreadable record: {str(error).splitlines()[0]} ({REBUILD})")
+            continue
+        records[path.stem] = (shown, data)
+    return records
+
+
+def _record_problems(kind: str, records: dict[str, tuple[str, Any]]) -> list[str]:
+    found = []
+    for stem, (shown, data) in records.items():
+        found += [f"{shown}: {problem} ({REBUILD})" for problem in problems(kind, data)]
+        if isinstance(data, dict) and data.get("id") != stem:
+            found.append(f"{shown}: id {data.get('id')!r} differs from the file name ({REBUILD})")
+    return found
+
+
+def _article_problems(records: dict[str, tuple[str, Any]], articles: dict[str, Article],
+                      events: dict[str, tuple[str, Any]]) -> list[str]:
+    found = []
+    for stem, (shown, data) in records.items():
+        if not isinstance(data, dict):
+            continue
+        article = articles.get(stem)
+        if article is None:
+            found.append(f"{shown}: no article in the corpus has this id ({REBUILD} to drop the record)")
+        elif data.get("content_hash") != article.content_hash:
+            found.append(f"{shown}: made from an older version of {article.path} ({REBUILD})")
+        else:
+            found += [f"{shown}: {p} ({REBUILD})" for p in provenance_problems(data, article.text)]
+        event = data.get("event")
+        if event is not None and event not in events:
+            found.append(f"{shown}: event {event!r} has no event record ({REBUILD})")
+    return found
+
+
+def _event_problems(events: dict[str, tuple[str, Any]], records: dict[str, tuple[str, Any]]) -> list[str]:
+    found = []
+    for _stem, (shown, data) in events.items():
+        if not isinstance(data, dict):
+            continue
+        missing = [a for a in data.get("articles") or [] if a not in records]
+        if missing:
+            found.append(f"{shown}: articles without a record: {', '.join(map(str, missing))} ({REBUILD})")
+    return found
+
+
+def check(config: BuildConfig) -> CheckReport:
+    """Every problem with the corpus, the curation file and the records, in a stable order."""
+    found: list[str] = []
+    corpus = read_corpus(config.path("corpus"), config.root)
+    found += [str(problem) for problem in (*corpus.errors, *corpus.warnings)]
+    try:
+        load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
+    except CurationError as error:
+        found += error.problems
+    docs = config.path("docs")
+    records = _load_records(docs / ARTICLES_DATA, config.root, found)
+    events = _load_records(docs / EVENTS_DATA, config.root, found)
+    found += _record_problems("article", records)
+    found += _record_problems("event", events)
+    found += _article_problems(records, {a.id: a for a in corpus.articles}, events)
+    found += _event_problems(events, records)
+    return CheckReport(len(corpus.articles), len(records), len(events), tuple(found))

@@ -1,0 +1,142 @@
+"""The `factsheet` command: a thin layer over `build`, `check` and `extract_files`.
+
+Summaries go to standard output, one line per problem (`path: reason (what to do)`)
+to standard error, except for `check`, whose problems are its output.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .build import build as run_build
+from .build import extract_files
+from .check import check as run_check
+from .config import BuildConfig
+from .curation import CurationError
+from .read import display_path
+from .validate import RecordInvalid
+from .write import WriteError
+
+# Failures that stop a command with their own `path: reason (what to do)` lines, not a traceback.
+STOPPING = (CurationError, RecordInvalid, WriteError)
+
+CORPUS = click.option("--corpus", type=click.Path(path_type=Path), default=BuildConfig.corpus, show_default=True,
+                      help="Folder of article files.")
+CURATION = click.option("--curation", type=click.Path(path_type=Path), default=BuildConfig.curation,
+                        show_default=True, help="Editor-owned curation file (may be absent).")
+DOCS = click.option("--docs", type=click.Path(path_type=Path), default=BuildConfig.docs, show_default=True,
+                    help="MkDocs source folder: records go to DOCS/data, pages beside the hand-written ones.")
+
+
+def _fail_on(problems: list[str], code: int = 2) -> None:
+    """Print each problem to standard error and exit with `code`, if there is any."""
+    if problems:
+        for problem in problems:
+            click.echo(problem, err=True)
+        raise SystemExit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="factsheet", message="factsheet %(version)s")
+def main() -> None:
+    """Factsheet: news articles in, fact sheets out.
+
+    \b
+    Examples:
+      factsheet build                                # corpus → records → pages → site/
+      factsheet check                                # validate corpus, curation and records
+      factsheet extract article.txt --out records/   # facts of any article files
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder to write one record per article to, as OUT/<id>.yaml.")
+@click.option("--curation", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Curation file to apply when linking the articles into events (default: none).")
+def extract(paths: tuple[Path, ...], out: Path, curation: Path | None) -> None:
+    """Extract the fact record of each article file, with its event linked.
+
+    Any `.txt` or `.md` article works, inside the corpus or not, with or without front
+    matter. An unreadable file gets one error line and the others go on; the exit code
+    is 1 if any file failed.
+
+    \b
+    Example:
+      factsheet extract corpus/articles/*.txt --out /tmp/records
+    """
+    try:
+        report = extract_files(paths, out, curation)
+    except STOPPING as error:
+        _fail_on(str(error).splitlines(), code=1)
+    for line in (*report.warnings, *report.errors):
+        click.echo(line, err=True)
+    click.echo(f"extracted: {len(report.written)} records, {report.events} events, "
+               f"{len(report.errors)} errors → {display_path(out)}/")
+    if report.errors:
+        raise SystemExit(1)
+
+
+@main.command()
+@CORPUS
+@CURATION
+@DOCS
+@click.option("--site", type=click.Path(path_type=Path), default=BuildConfig.site, show_default=True,
+              help="Where the HTML site goes.")
+@click.option("--mkdocs", "mkdocs_file", type=click.Path(path_type=Path), default=BuildConfig.mkdocs,
+              show_default=True, help="MkDocs configuration file.")
+@click.option("--no-site", is_flag=True, help="Write records and pages only; skip the MkDocs build.")
+def build(corpus: Path, curation: Path, docs: Path, site: Path, mkdocs_file: Path, no_site: bool) -> None:
+    """Run the whole path: records, pages and the site.
+
+    Article records go to DOCS/data/articles/<id>.yaml, event records to
+    DOCS/data/events/<id>.yaml, pages under DOCS, and `mkdocs build --strict` builds
+    SITE. The old output stays in place unless the whole build succeeds. Articles
+    that cannot be read are reported and left out, and the exit code is then 1.
+
+    \b
+    Example:
+      factsheet build
+      factsheet build --corpus my/articles --site /tmp/site
+    """
+    config = BuildConfig(corpus=corpus, curation=curation, docs=docs, site=site, mkdocs=mkdocs_file,
+                         run_mkdocs=not no_site)
+    _fail_on(config.problems())
+    try:
+        report = run_build(config)
+    except STOPPING as error:
+        _fail_on(str(error).splitlines(), code=1)
+    for line in (*report.warnings, *report.errors):
+        click.echo(line, err=True)
+    click.echo(report.summary())
+    if report.errors:
+        raise SystemExit(1)
+
+
+@main.command()
+@CORPUS
+@CURATION
+@DOCS
+def check(corpus: Path, curation: Path, docs: Path) -> None:
+    """Validate the corpus, the curation file and the records in DOCS/data.
+
+    Prints one line per problem, `path: reason (what to do)`, and exits with 1 if
+    there is any. CI runs it; editors can run it before committing.
+
+    \b
+    Example:
+      factsheet check
+    """
+    config = BuildConfig(corpus=corpus, curation=curation, docs=docs, run_mkdocs=False)
+    _fail_on(config.problems())
+    report = run_check(config)
+    for problem in report.problems:
+        click.echo(problem)
+    counts = (f"{report.articles} articles, {report.article_records} article records, "
+              f"{report.event_records} event records")
+    if report.problems:
+        click.echo(f"check: {len(report.problems)} problems ({counts})")
+        raise SystemExit(1)
+    click.echo(f"check: no problems ({counts})")

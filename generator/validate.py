@@ -1,0 +1,76 @@
+"""Check records against the JSON Schemas shipped in `generator/schema/`.
+
+Every record is validated when it is written (`validated`), and `factsheet check`
+validates the records already on disk. Problems come back as readable strings that
+name the field (`participants[0].role: ...`), never as a bare traceback.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from .records import ArticleRecord, EventRecord, to_dict
+
+KINDS = {ArticleRecord: "article", EventRecord: "event"}
+
+
+@dataclass(frozen=True)
+class RecordInvalid(Exception):
+    """A record that breaks its schema: `path: reason (what to do)`."""
+
+    path: str
+    problems: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.path}: {'; '.join(self.problems)} (fix the extractor or the record)"
+
+
+@lru_cache(maxsize=None)
+def schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of a record kind (`article` or `event`)."""
+    text = (resources.files("generator") / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=None)
+def _validator(kind: str) -> Draft202012Validator:
+    return Draft202012Validator(schema(kind), format_checker=FormatChecker())
+
+
+def _where(error: Any) -> str:
+    where = ""
+    for part in error.absolute_path:
+        where += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return where.lstrip(".") or "record"
+
+
+def problems(kind: str, data: Any) -> list[str]:
+    """Every way `data` breaks the `kind` schema, in document order."""
+    errors = sorted(_validator(kind).iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    return [f"{_where(e)}: {e.message}" for e in errors]
+
+
+def provenance_problems(data: dict[str, Any], text: str) -> list[str]:
+    """Evidence whose quote is not `text[start:end]` of the article it cites."""
+    found = []
+    for section in ("participants", "locations", "dates", "outcomes"):
+        for index, fact in enumerate(data.get(section) or []):
+            for number, evidence in enumerate(fact.get("evidence") or []):
+                start, end = evidence.get("start"), evidence.get("end")
+                if not isinstance(start, int) or not isinstance(end, int) or text[start:end] != evidence.get("quote"):
+                    found.append(f"{section}[{index}].evidence[{number}]: quote is not the text at {start}-{end}")
+    return found
+
+
+def validated(record: ArticleRecord | EventRecord, path: str) -> dict[str, Any]:
+    """The record as plain data, after checking it against its schema; raises RecordInvalid."""
+    data = to_dict(record)
+    found = problems(KINDS[type(record)], data)
+    if found:
+        raise RecordInvalid(path, tuple(found))
+    return data

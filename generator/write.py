@@ -1,0 +1,234 @@
+"""The only module that writes files, and it writes them atomically.
+
+- One file: written to a temporary file in the same folder, then `os.replace`d, so a
+  reader sees the old content or the new, never half of it.
+- A generated tree (`docs/`, `site/`): the new tree is built complete in a temporary
+  folder beside the target and swapped in with one atomic exchange. A build killed
+  part-way (even with `kill -9`) leaves the last good tree in place; its leftovers are
+  removed by the next build.
+- `site/` is built by `mkdocs build --strict` into such a folder. A failed build
+  replaces nothing.
+
+`docs/` mixes hand-written pages with generated ones. The generated paths of the last
+build are listed in `docs/.generated` (MkDocs skips dotfiles); everything else in
+`docs/` is hand-written and carried over unchanged.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import os
+import secrets
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+MANIFEST = ".generated"
+MANIFEST_HEADER = "# Written by `factsheet build`: the generated files of docs/. Do not edit.\n"
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+class WriteError(Exception):
+    """Output that cannot be written: `path: reason (what to do)`."""
+
+
+class SiteBuildError(WriteError):
+    """`mkdocs build --strict` failed; the last good site is untouched."""
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    """Repeated values are written out in full: records are read by people and diff tools."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(data: Any) -> str:
+    """Deterministic YAML: field order as given, Unicode as is, long quotes never folded."""
+    return yaml.dump(data, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False,
+                     width=1_000_000, default_flow_style=False)
+
+
+def write_text(path: Path, text: str) -> None:
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write one file atomically: temporary file, fsync, rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _sibling(target: Path, kind: str) -> Path:
+    return target.with_name(f".{target.name}.{kind}-{secrets.token_hex(4)}")
+
+
+def recover(target: Path) -> None:
+    """Undo what a killed build left beside `target`.
+
+    A swap interrupted between its two renames (only where the atomic exchange is not
+    available) leaves the old tree under `.NAME.old-*`: put it back. Half-built trees
+    (`.NAME.building-*`) are deleted.
+    """
+    olds = sorted(target.parent.glob(f".{target.name}.old-*"))
+    if olds and not target.exists():
+        os.rename(olds.pop(), target)
+    for leftover in [*olds, *target.parent.glob(f".{target.name}.building-*")]:
+        shutil.rmtree(leftover)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2); False where unsupported."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: the file system cannot exchange
+        return False
+    raise OSError(errno, os.strerror(errno), str(a))
+
+
+def swap_in(staged: Path, target: Path) -> None:
+    """Make the complete tree `staged` the new `target`; the old tree is deleted."""
+    if not target.exists():
+        os.rename(staged, target)
+        return
+    if _exchange(staged, target):
+        shutil.rmtree(staged)  # now holds the old tree
+        return
+    old = _sibling(target, "old")
+    os.rename(target, old)
+    os.rename(staged, target)
+    shutil.rmtree(old)
+
+
+def _read_manifest(docs: Path) -> set[str]:
+    manifest = docs / MANIFEST
+    if not manifest.is_file():
+        return set()
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    return {line for line in lines if line and not line.startswith("#")}
+
+
+def _fill_tree(root: Path, files: Mapping[str, str | bytes]) -> None:
+    # No fsync per file: the tree becomes visible only through the atomic swap, and
+    # a killed build never gets that far.
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+
+def stage_docs(docs: Path, generated: Mapping[str, str | bytes]) -> Path:
+    """A complete new `docs/` beside the old one: its hand-written files plus `generated`.
+
+    Files the previous build generated are dropped, so a page whose event is gone goes
+    too. A generated path that would overwrite a hand-written file is refused.
+    """
+    bad = sorted(p for p in generated if Path(p).is_absolute() or ".." in Path(p).parts or p == MANIFEST)
+    if bad:
+        raise WriteError(f"{docs / bad[0]}: generated path leaves the docs folder (report this as a bug)")
+    previous = _read_manifest(docs)
+    hand_written = {}
+    if docs.is_dir():
+        for path in sorted(docs.rglob("*")):
+            relative = path.relative_to(docs).as_posix()
+            if path.is_file() and relative not in previous and relative != MANIFEST:
+                hand_written[relative] = path
+    clashes = sorted(set(hand_written) & set(generated))
+    if clashes:
+        raise WriteError(f"{docs / clashes[0]}: a hand-written file has the path of a generated page "
+                         f"(rename or move it)")
+    staged = _sibling(docs, "building")
+    staged.mkdir(parents=True)
+    try:
+        for relative, source in hand_written.items():
+            (staged / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, staged / relative)
+        _fill_tree(staged, generated)
+        manifest = MANIFEST_HEADER + "".join(f"{p}\n" for p in sorted(generated))
+        (staged / MANIFEST).write_text(manifest, encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(staged)
+        raise
+    return staged
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(mkdocs_file: Path, docs_dir: Path, site: Path) -> Path:
+    """Run `mkdocs build --strict` on `docs_dir` into a new folder beside `site`.
+
+    Returns that folder for `swap_in`; on any warning or error it is removed and
+    SiteBuildError carries MkDocs' own messages.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    staged = _sibling(site, "building")
+    collected = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collected)
+    try:
+        config = load_config(str(mkdocs_file), strict=True,
+                             docs_dir=str(docs_dir.resolve()), site_dir=str(staged.resolve()))
+        mkdocs_build(config)
+    except MkDocsException as error:
+        shutil.rmtree(staged, ignore_errors=True)
+        details = "; ".join([*collected.messages, str(error)])
+        raise SiteBuildError(f"{mkdocs_file}: the strict MkDocs build failed: {details} "
+                             f"(fix the pages or mkdocs.yml; {site}/ keeps the last good site)") from None
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    finally:
+        logger.removeHandler(collected)
+    return staged
+
+
+def publish(generated: Mapping[str, str | bytes], docs: Path, site: Path | None,
+            mkdocs_file: Path | None) -> None:
+    """Write the generated files into `docs/` and rebuild `site/`, all or nothing.
+
+    Both new trees are complete and the strict site build has passed before either
+    replaces the old one. With `site` None only `docs/` is written.
+    """
+    recover(docs)
+    staged_docs = stage_docs(docs, generated)
+    staged_site = None
+    try:
+        if site is not None and mkdocs_file is not None:
+            recover(site)
+            staged_site = build_site(mkdocs_file, staged_docs, site)
+    except BaseException:
+        shutil.rmtree(staged_docs)
+        raise
+    swap_in(staged_docs, docs)
+    if staged_site is not None:
+        swap_in(staged_site, site)
