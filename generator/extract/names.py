@@ -83,7 +83,7 @@ def person_key(name: str) -> str:
     return " ".join(_folded(name))
 
 
-def _east_asian_order(name: str) -> bool:
+def family_name_first(name: str) -> bool:
     """Family name first: "Kim Jong-un", "Moon Jae-in", "Kim Il Sung".
 
     Recognised by the shape of the given name (short syllables, hyphen-joined or as two
@@ -105,7 +105,7 @@ def surname_key(name: str) -> str:
     folded = _folded(name)
     if not folded:
         return ""
-    return folded[0] if _east_asian_order(name.strip()) else folded[-1]
+    return folded[0] if family_name_first(name.strip()) else folded[-1]
 
 
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -125,7 +125,7 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _split(name: str) -> tuple[str, tuple[str, ...]]:
     folded = _folded(name)
-    if _east_asian_order(name.strip()):
+    if family_name_first(name.strip()):
         return folded[0], folded[1:]
     return folded[-1], folded[:-1]
 
