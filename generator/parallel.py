@@ -1,0 +1,123 @@
+"""Extract many articles: cached records first, the rest in parallel over the cores.
+
+Extraction is CPU-bound pure Python, so it runs in worker processes (never threads).
+The first article is extracted in this process before the pool starts: that loads
+the lexicons and gazetteers once, and the forked workers inherit them instead of
+each loading its own. Only this process writes cache entries. Results keep the
+order of the input, so the output does not depend on scheduling.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping, Sequence
+
+from tqdm import tqdm
+
+from .cache import ExtractionCache
+from .extract import extract_article, extractor_version
+from .records import Article, ArticleRecord
+
+SERIAL_BELOW = 16  # fewer articles than this are not worth starting processes for
+CHUNKS_PER_WORKER = 8  # small enough to balance uneven articles, big enough to keep overhead low
+
+
+@dataclass(frozen=True)
+class ExtractionFailure:
+    """An article the extractor could not handle: `path: reason (what to do)`."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: extraction failed: {self.reason} (report it as a bug, with this article)"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    records: tuple[ArticleRecord, ...]  # in the order of the articles given, failures left out
+    failures: tuple[ExtractionFailure, ...]
+    extracted: int  # articles run through the extractor
+    reused: int  # articles whose record came from the cache
+
+
+Task = tuple[Article, "date | None"]
+Outcome = tuple["ArticleRecord | None", "ExtractionFailure | None"]
+
+
+def _extract_one(task: Task) -> Outcome:
+    article, anchor = task
+    try:
+        return extract_article(article, anchor), None
+    except Exception as error:  # reported as a failure line, and the other articles still build
+        return None, ExtractionFailure(article.path, f"{type(error).__name__}: {error}")
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _run(tasks: Sequence[Task], jobs: int) -> Iterator[Outcome]:
+    if not tasks:
+        return
+    yield _extract_one(tasks[0])  # warms the lexicons up in this process
+    rest = tasks[1:]
+    if jobs <= 1 or len(rest) < SERIAL_BELOW:
+        yield from map(_extract_one, rest)
+        return
+    chunk = max(1, len(rest) // (jobs * CHUNKS_PER_WORKER))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_extract_one, rest, chunksize=chunk)
+
+
+def _progress(outcomes: Iterable[Outcome], total: int, show: bool | None) -> Iterable[Outcome]:
+    enabled = sys.stderr.isatty() if show is None else show
+    return tqdm(outcomes, total=total, desc="extract", unit="article", disable=not enabled or total == 0,
+                file=sys.stderr, leave=False)
+
+
+def extract_all(
+    articles: Sequence[Article],
+    cache_folder: Path | None,
+    jobs: int | None = None,
+    anchors: Mapping[str, date] | None = None,
+    progress: bool | None = None,
+) -> Extraction:
+    """Records of all `articles`, reusing cached ones; `cache_folder=None` disables the cache.
+
+    `anchors` maps an article id to the date its event supplies (for articles that
+    state none); such records are cached under that anchor too. `progress=None` shows
+    a progress bar only when stderr is a terminal.
+    """
+    cache = ExtractionCache(cache_folder, extractor_version()) if cache_folder else None
+    anchors = anchors or {}
+    found: dict[int, ArticleRecord] = {}
+    tasks: list[Task] = []
+    positions: list[int] = []
+    for index, article in enumerate(articles):
+        anchor = anchors.get(article.id)
+        record = cache.get(article, anchor) if cache else None
+        if record is not None:
+            found[index] = record
+        else:
+            tasks.append((article, anchor))
+            positions.append(index)
+    failures: list[ExtractionFailure] = []
+    outcomes = _progress(_run(tasks, jobs or default_jobs()), len(tasks), progress)
+    for index, (article, anchor), (record, failure) in zip(positions, tasks, outcomes):
+        if failure is not None:
+            failures.append(failure)
+            continue
+        found[index] = record
+        if cache:
+            cache.put(article, record, anchor)
+    return Extraction(
+        records=tuple(found[i] for i in sorted(found)),
+        failures=tuple(failures),
+        extracted=len(tasks),
+        reused=len(articles) - len(tasks),
+    )

@@ -1,0 +1,141 @@
+"""The extraction cache and `extract_all`: only new or changed articles are extracted,
+records come back in input order whether run serially or in parallel, and a failing
+article is reported without stopping the others."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import generator.parallel as parallel
+from generator.cache import ExtractionCache
+from generator.extract import extractor_version
+from generator.parallel import extract_all
+from generator.records import (Article, ArticleRecord, DateFact, Evidence, Outcome, Person, Place, from_dict,
+                               to_dict)
+
+
+def make_article(n: int, text: str | None = None) -> Article:
+    body = text or f"Article number {n}: ministers met in Oslo to talk about fish."
+    return Article(id=f"a{n:03d}", path=f"corpus/articles/a{n:03d}.txt", text=body, title=f"Article {n}",
+                   content_hash=hashlib.sha256(body.encode()).hexdigest())
+
+
+def fake_record(article: Article, anchor: date | None = None) -> ArticleRecord:
+    """A record with every kind of nested fact, cheap to make, so tests need no real extractor."""
+    evidence = (Evidence(article.text[:10], 0, 10),)
+    return ArticleRecord(
+        id=article.id, language="en", title=article.title, url=None, outlet=None,
+        published=anchor.isoformat() if anchor else None, published_source="event" if anchor else None,
+        event=None, date="2021-03-02",
+        participants=(Person("Ana Example", ("Ana",), "minister", True, evidence),),
+        locations=(Place("Oslo", ("Oslo",), "city", "NO", 59.91, 10.75, True, evidence),),
+        dates=(DateFact("2021-03-02", "Tuesday", True, evidence),),
+        outcomes=(Outcome(article.text, "statement", "Ana Example", evidence),),
+        content_hash=article.content_hash, extractor_version=extractor_version(), source=article.path)
+
+
+@pytest.fixture
+def counting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Replace the extractor by `fake_record`; every call leaves a file in the returned folder
+    (a file, not a counter, because worker processes make calls too)."""
+    calls = tmp_path / "calls"
+    calls.mkdir()
+
+    def extract(article: Article, anchor: date | None = None) -> ArticleRecord:
+        (calls / f"{article.id}-{article.content_hash[:8]}-{anchor}").touch()
+        if "explode" in article.text:
+            raise ValueError("cannot handle this text")
+        return fake_record(article, anchor)
+
+    monkeypatch.setattr(parallel, "extract_article", extract)
+    return calls
+
+
+def test_record_survives_the_cache_round_trip(tmp_path: Path) -> None:
+    article = make_article(1)
+    record = fake_record(article)
+    assert from_dict(ArticleRecord, json.loads(json.dumps(to_dict(record)))) == record
+    cache = ExtractionCache(tmp_path, extractor_version())
+    assert cache.get(article) is None
+    cache.put(article, record)
+    assert cache.get(article) == record
+    assert cache.get(article, date(2021, 3, 2)) is None  # another anchor is another entry
+
+
+def test_cache_entry_of_another_article_or_version_is_not_used(tmp_path: Path) -> None:
+    article = make_article(1)
+    ExtractionCache(tmp_path, extractor_version()).put(article, fake_record(article))
+    assert ExtractionCache(tmp_path, "0ther-version").get(article) is None
+    assert ExtractionCache(tmp_path, extractor_version()).get(replace(article, id="renamed")) is None
+    assert ExtractionCache(tmp_path, extractor_version()).get(replace(article, content_hash="0" * 64)) is None
+
+
+def test_unreadable_cache_entry_is_extracted_again(tmp_path: Path, counting: Path) -> None:
+    article = make_article(1)
+    cache = ExtractionCache(tmp_path / "cache", extractor_version())
+    cache.put(article, fake_record(article))
+    cache.path(article).write_text("{not json", encoding="utf-8")
+    result = extract_all([article], tmp_path / "cache", jobs=1)
+    assert (result.extracted, result.reused) == (1, 0)
+    assert cache.get(article) == fake_record(article)
+
+
+def test_adding_one_article_extracts_exactly_one(tmp_path: Path, counting: Path) -> None:
+    articles = [make_article(n) for n in range(30)]
+    first = extract_all(articles, tmp_path / "cache", jobs=2)
+    assert (first.extracted, first.reused, len(first.records)) == (30, 0, 30)
+    again = extract_all(articles, tmp_path / "cache", jobs=2)
+    assert (again.extracted, again.reused) == (0, 30)
+    assert again.records == first.records
+    grown = extract_all([*articles, make_article(30)], tmp_path / "cache", jobs=2)
+    assert (grown.extracted, grown.reused) == (1, 30)
+    edited = [*articles[:-1], make_article(29, "Edited text of article 29, about fish in Bergen.")]
+    changed = extract_all(edited, tmp_path / "cache", jobs=2)
+    assert (changed.extracted, changed.reused) == (1, 29)
+    assert len(list(counting.iterdir())) == 32  # 30 + the new one + the edited one
+
+
+def test_parallel_and_serial_give_the_same_records_in_input_order(tmp_path: Path, counting: Path) -> None:
+    articles = [make_article(n) for n in reversed(range(40))]
+    serial = extract_all(articles, None, jobs=1)
+    parallel_run = extract_all(articles, None, jobs=2)
+    assert serial.records == parallel_run.records
+    assert [r.id for r in serial.records] == [a.id for a in articles]
+
+
+def test_failing_article_is_reported_and_the_rest_extract(tmp_path: Path, counting: Path) -> None:
+    articles = [make_article(n) for n in range(20)]
+    articles[7] = make_article(7, "This one will explode.")
+    result = extract_all(articles, tmp_path / "cache", jobs=2)
+    assert [str(f) for f in result.failures] == [
+        "corpus/articles/a007.txt: extraction failed: ValueError: cannot handle this text "
+        "(report it as a bug, with this article)"]
+    assert len(result.records) == 19 and "a007" not in {r.id for r in result.records}
+    assert extract_all(articles, tmp_path / "cache", jobs=2).extracted == 1  # failures are not cached
+
+
+def test_event_anchor_is_part_of_the_key(tmp_path: Path, counting: Path) -> None:
+    article = make_article(1)
+    anchors = {article.id: date(2021, 3, 2)}
+    plain = extract_all([article], tmp_path / "cache")
+    anchored = extract_all([article], tmp_path / "cache", anchors=anchors)
+    assert anchored.extracted == 1 and anchored.records[0].published == "2021-03-02"
+    assert plain.records[0].published is None
+    assert extract_all([article], tmp_path / "cache", anchors=anchors).reused == 1
+
+
+def test_real_extractor_reuses_its_records(tmp_path: Path) -> None:
+    """The same, end to end with the real extractor on the committed corpus."""
+    from generator.read import read_corpus
+
+    corpus = read_corpus(Path(__file__).resolve().parent.parent / "corpus" / "articles")
+    first = extract_all(corpus.articles, tmp_path / "cache", jobs=1)
+    assert first.failures == ()
+    again = extract_all(corpus.articles, tmp_path / "cache", jobs=1)
+    assert (again.extracted, again.reused) == (0, len(corpus.articles))
+    assert again.records == first.records

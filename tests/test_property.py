@@ -1,0 +1,83 @@
+"""Property-based tests: whatever bytes or text arrive, reading either gives an Article or
+one ReadError, and extraction never raises."""
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.extract import extract_article
+from generator.extract.language import UnknownLanguageError, check_language, detect_language
+from generator.languages import supported
+from generator.read import ReadError, parse_article
+from generator.records import Article
+
+FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXTRACTING = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Pieces that make the extractors' cue rules fire: titles, months, weekdays, numbers,
+# quotes, reporting and agreement verbs, capitalised words, abbreviations, odd spacing.
+PIECES = ["President", "president", "Minister", "minister", "premier", "Dr.", "Mr.", "Mme", "Herr", "von", "van",
+          "de", "der", "la", "Oslo", "Paris", "Berlin", "Madrid", "Roma", "Gent", "Norway", "Chile", "summit",
+          "top", "Gipfel", "vertice", "cumbre", "sommet", "met", "ontmoette", "traf", "incontrato", "said", "zei",
+          "sagte", "a déclaré", "dijo", "agreed", "signed", "akkoord", "Abkommen", "accordo", "acuerdo", "Monday",
+          "dinsdag", "Mittwoch", "jeudi", "venerdì", "sábado", "yesterday", "gisteren", "heute", "1", "25",
+          "2019", "2024", "12.3", "10:30", "2021-03-02", "3/4/2020", "April", "april", "mai", "giugno", "enero",
+          "Januar", ".", ",", ";", ":", "!", "?", "«", "»", "“", "”", "‘", "’", '"', "'", "(", ")", "-", "–",
+          "\n", "\n\n", " ", "\t", "A.", "U.S.", "e.g.", "Kim-Li", "O'Neil", "Xi", "ÉÈ", "İ", "ß", "ﬁ"]
+article_text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=120).map(" ".join)
+any_text = st.one_of(st.text(max_size=2000), article_text)
+
+
+@FAST
+@given(data=st.binary(max_size=4000), suffix=st.sampled_from([".txt", ".md"]))
+def test_reading_random_bytes_gives_an_article_or_a_read_error(data: bytes, suffix: str) -> None:
+    try:
+        article = parse_article(data, f"corpus/articles/x{suffix}", "x")
+    except ReadError as error:
+        assert str(error).startswith(f"corpus/articles/x{suffix}: ")
+        return
+    assert article.text.strip() and "\r" not in article.text
+
+
+@FAST
+@given(text=any_text, front=st.sampled_from(["", "---\n", "---\ntitle: x\n---\n", "---\n: :\n---\n",
+                                             "---\nid: ../x\n---\n", "---\npublished: 2019-02-30\n---\n"]))
+def test_reading_random_text_gives_an_article_or_a_read_error(text: str, front: str) -> None:
+    try:
+        article = parse_article((front + text).encode("utf-8", "surrogatepass"), "a.md", "a")
+    except ReadError as error:
+        assert str(error).startswith("a.md: ") and str(error).endswith(")")
+        return
+    assert article.id and article.text.strip()
+
+
+@FAST
+@given(text=any_text)
+def test_language_check_refuses_only_with_unknown_language(text: str) -> None:
+    assert detect_language(text) in supported()
+    try:
+        assert check_language(text) in supported()
+    except UnknownLanguageError as error:
+        assert error.code not in supported()
+
+
+def _article(text: str, language: str | None) -> Article:
+    return Article(id="x", path="corpus/articles/x.txt", text=text, title=text[:40], content_hash="0" * 64,
+                   language=language)
+
+
+@EXTRACTING
+@given(text=any_text.filter(str.strip), language=st.sampled_from(supported()))
+def test_extraction_never_raises_in_any_supported_language(text: str, language: str) -> None:
+    record = extract_article(_article(text, language))
+    for fact in (*record.participants, *record.locations, *record.dates, *record.outcomes):
+        for evidence in fact.evidence:
+            assert text[evidence.start:evidence.end] == evidence.quote
+
+
+@EXTRACTING
+@given(text=article_text.filter(str.strip), anchor=st.one_of(st.none(), st.dates(date(1900, 1, 1), date(2100, 1, 1))))
+def test_extraction_never_raises_with_detected_language_and_any_anchor(text: str, anchor: date | None) -> None:
+    extract_article(_article(text, None), anchor)
