@@ -5,16 +5,19 @@ to standard error, except for `check`, whose problems are its output.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
+from .add import Metadata, add_article
 from .build import build as run_build
 from .build import extract_files
 from .check import check as run_check
 from .config import BuildConfig
 from .curation import CurationError
-from .read import display_path
+from .read import ReadError, display_path
 from .validate import RecordInvalid
 from .write import WriteError
 
@@ -47,6 +50,7 @@ def main() -> None:
       factsheet build                                # corpus → records → pages → site/
       factsheet check                                # validate corpus, curation and records
       factsheet extract article.txt --out records/   # facts of any article files
+      factsheet add article.txt --outlet Reuters     # put a new article into the corpus
     """
 
 
@@ -140,3 +144,37 @@ def check(corpus: Path, curation: Path, docs: Path) -> None:
         click.echo(f"check: {len(report.problems)} problems ({counts})")
         raise SystemExit(1)
     click.echo(f"check: no problems ({counts})")
+
+
+@main.command()
+@click.argument("source", type=click.File("rb"))
+@CORPUS
+@click.option("--title", help="The article's title (default: its front matter, else its first line).")
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="Publication date, YYYY-MM-DD.")
+@click.option("--outlet", help="The outlet that published it, e.g. Reuters.")
+@click.option("--url", help="Where it was published.")
+@click.option("--language", help="ISO 639-1 code, e.g. nl (default: detected, not written).")
+@click.option("--id", "article_id", help="The article id (default: from date, outlet and title).")
+def add(source: BinaryIO, corpus: Path, title: str | None, published: datetime | None, outlet: str | None,
+        url: str | None, language: str | None, article_id: str | None) -> None:
+    """Add an article (a file, or `-` for standard input) to the corpus as `<id>.md`.
+
+    The text is stored as UTF-8 with `\\n` line ends; front matter gets what the options
+    and the input's own front matter state, never a guess. Without --id the id comes
+    from the date, outlet and title. Text already in the corpus is refused.
+
+    \b
+    Example:
+      factsheet add story.txt --published 2019-04-25 --outlet Reuters
+      pbpaste | factsheet add - --title "Leaders meet in Hanoi"
+    """
+    stated = Metadata(title=title, published=published.date() if published else None, outlet=outlet,
+                      url=url, language=language, id=article_id)
+    name = getattr(source, "name", "-")
+    shown = display_path(Path(name)) if isinstance(name, str) and name not in ("-", "<stdin>") else "-"
+    try:
+        added = add_article(source.read(), corpus, stated, shown)
+    except ReadError as error:
+        _fail_on([str(error)], code=1)
+    note = f" (converted from {added.encoding})" if added.encoding not in ("utf-8", "utf-8-sig") else ""
+    click.echo(f"added: {display_path(added.path)}{note}")

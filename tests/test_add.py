@@ -100,3 +100,20 @@ def test_added_article_needs_no_warning_and_reads_back_unchanged(corpus: Path) -
     assert result.errors == () and result.warnings == ()
     assert result.articles[0].text == f"Talks\n\n{FRENCH}"
     assert result.articles[0].id == added.id
+
+
+def test_cli_add_reads_stdin_and_prints_the_new_path(corpus: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    runner = CliRunner()
+    data = ("Rencontre à Paris\r\n\r\n" + FRENCH).encode("cp1252")
+    result = runner.invoke(main, ["add", "-", "--corpus", str(corpus), "--published", "2021-03-02",
+                                  "--outlet", "Le Modèle"], input=data)
+    assert result.exit_code == 0, result.output
+    target = corpus / "2021-03-02-le-modele-rencontre-a-paris.md"
+    assert result.output == f"added: {target} (converted from cp1252)\n"
+    again = runner.invoke(main, ["add", "-", "--corpus", str(corpus)], input=data)
+    assert again.exit_code == 1
+    assert again.output == f"-: duplicate of {target} (same text) (nothing to add; edit that file instead)\n"
