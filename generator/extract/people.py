@@ -1,6 +1,153 @@
-"""Placeholder while the people extractor is written; replaced before any commit."""
+"""People: every person an article names, with the role it states and whether the
+person took part in the main event.
+
+No NER model works offline for Dutch, German or Italian, so candidates come from
+capitalisation and are kept only with a cue (see `person_mentions.py`). A document-level pass
+then groups the mentions into people: full names that can name one person form one
+person, a bare surname ("Poetin", "Kim") joins the most prominent full name it fits,
+and an unexplained bare name needs a cue of its own. A person is `present` when they
+are among the most-mentioned people of the main-event sentences, or when a sentence
+says they took part ("accompanied by", "also took part in the talks").
+
+Language knowledge comes from the `people` section of `languages/<code>.yaml`.
+"""
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 
-def extract_people(doc):
-    raise NotImplementedError
+from ..records import Document, Person
+from .event_cues import is_historical, main_event_sentences
+from .person_mentions import Mention, find_mentions
+from .names import person_key, same_person
+
+# A person mentioned in at least this share of the sentences of the most-mentioned
+# person is a main participant (when they appear in main-event sentences).
+PRINCIPAL_SHARE = 0.5
+# The two most-mentioned people need less: a bilateral meeting names its host more often.
+TOP_TWO_SHARE = 0.3
+
+
+@dataclass
+class _Cluster:
+    """The mentions of one person while the document is being read (local, never shared)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def full(self) -> list[Mention]:
+        return [m for m in self.mentions if m.words > 1]
+
+    def fits(self, name: str) -> bool:
+        return any(same_person(name, m.name) for m in self.full)
+
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def sentences(self) -> list[int]:
+        return sorted({m.sentence for m in self.mentions})
+
+
+def _prominence(cluster: _Cluster, main: frozenset[int]) -> tuple:
+    return (len(set(cluster.sentences()) & main), len(cluster.sentences()), -cluster.first())
+
+
+def _cluster_full_names(mentions: list[Mention]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for mention in mentions:
+        home = next((c for c in clusters if c.fits(mention.name)), None)
+        if home is None:
+            home = _Cluster()
+            clusters.append(home)
+        home.mentions.append(mention)
+    return clusters
+
+
+def _genitive_base(name: str) -> str | None:
+    """"Putins" → "Putin", "Kim Jong Uns" → "Kim Jong Un": a German or Dutch genitive."""
+    return name[:-1] if len(name) > 3 and name.endswith("s") else None
+
+
+def _attach_to_full(mention: Mention, clusters: list[_Cluster], main: frozenset[int]) -> bool:
+    """Add a mention to the most prominent person whose full name it fits."""
+    for name in (mention.name, _genitive_base(mention.name)):
+        if name is None:
+            continue
+        fitting = [c for c in clusters if c.fits(name)]
+        if fitting:
+            max(fitting, key=lambda c: _prominence(c, main)).mentions.append(mention)
+            return True
+    return False
+
+
+def _cluster_bare_names(mentions: list[Mention]) -> list[_Cluster]:
+    """Bare names no full name explains: one person per key, kept only with a cue."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(person_key(mention.name), []).append(mention)
+    for key in [k for k in groups if k.endswith("s") and k[:-1] in groups]:  # genitive "Poetins"
+        groups[key[:-1]].extend(groups.pop(key))
+    seen_mid_sentence = {key for key, group in groups.items() if any(not m.initial for m in group)}
+    clusters = []
+    for key, group in groups.items():
+        trusted = any(m.cued and (not m.initial or key in seen_mid_sentence or m.cue_before) for m in group)
+        if trusted:
+            clusters.append(_Cluster(sorted(group, key=lambda m: m.start)))
+    return clusters
+
+
+def _display_name(cluster: _Cluster) -> str:
+    """The fullest form the article gives; the commonest, then the first, among equals."""
+    counts = Counter(m.name for m in cluster.mentions)
+    order = {m.name: m.start for m in sorted(cluster.mentions, key=lambda m: -m.start)}
+    return min(counts, key=lambda n: (-len(n.replace("-", " ").split()), not n[:1].isupper(),
+                                      -counts[n], order[n]))
+
+
+def _role(cluster: _Cluster) -> str | None:
+    for mention in sorted(cluster.mentions, key=lambda m: m.start):
+        if mention.role:
+            return mention.role
+    return None
+
+
+def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> list[bool]:
+    year = doc.anchor.year if doc.anchor else None
+    counts = [len(c.sentences()) for c in clusters]
+    top = max(counts, default=0)
+    ranked = sorted(range(len(clusters)), key=lambda i: (-counts[i], clusters[i].first()))
+    top_two = set(ranked[:2])
+    present = []
+    for i, cluster in enumerate(clusters):
+        past = any(m.past for m in cluster.mentions)
+        in_main = bool(set(cluster.sentences()) & main) or not main
+        share = counts[i] / top if top else 0.0
+        principal = in_main and counts[i] >= 2 and (
+            share >= PRINCIPAL_SHARE or (i in top_two and share >= TOP_TWO_SHARE))
+        took_part = any(
+            m.participates and not is_historical(doc.sentences[m.sentence].text, doc.language, year)
+            for m in cluster.mentions)
+        present.append(not past and (principal or took_part))
+    return present
+
+
+def extract_people(doc: Document) -> tuple[Person, ...]:
+    """Every person the article names, in order of first mention."""
+    mentions = find_mentions(doc)
+    main = main_event_sentences(doc)
+    clusters = _cluster_full_names([m for m in mentions if m.words > 1 and m.accepted])
+    rest = [m for m in mentions if not (m.words > 1 and m.accepted)]
+    bare = [m for m in rest if not _attach_to_full(m, clusters, main) and m.words == 1]
+    clusters += _cluster_bare_names(bare)
+    clusters.sort(key=lambda c: c.first())
+    people = []
+    for cluster, present in zip(clusters, _presence(clusters, doc, main)):
+        sentences = cluster.sentences()
+        people.append(Person(
+            name=_display_name(cluster),
+            aliases=tuple(sorted({m.name for m in cluster.mentions})),
+            role=_role(cluster),
+            present=present,
+            evidence=tuple(doc.sentences[i].evidence() for i in sentences),
+        ))
+    return tuple(people)

@@ -1,0 +1,401 @@
+"""Name mentions in one article, found without a model.
+
+A mention is a run of capitalised words that are not in the stop lists (function words,
+months, weekdays, organisations, agencies, demonyms, places, common nouns), joined by
+name particles ("van", "von der", "de") and initials ("George W. Bush"). A run counts only
+with a cue: a title or role next to it ("de Russische president Poetin", "Dmitri Peskov,
+the Kremlin spokesman"), a reporting verb ("said Putin", "aldus Poetin"), a known given
+name, the shape of an East Asian name ("Kim Jong-un"), or, resolved later, the surname
+of a full name given elsewhere in the article.
+
+The `people` section of `languages/<code>.yaml` supplies the lexicons; the keys are
+documented in `en.yaml`. Stop words, demonyms, agencies, particles and photo-credit words
+are pooled over all languages, since a Dutch article quotes English agencies too.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import gender_guesser.detector
+
+from ..languages import all_languages, load
+from ..records import Document
+from . import gazetteer
+from .names import family_name_first
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_OPENERS = "\"'“‘«„([:;—–-•*"
+# A headline in title case ("Putin Hosts Kim In Vladivostok") capitalises common words too.
+_TITLE_CASE_SHARE = 0.6
+
+
+class WordSet:
+    """Lower-case words; an entry ending in * matches every word it begins ("russisch*")."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = [w.lower() for w in words]
+        self.exact = frozenset(w for w in words if not w.endswith("*"))
+        prefixes = sorted({w[:-1] for w in words if w.endswith("*")}, key=len, reverse=True)
+        self.prefix = re.compile("|".join(map(re.escape, prefixes))) if prefixes else None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.exact or bool(self.prefix and self.prefix.match(word))
+
+
+@dataclass(frozen=True)
+class PeopleLexicon:
+    titles: frozenset[str]
+    title_suffix: re.Pattern[str]  # titles long enough to end a compound ("Außenminister")
+    honorifics: frozenset[str]
+    role_words: frozenset[str]
+    modifiers: frozenset[str]
+    history_modifiers: frozenset[str]
+    connectors: frozenset[str]
+    determiners: frozenset[str]
+    reporting_after: re.Pattern[str]  # a verb right after the name: "Putin said"
+    reporting_before: re.Pattern[str]  # a verb or phrase right before it: "said Putin", "volgens Poetin"
+    participation: re.Pattern[str]
+    demonyms: WordSet
+    stop_words: frozenset[str]
+    credit_words: frozenset[str]
+    particles: frozenset[str]
+
+
+def _words(section, key: str) -> list[str]:
+    return [str(w).lower() for w in section.get(key, []) or []]
+
+
+def _phrase_pattern(phrases: Iterable[str], template: str) -> re.Pattern[str]:
+    alternatives = sorted({re.escape(p).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
+    if not alternatives:
+        return re.compile(r"(?!x)x")
+    return re.compile(template.format("|".join(alternatives)), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _pooled() -> tuple[WordSet, frozenset[str], frozenset[str], frozenset[str]]:
+    """The lists every language shares. Stop words are not pooled: another language's
+    function words are name parts here ("Un" and "Il" in "Kim Jong Un", "Kim Il Sung")."""
+    demonyms, agencies, credits, particles = [], [], [], []
+    for language in all_languages():
+        section = language.section("people")
+        demonyms += _words(section, "demonyms")
+        agencies += _words(section, "agencies")
+        credits += _words(section, "credit_words")
+        particles += _words(section, "particles")
+    return WordSet(demonyms), frozenset(agencies), frozenset(credits), frozenset(particles)
+
+
+@lru_cache(maxsize=None)
+def lexicon(code: str) -> PeopleLexicon:
+    section = load(code).section("people")
+    demonyms, agencies, credits, particles = _pooled()
+    titles = set(_words(section, "titles"))
+    role_words = set(_words(section, "role_words"))
+    for title in [t for t in titles if " " in t]:  # "prime minister": its words are role words
+        titles.discard(title)
+        role_words.update(title.split())
+    reporting = _words(section, "reporting_verbs")
+    return PeopleLexicon(
+        titles=frozenset(titles),
+        title_suffix=_phrase_pattern((t for t in titles if len(t) >= 5), r"\w{{3}}(?:{})$"),
+        honorifics=frozenset(_words(section, "honorifics")),
+        role_words=frozenset(role_words),
+        modifiers=frozenset(_words(section, "modifiers")),
+        history_modifiers=frozenset(_words(section, "history_modifiers")),
+        connectors=frozenset(_words(section, "connectors")),
+        determiners=frozenset(_words(section, "determiners")),
+        reporting_after=_phrase_pattern(reporting, r"^[\s,]*(?:{})(?!\w)"),
+        reporting_before=_phrase_pattern(reporting + _words(section, "reporting_phrases"),
+                                         r"(?<!\w)(?:{})[\s,:]*$"),
+        participation=_phrase_pattern(_words(section, "participation_words"), r"(?<!\w)(?:{})(?!\w)"),
+        demonyms=demonyms,
+        stop_words=frozenset(_words(section, "stop_words")) | agencies,
+        credit_words=credits,
+        particles=particles,
+    )
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=8192)
+def is_given_name(word: str) -> bool:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    detector = _given_names()
+    return any(detector.get_gender(w) != "unknown" for w in {word, plain} if len(w) > 1)
+
+
+# Token kinds.
+NAME, PARTICLE, TITLE, HONORIFIC, ROLE, DEMONYM, MODIFIER, CONNECTOR, DETERMINER, STOP, OTHER = range(11)
+_ROLE_KINDS = {TITLE, ROLE, DEMONYM, MODIFIER}
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str  # without a possessive ending
+    start: int  # offsets in the sentence
+    end: int
+    kind: int
+    initial: bool  # first word of the sentence or of a quote: capitalised whatever it is
+    possessive: bool
+
+
+def _is_title(low: str, lex: PeopleLexicon) -> bool:
+    if low in lex.titles:
+        return True
+    last = low.rsplit("-", 1)[-1]  # "kremlin-woordvoerder", "vice-président"
+    if last != low and last in lex.titles:
+        return True
+    return bool(lex.title_suffix.search(low))
+
+
+@lru_cache(maxsize=65536)
+def _kind(word: str, code: str) -> int:
+    lex = lexicon(code)
+    low = word.lower()
+    capitalised = word[:1].isupper()
+    if not capitalised:
+        head, _, rest = word.partition("-")
+        if rest[:1].isupper() and head in lex.particles:  # "al-Assad", "el-Sisi"
+            return NAME
+        if low in lex.particles:
+            return PARTICLE
+    if _is_title(low, lex):
+        return TITLE
+    if low in lex.honorifics:
+        return HONORIFIC
+    if low in lex.demonyms:
+        return DEMONYM
+    if low in lex.modifiers:
+        return MODIFIER
+    if low in lex.role_words:
+        return ROLE
+    if not capitalised:
+        if low in lex.connectors:
+            return CONNECTOR
+        if low in lex.determiners:
+            return DETERMINER
+        return OTHER
+    if low in lex.determiners:
+        return DETERMINER
+    if low in lex.stop_words or (word.isupper() and len(word) > 1):
+        return STOP  # acronyms (TASS, USA, DPRK) are organisations or places
+    return NAME
+
+
+def _tokens(text: str, code: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        possessive = bool(_POSSESSIVE.search(word)) and ("'" in word or "’" in word)
+        if possessive:
+            word = _POSSESSIVE.sub("", word)
+        if tokens:
+            between = text[tokens[-1].end:match.start()].strip()
+            initial = bool(between) and between[-1] in _OPENERS
+        else:
+            initial = not any(c.isalnum() for c in text[:match.start()])
+        tokens.append(_Token(word, match.start(), match.start() + len(word),
+                             _kind(word, code), initial, possessive))
+    return tokens
+
+
+@dataclass(frozen=True)
+class Mention:
+    sentence: int  # index into doc.sentences
+    start: int  # absolute offsets in the article text
+    end: int
+    name: str  # as written, without a possessive ending
+    words: int  # whitespace-separated words ("Kim Jong-un": 2)
+    initial: bool  # starts its sentence, so its capital proves nothing
+    cued: bool  # a title, reporting verb or apposition marks it as a person
+    cue_before: bool  # the cue precedes the name (not open to sentence-initial doubt)
+    accepted: bool  # a full name with enough evidence to be a person by itself
+    role: str | None
+    past: bool  # "former", "the late", "the then" next to the name
+    participates: bool  # its sentence says it took part in the event
+
+
+def _role_before(tokens: list[_Token], index: int, text: str, lex: PeopleLexicon) -> tuple[int | None, bool]:
+    """Start index of a role phrase ending right before tokens[index] ("Russian President", "de
+    Russische president", "ministre russe des Affaires étrangères, "), and whether one was found."""
+    j = index - 1
+    first = None
+    has_title = False
+    while j >= 0:
+        token = tokens[j]
+        gap = text[token.end:tokens[j + 1].start]
+        if gap.strip() not in ("", ",", ":") or (gap.strip() and j != index - 1):
+            break
+        place = token.kind in (NAME, STOP) and token.text[:1].isupper() and gazetteer.is_place_word(token.text)
+        connector = token.kind == CONNECTOR or (token.kind == PARTICLE and token.text in lex.connectors)
+        if token.kind in _ROLE_KINDS or token.kind == HONORIFIC or (place and first is not None) or (
+                connector and first is not None) or (
+                token.possessive and token.kind in (NAME, STOP) and first is not None and j == first - 1):
+            has_title = has_title or token.kind in (TITLE, HONORIFIC)
+            first = j
+            j -= 1
+            continue
+        break
+    if first is None or not has_title:
+        return None, False
+    while first < index and tokens[first].kind in (CONNECTOR, PARTICLE):
+        first += 1
+    return first, True
+
+
+def _role_after(tokens: list[_Token], end_index: int, text: str, lex: PeopleLexicon) -> str | None:
+    """An apposition after the name: "Dmitri Peskov, the Kremlin spokesman," → "Kremlin spokesman"."""
+    j = end_index + 1
+    if j >= len(tokens) or text[tokens[end_index].end:tokens[j].start].strip() != ",":
+        return None
+    if tokens[j].kind == DETERMINER or tokens[j].text.lower() in lex.determiners:
+        j += 1
+    start = j
+    last_title = None
+    while j < len(tokens) and j - start < 8:
+        token = tokens[j]
+        if j > start and text[tokens[j - 1].end:token.start].strip():
+            break
+        if token.kind == TITLE:
+            last_title = j
+        elif token.kind not in _ROLE_KINDS and token.kind != CONNECTOR and not (
+                token.kind in (NAME, STOP) and token.text[:1].isupper() and last_title is not None):
+            break
+        j += 1
+    if last_title is None or tokens[start].kind == CONNECTOR:
+        return None
+    end = last_title
+    while end + 1 < j and tokens[end + 1].kind in (ROLE, NAME, STOP, CONNECTOR, DEMONYM):
+        end += 1  # "woordvoerder van het Kremlin"
+    while tokens[end].kind == CONNECTOR:
+        end -= 1
+    return text[tokens[start].start:tokens[end].end]
+
+
+def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
+    """(first, last) token indices of each run of name words."""
+    runs = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].kind != NAME:
+            i += 1
+            continue
+        first = last = i
+        j = i + 1
+        while j < len(tokens) and not tokens[last].possessive:
+            gap = text[tokens[j - 1].end:tokens[j].start]
+            initial = len(tokens[j - 1].text) == 1 and gap.strip() == "."
+            if gap.strip() and not initial:
+                break
+            if "\n" in gap:
+                break
+            if tokens[j].kind == NAME:
+                last = j
+                j += 1
+            elif tokens[j].kind == PARTICLE and j + 1 < len(tokens) and tokens[j + 1].kind == NAME \
+                    and not text[tokens[j].end:tokens[j + 1].start].strip():
+                j += 1
+            else:
+                break
+        runs.append((first, last))
+        i = last + 1
+    return runs
+
+
+def _adjacent(tokens: list[_Token], a: int, b: int, text: str) -> bool:
+    return 0 <= a < len(tokens) and 0 <= b < len(tokens) and not text[tokens[a].end:tokens[b].start].strip()
+
+
+def _inside_other_name(tokens: list[_Token], first: int, last: int, text: str) -> bool:
+    """The run is part of a longer capitalised name that is not a person's: "North Korea",
+    "United Nations Security Council", "Russki Island", "People's Daily"."""
+    if _adjacent(tokens, first - 1, first, text):
+        prev = tokens[first - 1]
+        if prev.text[:1].isupper() and prev.kind in (ROLE, STOP):
+            if prev.kind == ROLE or not prev.initial:
+                return True
+            name = text[prev.start:tokens[last].end]
+            if gazetteer.is_place_word(name):
+                return True
+    if _adjacent(tokens, last, last + 1, text) and not tokens[last].possessive:
+        following = tokens[last + 1]
+        if following.text[:1].isupper() and following.kind in (ROLE, STOP) and len(following.text) >= 4:
+            return True
+    return False
+
+
+def _is_title_case(tokens: list[_Token]) -> bool:
+    words = [t for t in tokens if len(t.text) > 1]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+def _is_credit(tokens: list[_Token], lex: PeopleLexicon) -> bool:
+    return bool(tokens) and tokens[0].text.lower() in lex.credit_words
+
+
+def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sentence_names: set[str]
+                       ) -> list[Mention]:
+    lex = lexicon(doc.language)
+    sentence = doc.sentences[index]
+    text = sentence.text
+    if _is_credit(tokens, lex):
+        return []
+    title_case = _is_title_case(tokens)
+    participation = lex.participation.search(text)
+    found = []
+    for first, last in _runs(tokens, text):
+        head = tokens[first]
+        # A sentence-initial capital proves nothing: drop the word unless it is a given name
+        # or is capitalised mid-sentence elsewhere in the article.
+        if head.initial and first < last and not is_given_name(head.text) \
+                and head.text not in mid_sentence_names:
+            first += 1
+            head = tokens[first]
+        name = text[head.start:tokens[last].end]
+        if first > 0 and tokens[first - 1].kind == DETERMINER \
+                and not text[tokens[first - 1].end:head.start].strip():
+            continue  # "the Kremlin", "dem Treffen", "de Krim": a noun, not a name
+        if gazetteer.is_place_word(name) or _inside_other_name(tokens, first, last, text):
+            continue
+        role_start, titled = _role_before(tokens, first, text, lex)
+        role = None
+        honorific_only = titled and all(tokens[k].kind in (HONORIFIC, CONNECTOR) for k in range(role_start, first))
+        if titled and not honorific_only:
+            role = text[tokens[role_start].start:tokens[first - 1].end].rstrip(" ,:")
+        after_role = _role_after(tokens, last, text, lex)
+        role = role or after_role
+        reported_before = bool(lex.reporting_before.search(text[:head.start]))
+        reported_after = bool(lex.reporting_after.match(text[tokens[last].end:]))
+        cue_before = titled or reported_before
+        cued = cue_before or reported_after or after_role is not None
+        words = len(name.split())
+        accepted = words > 1 and not title_case and (
+            cued or is_given_name(head.text) or family_name_first(name))
+        left = tokens[role_start:first] if role_start is not None else tokens[max(0, first - 2):first]
+        past = any(t.text.lower() in lex.history_modifiers for t in left)
+        participates = bool(participation) and not reported_after and not reported_before
+        found.append(Mention(
+            sentence=index, start=sentence.start + head.start, end=sentence.start + tokens[last].end,
+            name=name, words=words, initial=head.initial, cued=cued and not title_case,
+            cue_before=cue_before, accepted=accepted, role=role, past=past, participates=participates,
+        ))
+    return found
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Every candidate name mention of the article, in text order."""
+    tokens = [_tokens(s.text, doc.language) for s in doc.sentences]
+    mid_sentence = {t.text for sentence in tokens for t in sentence if t.kind == NAME and not t.initial}
+    mentions = []
+    for index in range(len(doc.sentences)):
+        mentions.extend(_sentence_mentions(doc, index, tokens[index], mid_sentence))
+    return mentions
