@@ -1,0 +1,87 @@
+"""Link articles into events: cluster, resolve entities, apply curation, merge facts.
+
+`link` is the one entry point the build calls, after extraction:
+
+    cluster (cluster.py)           which articles report the same meeting
+    curate events                  merge_events / split_event from corpus/curation.yaml
+    re-resolve dates               an article with no date of its own is re-read against its event's date
+    curate facts                   suppress_fact / add_fact
+    registry (registry.py)         one entity per person and place; records get canonical names
+    ids (ids.py)                   stable slugs; set_title / rename_event; redirects from old ids
+    merge (merge.py)               one EventRecord per event, with sources and conflicts
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Sequence
+
+from ..curation import Curation, MergeEntities, RenameEntity
+from ..extract import extract_article
+from ..records import Article, ArticleRecord, EventRecord
+from ..registry import Registry, build_registry, relabel_events
+from . import curate
+from .cluster import cluster_articles
+from .embed import Embeddings
+from .canonical import canonical_records, derive_id
+from .ids import unique_ids
+from .merge import main_date, merge_event
+
+__all__ = ["Linked", "link"]
+
+
+@dataclass(frozen=True)
+class Linked:
+    records: tuple[ArticleRecord, ...]  # the articles' records with `event` set and canonical names
+    events: tuple[EventRecord, ...]  # sorted by date (newest first), then id
+    registry: Registry
+    warnings: tuple[str, ...]  # curation entries that matched nothing, as "path:line: reason (fix)"
+
+
+def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation: Curation,
+         previous: Sequence[EventRecord] = ()) -> Linked:
+    """Group the articles into events and merge their facts. `records[i]` belongs to `articles[i]`.
+
+    `previous` are the event records of the last build, if any: an event whose id changed
+    since keeps its old id as a redirect.
+    """
+    if len(articles) != len(records):
+        raise ValueError(f"{len(articles)} articles but {len(records)} records")
+    warnings: list[str] = []
+    embeddings = Embeddings()
+    records = list(records)
+    groups = [list(g) for g in cluster_articles(articles, records, embeddings)]
+    groups = curate.apply_event_curation(groups, records, curation, previous, warnings)
+    records = _reresolve_dates(articles, records, groups)
+    records = curate.apply_fact_curation(articles, records, groups, curation, previous, warnings)
+
+    labels = {records[i].id: f"event-{n}" for n, group in enumerate(groups) for i in group}
+    registry, entity_warnings = build_registry(records, labels, curation.of(RenameEntity, MergeEntities))
+    warnings += entity_warnings
+    records, person_id, place_id = canonical_records(records, registry)
+
+    derived = unique_ids([derive_id([records[i] for i in g], registry, person_id, place_id) for g in groups])
+    final_ids, titles, redirects = curate.apply_naming(groups, records, derived, curation, previous, warnings)
+    events = [merge_event(final_ids[n], [records[i] for i in group], registry, person_id, place_id, embeddings,
+                          title=titles.get(n), redirect_from=redirects.get(n, ()))
+              for n, group in enumerate(groups)]
+    event_of = {records[i].id: final_ids[n] for n, group in enumerate(groups) for i in group}
+    registry = relabel_events(registry, {f"event-{n}": final_ids[n] for n in range(len(groups))})
+    linked_records = tuple(replace(r, event=event_of[r.id]) for r in records)
+    ordered = sorted(events, key=lambda e: e.id)
+    ordered = sorted(ordered, key=lambda e: e.date or "", reverse=True)
+    return Linked(records=linked_records, events=tuple(ordered), registry=registry, warnings=tuple(warnings))
+
+
+def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
+                     groups: Sequence[Sequence[int]]) -> list[ArticleRecord]:
+    """Re-read an article that has no date of its own against its event's date."""
+    out = list(records)
+    for group in groups:
+        when = main_date([records[i] for i in group])
+        if not when or len(when) != 10:
+            continue
+        for i in group:
+            if records[i].published_source is None:
+                out[i] = extract_article(articles[i], anchor=date.fromisoformat(when))
+    return out

@@ -1,0 +1,206 @@
+"""Events: clustering articles into events, stable ids, merging facts and conflicts."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from importlib import resources
+
+import jsonschema
+import pytest
+from conftest import FIXTURES, REPO
+
+from generator.curation import Curation
+from generator.events import link
+from generator.events.cluster import date_relation, place_relation, Spot
+from generator.events.ids import event_id, surname, unique_ids
+from generator.read import read_article
+from generator.records import to_dict
+
+EVENTS = FIXTURES / "events"
+LISBON = ("Lisbon", "city", "PT", 38.72, -9.14, True)
+MADRID = ("Madrid", "city", "ES", 40.42, -3.70, True)
+SCHOLZ = ("Olaf Scholz", "Bundeskanzler", True)
+SANCHEZ = ("Pedro Sánchez", "Ministerpräsident", True)
+
+
+def fixture_article(name: str):
+    return read_article(EVENTS / f"{name}.txt", f"tests/fixtures/events/{name}.txt")
+
+
+@pytest.fixture
+def lisbon_corpus(make_record):
+    """Two reports of one meeting (German with a date, French without) and an earlier meeting."""
+    articles = [fixture_article(n) for n in ("de_meeting_lisbon", "fr_meeting_lisbon", "en_meeting_madrid_2022")]
+    records = [
+        make_record("de_meeting_lisbon", language="de", date="2024-06-12", people=[SCHOLZ, SANCHEZ], places=[LISBON],
+                    dates=[("2024-06-12", True)]),
+        make_record("fr_meeting_lisbon", language="fr", people=[("Olaf Scholz", "chancelier", True),
+                                                                ("Pedro Sanchez", None, True)],
+                    places=[LISBON], published_source=None),
+        make_record("en_meeting_madrid_2022", date="2022-10-06", people=[("Olaf Scholz", None, True),
+                                                                         ("Pedro Sánchez", None, True)],
+                    places=[MADRID], dates=[("2022-10-06", True)]),
+    ]
+    return articles, records
+
+
+def test_one_meeting_in_two_languages_is_one_event_and_another_meeting_stays_apart(lisbon_corpus, monkeypatch):
+    articles, records = lisbon_corpus
+    monkeypatch.setattr("generator.events.extract_article", lambda article, anchor: records[1])
+    linked = link(articles, records, Curation())
+    assert [e.id for e in linked.events] == ["2024-06-12-scholz-sanchez-lisbon", "2022-10-06-scholz-sanchez-madrid"]
+    lisbon = linked.events[0]
+    assert lisbon.articles == ("de_meeting_lisbon", "fr_meeting_lisbon")
+    assert lisbon.languages == ("de", "fr")
+    assert lisbon.title == "Olaf Scholz – Pedro Sánchez meeting in Lisbon"
+    assert {r.id: r.event for r in linked.records} == {
+        "de_meeting_lisbon": lisbon.id, "fr_meeting_lisbon": lisbon.id,
+        "en_meeting_madrid_2022": "2022-10-06-scholz-sanchez-madrid"}
+
+
+def test_each_person_appears_once_with_sources_from_every_language(lisbon_corpus, monkeypatch):
+    articles, records = lisbon_corpus
+    monkeypatch.setattr("generator.events.extract_article", lambda article, anchor: records[1])
+    lisbon = link(articles, records, Curation()).events[0]
+    assert [p.name for p in lisbon.participants] == ["Olaf Scholz", "Pedro Sánchez"]
+    sanchez = lisbon.participants[1]
+    assert sanchez.id == "pedro-sanchez" and sanchez.present
+    assert {s.article for s in sanchez.sources} == {"de_meeting_lisbon", "fr_meeting_lisbon"}
+    assert sanchez.aliases == ("Pedro Sanchez", "Pedro Sánchez")
+    assert to_dict(sanchez)["source_count"] == 2
+
+
+def test_undated_article_is_re_read_against_its_event_date(lisbon_corpus, monkeypatch):
+    articles, records = lisbon_corpus
+    calls = []
+
+    def reread(article, anchor):
+        calls.append((article.id, anchor.isoformat()))
+        return replace(records[1], published="2024-06-12", published_source="event", date="2024-06-12")
+
+    monkeypatch.setattr("generator.events.extract_article", reread)
+    linked = link(articles, records, Curation())
+    assert calls == [("fr_meeting_lisbon", "2024-06-12")]
+    french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
+    assert (french.published_source, french.date, french.event) == ("event", "2024-06-12", linked.events[0].id)
+
+
+def test_ids_are_stable_when_articles_are_reordered_or_added(lisbon_corpus, monkeypatch, make_record):
+    articles, records = lisbon_corpus
+    monkeypatch.setattr("generator.events.extract_article", lambda article, anchor: records[1])
+    first = link(articles, records, Curation())
+    backward = link(articles[::-1], records[::-1], Curation())
+    assert first.events == backward.events
+    assert sorted(first.records, key=lambda r: r.id) == sorted(backward.records, key=lambda r: r.id)
+    extra_article = replace(articles[0], id="extra", text=articles[0].text)
+    extra = make_record("extra", language="de", date="2024-06-12", people=[SCHOLZ, SANCHEZ], places=[LISBON])
+    more = link([*articles, extra_article], [*records, extra], Curation())
+    assert [e.id for e in more.events] == [e.id for e in first.events]
+    assert more.events[0].articles == ("de_meeting_lisbon", "extra", "fr_meeting_lisbon")
+
+
+def test_same_outcome_in_two_languages_is_one_outcome_with_two_sources(lisbon_corpus, monkeypatch):
+    articles, records = lisbon_corpus
+    de_quote = ("„Wir wollen, dass grüner Wasserstoff aus Spanien schon in wenigen Jahren in deutschen Fabriken "
+                "ankommt“, sagte Scholz vor Journalisten.")
+    fr_quote = ("« Nous voulons que l'hydrogène vert d'Espagne arrive dans les usines allemandes d'ici quelques "
+                "années », a déclaré Scholz devant la presse.")
+    other = "Sánchez sprach von einem „historischen Schritt“ für die europäische Energieunabhängigkeit."
+    german = replace(records[0], outcomes=records[0].outcomes + (
+        _outcome(de_quote, "statement", "Olaf Scholz"), _outcome(other, "statement", "Olaf Scholz")))
+    french = replace(records[1], outcomes=(_outcome(fr_quote, "statement", "Olaf Scholz"),))
+    records = [german, french, records[2]]
+    monkeypatch.setattr("generator.events.extract_article", lambda article, anchor: french)
+    lisbon = link(articles, records, Curation()).events[0]
+    assert len(lisbon.outcomes) == 2
+    merged = lisbon.outcomes[0]
+    assert {s.quote for s in merged.sources} == {de_quote, fr_quote}
+    assert to_dict(merged)["source_count"] == 2
+    assert lisbon.outcomes[1].sources[0].quote == other
+
+
+def _outcome(quote: str, kind: str, speaker: str):
+    from generator.records import Evidence, Outcome
+
+    return Outcome(quote, kind, speaker, (Evidence(quote, 0, len(quote)),))
+
+
+def test_disagreeing_dates_and_numbers_are_listed_as_conflicts(lisbon_corpus, monkeypatch, make_record):
+    articles, records = lisbon_corpus
+    day_after = replace(records[1], date="2024-06-13", published_source="text",
+                        dates=make_record("x", dates=[("2024-06-13", True)]).dates)
+    records = [records[0], day_after, records[2]]
+    lisbon = link(articles, records, Curation()).events[0]
+    assert lisbon.articles == ("de_meeting_lisbon", "fr_meeting_lisbon")
+    [conflict] = lisbon.conflicts
+    assert conflict.about == "date"
+    assert [(s.value, [x.article for x in s.sources]) for s in conflict.sides] == [
+        ("2024-06-12", ["de_meeting_lisbon"]), ("2024-06-13", ["fr_meeting_lisbon"])]
+
+
+def test_number_conflict_between_sources_of_one_outcome(lisbon_corpus, monkeypatch):
+    articles, records = lisbon_corpus
+    de_quote = "Die beiden Regierungschefs sprachen 3 Stunden lang über Energie, Migration und die Ukraine."
+    fr_quote = "Les deux dirigeants ont parlé pendant 2 heures d'énergie, de migration et de l'Ukraine."
+    german = replace(records[0], outcomes=(_outcome(de_quote, "statement", None),))
+    french = replace(records[1], outcomes=(_outcome(fr_quote, "statement", None),), published_source="text")
+    lisbon = link(articles, [german, french, records[2]], Curation()).events[0]
+    [outcome] = lisbon.outcomes
+    [conflict] = lisbon.conflicts
+    assert conflict.about.startswith("number in: ")
+    assert [s.value for s in conflict.sides] == ["2", "3"]
+
+
+def test_far_apart_main_places_veto_a_merge_whatever_the_text(lisbon_corpus):
+    articles, records = lisbon_corpus
+    elsewhere = replace(records[1], published_source="text",
+                        locations=tuple(replace(p, name="Porto", lat=41.15, lon=-8.61) for p in records[1].locations))
+    linked = link(articles, [records[0], elsewhere, records[2]], Curation())
+    assert len(linked.events) == 3
+
+
+def test_relations_between_dates_and_places():
+    assert date_relation("2019-04-25", "2019-04-25") == "same"
+    assert date_relation("2019-04-25", "2019-04-26") == "near"
+    assert date_relation("2019-04-25", "2023-09-13") == "conflict"
+    assert date_relation("2019-04", "2019-04-25") == "compatible"
+    assert date_relation("2019-05", "2019-04-25") == "conflict"
+    assert date_relation(None, "2019-04-25") == "unknown"
+    city = Spot("vladivostok", "RU", 43.1, 131.9)
+    island = Spot("russky-island", "RU", 43.0, 131.85)
+    cosmodrome = Spot("vostochny-cosmodrome", "RU", 51.88, 128.33)
+    assert place_relation([city], [island]) == "same"
+    assert place_relation([city], [cosmodrome]) == "conflict"
+    assert place_relation([city], [Spot("somewhere", "RU", None, None)]) == "unknown"
+    assert place_relation([city], [Spot("hanoi", "VN", None, None)]) == "conflict"
+
+
+def test_event_id_shape():
+    assert event_id("2019-04-25", ["Vladimir Putin", "Kim Jong-un"], "Vladivostok") == "2019-04-25-putin-kim-vladivostok"
+    assert event_id(None, ["Emmanuel Macron"], "Élysée Palace") == "undated-macron-elysee-palace"
+    assert surname("Ursula von der Leyen") == "Leyen"
+    assert unique_ids(["a", "b", "a", "a-2"]) == ("a", "b", "a-3", "a-2")
+
+
+def test_event_records_validate_against_the_schema(lisbon_corpus, monkeypatch):
+    articles, records = lisbon_corpus
+    monkeypatch.setattr("generator.events.extract_article", lambda article, anchor: records[1])
+    schema = json.loads(resources.files("generator.schema").joinpath("event.schema.json").read_text())
+    for event in link(articles, records, Curation()).events:
+        jsonschema.validate(json.loads(json.dumps(to_dict(event))), schema)
+
+
+def test_seed_corpus_gives_exactly_two_events():
+    from generator.extract import extract_article
+    from generator.read import corpus_files
+
+    articles = [read_article(p, f"corpus/articles/{p.name}") for p in corpus_files(REPO / "corpus" / "articles")]
+    records = [extract_article(a) for a in articles]
+    linked = link(articles, records, Curation())
+    assert len(linked.events) == 2
+    groups = sorted(e.articles for e in linked.events)
+    assert [len(g) for g in groups] == [4, 1]
+    assert groups[1] == ("001_06d090b341ee0eac",)
+    for event in linked.events:
+        names = [p.name for p in event.participants]
+        assert len(names) == len(set(names))
