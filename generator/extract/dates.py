@@ -1,14 +1,310 @@
-"""Placeholder while the dates extractor is written; replaced before any commit."""
+"""Dates: every stated day, month or year, normalised to ISO, and the main event's day.
+
+`date_expressions` finds the expressions; this module gives each a calendar value.
+Absolute ones ("25 April 2019", "December 2017", "in 2011") need nothing else.
+Relative ones ("yesterday", "on Thursday", "in May last year", "at the end of
+February") resolve against the document's anchor date, the publication date or,
+failing that, the event's date; without an anchor they are left out. Durations
+("two months", "vier Jahre") are never expressions in the first place.
+
+Direction of weekdays and bare months: news reports mostly look back, so "Wednesday"
+is the latest Wednesday on or before the anchor, unless the clause speaks in the future
+tense ("will stay ... on Friday"), then it is the next one on or after it.
+
+The main event's day is the day-level value best supported by sentences that report
+the meeting (`event_cues.main_event_sentences`), with a bonus when it is the anchor
+day itself; every expression with that value is marked `main`.
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from collections import Counter
+from datetime import date, timedelta
 
-def extract_dates(doc):
-    raise NotImplementedError
+from ..records import DateFact, Document, Evidence, Sentence
+from .date_expressions import DateLexicon, Expression, find_expressions, future_pattern, lexicon, normalise
+from .date_expressions import publication_pattern, rules
+from .event_cues import main_event_sentences
+
+# A date this many days after the anchor, with no future tense, is still this year's.
+AHEAD_GRACE_DAYS = 7
+# How many of an article's first lines may carry its dateline.
+DATELINE_LINES = 6
+MAIN_SENTENCE_WEIGHT = 2
+ANCHOR_WEIGHT = 1
+_CLAUSE_BOUNDARY = re.compile(r"[,;:()–—]")
+_DAY_LEVEL_KINDS = ("iso", "numeric", "day_month", "month_day")
 
 
-def infer_publication_date(doc):
+def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when the day does not exist in that month (31 April)."""
+    if not 1 <= month <= 12:
+        return None
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, day) if 1 <= day <= last else None
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around text[start:end]; a short opening clause ("On Friday,") takes
+    the next one along, where its verb is."""
+    opening = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, start)), default=0)
+    closing = _CLAUSE_BOUNDARY.search(text, end)
+    stop = closing.start() if closing else len(text)
+    if opening == 0 and closing and len(text[:start].split()) <= 2:
+        following = _CLAUSE_BOUNDARY.search(text, closing.end())
+        stop = following.start() if following else len(text)
+    return text[opening:stop]
+
+
+class _Resolver:
+    """Gives the expressions of one sentence their values, in order of appearance."""
+
+    def __init__(self, lex: DateLexicon, code: str, anchor: date | None, sentence: Sentence, text: str):
+        self.lex = lex
+        self.code = code
+        self.anchor = anchor
+        self.sentence = sentence
+        self.text = text
+        self.reference: date | None = None  # the last day this sentence named
+
+    def future(self, expr: Expression) -> bool:
+        local_start = expr.start - self.sentence.start
+        local_end = expr.end - self.sentence.start
+        return bool(future_pattern(self.code).search(_clause(self.sentence.text, local_start, local_end)))
+
+    def value(self, expr: Expression) -> str | None:
+        resolved = getattr(self, "_" + expr.kind)(expr, expr.parts)
+        if isinstance(resolved, date):
+            self.reference = resolved
+            return resolved.isoformat()
+        return resolved
+
+    # -- explicit days
+    def _iso(self, expr: Expression, parts: dict) -> date | None:
+        return _safe_date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+
+    def _numeric(self, expr: Expression, parts: dict) -> date | None:
+        a, b, year = int(parts["a"]), int(parts["b"]), int(parts["year"])
+        readings = {_safe_date(year, *((b, a) if order.startswith("d") else (a, b)))
+                    for order in self.lex.numeric_orders}
+        readings.discard(None)
+        return readings.pop() if len(readings) == 1 else None
+
+    def _day_month(self, expr: Expression, parts: dict) -> date | None:
+        month, day = self.lex.month(parts["month"]), int(parts["day"])
+        if "year" in parts:
+            return _safe_date(int(parts["year"]), month, day)
+        if self.anchor is None:
+            return None
+        future = self.future(expr)
+        for year in (self.anchor.year, self.anchor.year - 1, self.anchor.year + 1):
+            found = _safe_date(year, month, day)
+            if found is None:
+                continue
+            ahead = (found - self.anchor).days
+            if future and -AHEAD_GRACE_DAYS <= ahead <= 366 or not future and -366 < ahead <= AHEAD_GRACE_DAYS:
+                return found
+        return None
+
+    _month_day = _day_month
+
+    # -- months
+    def _month_year(self, expr: Expression, parts: dict) -> str:
+        return f"{int(parts['year']):04d}-{self.lex.month(parts['month']):02d}"
+
+    def _month_relative_year(self, expr: Expression, parts: dict) -> str | None:
+        if self.anchor is None:
+            return None
+        _, offset = self.lex.relative_periods[normalise(parts["relative"])]
+        return f"{self.anchor.year + offset:04d}-{self.lex.month(parts['month']):02d}"
+
+    def _month_modified(self, expr: Expression, parts: dict) -> str | None:
+        if self.anchor is None:
+            return None
+        month = self.lex.month(parts["month"])
+        direction = self.lex.month_modifiers[normalise(parts["modifier"])]
+        year = self.anchor.year
+        if direction < 0 and month >= self.anchor.month:
+            year -= 1
+        elif direction > 0 and month <= self.anchor.month:
+            year += 1
+        return f"{year:04d}-{month:02d}"
+
+    def _month(self, expr: Expression, parts: dict) -> str | None:
+        if self.anchor is None:
+            return None
+        month = self.lex.month(parts["month"])
+        year = self.anchor.year
+        if self.future(expr):
+            year += month < self.anchor.month
+        else:
+            year -= month > self.anchor.month
+        return f"{year:04d}-{month:02d}"
+
+    # -- years
+    def _year(self, expr: Expression, parts: dict) -> str:
+        return parts["year"]
+
+    _bare_year = _year
+
+    def _relative_period(self, expr: Expression, parts: dict) -> str | None:
+        if self.anchor is None:
+            return None
+        phrase = normalise(parts["relative"])
+        unit, offset = self.lex.relative_periods.get(phrase) or self.lex.part_periods[phrase]
+        part_month = self.lex.period_parts.get(normalise(parts["part"])) if parts.get("part") else None
+        if unit == "year":
+            year = self.anchor.year + offset
+            return f"{year:04d}-{part_month:02d}" if part_month else f"{year:04d}"
+        if unit == "month":
+            return "%04d-%02d" % _shift_month(self.anchor.year, self.anchor.month, offset)
+        monday = self.anchor - timedelta(days=self.anchor.weekday()) + timedelta(weeks=offset)
+        sunday = monday + timedelta(days=6)
+        same_month = (monday.year, monday.month) == (sunday.year, sunday.month)
+        return f"{monday.year:04d}-{monday.month:02d}" if same_month else None
+
+    def _ago(self, expr: Expression, parts: dict) -> date | str | None:
+        if self.anchor is None:
+            return None
+        written = normalise(parts["number"])
+        count = int(written) if written.isdigit() else self.lex.numbers[written]
+        unit = self.lex.units[normalise(parts["unit"])]
+        if unit == "year":
+            return f"{self.anchor.year - count:04d}"
+        if unit == "month":
+            return "%04d-%02d" % _shift_month(self.anchor.year, self.anchor.month, -count)
+        return self.anchor - timedelta(days=count * (7 if unit == "week" else 1))
+
+    # -- days relative to the anchor or to the sentence's last day
+    def _relative_day(self, expr: Expression, parts: dict) -> date | None:
+        if self.anchor is None:
+            return None
+        return self.anchor + timedelta(days=self.lex.relative_days[normalise(parts["relative"])])
+
+    def _reference_day(self, expr: Expression, parts: dict) -> date | None:
+        base = self.reference or self.anchor
+        if base is None:
+            return None
+        return base + timedelta(days=self.lex.reference_days[normalise(parts["relative"])])
+
+    def _weekday(self, expr: Expression, parts: dict) -> date | None:
+        if self.anchor is None:
+            return None
+        weekday = self.lex.weekdays[normalise(parts["weekday"])] - 1
+        modifier = parts.get("modifier") or parts.get("after")
+        direction = self.lex.weekday_modifiers[normalise(modifier)] if modifier else 0
+        forward = direction > 0 or direction == 0 and self.future(expr)
+        days = (weekday - self.anchor.weekday()) % 7 if forward else -((self.anchor.weekday() - weekday) % 7)
+        if direction and days == 0:
+            days = 7 * direction
+        return self.anchor + timedelta(days=days)
+
+
+def _sentence_span(sentences: tuple[Sentence, ...], starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """Indices of the first and last sentence an expression touches (usually the same:
+    the splitter may cut "am 25. April" after the ordinal's full stop)."""
+    return bisect.bisect_right(starts, start) - 1, bisect.bisect_left(starts, end) - 1
+
+
+def _evidence(text: str, sentences: tuple[Sentence, ...], first: int, last: int) -> Evidence:
+    if first == last:
+        return sentences[first].evidence()
+    start, end = sentences[first].start, sentences[last].end
+    return Evidence(text[start:end], start, end)
+
+
+def _resolved(doc: Document) -> list[tuple[int, DateFact]]:
+    """(sentence index, fact) for every expression with a value, in text order."""
+    text = doc.article.text
+    lex = lexicon(doc.language)
+    starts = [s.start for s in doc.sentences]
+    facts: list[tuple[int, DateFact]] = []
+    resolver: _Resolver | None = None
+    for expr in find_expressions(text, doc.language):
+        first, last = _sentence_span(doc.sentences, starts, expr.start, expr.end)
+        if first < 0:
+            continue  # before the first sentence: only whitespace can be there
+        sentence = doc.sentences[first]
+        if resolver is None or resolver.sentence is not sentence:
+            resolver = _Resolver(lex, doc.language, doc.anchor, sentence, text)
+        value = resolver.value(expr)
+        if value is not None:
+            evidence = _evidence(text, doc.sentences, first, last)
+            facts.append((first, DateFact(value=value, text=text[expr.start:expr.end], main=False,
+                                          evidence=(evidence,))))
+    return facts
+
+
+def _main_day(doc: Document, facts: list[tuple[int, DateFact]]) -> str | None:
+    """The day-level value best supported as the main event's day, or None."""
+    reporting = main_event_sentences(doc)
+    support: Counter[str] = Counter()
+    for index, fact in facts:
+        if len(fact.value) == 10 and index in reporting:
+            support[fact.value] += MAIN_SENTENCE_WEIGHT
+    anchor = doc.anchor.isoformat() if doc.anchor else None
+    if anchor and any(fact.value == anchor for _, fact in facts):
+        support[anchor] += ANCHOR_WEIGHT
+    if not support:
+        return None
+    order = {fact.value: n for n, (_, fact) in reversed(list(enumerate(facts)))}
+    return min(support, key=lambda value: (-support[value], order[value]))
+
+
+def extract_dates(doc: Document) -> tuple[DateFact, ...]:
+    """Every stated day, month or year of the article, in text order."""
+    facts = _resolved(doc)
+    main = _main_day(doc, facts)
+    return tuple(DateFact(f.value, f.text, f.value == main, f.evidence) for _, f in facts)
+
+
+def main_date(facts: tuple[DateFact, ...]) -> str | None:
+    """The ISO value of the main event's date, or None when no fact is marked main."""
+    counts = Counter(f.value for f in facts if f.main)
+    if not counts:
+        return None
+    first = {f.value: n for n, f in reversed(list(enumerate(facts)))}
+    return min(counts, key=lambda value: (-counts[value], first[value]))
+
+
+def _explicit_day_at(text: str, position: int, code: str) -> date | None:
+    """A full day with its year ("25 April 2019", "2019-04-25") starting at `position`."""
+    lex = lexicon(code)
+    for rule in rules(code):
+        if rule.kind not in _DAY_LEVEL_KINDS:
+            continue
+        match = rule.pattern.match(text, position)
+        if not match or match.group("year") is None:
+            continue
+        parts = {k: v for k, v in match.groupdict().items() if v is not None}
+        expr = Expression(rule.kind, match.start(), match.end(), parts)
+        sentence = Sentence(text[match.start():match.end()], match.start(), match.end())
+        found = getattr(_Resolver(lex, code, None, sentence, text), "_" + rule.kind)(expr, parts)
+        if found is not None:
+            return found
     return None
 
 
-def main_date(facts):
+def infer_publication_date(doc: Document) -> date | None:
+    """The publication date an article states in its text: after a cue such as
+    "Published" / "Mis à jour le", or as a dateline opening one of its first lines."""
+    text = doc.article.text
+    for cue in publication_pattern(doc.language).finditer(text):
+        found = _explicit_day_at(text, cue.end(), doc.language)
+        if found is not None:
+            return found
+    position = 0
+    for line in text.splitlines(keepends=True)[:DATELINE_LINES * 3]:
+        stripped = line.lstrip(" \t•*-–")
+        if stripped.strip():
+            found = _explicit_day_at(text, position + len(line) - len(stripped), doc.language)
+            if found is not None:
+                return found
+        position += len(line)
     return None

@@ -1,0 +1,382 @@
+"""Find the date expressions an article writes, without resolving them yet.
+
+Each language's `dates` section (month and weekday names, relative words, part words,
+cue words...) is compiled into a handful of regular expressions, one per kind of
+expression ("25 April 2019", "December 2017", "in May last year", "on Thursday",
+"two years ago", "in 2011", ...). `find_expressions` runs them over the text, checks
+what a regular expression cannot (capitals, blocking words) and keeps, where two
+matches overlap, the more explicit one and then the longer. `dates.py` turns the
+expressions into calendar values against the anchor date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Mapping
+
+from ..languages import load
+
+NEVER = r"(?!x)x"
+START = r"(?<![\w])"
+END = r"(?![\w])"
+# A plausible year; a lower-case letter glued after it makes it something else
+# ("2000er"), a capital does not ("2019First" is a join left by text extraction).
+YEAR = r"(?P<year>19\d\d|20\d\d|2100)(?!\d|[.,]\d|(?-i:[a-zà-ÿ]))"
+DAY = r"(?<![\w.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
+PART_GAP = r"(?:\s+|(?<=-))"  # "end of February", "mid-2018"
+UNITS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class DateLexicon:
+    """One language's `dates` section, parsed. Phrases are lower case."""
+
+    months: Mapping[str, int]
+    month_abbreviations: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    capitalised_names: bool
+    day_part_suffixes: tuple[str, ...]
+    ordinal_suffixes: tuple[str, ...]
+    connectors: tuple[str, ...]
+    month_before_day: bool
+    numeric_orders: tuple[str, ...]
+    relative_days: Mapping[str, int]
+    reference_days: Mapping[str, int]
+    relative_periods: Mapping[str, tuple[str, int]]
+    part_periods: Mapping[str, tuple[str, int]]
+    period_parts: Mapping[str, int | None]
+    ago_before: tuple[str, ...]
+    ago_after: tuple[str, ...]
+    numbers: Mapping[str, int]
+    units: Mapping[str, str]
+    year_cues: tuple[str, ...]
+    quantity_words: frozenset[str]
+    year_determiners: tuple[str, ...]
+    bare_years: bool
+    month_cues: tuple[str, ...]
+    month_modifiers: Mapping[str, int]  # before and after the month name alike
+    month_modifiers_before: tuple[str, ...]
+    month_modifiers_after: tuple[str, ...]
+    weekday_modifiers: Mapping[str, int]
+    weekday_modifiers_before: tuple[str, ...]
+    weekday_modifiers_after: tuple[str, ...]
+    blockers: frozenset[str]
+    relative_day_blockers: frozenset[str]
+    capitalised_nouns: bool
+    future_words: tuple[str, ...]
+    future_endings: tuple[str, ...]
+    range_connectors: tuple[str, ...]
+    publication_cues: tuple[str, ...]
+
+    def month(self, written: str) -> int:
+        key = normalise(written).rstrip(".")
+        return self.months.get(key) or self.month_abbreviations[key]
+
+
+def normalise(text: str) -> str:
+    """Lower case, single spaces, straight apostrophes: the form lexicon keys use."""
+    return re.sub(r"\s+", " ", text.replace("’", "'")).lower()
+
+
+def _words(section: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(normalise(str(w)) for w in section.get(key) or ())
+
+
+def _names(section: Mapping[str, Any], key: str) -> dict[str, int]:
+    return {normalise(str(name)): int(number) for number, names in (section.get(key) or {}).items()
+            for name in names}
+
+
+def _offsets(section: Mapping[str, Any], key: str) -> dict[str, int]:
+    return {normalise(str(k)): int(v) for k, v in (section.get(key) or {}).items()}
+
+
+def _periods(section: Mapping[str, Any], key: str) -> dict[str, tuple[str, int]]:
+    periods = {}
+    for phrase, (unit, offset) in (section.get(key) or {}).items():
+        if unit not in UNITS:
+            raise ValueError(f"dates.{key}.{phrase}: unit {unit!r} is not one of {', '.join(UNITS)}")
+        periods[normalise(str(phrase))] = (str(unit), int(offset))
+    return periods
+
+
+@lru_cache(maxsize=None)
+def lexicon(code: str) -> DateLexicon:
+    section = load(code).section("dates")
+    month_before = _offsets(section, "month_modifiers_before")
+    month_after = _offsets(section, "month_modifiers_after")
+    weekday_before = _offsets(section, "weekday_modifiers_before")
+    weekday_after = _offsets(section, "weekday_modifiers_after")
+    return DateLexicon(
+        months=_names(section, "months"),
+        month_abbreviations=_names(section, "month_abbreviations"),
+        weekdays=_names(section, "weekdays"),
+        capitalised_names=bool(section.get("capitalised_names")),
+        day_part_suffixes=_words(section, "day_part_suffixes"),
+        ordinal_suffixes=_words(section, "ordinal_suffixes"),
+        connectors=_words(section, "connectors"),
+        month_before_day=bool(section.get("month_before_day")),
+        numeric_orders=_words(section, "numeric_orders") or ("dmy",),
+        relative_days=_offsets(section, "relative_days"),
+        reference_days=_offsets(section, "reference_days"),
+        relative_periods=_periods(section, "relative_periods"),
+        part_periods=_periods(section, "part_periods"),
+        period_parts={normalise(str(k)): (None if v is None else int(v))
+                      for k, v in (section.get("period_parts") or {}).items()},
+        ago_before=_words(section, "ago_before"),
+        ago_after=_words(section, "ago_after"),
+        numbers=_offsets(section, "numbers"),
+        units={normalise(str(w)): unit for unit, words in (section.get("units") or {}).items() for w in words},
+        year_cues=_words(section, "year_cues"),
+        quantity_words=frozenset(_words(section, "quantity_words")),
+        year_determiners=_words(section, "year_determiners"),
+        bare_years=bool(section.get("bare_years")),
+        month_cues=_words(section, "month_cues"),
+        month_modifiers={**month_before, **month_after},
+        month_modifiers_before=tuple(month_before),
+        month_modifiers_after=tuple(month_after),
+        weekday_modifiers={**weekday_before, **weekday_after},
+        weekday_modifiers_before=tuple(weekday_before),
+        weekday_modifiers_after=tuple(weekday_after),
+        blockers=frozenset(_words(section, "blockers")),
+        relative_day_blockers=frozenset(_words(section, "relative_day_blockers")),
+        capitalised_nouns=bool(section.get("capitalised_nouns")),
+        future_words=_words(section, "future_words"),
+        future_endings=_words(section, "future_endings"),
+        range_connectors=_words(section, "range_connectors"),
+        publication_cues=_words(section, "publication_cues"),
+    )
+
+
+def _phrase(phrase: str) -> str:
+    out = []
+    for char in phrase:
+        if char == " ":
+            out.append(r"\s+")
+        elif char == "'":
+            out.append("['’]")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def alternation(phrases: Any, suffix: str = "") -> str:
+    """A non-capturing group matching any of `phrases`, longest first."""
+    items = sorted(set(phrases), key=lambda p: (-len(p), p))
+    if not items:
+        return NEVER
+    return "(?:" + "|".join(_phrase(p) + suffix for p in items) + ")"
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A date expression found in the text: its kind, span and the named parts it matched."""
+
+    kind: str
+    start: int
+    end: int
+    parts: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    rank: int  # lower wins when two matches overlap: explicit dates before relative ones
+    pattern: re.Pattern[str]
+    heads: frozenset[str]  # the words a match can begin with (lower case; NUMBER for digits)
+
+
+NUMBER = "#"
+_TOKEN = re.compile(r"\w+")
+
+
+def _head(word: str) -> str:
+    return NUMBER if word[0].isdigit() else word.lower()
+
+
+def heads(*phrase_lists: Any) -> frozenset[str]:
+    """The first words of some phrases, as `find_expressions` looks them up."""
+    found = set()
+    for phrases in phrase_lists:
+        for phrase in phrases:
+            first = _TOKEN.match(phrase)
+            found.add(NUMBER if phrase == NUMBER else _head(first.group()) if first else phrase)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=None)
+def rules(code: str) -> tuple[Rule, ...]:
+    lex = lexicon(code)
+    full_months = alternation(lex.months)
+    any_month = "(?:" + full_months + "|" + alternation(lex.month_abbreviations, r"\.?") + ")"
+    weekdays = alternation(lex.weekdays)
+    ordinal = alternation(lex.ordinal_suffixes)
+    connector = alternation(lex.connectors)
+    parts = alternation(lex.period_parts)
+    suffixes = alternation(lex.day_part_suffixes)
+    numbers = r"(?:\d{1,3}|" + alternation(lex.numbers) + ")"
+    units = alternation(lex.units)
+    year_periods = [p for p, (unit, _) in lex.relative_periods.items() if unit == "year"]
+    weekday_prefix = rf"(?:{START}(?P<weekday>{weekdays}){END},?\s+(?:\w{{1,3}}\s+)?)?"
+    year_tail = rf"(?:\s*,?\s*(?:{connector}\s+)?{YEAR})?"
+
+    months = (*lex.months, *lex.month_abbreviations)
+    digits = (NUMBER,)
+    # (kind, rank, pattern, the words it can begin with); a rule without such words is left out.
+    specs: list[tuple[str, int, str, frozenset[str]]] = [
+        ("iso", 0, rf"(?<![\w.,/:-]){YEAR}-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?!\d)", heads(digits)),
+        ("numeric", 0, rf"{weekday_prefix}(?<![\w.,/:])(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){YEAR}",
+         heads(digits, lex.weekdays)),
+        ("day_month", 0, rf"{weekday_prefix}{DAY}(?:{ordinal})?\s*(?:{connector}\s+)?(?P<month>{any_month}){END}{year_tail}",
+         heads(digits, lex.weekdays)),
+        ("month_day", 0, rf"{weekday_prefix}{START}(?P<month>{any_month})\s+(?P<day>3[01]|[12]\d|0?[1-9])"
+                         rf"(?!\d)(?:{ordinal})?{END}{year_tail}",
+         heads(months, lex.weekdays) if lex.month_before_day else frozenset()),
+        ("month_year", 1, rf"{START}(?P<month>{any_month}){END}\s*,?\s*(?:{connector}\s+)?{YEAR}", heads(months)),
+        ("month_relative_year", 1,
+         rf"{START}(?P<month>{full_months})\s+(?:{connector}\s+)?(?P<relative>{alternation(year_periods)}){END}",
+         heads(lex.months) if year_periods else frozenset()),
+        ("month_modified", 2, rf"{START}(?P<modifier>{alternation(lex.month_modifiers_before)})\s+"
+                              rf"(?P<month>{full_months}){END}", heads(lex.month_modifiers_before)),
+        ("month_modified", 2, rf"{START}(?P<month>{full_months})\s+"
+                              rf"(?P<modifier>{alternation(lex.month_modifiers_after)}){END}",
+         heads(lex.months) if lex.month_modifiers_after else frozenset()),
+        ("month", 3, rf"{START}(?:(?P<cue>{alternation(lex.month_cues)})\s+(?:(?P<part>{parts}){PART_GAP})?"
+                     rf"|(?P<lead>{parts}){PART_GAP})(?P<month>{full_months}){END}",
+         heads(lex.month_cues, lex.period_parts)),
+        ("year", 3, rf"{START}(?:(?P<cue>{alternation(lex.year_cues)})\s+(?:(?P<part>{parts}){PART_GAP})?"
+                    rf"|(?P<lead>{parts}){PART_GAP}){YEAR}", heads(lex.year_cues, lex.period_parts)),
+        ("year", 3, rf"{START}(?P<determiner>{alternation(lex.year_determiners)})\s+{YEAR}(?=\s+(?-i:[a-zà-ÿ]))",
+         heads(lex.year_determiners)),
+        ("bare_year", 5, rf"(?<![\w.,/:-]){YEAR}(?=\s*[,.;:)!?]|\s+(?-i:[a-zà-ÿ]{{2}})|\s*$)",
+         heads(digits) if lex.bare_years else frozenset()),
+        ("relative_period", 3, rf"{START}(?:(?P<part>{parts}){PART_GAP})?"
+                               rf"(?P<relative>{alternation({**lex.relative_periods, **lex.part_periods})}){END}",
+         heads(lex.period_parts, lex.relative_periods, lex.part_periods)),
+        ("ago", 3, rf"{START}(?P<ago>{alternation(lex.ago_before)})\s+(?P<number>{numbers})\s+(?P<unit>{units}){END}",
+         heads(lex.ago_before)),
+        ("ago", 3, rf"{START}(?P<number>{numbers})\s+(?P<unit>{units})\s+(?P<ago>{alternation(lex.ago_after)}){END}",
+         heads(digits, lex.numbers) if lex.ago_after else frozenset()),
+        ("relative_day", 4, rf"{START}(?P<relative>{alternation(lex.relative_days)})(?:{suffixes})?{END}",
+         heads(lex.relative_days)),
+        ("reference_day", 4, rf"{START}(?P<relative>{alternation(lex.reference_days)}){END}", heads(lex.reference_days)),
+        ("weekday", 4, rf"{START}(?:(?P<modifier>{alternation(lex.weekday_modifiers_before)})\s+)?(?P<weekday>{weekdays})"
+                       rf"(?:{suffixes})?{END}(?:\s+(?P<after>{alternation(lex.weekday_modifiers_after)}){END})?",
+         heads(lex.weekday_modifiers_before, lex.weekdays)),
+    ]
+    return tuple(Rule(kind, rank, re.compile(pattern, re.IGNORECASE), starts)
+                 for kind, rank, pattern, starts in specs if starts)
+
+
+@lru_cache(maxsize=None)
+def rules_by_head(code: str) -> Mapping[str, tuple[Rule, ...]]:
+    index: dict[str, list[Rule]] = {}
+    for rule in rules(code):
+        for head in rule.heads:
+            index.setdefault(head, []).append(rule)
+    return {head: tuple(found) for head, found in index.items()}
+
+
+@lru_cache(maxsize=None)
+def range_pattern(code: str) -> re.Pattern[str]:
+    """The second year of a range, right after a first: "2011 and 2013", "2018-2019"."""
+    lex = lexicon(code)
+    return re.compile(rf"\s*(?:[-–—/]|{alternation(lex.range_connectors)}(?=\s))\s*{YEAR}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def future_pattern(code: str) -> re.Pattern[str]:
+    lex = lexicon(code)
+    endings = alternation(lex.future_endings)
+    return re.compile(rf"{START}(?:{alternation(lex.future_words)}|\w{{2,}}{endings}){END}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def publication_pattern(code: str) -> re.Pattern[str]:
+    cues = alternation(lexicon(code).publication_cues)
+    return re.compile(rf"{START}{cues}{END}[\s:,-]*", re.IGNORECASE)
+
+
+_PREVIOUS_WORD = re.compile(r"([\w'’]+)[^\w\n.!?]*$")
+
+
+def previous_word(text: str, start: int) -> tuple[str, int]:
+    """The word before `start` in the same sentence (lower case) and where it starts;
+    ("", -1) if none."""
+    match = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return (normalise(match.group(1)), match.start(1)) if match else ("", -1)
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 20):start].rstrip(" \t\"'“‘«„([")
+    return not before or before[-1] in ".!?:\n•*-–"
+
+
+def _acceptable(expr: Expression, text: str, lex: DateLexicon) -> bool:
+    """The checks a regular expression cannot make."""
+    parts = expr.parts
+    if lex.capitalised_names:
+        for name in ("month", "weekday"):
+            written = parts.get(name)
+            if written and not written[0].isupper():
+                return False
+    before, before_start = previous_word(text, expr.start)
+    if expr.kind in ("weekday", "relative_period", "relative_day") and before in lex.blockers:
+        return False
+    if expr.kind == "relative_day":
+        if before in lex.relative_day_blockers:
+            return False
+        if lex.capitalised_nouns and text[expr.start].isupper() and not _at_sentence_start(text, expr.start):
+            return False
+    if expr.kind == "relative_period" and not parts.get("part"):
+        if normalise(parts["relative"]) in lex.part_periods:
+            return False
+    if expr.kind == "year" and parts.get("cue") and before in lex.quantity_words:
+        return False
+    if expr.kind == "bare_year":
+        if before.isdigit() or before in lex.quantity_words or before in lex.numbers:
+            return False
+        # German capitalises nouns: "Resolution 2018", "rund 2000 Soldaten" are numbers.
+        if before and text[before_start].isupper() and not _at_sentence_start(text, before_start):
+            return False
+    return True
+
+
+def find_expressions(text: str, code: str) -> list[Expression]:
+    """Every date expression in `text`, in order, none overlapping another."""
+    lex = lexicon(code)
+    index = rules_by_head(code)
+    found: list[tuple[int, int, int, Expression]] = []
+    # Matching only where a word that can begin an expression stands is several times
+    # faster than scanning the whole text once per rule.
+    for token in _TOKEN.finditer(text):
+        for rule in index.get(_head(token.group()), ()):
+            match = rule.pattern.match(text, token.start())
+            if match is None:
+                continue
+            parts = {k: v for k, v in match.groupdict().items() if v is not None}
+            expr = Expression(rule.kind, match.start(), match.end(), parts)
+            if _acceptable(expr, text, lex):
+                found.append((rule.rank, -(expr.end - expr.start), expr.start, expr))
+    chosen: list[Expression] = []
+    taken: list[tuple[int, int]] = []
+    for _, _, _, expr in sorted(found, key=lambda item: item[:3]):
+        if all(expr.end <= s or expr.start >= e for s, e in taken):
+            chosen.append(expr)
+            taken.append((expr.start, expr.end))
+    chosen.extend(_range_ends(text, code, chosen, taken))
+    return sorted(chosen, key=lambda e: (e.start, e.end))
+
+
+def _range_ends(text: str, code: str, chosen: list[Expression], taken: list[tuple[int, int]]) -> list[Expression]:
+    """The second year of "between 2011 and 2013", which has no cue of its own."""
+    ends = []
+    pattern = range_pattern(code)
+    for expr in chosen:
+        if expr.kind not in ("year", "bare_year"):
+            continue
+        match = pattern.match(text, expr.end)
+        if match and all(match.end() <= s or match.start("year") >= e for s, e in taken):
+            ends.append(Expression("year", match.start("year"), match.end(), {"year": match.group("year")}))
+    return ends
