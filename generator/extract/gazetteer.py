@@ -39,6 +39,8 @@ COUNTRY_NAME_LANGUAGES = ("nl", "de", "fr", "it", "es")
 # smaller cities need their country named in the article ("Khasan" is an old name of
 # Hassan, India, and also a Russian village; "Moskou" is Moscow, Russia, not Moscow, Idaho).
 ALT_NAME_MIN_POPULATION = 200_000
+# How much more likely a town is when the article names its country.
+CONTEXT_BOOST = 20
 _TOKEN = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’()]+$")
 _SPECIAL_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i"})
@@ -81,6 +83,7 @@ class Gazetteer:
     names: dict[str, tuple[tuple[int, str | None, int], ...]]  # token key → NameRecord tuples
     folded: dict[str, tuple[tuple[int, str | None, int], ...]]  # transliteration-folded key → NameRecord tuples
     max_tokens: int  # the longest name, in tokens
+    any_case_starts: frozenset[str]  # first words of the names matched in any case ("péninsule")
 
     def entry(self, index: int) -> GazetteerEntry:
         return _entry(self.rows[index])
@@ -179,6 +182,7 @@ class _Builder:
         self.names: dict[str, list[tuple[int, str | None, int]]] = {}
         self.folded: dict[str, list[tuple[int, str | None, int]]] = {}
         self.max_tokens = 1
+        self.any_case_starts: set[str] = set()
 
     def add_entry(self, entry: GazetteerEntry) -> int:
         self.entries.append(entry)
@@ -195,6 +199,8 @@ class _Builder:
         if record not in bucket:
             bucket.append(record)
         self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+        if flags & ANY_CASE:
+            self.any_case_starts.add(key.split(" ")[0])
         if fold and not flags & EXACT_CASE:
             folded = self.folded.setdefault(fold_key(key), [])
             if record not in folded:
@@ -203,7 +209,8 @@ class _Builder:
     def build(self) -> Gazetteer:
         rows = tuple(tuple(getattr(e, f.name) for f in dataclasses.fields(e)) for e in self.entries)
         return Gazetteer(rows, {k: tuple(v) for k, v in self.names.items()},
-                         {k: tuple(v) for k, v in self.folded.items()}, self.max_tokens)
+                         {k: tuple(v) for k, v in self.folded.items()}, self.max_tokens,
+                         frozenset(self.any_case_starts))
 
 
 def _country_spellings(country: Any) -> Iterable[tuple[str | None, str]]:
@@ -324,8 +331,20 @@ def best(found: list[tuple[GazetteerEntry, int]], context: frozenset[str] = froz
     ]
     if not usable:
         return None
-    return min(usable, key=lambda ef: (_SOURCE_RANK[ef[0].source], ef[0].country not in context,
-                                       -ef[0].population, ef[0].name))
+    ranked = sorted(usable, key=lambda ef: (_SOURCE_RANK[ef[0].source], -_weight(ef[0], context), ef[0].name))
+    top = ranked[0]
+    if top[0].source == "city" and not top[1] & PRIMARY:
+        # A town really called so beats a ten times smaller namesake's alternate spelling.
+        for entry, flags in ranked[1:]:
+            if entry.source == "city" and flags & PRIMARY and _weight(entry, context) * 10 >= _weight(top[0], context):
+                return entry, flags
+    return top
+
+
+def _weight(entry: GazetteerEntry, context: frozenset[str]) -> int:
+    """Population, boosted for a town in a country the article names: Moscow, Idaho (25,000)
+    does not beat Moscow, Russia in an article that mentions the United States."""
+    return entry.population * (CONTEXT_BOOST if entry.country in context else 1)
 
 
 def lookup(surface: str, language: str, context: frozenset[str] = frozenset()) -> GazetteerEntry | None:

@@ -1,6 +1,320 @@
-"""Placeholder while the places extractor is written; replaced before any commit."""
+"""Places: every geographic place or venue an article names, with the main event's site.
+
+Names are found by longest match against the gazetteer (`gazetteer.py`) over the
+words of each sentence, in any of the six languages: "Moskou", "Moskau" and "Moscou"
+all become Moscow; "Noord-Korea" and "DPRK" become North Korea. A match is dropped when
+the text uses it as something other than a place:
+- a modifier: "Kremlin spokesman" (a head noun from the `modifier_heads` lexicon follows),
+  or the first half of a compound ("Kreml-Sprecher", "Russland-Reise");
+- part of a person's name: "George Washington" (a capitalised word sticks to it, in
+  languages that do not capitalise nouns; or a name the people stage found covers it);
+- a word in the language's `not_places` lexicon (demonyms such as "Russische", words that
+  collide with small towns);
+- a small town (under 100,000 people) named without a locative preposition before it
+  ("in", "à", "nach", ...) and without its country named anywhere in the article.
+
+The main site is the place, at city level or finer, that the main-event sentences
+(`event_cues.main_event_sentences`) name most often, counting a city's venues for it.
+It is main, and so is every place that contains it (its city, its country), and every
+finer place within it that those sentences name (the island or venue of the meeting).
+
+Keys read from the `places` section of each language file:
+- `locative_prepositions`: words before a place name that mark it as a location;
+- `modifier_heads`: nouns that, right after a place name, make it a modifier;
+- `not_places`: words never read as a place name (demonyms, adjectives, collisions);
+- `capitalised_nouns`: true where every noun is capitalised (German), so a capital
+  letter next to a name does not signal a person's name.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-def extract_places(doc):
-    raise NotImplementedError
+from ..languages import load
+from ..records import Document, Evidence, Place
+from . import gazetteer as gz
+from .event_cues import main_event_sentences
+
+# A town this small is only taken when the text marks it as a location.
+SMALL_TOWN_POPULATION = 100_000
+# How many words a name can span when matched by its transliteration-folded form.
+MAX_FOLDED_TOKENS = 4
+# The longest name tried, in words (longer gazetteer names are official country names).
+MAX_NAME_TOKENS = 8
+# How specific a place type is, for choosing the main site between equals.
+SPECIFICITY = {"venue": 0, "other": 1, "city": 2, "region": 3, "country": 4}
+# Place types that can be the site of a meeting (an island is "other").
+SITE_TYPES = ("venue", "other", "city")
+# How fast a mention's weight falls with its sentence's position (in sentences).
+POSITION_DECAY = 8.0
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class PlacesLexicon:
+    locative_prepositions: frozenset[str]
+    site_prepositions: frozenset[str]
+    determiners: frozenset[str]
+    modifier_heads: frozenset[str]
+    not_places: frozenset[str]
+    capitalised_nouns: bool
+
+
+@lru_cache(maxsize=None)
+def lexicon(code: str) -> PlacesLexicon:
+    section = load(code).section("places")
+    return PlacesLexicon(
+        locative_prepositions=frozenset(str(w).casefold() for w in section.get("locative_prepositions", [])),
+        site_prepositions=frozenset(str(w).casefold() for w in section.get("site_prepositions", [])),
+        determiners=frozenset(str(w).casefold() for w in section.get("determiners", [])),
+        modifier_heads=frozenset(str(w).casefold() for w in section.get("modifier_heads", [])),
+        not_places=frozenset(gz.name_key(str(w)) for w in section.get("not_places", [])),
+        capitalised_nouns=bool(section.get("capitalised_nouns", False)),
+    )
+
+
+@dataclass(frozen=True)
+class Mention:
+    entry: gz.GazetteerEntry
+    surface: str
+    sentence: int  # index into doc.sentences
+    start: int  # character offsets in the article text
+    end: int
+    located: bool  # introduced as a site: "in Vladivostok", "op de ruimtebasis", "à l'Élysée"
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int  # offsets in the sentence
+    end: int
+
+
+def extract_places(doc: Document) -> tuple[Place, ...]:
+    """Every place the article names, in order of first mention, the main site marked."""
+    mentions = find_mentions(doc)
+    by_place: dict[tuple[str, str | None], list[Mention]] = {}
+    for mention in mentions:
+        by_place.setdefault((mention.entry.name, mention.entry.country), []).append(mention)
+    main = main_places(doc, by_place)
+    places = []
+    for key, found in by_place.items():
+        entry = found[0].entry
+        aliases = tuple(dict.fromkeys(m.surface for m in found))
+        sentences = tuple(dict.fromkeys(m.sentence for m in found))
+        evidence = tuple(_evidence(doc, i) for i in sentences)
+        places.append(Place(name=entry.name, aliases=aliases, type=entry.type, country=entry.country,
+                            lat=entry.lat, lon=entry.lon, main=key in main, evidence=evidence))
+    return tuple(places)
+
+
+def _evidence(doc: Document, index: int) -> Evidence:
+    return doc.sentences[index].evidence()
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Every accepted place-name occurrence, in text order."""
+    lex = lexicon(doc.language)
+    raw = [m for i, sentence in enumerate(doc.sentences) for m in _candidates_in(doc, i, lex)]
+    # Countries the article names disambiguate its cities ("Moskou": Russia, not Idaho).
+    context = frozenset(entry.country for _, _, found, _ in raw for entry, _ in found
+                        if entry.type == "country" and entry.country and len(found) == 1)
+    person_spans = _person_name_spans(doc)
+    mentions = []
+    for sentence_index, words, found, (first, last) in raw:
+        chosen = gz.best(found, context)
+        if chosen is None:
+            continue
+        entry, flags = chosen
+        sentence = doc.sentences[sentence_index]
+        start = sentence.start + words[first].start
+        end = sentence.start + words[last].end
+        surface = doc.article.text[start:end]
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in person_spans):
+            continue
+        if entry.source == "city" and (
+                _names_a_person(sentence.text, words, first, last, lex)
+                or not _plausible_town(entry, words, first, last, context, lex, doc, surface)):
+            continue
+        mentions.append(Mention(entry, surface, sentence_index, start, end, _is_located(words, first, lex)))
+    return mentions
+
+
+def _candidates_in(doc: Document, index: int, lex: PlacesLexicon):
+    """Longest gazetteer matches in one sentence that survive the grammatical filters:
+    (sentence index, words, candidate readings, (first word, last word))."""
+    text = doc.sentences[index].text
+    words = [_Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    gaz = gz.gazetteer()
+    i = 0
+    while i < len(words):
+        if not (words[i].text[0].isupper() or words[i].text.casefold() in gaz.any_case_starts):
+            i += 1
+            continue
+        match = _longest_match(text, words, i, doc.language, gaz)
+        if match is None:
+            i += 1
+            continue
+        last, found = match
+        if _used_as_place(text, words, i, last, lex):
+            yield index, words, found, (i, last)
+        i = last + 1
+
+
+def _longest_match(text: str, words: list[_Word], first: int, language: str, gaz: gz.Gazetteer):
+    for last in range(min(len(words), first + MAX_NAME_TOKENS) - 1, first - 1, -1):
+        span = words[first:last + 1]
+        if any(text[a.end:b.start] not in (" ", "-", "'", "’", ". ", ".", "’s ", "'s ")
+               for a, b in zip(span, span[1:])):
+            continue  # a name never spans punctuation or a line break
+        key = " ".join(w.text.casefold() for w in span)
+        if key not in gaz.names and (last - first >= MAX_FOLDED_TOKENS or gz.fold_key(key) not in gaz.folded):
+            if " ".join(w.text for w in span) not in gaz.names:  # acronyms, kept in their case
+                continue
+        surface = text[span[0].start:span[-1].end]
+        found = gz.candidates(key, surface, language)
+        if not words[first].text[0].isupper():
+            found = [(e, f) for e, f in found if f & gz.ANY_CASE]
+        if found:
+            return last, found
+    return None
+
+
+def _used_as_place(text: str, words: list[_Word], first: int, last: int, lex: PlacesLexicon) -> bool:
+    key = " ".join(w.text.casefold() for w in words[first:last + 1])
+    if key in lex.not_places:
+        return False
+    start, end = words[first].start, words[last].end
+    if text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha():
+        return False  # first half of a compound: "Kreml-Sprecher", "Russland-Reise"
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return False  # second half of a compound: "Putin-Kim", "Sino-Russian"
+    after = words[last + 1] if last + 1 < len(words) else None
+    if after is not None and after.text.casefold() in lex.modifier_heads and text[end:after.start] == " ":
+        return False  # "Kremlin spokesman", "the Pyongyang leader"
+    if lex.capitalised_nouns:
+        return True
+    before = words[first - 1] if first > 1 else None  # the first word is capitalised anyway
+    if (before is not None and before.text[0].isupper() and text[before.end:start] == " "
+            and before.text.casefold() not in lex.locative_prepositions and not gz.is_place_word(before.text)):
+        return False  # "George Washington", "Foto Sipa USA"
+    return True
+
+
+def _names_a_person(text: str, words: list[_Word], first: int, last: int, lex: PlacesLexicon) -> bool:
+    """A town name followed by a capitalised word, with no locative preposition before it,
+    is a given name or part of a title: "Vladimir Putin", "Charlotte Brontë", "Washington Post"."""
+    after = words[last + 1] if last + 1 < len(words) else None
+    if after is None or not after.text[0].isupper() or text[words[last].end:after.start] != " ":
+        return False
+    if first > 0 and words[first - 1].text.casefold() in lex.locative_prepositions:
+        return False
+    return not gz.is_place_word(after.text)
+
+
+def _plausible_town(entry: gz.GazetteerEntry, words: list[_Word], first: int, last: int,
+                    context: frozenset[str], lex: PlacesLexicon, doc: Document, surface: str) -> bool:
+    """Registry towns share names with people and common words: accept one only when
+    nothing says it is a name or a word, and a small one only when marked as a location."""
+    if surface in _person_surnames(doc):
+        return False  # "Kim", "Moon": a person the article names
+    if first == 0 and first == last and surface.casefold() in _lowercase_words(doc):
+        return False  # a capitalised common word opening a sentence: "Para", "Essen"
+    before = words[first - 1].text.casefold() if first > 0 else ""
+    if entry.population >= SMALL_TOWN_POPULATION:
+        return True
+    return before in lex.locative_prepositions or entry.country in context
+
+
+@lru_cache(maxsize=64)
+def _lowercase_words_of(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text) if w.islower())
+
+
+def _lowercase_words(doc: Document) -> frozenset[str]:
+    return _lowercase_words_of(doc.article.text)
+
+
+def _is_located(words: list[_Word], first: int, lex: PlacesLexicon) -> bool:
+    before = [w.text.casefold() for w in words[max(0, first - 2):first]]
+    if before and before[-1] in lex.site_prepositions:
+        return True
+    return len(before) == 2 and before[1] in lex.determiners and before[0] in lex.site_prepositions
+
+
+def _person_name_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where the people stage's multi-word names occur: a place inside one is part of a name."""
+    text = doc.article.text
+    spans = []
+    for person in doc.people:
+        for alias in {person.name, *person.aliases}:
+            if " " not in alias:
+                continue
+            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(alias), text)]
+    return spans
+
+
+def _person_surnames(doc: Document) -> frozenset[str]:
+    return frozenset(part for person in doc.people for alias in (person.name, *person.aliases)
+                     for part in alias.split())
+
+
+def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Mention]]
+                ) -> frozenset[tuple[str, str | None]]:
+    """The keys of the places where the main event happened (see the module docstring)."""
+    main_sentences = main_event_sentences(doc)
+    named = {key: found[0].entry for key, found in by_place.items()}
+    chains = {key: _containers(entry) for key, entry in named.items()}
+    sites = [key for key, entry in named.items() if entry.type in SITE_TYPES]
+    if not sites:
+        return frozenset()
+
+    def weight(mention: Mention) -> float:
+        # Early sentences report the news, later ones its background; the main-event sentences count double.
+        return (2.0 if mention.sentence in main_sentences else 1.0) / (1.0 + mention.sentence / POSITION_DECAY)
+
+    def score(key: tuple[str, str | None], located_only: bool) -> float:
+        # A place's score includes the places within it: the island's mentions count for its city.
+        inside = [other for other, chain in chains.items() if other == key or key[0] in chain]
+        return sum(weight(m) for other in inside for m in by_place[other] if m.located or not located_only)
+
+    located_sites = [key for key in sites if score(key, True) > 0]
+    if located_sites:
+        ranked = [(score(key, True), key) for key in located_sites]
+    else:
+        ranked = [(score(key, False), key) for key in sites if {m.sentence for m in by_place[key]} & main_sentences]
+    if not ranked:
+        return frozenset()
+    order = list(by_place)
+    anchor = min(ranked, key=lambda sk: (-sk[0], SPECIFICITY[named[sk[1]].type], order.index(sk[1])))[1]
+    # Within a city the meeting sat in one venue: descend to the one best introduced as a site.
+    while True:
+        inner = [(score(key, True), key) for key in sites if anchor[0] in chains[key]]
+        inner = [(value, key) for value, key in inner if value > 0]
+        if not inner:
+            break
+        anchor = min(inner, key=lambda sk: (-sk[0], SPECIFICITY[named[sk[1]].type], order.index(sk[1])))[1]
+    anchor_entry = named[anchor]
+    main = {anchor}
+    for key, entry in named.items():
+        if entry.name in chains[anchor]:
+            main.add(key)  # its island, its city
+        elif entry.type == "country" and entry.country and entry.country == anchor_entry.country:
+            main.add(key)
+    return frozenset(main)
+
+
+
+@lru_cache(maxsize=1024)
+def _containers(entry: gz.GazetteerEntry) -> tuple[str, ...]:
+    """Canonical names of the places that contain an entry, innermost first."""
+    chain: list[str] = []
+    current = entry
+    while current.within and current.within not in chain and len(chain) < 8:
+        chain.append(current.within)
+        parent = gz.entry_named(current.within)
+        if parent is None:
+            break
+        current = parent
+    return tuple(chain)

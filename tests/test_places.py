@@ -1,0 +1,198 @@
+"""The places extractor and its gazetteer, on short meeting reports in six languages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract import gazetteer, prepare
+from generator.extract.places import extract_places, lexicon
+from generator.languages import supported
+from generator.read import read_article
+from generator.records import PLACE_TYPES, Place
+
+FIXTURES = Path(__file__).parent / "fixtures" / "places"
+
+
+def places_of(name: str) -> dict[str, Place]:
+    doc = prepare(read_article(FIXTURES / name))
+    return {place.name: place for place in extract_places(doc)}
+
+
+def main_names(places: dict[str, Place]) -> set[str]:
+    return {name for name, place in places.items() if place.main}
+
+
+# --- canonical names across languages -------------------------------------------------
+
+@pytest.mark.parametrize("fixture, language, spelling", [
+    ("nl_summit_elysee.txt", "nl", "Moskou"),
+    ("de_summit_moscow.txt", "de", "Moskau"),
+    ("fr_summit_geneva.txt", "fr", "Moscou"),
+    ("it_summit_rome.txt", "it", "Mosca"),
+    ("en_summit_singapore.txt", "en", "Moscow"),
+])
+def test_moscow_is_one_place_in_every_language(fixture: str, language: str, spelling: str) -> None:
+    doc = prepare(read_article(FIXTURES / fixture))
+    assert doc.language == language
+    moscow = {p.name: p for p in extract_places(doc)}["Moscow"]
+    assert moscow.aliases == (spelling,)
+    assert (moscow.type, moscow.country) == ("city", "RU")
+    assert moscow.lat == pytest.approx(55.75, abs=0.1) and moscow.lon == pytest.approx(37.62, abs=0.1)
+
+
+@pytest.mark.parametrize("fixture, spelling", [
+    ("fr_summit_geneva.txt", "États-Unis"),
+    ("it_summit_rome.txt", "Stati Uniti"),
+    ("es_summit_madrid.txt", "Estados Unidos"),
+    ("en_summit_singapore.txt", "US"),
+])
+def test_united_states_canonical_name(fixture: str, spelling: str) -> None:
+    united_states = places_of(fixture)["United States"]
+    assert spelling in united_states.aliases
+    assert (united_states.type, united_states.country, united_states.main) == ("country", "US", False)
+
+
+def test_multi_word_region_names_in_three_languages() -> None:
+    for fixture, spelling in [("en_summit_singapore.txt", "Korean Peninsula"),
+                              ("fr_summit_geneva.txt", "péninsule coréenne")]:
+        peninsula = places_of(fixture)["Korean Peninsula"]
+        assert peninsula.aliases == (spelling,)
+        assert (peninsula.type, peninsula.country) == ("region", None)
+    assert places_of("it_summit_rome.txt")["Donbas"].country == "UA"
+
+
+def test_every_place_is_well_formed_and_cites_its_sentences() -> None:
+    for fixture in sorted(FIXTURES.glob("*.txt")):
+        doc = prepare(read_article(fixture))
+        found = extract_places(doc)
+        assert len({p.name for p in found}) == len(found)  # one Place per distinct place
+        for place in found:
+            assert place.type in PLACE_TYPES
+            assert place.country is None or len(place.country) == 2
+            if place.type == "city":
+                assert place.lat is not None and place.lon is not None
+            for evidence in place.evidence:
+                assert doc.article.text[evidence.start:evidence.end] == evidence.quote
+            assert any(alias in place.evidence[0].quote for alias in place.aliases)
+        starts = [p.evidence[0].start for p in found]
+        assert starts == sorted(starts)  # order of first mention
+
+
+# --- what is not a place ---------------------------------------------------------------
+
+def test_demonyms_and_adjectives_are_not_places() -> None:
+    for fixture in sorted(FIXTURES.glob("*.txt")):
+        for place in places_of(fixture.name).values():
+            for alias in place.aliases:
+                assert alias.casefold() not in {
+                    "russische", "franse", "duitse", "poolse", "russischen", "ukrainischen", "russe",
+                    "ucraino", "russo", "brasileño", "north korean", "europese", "europea"}
+
+
+def test_modifiers_and_compounds_are_not_places_but_metonyms_are() -> None:
+    singapore = places_of("en_summit_singapore.txt")
+    assert "Kremlin" not in singapore  # "Kremlin spokesman"
+    assert {"Washington", "Pyongyang", "Beijing"} <= set(singapore)  # capitals standing for governments
+    moscow_talks = places_of("de_summit_moscow.txt")
+    assert moscow_talks["Kremlin"].aliases == ("Kreml",)
+    assert len(moscow_talks["Kremlin"].evidence) == 2  # "Kreml-Sprecher" adds no mention
+    assert "China" not in singapore  # "an Air China plane"
+
+
+def test_person_names_are_not_places() -> None:
+    singapore = places_of("en_summit_singapore.txt")
+    assert not {"Kim", "Donald", "Vladimir"} & set(singapore)
+    assert "Vladimir" not in places_of("de_summit_moscow.txt")
+
+
+# --- the main event's site -------------------------------------------------------------
+
+@pytest.mark.parametrize("fixture, expected", [
+    ("nl_summit_elysee.txt", {"Élysée Palace", "Paris"}),
+    ("en_summit_singapore.txt", {"Capella Hotel", "Sentosa", "Singapore"}),
+    ("de_summit_moscow.txt", {"Kremlin", "Moscow", "Russia"}),
+    ("fr_summit_geneva.txt", {"Villa La Grange", "Geneva", "Switzerland"}),
+    ("it_summit_rome.txt", {"Palazzo Chigi", "Rome", "Italy"}),
+    ("es_summit_madrid.txt", {"Moncloa Palace", "Madrid", "Spain"}),
+])
+def test_main_site_with_its_city_and_country(fixture: str, expected: set[str]) -> None:
+    assert main_names(places_of(fixture)) == expected
+
+
+def test_background_places_are_not_main() -> None:
+    elysee = places_of("nl_summit_elysee.txt")
+    assert not elysee["Warsaw"].main and not elysee["Moscow"].main and not elysee["Kremlin"].main
+    assert not places_of("it_summit_rome.txt")["Quirinal Palace"].main  # a later stop of the visit
+
+
+def test_types_of_places() -> None:
+    singapore = places_of("en_summit_singapore.txt")
+    assert [singapore[n].type for n in ("Capella Hotel", "Sentosa", "Singapore", "Seoul")] == [
+        "venue", "other", "country", "city"]
+    assert places_of("de_summit_moscow.txt")["Crimea"].type == "region"
+
+
+# --- the gazetteer ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("surface, language", [
+    ("Moskou", "nl"), ("Moskau", "de"), ("Moscou", "fr"), ("Mosca", "it"), ("Moscú", "es"), ("Moscow", "en")])
+def test_moscow_spellings_resolve_to_the_russian_capital(surface: str, language: str) -> None:
+    entry = gazetteer.lookup(surface, language)
+    assert (entry.name, entry.country) == ("Moscow", "RU")
+
+
+@pytest.mark.parametrize("surface, language", [
+    ("Noord-Korea", "nl"), ("Nordkorea", "de"), ("Corée du Nord", "fr"), ("Corea del Nord", "it"),
+    ("Corea del Norte", "es"), ("North Korea", "en"), ("DPRK", "en")])
+def test_north_korea_spellings(surface: str, language: str) -> None:
+    assert gazetteer.lookup(surface, language).name == "North Korea"
+
+
+@pytest.mark.parametrize("surface, language", [
+    ("Verenigde Staten", "nl"), ("VS", "nl"), ("USA", "de"), ("US", "en"), ("États-Unis", "fr"),
+    ("Stati Uniti", "it"), ("Estados Unidos", "es")])
+def test_united_states_spellings(surface: str, language: str) -> None:
+    assert gazetteer.lookup(surface, language).name == "United States"
+
+
+def test_transliteration_variants_reach_one_place() -> None:
+    for surface in ("Vostochny", "Vostotsjny", "Wostotschny", "Vostotchny"):
+        assert gazetteer.lookup(surface, "en").name == "Vostochny Cosmodrome"
+    assert gazetteer.lookup("Wladiwostok", "de").name == "Vladivostok"
+    assert gazetteer.lookup("Russki Island", "en").name == "Russky Island"
+
+
+def test_acronyms_match_only_as_written() -> None:
+    assert gazetteer.lookup("us", "en") is None
+    assert gazetteer.lookup("US", "en").country == "US"
+
+
+def test_ambiguous_names_prefer_the_big_city_or_the_named_country() -> None:
+    assert gazetteer.lookup("Moskou", "nl").country == "RU"  # not Moscow, Idaho
+    assert gazetteer.lookup("Moscow", "en", frozenset({"US"})).country == "RU"  # a capital outweighs a town
+    assert gazetteer.lookup("Khasan", "en") is None  # an old name of Hassan, India: too small alone
+    assert gazetteer.lookup("Khasan", "en", frozenset({"IN"})).name == "Hassan"
+
+
+def test_official_names_and_usual_short_names_both_work() -> None:
+    assert gazetteer.lookup("Democratische Volksrepubliek Korea", "nl").name == "North Korea"
+    assert gazetteer.lookup("Russland", "de").name == "Russia"
+    assert gazetteer.lookup("Russische Föderation", "de").name == "Russia"
+
+
+def test_is_place_word() -> None:
+    assert gazetteer.is_place_word("Vladivostok") and gazetteer.is_place_word("Moskou")
+    assert gazetteer.is_place_word("Noord-Korea") and gazetteer.is_place_word("Kremlin")
+    assert not gazetteer.is_place_word("Poetin") and not gazetteer.is_place_word("Kim")
+
+
+def test_fold_key_is_a_light_transliteration_key() -> None:
+    assert gazetteer.fold_key("wostotschny") == gazetteer.fold_key("vostotsjny") == gazetteer.fold_key("vostochny")
+    assert gazetteer.fold_key("xizhi") != gazetteer.fold_key("xi")
+
+
+def test_every_language_has_a_places_lexicon() -> None:
+    for code in supported():
+        lex = lexicon(code)
+        assert lex.locative_prepositions and lex.site_prepositions and lex.not_places
