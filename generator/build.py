@@ -42,9 +42,14 @@ class BuildReport:
 
     def summary(self) -> str:
         target = f" → {self.site}/" if self.site else ""
-        return (f"built: {self.articles} articles read, {self.records} records, {self.events} events, "
-                f"{self.pages} pages, {len(self.warnings)} warnings, {len(self.errors)} errors "
+        counts = [plural(self.records, "record"), plural(self.events, "event"), plural(self.pages, "page"),
+                  plural(len(self.warnings), "warning"), plural(len(self.errors), "error")]
+        return (f"built: {plural(self.articles, 'article')} read, {', '.join(counts)} "
                 f"(extracted: {self.extracted}, reused: {self.reused}){target}")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def record_yaml(record: ArticleRecord | EventRecord, path: str) -> str:

@@ -13,7 +13,7 @@ import click
 
 from .add import Metadata, add_article
 from .build import build as run_build
-from .build import extract_files
+from .build import extract_files, plural
 from .check import check as run_check
 from .config import BuildConfig
 from .curation import CurationError
@@ -77,8 +77,8 @@ def extract(paths: tuple[Path, ...], out: Path, curation: Path | None) -> None:
         _fail_on(str(error).splitlines(), code=1)
     for line in (*report.warnings, *report.errors):
         click.echo(line, err=True)
-    click.echo(f"extracted: {len(report.written)} records, {report.events} events, "
-               f"{len(report.errors)} errors → {display_path(out)}/")
+    click.echo(f"extracted: {plural(len(report.written), 'record')}, {plural(report.events, 'event')}, "
+               f"{plural(len(report.errors), 'error')} → {display_path(out)}/")
     if report.errors:
         raise SystemExit(1)
 
@@ -138,10 +138,10 @@ def check(corpus: Path, curation: Path, docs: Path) -> None:
     report = run_check(config)
     for problem in report.problems:
         click.echo(problem)
-    counts = (f"{report.articles} articles, {report.article_records} article records, "
-              f"{report.event_records} event records")
+    counts = (f"{plural(report.articles, 'article')}, {plural(report.article_records, 'article record')}, "
+              f"{plural(report.event_records, 'event record')}")
     if report.problems:
-        click.echo(f"check: {len(report.problems)} problems ({counts})")
+        click.echo(f"check: {plural(len(report.problems), 'problem')} ({counts})")
         raise SystemExit(1)
     click.echo(f"check: no problems ({counts})")
 

@@ -127,3 +127,16 @@ def load_render_corpus(folder: Path = RENDER_FIXTURES):
             redirect_from=tuple(event.get("redirect_from", ()))))
     linked = SimpleNamespace(records=tuple(records), events=tuple(events), registry=None, warnings=())
     return tuple(articles.values()), linked
+
+
+# ---------------------------------------------------------------- golden build (tests/test_build.py)
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current build instead of comparing with it")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    """True when the run was started with --update-golden."""
+    return bool(request.config.getoption("--update-golden"))

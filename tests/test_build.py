@@ -1,0 +1,108 @@
+"""The whole build of the committed corpus, compared with the golden files in tests/golden/.
+
+`pytest tests/test_build.py --update-golden` rewrites tests/golden/ from the current
+build; review its diff before committing. The build includes the strict MkDocs run, so
+this is also the suite's strict site build.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import BuildReport, build
+from generator.config import BuildConfig
+from generator.validate import problems
+from generator.write import MANIFEST
+
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN = REPO / "tests" / "golden"
+
+
+def generated_paths(docs: Path) -> list[str]:
+    manifest = docs / MANIFEST
+    if not manifest.is_file():
+        return []
+    return [line for line in manifest.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+def copy_sources(target: Path) -> None:
+    """The repository's build inputs: corpus, mkdocs.yml and the hand-written docs only."""
+    shutil.copytree(REPO / "corpus", target / "corpus")
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    skip = {MANIFEST, *generated_paths(REPO / "docs")}
+    for path in sorted((REPO / "docs").rglob("*")):
+        relative = path.relative_to(REPO / "docs").as_posix()
+        if path.is_file() and relative not in skip:
+            (target / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target / "docs" / relative)
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory) -> tuple[Path, BuildReport]:
+    root = tmp_path_factory.mktemp("corpus-build")
+    copy_sources(root)
+    return root, build(BuildConfig(root=root))
+
+
+def html_of(page: str) -> str:
+    """Where MkDocs (directory URLs) puts a Markdown page."""
+    stem = page[: -len(".md")]
+    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+
+
+def test_summary_counts_the_corpus(corpus_build):
+    root, report = corpus_build
+    articles = sorted(p.stem for p in (root / "corpus" / "articles").iterdir())
+    assert (report.articles, report.records, report.extracted, report.reused) == (len(articles), len(articles),
+                                                                                 len(articles), 0)
+    assert report.errors == ()
+    assert report.summary().startswith(f"built: {len(articles)} articles read, {len(articles)} records, ")
+
+
+def test_every_article_has_a_valid_record_with_an_event(corpus_build):
+    root, report = corpus_build
+    data = root / "docs" / "data"
+    articles = sorted(p.stem for p in (root / "corpus" / "articles").iterdir())
+    assert sorted(p.stem for p in (data / "articles").glob("*.yaml")) == articles
+    events = {p.stem for p in (data / "events").glob("*.yaml")}
+    assert len(events) == report.events >= 1
+    for path in sorted((data / "articles").glob("*.yaml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert problems("article", record) == [], path.name
+        assert record["event"] in events, path.name
+    for path in sorted((data / "events").glob("*.yaml")):
+        assert problems("event", yaml.safe_load(path.read_text(encoding="utf-8"))) == [], path.name
+
+
+def test_the_strict_site_has_every_page(corpus_build):
+    root, report = corpus_build
+    site = root / "site"
+    assert (site / "index.html").is_file() and (site / "search" / "search_index.json").is_file()
+    pages = [p for p in generated_paths(root / "docs") if p.endswith(".md")]
+    assert len(pages) == report.pages
+    assert [p for p in pages if not (site / html_of(p)).is_file()] == []
+    for event in (root / "docs" / "data" / "events").glob("*.yaml"):
+        assert any(p.startswith("events/") and event.stem in p for p in pages), event.stem
+    for article in (root / "corpus" / "articles").iterdir():
+        assert any(p.startswith("sources/") and article.stem in p for p in pages), article.stem
+    # the output is swapped in whole: nothing half-built is left beside it
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".") and p.name != ".cache") == []
+
+
+def test_output_matches_the_golden_files(corpus_build, update_golden):
+    root, _report = corpus_build
+    docs = root / "docs"
+    built = {path: (docs / path).read_bytes() for path in generated_paths(docs)}
+    if update_golden:
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for path, content in built.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_bytes(content)
+        pytest.skip("tests/golden/ rewritten from this build")
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in sorted(GOLDEN.rglob("*")) if p.is_file()}
+    assert sorted(built) == sorted(expected), "generated files differ from tests/golden/ (--update-golden?)"
+    changed = [path for path in sorted(built) if built[path] != expected[path]]
+    assert changed == [], "generated files differ from tests/golden/; rerun with --update-golden and review"
