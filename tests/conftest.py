@@ -129,6 +129,60 @@ def load_render_corpus(folder: Path = RENDER_FIXTURES):
     return tuple(articles.values()), linked
 
 
+def build_render_site(out: Path, built: str = "2026-01-31") -> Path:
+    """Render the fixture corpus into a copy of docs/ and build it with `mkdocs build
+    --strict`; returns the built site folder. Raises with MkDocs' output on failure.
+    Nav pages other parts of the project write are stubbed if they are not there yet."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import yaml
+
+    from generator.render import render_pages
+
+    docs = out / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    articles, linked = load_render_corpus()
+    for relative, text in render_pages(articles, linked, built).items():
+        target = docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    for page in _nav_pages(config.get("nav", [])):
+        if not (docs / page).exists():
+            (docs / page).write_text(f"# {Path(page).stem}\n\nNot written yet.\n", encoding="utf-8")
+    config["docs_dir"], config["site_dir"] = str(docs), str(out / "site")
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(out / "mkdocs.yml")],
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build --strict failed:\n{result.stderr}")
+    return out / "site"
+
+
+def _nav_pages(nav) -> list[str]:
+    pages: list[str] = []
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        pages.extend(_nav_pages(value) if isinstance(value, list) else [value])
+    return pages
+
+
+@pytest.fixture(scope="session")
+def render_corpus():
+    """(articles, linked) of the render fixture corpus (see `load_render_corpus`)."""
+    return load_render_corpus()
+
+
+@pytest.fixture(scope="session")
+def render_site(tmp_path_factory) -> Path:
+    """The fixture corpus built into a static site (once per test session)."""
+    return build_render_site(tmp_path_factory.mktemp("render-site"))
+
+
 # ---------------------------------------------------------------- golden build (tests/test_build.py)
 
 def pytest_addoption(parser):

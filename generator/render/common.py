@@ -1,0 +1,158 @@
+"""Pieces every page uses: the template environment, links, citations, labels.
+
+Templates are Jinja2 with a `finalize` hook that escapes every value it prints
+(`escape.inline`) unless the value is already `Markup` built by this package. So a
+template cannot forget to escape article text: escaping is the default, not a filter.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+import pycountry
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..records import Source
+from . import escape
+from .model import Site
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+FOLDERS = {"event": "events", "person": "people", "place": "places", "source": "sources"}
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return escape.inline(value)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator.render", "templates"),
+        autoescape=False,  # Markdown, not HTML: `_finalize` escapes for both
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["date"] = human_date
+    env.filters["language"] = language_name
+    env.filters["country"] = country_name
+    env.filters["coords"] = coordinates
+    env.filters["safe_url"] = escape.href
+    env.globals["link"] = link
+    env.globals["link_name"] = lambda identifier: Markup(escape.page_name(identifier))
+    return env
+
+
+def render(template: str, **context: object) -> str:
+    if isinstance(context.get("root"), str):
+        context["root"] = Markup(context["root"])  # a relative path this package wrote
+    text = environment().get_template(template).render(**context)
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n"
+
+
+def front_matter(title: str, **meta: object) -> Markup:
+    """YAML front matter: the page title as plain text (no markup characters at all)."""
+    data = {"title": escape.plain(title) or "Untitled",
+            **{key: escape.plain(value) if isinstance(value, str) else value for key, value in meta.items()}}
+    return Markup("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---")
+
+
+def link(root: str, kind: str, identifier: str, anchor: str | None = None) -> Markup:
+    """Relative link target to a generated page (`root` leads from the page to docs/)."""
+    target = f"{root}{FOLDERS[kind]}/{escape.page_name(identifier)}.md"
+    return Markup(target + (f"#{anchor}" if anchor else ""))
+
+
+def quote_anchor(source: Source) -> str:
+    return f"s-{int(source.start)}-{int(source.end)}"
+
+
+def human_date(value: str | None) -> Markup:
+    """`2019-04-25` → `25 April 2019` (English, locale-independent); partial dates too."""
+    if not value:
+        return Markup("date unknown")
+    parts = str(value).split("-")
+    try:
+        if len(parts) == 3:
+            return Markup(f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {int(parts[0])}")
+        if len(parts) == 2:
+            return Markup(f"{MONTHS[int(parts[1]) - 1]} {int(parts[0])}")
+        return Markup(str(int(parts[0])))
+    except (ValueError, IndexError):
+        return escape.inline(value)
+
+
+def language_name(code: str | None) -> Markup:
+    if not code:
+        return Markup("unknown language")
+    found = pycountry.languages.get(alpha_2=str(code))
+    return escape.inline(found.name if found else code)
+
+
+def country_name(code: str | None) -> Markup:
+    if not code:
+        return Markup("")
+    found = pycountry.countries.get(alpha_2=str(code))
+    return escape.inline(getattr(found, "common_name", None) or found.name if found else code)
+
+
+def coordinates(lat: float | None, lon: float | None) -> Markup:
+    """Readable coordinates that also carry the numbers the map script reads."""
+    if lat is None or lon is None:
+        return Markup("no coordinates")
+    lat_f, lon_f = float(lat), float(lon)
+    label = f"{abs(lat_f):.4f}° {'N' if lat_f >= 0 else 'S'}, {abs(lon_f):.4f}° {'E' if lon_f >= 0 else 'W'}"
+    return Markup(f'<span class="fs-geo" data-lat="{lat_f:.5f}" data-lon="{lon_f:.5f}">{label}</span>')
+
+
+def provenance(count: int, built: str | None) -> Markup:
+    articles = "1 article" if count == 1 else f"{count} articles"
+    update = f"last update {human_date(built)} ({escape.inline(built)})" if built else "last update not recorded"
+    return Markup(f'<p class="fs-provenance" markdown="0">Built from {articles} · {update}.</p>')
+
+
+@dataclass
+class Citations:
+    """Numbered citation markers for one page.
+
+    Articles are numbered in the order given (the page's source list); a marker shows
+    the article's number and links to the quoted sentence on its source page.
+    """
+
+    root: str
+    order: list[str] = field(default_factory=list)
+
+    def number(self, article: str) -> int:
+        if article not in self.order:
+            self.order.append(article)
+        return self.order.index(article) + 1
+
+    def cite(self, sources: Iterable[Source]) -> Markup:
+        seen: set[tuple[str, int, int]] = set()
+        markers = []
+        for source in sorted(sources, key=lambda s: (self.number(s.article), s.start, s.end)):
+            key = (source.article, source.start, source.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            target = link(self.root, "source", source.article, quote_anchor(source))
+            markers.append(f"[{self.number(source.article)}]({target}){{ .fs-cite }}")
+        return Markup("".join(markers))
+
+
+def source_order(site: Site, articles: Iterable[str]) -> list[str]:
+    """Articles by publication date, then id: the numbering of a page's sources."""
+    def key(article: str) -> tuple[str, str]:
+        doc = site.sources.get(article)
+        return ((doc.record.published or "") if doc else "", article)
+    return sorted(set(articles), key=key)

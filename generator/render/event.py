@@ -1,0 +1,69 @@
+"""The fact sheet of one event: docs/events/<id>.md."""
+from __future__ import annotations
+
+from ..records import OUTCOME_KINDS, EventOutcome, EventRecord
+from .common import Citations, front_matter, link, provenance, render, source_order
+from .model import Site
+
+ROOT = "../"
+# Which outcome heads the summary: a concluded agreement says most about a meeting.
+HEADLINE_PRIORITY = ("agreement", "no-agreement", "announcement", "gift", "statement", "assessment")
+KIND_HEADINGS = {
+    "agreement": "Agreements",
+    "no-agreement": "No agreement",
+    "announcement": "Announcements",
+    "gift": "Gifts",
+    "statement": "Statements",
+    "assessment": "Assessments",
+}
+
+
+def headline(outcomes: tuple[EventOutcome, ...], languages: dict[str, str] | None = None,
+             reader_language: str = "en") -> EventOutcome | None:
+    """The outcome of the most telling kind, best corroborated, then one the reader
+    can read (quoted from an article in the site's language), then first stated."""
+    if not outcomes:
+        return None
+    languages = languages or {}
+
+    def rank(item: tuple[int, EventOutcome]) -> tuple[int, int, int, int]:
+        index, outcome = item
+        kind = HEADLINE_PRIORITY.index(outcome.kind) if outcome.kind in HEADLINE_PRIORITY else len(HEADLINE_PRIORITY)
+        readable = any(languages.get(s.article) == reader_language for s in outcome.sources)
+        return kind, -len({s.article for s in outcome.sources}), 0 if readable else 1, index
+    return min(enumerate(outcomes), key=rank)[1]
+
+
+def grouped_outcomes(outcomes: tuple[EventOutcome, ...]) -> list[tuple[str, list[EventOutcome]]]:
+    kinds = list(OUTCOME_KINDS) + sorted({o.kind for o in outcomes} - set(OUTCOME_KINDS))
+    groups = []
+    for kind in kinds:
+        members = [o for o in outcomes if o.kind == kind]
+        if members:
+            groups.append((KIND_HEADINGS.get(kind, kind.capitalize()), members))
+    return groups
+
+
+def event_page(site: Site, event: EventRecord) -> str:
+    citations = Citations(ROOT, source_order(site, event.articles))
+    people_ids = {p.name: p.id for p in event.participants}
+    sources = [site.sources[a] for a in citations.order if a in site.sources]
+    return render(
+        "event.md.j2",
+        meta=front_matter(event.title, description=f"Fact sheet: {event.title}"),
+        event=event,
+        root=ROOT,
+        link=link,
+        cite=citations.cite,
+        headline=headline(event.outcomes, {a: d.record.language for a, d in site.sources.items()}),
+        groups=grouped_outcomes(event.outcomes),
+        present=[p for p in event.participants if p.present],
+        people_ids=people_ids,
+        main_places=[p for p in event.locations if p.main] or list(event.locations[:1]),
+        timeline=sorted(event.dates, key=lambda d: (d.value, not d.main)),
+        mapped=[p for p in event.locations if p.lat is not None and p.lon is not None],
+        unmapped=[p for p in event.locations if p.lat is None or p.lon is None],
+        sources=sources,
+        number=citations.number,
+        footer=provenance(len(event.articles), site.built),
+    )

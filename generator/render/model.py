@@ -1,0 +1,172 @@
+"""What the pages are made from: events, people, places and sources, gathered once.
+
+People and places are collected from the event records (their ids are the entity
+registry's ids, so permalinks stay stable); a person's page lists every event they
+appear in, with the roles and sources that event gives them. Aliases also come from
+the article records and the registry, so a search for any spelling the corpus uses
+finds the page.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from ..records import (
+    Article,
+    ArticleRecord,
+    EventPerson,
+    EventPlace,
+    EventRecord,
+    Source,
+)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One event an entity appears in, with what that event says about it."""
+
+    event: EventRecord
+    roles: tuple[str, ...]
+    present: bool
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person or a place across all events."""
+
+    kind: str  # "person" | "place"
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    appearances: tuple[Appearance, ...]
+    place_type: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(sorted({s.article for a in self.appearances for s in a.sources}))
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """A source article: its text (as read) and its fact record."""
+
+    article: Article | None
+    record: ArticleRecord
+
+
+@dataclass(frozen=True)
+class Site:
+    events: tuple[EventRecord, ...]  # newest first
+    people: tuple[Entity, ...]  # sorted by name
+    places: tuple[Entity, ...]
+    sources: dict[str, SourceDoc]
+    built: str | None
+    registry: Any = None  # the entity registry, when the events stage supplies one
+
+    def event(self, event_id: str) -> EventRecord | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+
+def newest_first(events: Iterable[EventRecord]) -> tuple[EventRecord, ...]:
+    """Dated events newest first, then undated ones; ties by id so the order is stable."""
+    ordered = sorted(events, key=lambda e: e.id)
+    dated = sorted((e for e in ordered if e.date), key=lambda e: e.date or "", reverse=True)
+    return tuple(dated) + tuple(e for e in ordered if not e.date)
+
+
+def _aliases(name: str, spellings: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({s for s in spellings if s and s != name}, key=str.casefold))
+
+
+def _registry_aliases(registry: Any) -> dict[str, tuple[str, ...]]:
+    """Aliases the entity registry knows, by id (people and places alike)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for group in ("people", "places"):
+        for entity in _entries(getattr(registry, group, ())):
+            found[entity.id] = tuple(getattr(entity, "aliases", ()))
+    return found
+
+
+def _entries(group: Any) -> Iterable[Any]:
+    return group.values() if isinstance(group, dict) else group
+
+
+def registry_redirects(registry: Any) -> dict[str, tuple[str, ...]]:
+    """Earlier ids of people and places (by folder), from the registry's `redirect_from`."""
+    found: dict[str, tuple[str, ...]] = {}
+    for group in ("people", "places"):
+        for entity in _entries(getattr(registry, group, ()) if registry is not None else ()):
+            for old in getattr(entity, "redirect_from", ()):
+                found[f"{group}/{old}"] = (group, entity.id, entity.name)
+    return found
+
+
+def collect_people(events: Sequence[EventRecord], records: Sequence[ArticleRecord],
+                   registry: Any = None) -> tuple[Entity, ...]:
+    by_id: dict[str, list[tuple[EventRecord, EventPerson]]] = defaultdict(list)
+    for event in events:
+        for person in event.participants:
+            by_id[person.id].append((event, person))
+    spellings = _spellings_by_name(records, "participants")
+    known = _registry_aliases(registry) if registry is not None else {}
+    people = []
+    for person_id, seen in by_id.items():
+        name = seen[0][1].name
+        names = {a for _, p in seen for a in p.aliases} | set(known.get(person_id, ()))
+        names |= {n for _, p in seen for n in spellings.get(p.name, ())}
+        appearances = tuple(
+            Appearance(event, person.roles, person.present, person.sources)
+            for event, person in sorted(seen, key=lambda pair: (pair[0].date or "", pair[0].id), reverse=True)
+        )
+        people.append(Entity("person", person_id, name, _aliases(name, names), appearances))
+    return tuple(sorted(people, key=lambda p: (p.name.casefold(), p.id)))
+
+
+def collect_places(events: Sequence[EventRecord], records: Sequence[ArticleRecord],
+                   registry: Any = None) -> tuple[Entity, ...]:
+    by_id: dict[str, list[tuple[EventRecord, EventPlace]]] = defaultdict(list)
+    for event in events:
+        for place in event.locations:
+            by_id[place.id].append((event, place))
+    spellings = _spellings_by_name(records, "locations")
+    known = _registry_aliases(registry) if registry is not None else {}
+    places = []
+    for place_id, seen in by_id.items():
+        first = seen[0][1]
+        located = next((p for _, p in seen if p.lat is not None and p.lon is not None), first)
+        names = set(known.get(place_id, ())) | {n for _, p in seen for n in spellings.get(p.name, ())}
+        appearances = tuple(
+            Appearance(event, ("main place",) if place.main else ("mentioned",), place.main, place.sources)
+            for event, place in sorted(seen, key=lambda pair: (pair[0].date or "", pair[0].id), reverse=True)
+        )
+        places.append(Entity("place", place_id, first.name, _aliases(first.name, names), appearances,
+                             place_type=first.type, country=first.country, lat=located.lat, lon=located.lon))
+    return tuple(sorted(places, key=lambda p: (p.name.casefold(), p.id)))
+
+
+def _spellings_by_name(records: Sequence[ArticleRecord], field: str) -> dict[str, set[str]]:
+    """Canonical name → every spelling the article records use for it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        for fact in getattr(record, field):
+            found[fact.name].update(fact.aliases)
+    return found
+
+
+def build_site(articles: Sequence[Article], records: Sequence[ArticleRecord],
+               events: Sequence[EventRecord], registry: Any, built: str | None) -> Site:
+    texts = {a.id: a for a in articles}
+    sources = {r.id: SourceDoc(texts.get(r.id), r) for r in sorted(records, key=lambda r: r.id)}
+    return Site(
+        events=newest_first(events),
+        people=collect_people(events, records, registry),
+        places=collect_places(events, records, registry),
+        sources=sources,
+        built=built,
+        registry=registry,
+    )

@@ -1,0 +1,138 @@
+"""The page of one source article: docs/sources/<article id>.md.
+
+It shows the article text with every cited sentence highlighted and anchored
+(`id="s-<start>-<end>"`), so a citation marker on any page lands on its quote, and it
+lists the facts extracted from the article, each linking to its sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..records import ArticleRecord, Evidence
+from . import escape
+from .common import front_matter, link, provenance, render
+from .model import Site, SourceDoc
+
+ROOT = "../"
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str  # heading it is listed under
+    label: Markup  # escaped text, with a link where the fact has a page
+    detail: str  # plain text, escaped by the template
+    anchors: tuple[Markup, ...]
+
+
+def cited_spans(site: Site, record: ArticleRecord) -> list[tuple[int, int]]:
+    """Every span cited from this article: by its own facts and by any event."""
+    spans = {(e.start, e.end) for fact in _facts(record) for e in fact.evidence}
+    for event in site.events:
+        for group in (event.participants, event.locations, event.dates, event.outcomes):
+            spans |= {(s.start, s.end) for item in group for s in item.sources if s.article == record.id}
+        for conflict in event.conflicts:
+            spans |= {(s.start, s.end) for side in conflict.sides for s in side.sources if s.article == record.id}
+    return sorted(spans)
+
+
+def _facts(record: ArticleRecord) -> list:
+    return [*record.participants, *record.locations, *record.dates, *record.outcomes]
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> Markup:
+    """The article text, escaped, with each cited span in a `<mark id=...>`.
+
+    A span that overlaps an earlier mark still gets its anchor: an empty `<span id>`
+    just before that mark (whose text it shares), so no citation points nowhere.
+    """
+    pieces: list[str] = []
+    position = 0
+    last_mark = 0
+    for start, end in spans:
+        start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+        anchor = f"s-{start}-{end}"
+        if start < position:  # overlaps the previous mark: anchor only
+            pieces.insert(last_mark, f'<span class="fs-anchor" id="{anchor}"></span>')
+            last_mark += 1
+            continue
+        pieces.append(escape.block(text[position:start]))
+        last_mark = len(pieces)
+        pieces.append(f'<mark class="fs-quote" id="{anchor}">{escape.block(text[start:end])}</mark>')
+        position = end
+    pieces.append(escape.block(text[position:]))
+    return Markup("".join(pieces))
+
+
+def _registry_ids(site: Site, record: ArticleRecord, field: str) -> dict[str, str]:
+    """Name as this article's record gives it → entity id, from the registry's table."""
+    pairs = getattr(site.registry, field, ()) if site.registry is not None else ()
+    return {name: entity for (article, name), entity in pairs if article == record.id}
+
+
+def _person_ids(site: Site, record: ArticleRecord) -> dict[str, str]:
+    known = {p.id for p in site.people}
+    from_registry = {n: i for n, i in _registry_ids(site, record, "person_ids").items() if i in known}
+    if from_registry:
+        return from_registry
+    event = site.event(record.event) if record.event else None
+    if event is not None:
+        return {p.name: p.id for p in event.participants}
+    return {p.name: p.id for p in site.people}
+
+
+def _place_ids(site: Site, record: ArticleRecord) -> dict[str, str]:
+    known = {p.id for p in site.places}
+    from_registry = {n: i for n, i in _registry_ids(site, record, "place_ids").items() if i in known}
+    if from_registry:
+        return from_registry
+    event = site.event(record.event) if record.event else None
+    if event is not None:
+        return {p.name: p.id for p in event.locations}
+    return {p.name: p.id for p in site.places}
+
+
+def _anchors(evidence: tuple[Evidence, ...]) -> tuple[Markup, ...]:
+    return tuple(Markup(f"s-{start}-{end}") for start, end in sorted({(int(e.start), int(e.end)) for e in evidence}))
+
+
+def _named(name: str, ids: dict[str, str], kind: str) -> Markup:
+    if name in ids:
+        return Markup(f"[{escape.inline(name)}]({link(ROOT, kind, ids[name])})")
+    return escape.inline(name)
+
+
+def listed_facts(site: Site, record: ArticleRecord) -> list[tuple[str, list[Fact]]]:
+    people, places = _person_ids(site, record), _place_ids(site, record)
+    groups = [
+        ("People", [Fact("person", _named(p.name, people, "person"),
+                         "; ".join(x for x in (p.role, "took part" if p.present else "mentioned") if x),
+                         _anchors(p.evidence)) for p in record.participants]),
+        ("Places", [Fact("place", _named(p.name, places, "place"),
+                         f"{p.type}{', main place' if p.main else ''}", _anchors(p.evidence))
+                    for p in record.locations]),
+        ("Dates", [Fact("date", escape.inline(d.value), f"“{d.text}”{', main event' if d.main else ''}",
+                        _anchors(d.evidence)) for d in record.dates]),
+        ("Outcomes", [Fact("outcome", escape.inline(f"“{o.text}”"),
+                           f"{o.kind}{', ' + o.speaker if o.speaker else ''}", _anchors(o.evidence))
+                      for o in record.outcomes]),
+    ]
+    return [(heading, facts) for heading, facts in groups if facts]
+
+
+def source_page(site: Site, doc: SourceDoc) -> str:
+    record = doc.record
+    text = doc.article.text if doc.article is not None else ""
+    event = site.event(record.event) if record.event else None
+    return render(
+        "source.md.j2",
+        meta=front_matter(f"Source: {record.title}", description=f"Source article {record.id}"),
+        record=record,
+        event=event,
+        root=ROOT,
+        link=link,
+        facts=listed_facts(site, record),
+        text=highlighted(text, cited_spans(site, record)) if text else None,
+        footer=provenance(1, site.built),
+    )

@@ -1,0 +1,187 @@
+"""Rendering: the generated pages, their links and anchors, downloads, and escaping."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import markdown
+import pytest
+import yaml
+
+from generator.render import render_pages
+from generator.render.escape import block, href, inline, page_name, plain
+from generator.render.event import headline
+from generator.render.source import highlighted
+
+EVENT = "events/2024-03-12-berger-moreno-lisbon.md"
+HOSTILE = "sources/en_hostile_markup.md"
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
+
+
+@pytest.fixture(scope="module")
+def corpus(render_corpus):
+    return render_corpus
+
+
+@pytest.fixture(scope="module")
+def files(corpus):
+    articles, linked = corpus
+    return render_pages(articles, linked, "2026-01-31")
+
+
+def to_html(page: str) -> str:
+    body = page.split("---\n", 2)[2] if page.startswith("---\n") else page
+    return markdown.markdown(body, extensions=EXTENSIONS)
+
+
+def test_every_generated_file_is_listed_in_its_folder(files):
+    assert sorted(files) == list(files)
+    assert {p.split("/")[0] for p in files} == {
+        "index.md", "events", "people", "places", "sources", "downloads"}
+    assert "events/2024-03-12-lisbon-rail-talks/index.html" in files  # redirect_from
+    assert {p for p in files if p.startswith("sources/")} == {
+        f"sources/{a}.md" for a in ("de_lissabon_gipfel", "en_hostile_markup", "en_lisbon_talks",
+                                    "fr_lisbonne_sommet", "nl_oslo_overleg")}
+    assert "people/index.md" in files and "places/index.md" in files
+    assert not any(p.startswith("data/") for p in files)  # the build writes the records itself
+
+
+def test_output_is_deterministic(corpus):
+    articles, linked = corpus
+    assert render_pages(articles, linked, "2026-01-31") == render_pages(articles, linked, "2026-01-31")
+    undated = render_pages(articles, linked, None)
+    assert "last update not recorded" in undated["index.md"]
+    assert not any("2026" in text for text in undated.values())
+
+
+def test_home_lists_events_newest_first_with_counts(files):
+    home = files["index.md"]
+    lisbon = home.index("Anna Berger meets Luis Moreno in Lisbon")
+    oslo = home.index("Erik Dahl receives Mia Virtanen in Oslo")
+    assert lisbon < oslo
+    assert "3 articles in 3 languages" in home
+    assert "Built from 5 articles" in home and "31 January 2026" in home
+
+
+def test_event_page_has_summary_outcomes_timeline_map_conflicts_sources(files):
+    html = to_html(files[EVENT])
+    assert 'class="fs-summary"' in html
+    assert "12 March 2024" in html and "Headline outcome" in html
+    # the headline is an agreement (the most telling kind), in the reader's language on a tie
+    assert "rail link" in html.split("Headline outcome")[1].split("</li>")[0]
+    for heading in ("Agreements", "Announcements", "Assessments", "Timeline", "Map", "Sources"):
+        assert f">{heading}<" in html, heading
+    assert 'class="admonition warning"' in html and "Sources disagree: date" in html
+    assert html.count('class="fs-geo"') == 3 and 'data-lat="38.72230"' in html
+    assert "Built from 3 articles" in html
+
+
+def test_citations_point_at_anchors_that_exist_on_the_source_page(files):
+    import re
+
+    cited = re.findall(r"\.\./sources/([\w.-]+)\.md#(s-\d+-\d+)", "".join(
+        text for path, text in files.items() if path.endswith(".md")))
+    assert cited
+    for article, anchor in set(cited):
+        assert f'id="{anchor}"' in files[f"sources/{article}.md"], (article, anchor)
+
+
+def test_source_page_highlights_each_cited_sentence(files, corpus):
+    articles, _ = corpus
+    text = next(a for a in articles if a.id == "en_lisbon_talks").text
+    html = to_html(files["sources/en_lisbon_talks.md"])
+    quote = "The two leaders signed an agreement to build a high-speed rail link between their countries by 2030."
+    start = text.index(quote)
+    assert f'<mark class="fs-quote" id="s-{start}-{start + len(quote)}">' in html
+
+
+def test_overlapping_spans_keep_every_anchor():
+    out = highlighted("Alpha beta. Gamma delta.", [(0, 11), (6, 24)])
+    assert 'id="s-0-11"' in out and 'id="s-6-24"' in out
+    assert out.index('id="s-6-24"') < out.index('id="s-0-11"')
+
+
+def test_person_page_lists_aliases_events_and_roles(files):
+    page = files["people/anna-berger.md"]
+    assert "Bergerová" in page and "Anna Berger meets Luis Moreno in Lisbon" in page
+    assert "German Chancellor" in page and "Bundeskanzlerin" in page
+
+
+def test_downloads_carry_every_event_and_fact_with_its_source(files, corpus):
+    _, linked = corpus
+    event = yaml.safe_load(files["downloads/events/2024-03-12-berger-moreno-lisbon.yaml"])
+    assert event == json.loads(files["downloads/events/2024-03-12-berger-moreno-lisbon.json"])
+    assert event["id"] == "2024-03-12-berger-moreno-lisbon" and event["conflicts"][0]["about"] == "date"
+    dataset = json.loads(files["downloads/dataset.json"])
+    assert len(dataset["events"]) == 2 and len(dataset["articles"]) == 5
+    rows = list(csv.DictReader(io.StringIO(files["downloads/facts.csv"])))
+    expected = sum(len(f.sources) for e in linked.events
+                   for f in (*e.participants, *e.locations, *e.dates, *e.outcomes))
+    expected += sum(len(side.sources) for e in linked.events for c in e.conflicts for side in c.sides)
+    assert len(rows) == expected
+    row = next(r for r in rows if r["fact"] == "outcome" and r["article"] == "en_lisbon_talks"
+               and "rail link" in r["value"])
+    assert row["quote"] == row["value"] and row["outlet"] == "Harbour Herald" and int(row["end"]) > int(row["start"])
+
+
+def test_csv_cells_never_start_a_formula(files):
+    for row in csv.reader(io.StringIO(files["downloads/facts.csv"])):
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row), row
+
+
+# ---------------------------------------------------------------- safety
+
+HOSTILE_TEXT = ('<script>alert(1)</script> <img src=x onerror="alert(2)"> **bold** _em_ [a](javascript:x) '
+                '`code` # h | t | {: onclick="x" } !!! note <!-- c --> &amp; ![i](x.png) <http://x.org>')
+
+
+@pytest.mark.parametrize("escape", [inline, block])
+def test_escaped_text_renders_as_the_same_characters(escape):
+    html = markdown.markdown(f"<div>{escape(HOSTILE_TEXT)}</div>\n\n- {escape(HOSTILE_TEXT)}\n\n"
+                             f"| a |\n| --- |\n| {escape(HOSTILE_TEXT)} |\n", extensions=EXTENSIONS)
+    for tag in ("<script", "<img", "<strong", "<em", "<code", "<a ", "<h1", "<!--", "onclick="):
+        assert tag not in html, tag
+    import html as html_lib
+    assert html_lib.unescape(html).count(HOSTILE_TEXT) == 3
+
+
+def test_hostile_article_reaches_the_page_as_text_only(files):
+    for path, page in files.items():
+        if not path.endswith(".md"):
+            continue
+        html = to_html(page)
+        for tag in ("<script", "<img", "<iframe", "onerror=", "onclick=", "javascript:", "<strong>nothing"):
+            assert tag not in html, (path, tag)
+    html = to_html(files[HOSTILE])
+    assert "&#60;script&#62;window&#46;&#95;&#95;pwned&#95;body" in html
+    assert 'class="admonition' not in html and "<h1>Not a heading" not in html
+
+
+def test_front_matter_title_has_no_markup_characters(files):
+    meta = yaml.safe_load(files[HOSTILE].split("---\n")[1])
+    assert meta["title"].startswith("Source:") and not set(meta["title"]) & set("<>&\"'`*_[]{}")
+
+
+def test_helpers_refuse_unsafe_ids_and_urls():
+    assert plain('<b>Kim</b> & "Putin"') == "b Kim /b Putin"
+    assert page_name("2019-04-25-kim-putin") == "2019-04-25-kim-putin"
+    for bad in ("../etc", "a/b", "<x>", "", "a b"):
+        with pytest.raises(ValueError):
+            page_name(bad)
+    assert href("javascript:alert(1)") is None and href(None) is None
+    assert href('https://example.org/a b"c)') == "https://example.org/a%20b%22c%29"
+
+
+def test_headline_prefers_agreements_then_corroboration(corpus):
+    _, linked = corpus
+    event = next(e for e in linked.events if e.id == "2024-02-02-dahl-virtanen-oslo")
+    assert headline(event.outcomes).kind == "announcement"
+    assert headline(()) is None
+
+
+def test_fixture_site_builds_strictly(render_site):
+    assert (render_site / "events/2024-03-12-berger-moreno-lisbon/index.html").is_file()
+    assert (render_site / "events/2024-03-12-lisbon-rail-talks/index.html").is_file()
+    assert (render_site / "downloads/facts.csv").is_file()
+    assert (render_site / "assets/vendor/leaflet/LICENSE").is_file()
