@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
+from .extract.language import UnknownLanguageError, check_language
 from .read import (FRONT_MATTER_FIELDS, ID_PATTERN, MAX_BYTES, ReadError, corpus_files, decode_bytes,
                    parse_article, split_front_matter, too_large)
 from .write import write_text
@@ -151,6 +152,12 @@ def add_article(data: bytes, corpus: Path, stated: Metadata = Metadata(), source
                         "use letters, digits, '-', '_' and '.' only")
     content = render(replace(meta, id=None), body)
     target = corpus / f"{article_id}.md"
-    parse_article(content.encode("utf-8"), source, article_id)  # what is written must read back
+    article = parse_article(content.encode("utf-8"), source, article_id)  # what is written must read back
+    if article.language is None:
+        try:
+            check_language(article.text)
+        except UnknownLanguageError as error:
+            raise ReadError(source, f"unknown language {error.code!r}", f"supported: {', '.join(error.supported)}"
+                            ) from None
     write_text(target, content)
     return Added(path=target, id=article_id, encoding=encoding)

@@ -20,6 +20,7 @@ import yaml
 from .build import ARTICLES_DATA, EVENTS_DATA
 from .config import BuildConfig
 from .curation import CurationError, load_curation
+from .parallel import check_languages
 from .read import display_path, read_corpus
 from .records import Article
 from .validate import problems, provenance_problems
@@ -94,7 +95,8 @@ def check(config: BuildConfig) -> CheckReport:
     """Every problem with the corpus, the curation file and the records, in a stable order."""
     found: list[str] = []
     corpus = read_corpus(config.path("corpus"), config.root)
-    found += [str(problem) for problem in (*corpus.errors, *corpus.warnings)]
+    languages = check_languages(corpus.articles, config.path("cache") / "extract")
+    found += [str(problem) for problem in (*corpus.errors, *languages, *corpus.warnings)]
     try:
         load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
     except CurationError as error:

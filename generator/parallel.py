@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
@@ -20,6 +20,7 @@ from tqdm import tqdm
 
 from .cache import ExtractionCache
 from .extract import extract_article, extractor_version
+from .extract.language import UnknownLanguageError, check_language
 from .records import Article, ArticleRecord
 
 SERIAL_BELOW = 16  # fewer articles than this are not worth starting processes for
@@ -28,13 +29,19 @@ CHUNKS_PER_WORKER = 8  # small enough to balance uneven articles, big enough to 
 
 @dataclass(frozen=True)
 class ExtractionFailure:
-    """An article the extractor could not handle: `path: reason (what to do)`."""
+    """An article that could not be extracted: `path: reason (what to do)`."""
 
     path: str
     reason: str
+    fix: str = "report it as a bug, with this article"
 
     def __str__(self) -> str:
-        return f"{self.path}: extraction failed: {self.reason} (report it as a bug, with this article)"
+        return f"{self.path}: {self.reason} ({self.fix})"
+
+
+def _unknown_language(article: Article, error: UnknownLanguageError) -> ExtractionFailure:
+    return ExtractionFailure(article.path, f"unknown language {error.code!r}",
+                             f"supported: {', '.join(error.supported)}")
 
 
 @dataclass(frozen=True)
@@ -51,10 +58,33 @@ Outcome = tuple["ArticleRecord | None", "ExtractionFailure | None"]
 
 def _extract_one(task: Task) -> Outcome:
     article, anchor = task
+    if article.language is None:  # checked here, not when reading, so that it is cached with the record
+        try:
+            article = replace(article, language=check_language(article.text))
+        except UnknownLanguageError as error:
+            return None, _unknown_language(article, error)
     try:
         return extract_article(article, anchor), None
     except Exception as error:  # reported as a failure line, and the other articles still build
-        return None, ExtractionFailure(article.path, f"{type(error).__name__}: {error}")
+        return None, ExtractionFailure(article.path, f"extraction failed: {type(error).__name__}: {error}")
+
+
+def check_languages(articles: Sequence[Article], cache_folder: Path | None) -> tuple[ExtractionFailure, ...]:
+    """The articles in a language that is not supported, without extracting anything.
+
+    An article with a cached record passed this check when it was extracted; only the
+    others are run through language identification (for `factsheet check`).
+    """
+    cache = ExtractionCache(cache_folder, extractor_version()) if cache_folder else None
+    failures = []
+    for article in articles:
+        if article.language is not None or (cache and cache.get(article) is not None):
+            continue
+        try:
+            check_language(article.text)
+        except UnknownLanguageError as error:
+            failures.append(_unknown_language(article, error))
+    return tuple(failures)
 
 
 def default_jobs() -> int:

@@ -3,10 +3,13 @@ other articles still read. Every fixture is made here, in a temporary corpus, un
 file name that says which case it is."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 import pytest
 
-from generator.read import CorpusRead, read_corpus
+from generator.parallel import check_languages
+from generator.read import read_corpus
+from generator.records import Article
 
 GOOD = {
     "good_english.txt": ("Fishing talks in Oslo\n\nMinisters from Chile and Norway met in Oslo on Tuesday to "
@@ -23,18 +26,32 @@ FRENCH = ("Le ministre français a rencontré à l’Élysée son homologue chil
           "après une réunion consacrée à la pêche et à l’énergie, où les deux pays ont signé un accord.\n")
 
 
-def corpus_with(tmp_path: Path, bad: dict[str, bytes]) -> CorpusRead:
+@dataclass(frozen=True)
+class Outcome:
+    """What a build or `factsheet check` reports: problem lines, warnings, and the articles that go on."""
+
+    errors: tuple[str, ...]
+    warnings: tuple[str, ...]
+    articles: tuple[Article, ...]
+
+
+def corpus_with(tmp_path: Path, bad: dict[str, bytes]) -> Outcome:
+    """Read a corpus of the good articles plus `bad`, and check languages as extraction does."""
     folder = tmp_path / "corpus" / "articles"
     folder.mkdir(parents=True)
     for name, text in GOOD.items():
         (folder / name).write_text(text, encoding="utf-8")
     for name, data in bad.items():
         (folder / name).write_bytes(data)
-    return read_corpus(folder, root=tmp_path)
+    read = read_corpus(folder, root=tmp_path)
+    language = check_languages(read.articles, None)
+    refused = {failure.path for failure in language}
+    return Outcome(tuple(map(str, (*read.errors, *language))), tuple(map(str, read.warnings)),
+                   tuple(a for a in read.articles if a.path not in refused))
 
 
-def assert_one_error(result: CorpusRead, expected: str) -> None:
-    assert [str(e) for e in result.errors] == [expected]
+def assert_one_error(result: Outcome, expected: str) -> None:
+    assert list(result.errors) == [expected]
     assert result.warnings == ()
     assert {a.id for a in result.articles} == {"good_english", "good_dutch"}
 
@@ -76,7 +93,7 @@ def test_bad_input_gets_one_error_line_and_the_rest_still_reads(tmp_path: Path, 
     files, expected = CASES[case]
     result = corpus_with(tmp_path, files)
     if case == "duplicate id":  # neither file can be trusted to be the one meant
-        assert [str(e) for e in result.errors] == [expected]
+        assert list(result.errors) == [expected]
         assert {a.id for a in result.articles} == {"good_dutch"}
     else:
         assert_one_error(result, expected)
@@ -85,7 +102,7 @@ def test_bad_input_gets_one_error_line_and_the_rest_still_reads(tmp_path: Path, 
 def test_cp1252_article_is_decoded_built_and_warned_about(tmp_path: Path) -> None:
     result = corpus_with(tmp_path, {"not_utf8_cp1252.txt": FRENCH.encode("cp1252")})
     assert result.errors == ()
-    assert [str(w) for w in result.warnings] == [
+    assert list(result.warnings) == [
         "corpus/articles/not_utf8_cp1252.txt: not UTF-8, read as cp1252 "
         "(save it as UTF-8; `factsheet add` does that for new articles)"]
     article = next(a for a in result.articles if a.id == "not_utf8_cp1252")
@@ -103,5 +120,25 @@ def test_every_bad_case_at_once_still_reads_the_good_articles(tmp_path: Path) ->
         everything.update(files)
     result = corpus_with(tmp_path, everything)
     assert {a.id for a in result.articles} == {"good_dutch"}
-    assert sorted(str(e) for e in result.errors) == sorted(expected for _, expected in CASES.values())
+    assert sorted(result.errors) == sorted(expected for _, expected in CASES.values())
 
+
+
+def test_factsheet_check_fails_with_one_line_per_bad_article(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    everything: dict[str, bytes] = {"not_utf8_cp1252.txt": FRENCH.encode("cp1252")}
+    for files, _ in CASES.values():
+        everything.update(files)
+    corpus_with(tmp_path, everything)
+    result = CliRunner().invoke(main, ["check", "--corpus", str(tmp_path / "corpus" / "articles"),
+                                       "--docs", str(tmp_path / "docs"), "--curation", str(tmp_path / "none.yaml")])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    shown = str(tmp_path / "corpus" / "articles")  # the corpus is outside the working folder
+    for _, expected in CASES.values():
+        assert expected.replace("corpus/articles", shown) in lines
+    assert any(line.startswith(f"{shown}/not_utf8_cp1252.txt: not UTF-8, read as cp1252") for line in lines)
+    assert lines[-1].startswith(f"check: {len(CASES) + 1} problems (")
