@@ -223,6 +223,9 @@ def rules(code: str) -> tuple[Rule, ...]:
 
     months = (*lex.months, *lex.month_abbreviations)
     digits = (NUMBER,)
+    # "woensdagavond", "gisteravond": a day part glued on makes a word of its own.
+    glued_weekdays = [w + s for w in lex.weekdays for s in lex.day_part_suffixes]
+    glued_days = [d + s for d in lex.relative_days for s in lex.day_part_suffixes]
     # (kind, rank, pattern, the words it can begin with); a rule without such words is left out.
     specs: list[tuple[str, int, str, frozenset[str]]] = [
         ("iso", 0, rf"(?<![\w.,/:-]){YEAR}-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?!\d)", heads(digits)),
@@ -259,11 +262,11 @@ def rules(code: str) -> tuple[Rule, ...]:
         ("ago", 3, rf"{START}(?P<number>{numbers})\s+(?P<unit>{units})\s+(?P<ago>{alternation(lex.ago_after)}){END}",
          heads(digits, lex.numbers) if lex.ago_after else frozenset()),
         ("relative_day", 4, rf"{START}(?P<relative>{alternation(lex.relative_days)})(?:{suffixes})?{END}",
-         heads(lex.relative_days)),
+         heads(lex.relative_days, glued_days)),
         ("reference_day", 4, rf"{START}(?P<relative>{alternation(lex.reference_days)}){END}", heads(lex.reference_days)),
         ("weekday", 4, rf"{START}(?:(?P<modifier>{alternation(lex.weekday_modifiers_before)})\s+)?(?P<weekday>{weekdays})"
                        rf"(?:{suffixes})?{END}(?:\s+(?P<after>{alternation(lex.weekday_modifiers_after)}){END})?",
-         heads(lex.weekday_modifiers_before, lex.weekdays)),
+         heads(lex.weekday_modifiers_before, lex.weekdays, glued_weekdays)),
     ]
     return tuple(Rule(kind, rank, re.compile(pattern, re.IGNORECASE), starts)
                  for kind, rank, pattern, starts in specs if starts)
@@ -276,6 +279,14 @@ def rules_by_head(code: str) -> Mapping[str, tuple[Rule, ...]]:
         for head in rule.heads:
             index.setdefault(head, []).append(rule)
     return {head: tuple(found) for head, found in index.items()}
+
+
+@lru_cache(maxsize=None)
+def day_range_pattern(code: str) -> re.Pattern[str]:
+    """The first day of a range that ends right here: "25-26 April", "vom 25. bis 27. April"."""
+    lex = lexicon(code)
+    return re.compile(rf"{DAY}(?:{alternation(lex.ordinal_suffixes)})?\s*(?:[-–]|{alternation(lex.range_connectors)}\s)\s*$",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -366,7 +377,22 @@ def find_expressions(text: str, code: str) -> list[Expression]:
             chosen.append(expr)
             taken.append((expr.start, expr.end))
     chosen.extend(_range_ends(text, code, chosen, taken))
+    chosen.extend(_day_range_starts(text, code, chosen, taken))
     return sorted(chosen, key=lambda e: (e.start, e.end))
+
+
+def _day_range_starts(text: str, code: str, chosen: list[Expression], taken: list[tuple[int, int]]) -> list[Expression]:
+    """The first day of "25-26 April", which borrows the month (and year) of the second."""
+    starts = []
+    pattern = day_range_pattern(code)
+    for expr in chosen:
+        if expr.kind != "day_month" or "weekday" in expr.parts:
+            continue
+        match = pattern.search(text, max(0, expr.start - 24), expr.start)
+        if match and all(match.end("day") <= s or match.start() >= e for s, e in taken):
+            parts = {**expr.parts, "day": match.group("day")}
+            starts.append(Expression("day_month", match.start(), match.end("day"), parts))
+    return starts
 
 
 def _range_ends(text: str, code: str, chosen: list[Expression], taken: list[tuple[int, int]]) -> list[Expression]:

@@ -35,6 +35,7 @@ MAIN_SENTENCE_WEIGHT = 2
 ANCHOR_WEIGHT = 1
 _CLAUSE_BOUNDARY = re.compile(r"[,;:()–—]")
 _DAY_LEVEL_KINDS = ("iso", "numeric", "day_month", "month_day")
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-]([0-3]\d)(?!\d)")
 
 
 def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
@@ -292,19 +293,28 @@ def _explicit_day_at(text: str, position: int, code: str) -> date | None:
 
 
 def infer_publication_date(doc: Document) -> date | None:
-    """The publication date an article states in its text: after a cue such as
-    "Published" / "Mis à jour le", or as a dateline opening one of its first lines."""
+    """The publication date an article states: after a cue such as "Published" /
+    "Mis à jour le", in its URL (".../2019/04/25/..."), or as a dateline opening one
+    of its first lines."""
     text = doc.article.text
     for cue in publication_pattern(doc.language).finditer(text):
         found = _explicit_day_at(text, cue.end(), doc.language)
         if found is not None:
             return found
-    position = 0
-    for line in text.splitlines(keepends=True)[:DATELINE_LINES * 3]:
+    in_url = _URL_DATE.search(doc.article.url or "")
+    if in_url:
+        found = _safe_date(*(int(n) for n in in_url.groups()))
+        if found is not None:
+            return found
+    position, seen = 0, 0
+    for line in text.splitlines(keepends=True):
         stripped = line.lstrip(" \t•*-–")
         if stripped.strip():
             found = _explicit_day_at(text, position + len(line) - len(stripped), doc.language)
             if found is not None:
                 return found
+            seen += 1
+            if seen == DATELINE_LINES:
+                break
         position += len(line)
     return None

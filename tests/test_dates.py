@@ -1,0 +1,246 @@
+"""The dates extractor: date expressions in six languages, their ISO values against the
+anchor (publication) date, durations and look-alikes rejected, the main event's day,
+and the publication date an article states in its text.
+
+Every case lists ALL the expressions a sentence should yield, so a false date fails
+as surely as a missed one. The anchor is Thursday 25 April 2019 unless said otherwise.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pytest
+
+from generator.extract import prepare
+from generator.extract.dates import extract_dates, infer_publication_date, main_date
+from generator.records import Article
+
+THURSDAY = date(2019, 4, 25)
+
+
+def article(language: str, text: str, published: date | None = THURSDAY) -> Article:
+    return Article(id="case", path="case.txt", text=text, title=text.split("\n", 1)[0],
+                   content_hash=hashlib.sha256(text.encode()).hexdigest(), published=published,
+                   language=language)
+
+
+def found(language: str, text: str, published: date | None = THURSDAY) -> dict[str, str]:
+    """expression as written → ISO value."""
+    facts = extract_dates(prepare(article(language, text, published)))
+    return {fact.text: fact.value for fact in facts}
+
+
+CASES: dict[str, list[tuple[str, dict[str, str]]]] = {
+    "en": [
+        ("Putin and Kim met in Vladivostok on Thursday.", {"Thursday": "2019-04-25"}),
+        ("Kim arrived late Wednesday afternoon aboard his train.", {"Wednesday": "2019-04-24"}),
+        ("He will stay in Vladivostok on Friday and will not return home until Saturday.",
+         {"Friday": "2019-04-26", "Saturday": "2019-04-27"}),
+        ("Yesterday the delegations arrived; last year Russia invited Kim.",
+         {"Yesterday": "2019-04-24", "last year": "2018"}),
+        ("Russia invited Kim in May last year.", {"May last year": "2018-05"}),
+        ("Lavrov flew to Pyongyang in June last year.", {"June last year": "2018-06"}),
+        ("Last week Kim was in Beijing.", {"Last week": "2019-04"}),
+        ("The summit in Hanoi at the end of February failed.", {"the end of February": "2019-02"}),
+        ("The workers must go home by the end of the year.", {"the end of the year": "2019-12"}),
+        ("Resolution 2397 of December 2017 covers about 10,000 workers.", {"December 2017": "2017-12"}),
+        ("25 April 2019First meeting in Vladivostok.", {"25 April 2019": "2019-04-25"}),
+        ("The detente since the beginning of 2018 holds, as after the 2011 meeting.",
+         {"since the beginning of 2018": "2018", "the 2011": "2011"}),
+        ("Two years ago nobody expected it.", {"Two years ago": "2017"}),
+        ("Between 2011 and 2013 nothing happened.", {"Between 2011": "2011", "2013": "2013"}),
+        ("The talks lasted for three years, two months after the failed summit.", {}),
+        ("We met at 14.30. May I ask, Theresa May said, about ad_1?", {}),
+        ("In the last year, every Thursday, prices rose.", {}),
+    ],
+    "nl": [
+        ("Poetin en Kim ontmoetten elkaar donderdag in Vladivostok.", {"donderdag": "2019-04-25"}),
+        ("Kim kwam woensdagavond met zijn trein aan.", {"woensdagavond": "2019-04-24"}),
+        ("Kim zal vrijdag naar huis gaan.", {"vrijdag": "2019-04-26"}),
+        ("Gisteren sprak hij met Trump, die hij in juni vorig jaar ontmoette.",
+         {"Gisteren": "2019-04-24", "juni vorig jaar": "2018-06"}),
+        ("Vorig jaar en vorige week waren er gesprekken.", {"Vorig jaar": "2018", "vorige week": "2019-04"}),
+        ("Onder de sancties moeten zij voor het eind van het jaar terug naar huis.",
+         {"het eind van het jaar": "2019-12"}),
+        ("De top van eind februari mislukte; sinds 2011 was er geen top.",
+         {"eind februari": "2019-02", "sinds 2011": "2011"}),
+        ("Op 25 april 2019 om 14.30 uur begon het overleg.", {"25 april 2019": "2019-04-25"}),
+        ("Vier jaar geleden was dat anders.", {"Vier jaar geleden": "2015"}),
+        ("Moskou staat veraf van zijn doelen anderhalf jaar na de start van de invasie.", {}),
+        ("We hebben nu in detail gesproken. Zo eindigde de week. De morgen was koud.", {}),
+    ],
+    "de": [
+        ("Putin und Kim trafen sich am Donnerstag in Wladiwostok.", {"Donnerstag": "2019-04-25"}),
+        ("Kim war am Mittwochabend angekommen.", {"Mittwochabend": "2019-04-24"}),
+        ("Kim wird am Freitag abreisen.", {"Freitag": "2019-04-26"}),
+        ("Im Juni letzten Jahres traf er Trump, letzte Woche war er in Peking.",
+         {"Juni letzten Jahres": "2018-06", "letzte Woche": "2019-04"}),
+        ("Gestern sagte er, er reise morgen ab.", {"Gestern": "2019-04-24", "morgen": "2019-04-26"}),
+        ("Ende Februar scheiterte der Gipfel in Hanoi.", {"Ende Februar": "2019-02"}),
+        ("Bis Ende des Jahres müssen die Arbeiter zurück.", {"Ende des Jahres": "2019-12"}),
+        ("2011 hatte Kim Jong Il Medwedew getroffen.", {"2011": "2011"}),
+        ("Resolution 2397 vom Dezember 2017 betrifft rund 2000 Arbeiter.", {"Dezember 2017": "2017-12"}),
+        ("Am 25. April 2019 um 14.30 Uhr begann das Treffen.", {"25. April 2019": "2019-04-25"}),
+        ("Vor vier Jahren war das anders.", {"Vor vier Jahren": "2015"}),
+        ("Die Gespräche dauerten vier Jahre. Am Morgen sprach er. Im Mai wird er reisen.",
+         {"Im Mai": "2019-05"}),
+    ],
+    "fr": [
+        ("Poutine et Kim se sont rencontrés jeudi à Vladivostok.", {"jeudi": "2019-04-25"}),
+        ("Kim était arrivé mercredi soir.", {"mercredi": "2019-04-24"}),
+        ("Kim repartira vendredi.", {"vendredi": "2019-04-26"}),
+        ("Hier, il a rappelé qu'en juin dernier il avait rencontré Trump.",
+         {"Hier": "2019-04-24", "juin dernier": "2018-06"}),
+        ("L'an dernier, la Russie avait invité Kim ; la semaine dernière, il était à Pékin.",
+         {"L'an dernier": "2018", "la semaine dernière": "2019-04"}),
+        ("Fin février, le sommet de Hanoï a échoué.", {"Fin février": "2019-02"}),
+        ("D'ici la fin de l'année, les travailleurs doivent rentrer.", {"la fin de l'année": "2019-12"}),
+        ("Le sommet de 2011 et la résolution de décembre 2017.", {"de 2011": "2011", "décembre 2017": "2017-12"}),
+        ("Le 1er mai 2019, la fête du travail.", {"1er mai 2019": "2019-05-01"}),
+        ("Il y a deux ans, tout était différent.", {"Il y a deux ans": "2017"}),
+        ("Les négociations ont duré deux ans et plus de 2000 personnes attendaient.", {}),
+    ],
+    "it": [
+        ("Putin e Kim si sono incontrati giovedì a Vladivostok.", {"giovedì": "2019-04-25"}),
+        ("Kim era arrivato mercoledì sera.", {"mercoledì": "2019-04-24"}),
+        ("Kim ripartirà venerdì.", {"venerdì": "2019-04-26"}),
+        ("Ieri ha ricordato che a giugno dell'anno scorso aveva incontrato Trump.",
+         {"Ieri": "2019-04-24", "giugno dell'anno scorso": "2018-06"}),
+        ("L'anno scorso la Russia aveva invitato Kim; la settimana scorsa era a Pechino.",
+         {"L'anno scorso": "2018", "la settimana scorsa": "2019-04"}),
+        ("Alla fine di febbraio il vertice di Hanoi è fallito.", {"fine di febbraio": "2019-02"}),
+        ("Entro la fine dell'anno i lavoratori devono tornare.", {"fine dell'anno": "2019-12"}),
+        ("Nel 2011 c'era stato l'ultimo vertice, e il 25 aprile 2019 alle 14.30 il nuovo.",
+         {"Nel 2011": "2011", "25 aprile 2019": "2019-04-25"}),
+        ("Due anni fa era diverso.", {"Due anni fa": "2017"}),
+        ("I negoziati sono durati due anni.", {}),
+    ],
+    "es": [
+        ("Putin y Kim se reunieron el jueves en Vladivostok.", {"jueves": "2019-04-25"}),
+        ("Kim había llegado el miércoles por la tarde.", {"miércoles": "2019-04-24"}),
+        ("Kim regresará el viernes.", {"viernes": "2019-04-26"}),
+        ("Ayer recordó que en junio del año pasado se reunió con Trump.",
+         {"Ayer": "2019-04-24", "junio del año pasado": "2018-06"}),
+        ("El año pasado Rusia invitó a Kim; la semana pasada estuvo en Pekín.",
+         {"El año pasado": "2018", "la semana pasada": "2019-04"}),
+        ("A finales de febrero fracasó la cumbre de Hanói.", {"finales de febrero": "2019-02"}),
+        ("Antes de finales del año los trabajadores deben volver.", {"finales del año": "2019-12"}),
+        ("La cumbre de 2011 y la resolución del 25 de abril de 2019.",
+         {"de 2011": "2011", "25 de abril de 2019": "2019-04-25"}),
+        ("Hace dos años todo era distinto.", {"Hace dos años": "2017"}),
+        ("Las negociaciones duraron dos años. Más de 2000 personas. Por la mañana habló. Los jueves hay mercado.",
+         {}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("language", "text", "expected"),
+                         [(lang, text, expected) for lang, cases in CASES.items() for text, expected in cases])
+def test_expressions_and_values(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "absolute"), [
+    ("en", "Kim arrived on Wednesday, as in 2011, and met Putin in December 2017.",
+     {"in 2011": "2011", "December 2017": "2017-12"}),
+    ("nl", "Kim kwam woensdag aan, net als in 2011 en in december 2017.",
+     {"in 2011": "2011", "december 2017": "2017-12"}),
+    ("de", "Kim kam am Mittwoch an, wie schon 2011 und im Dezember 2017.",
+     {"2011": "2011", "Dezember 2017": "2017-12"}),
+    ("fr", "Kim est arrivé mercredi, comme en 2011 et en décembre 2017.",
+     {"en 2011": "2011", "décembre 2017": "2017-12"}),
+    ("it", "Kim è arrivato mercoledì, come nel 2011 e nel dicembre 2017.",
+     {"nel 2011": "2011", "dicembre 2017": "2017-12"}),
+    ("es", "Kim llegó el miércoles, como en 2011 y en diciembre de 2017.",
+     {"en 2011": "2011", "diciembre de 2017": "2017-12"}),
+])
+def test_without_anchor_relative_expressions_are_dropped(language, text, absolute):
+    assert found(language, text, published=None) == absolute
+
+
+def test_the_day_before_counts_from_the_day_the_sentence_named():
+    text = "Putin landed Thursday in Vladivostok, where Kim arrived the day before."
+    assert found("en", text, published=date(2019, 4, 27)) == {"Thursday": "2019-04-25", "the day before": "2019-04-24"}
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "The forum runs on 25-26 April.", {"25": "2019-04-25", "26 April": "2019-04-26"}),
+    ("de", "Der Gipfel tagte vom 25. bis 27. April 2019.", {"25": "2019-04-25", "27. April 2019": "2019-04-27"}),
+    ("fr", "Le forum s'est tenu du 25 au 27 avril.", {"25": "2019-04-25", "27 avril": "2019-04-27"}),
+    ("es", "La cumbre se celebró del 25 al 27 de abril.", {"25": "2019-04-25", "27 de abril": "2019-04-27"}),
+])
+def test_day_ranges_give_both_days(language, text, expected):
+    assert found(language, text) == expected
+
+
+def test_bare_month_after_the_anchor_month_is_last_year():
+    assert found("en", "The talks broke down in October.") == {"in October": "2018-10"}
+
+
+def test_weekday_modifiers_point_away_from_the_anchor():
+    assert found("en", "He left last Thursday and returns next Thursday.") == {
+        "last Thursday": "2019-04-18", "next Thursday": "2019-05-02"}
+
+
+def test_week_across_two_months_has_no_value():
+    assert found("en", "Last week talks resumed.", published=date(2019, 5, 8)) == {}
+
+
+@pytest.mark.parametrize("language", sorted(CASES))
+def test_facts_cite_their_sentence_and_are_in_text_order(language):
+    text = " ".join(sentence for sentence, _ in CASES[language])
+    doc = prepare(article(language, text))
+    facts = extract_dates(doc)
+    assert [f.evidence[0].start for f in facts] == sorted(f.evidence[0].start for f in facts)
+    for fact in facts:
+        (evidence,) = fact.evidence
+        assert text[evidence.start:evidence.end] == evidence.quote
+        assert fact.text in evidence.quote
+    assert extract_dates(doc) == facts
+
+
+def test_main_day_is_the_meeting_day_not_background_days():
+    text = ("Kim Jong-un is in Vladivostok: tomorrow he meets Putin.\n"
+            "Putin and Kim met today in Vladivostok for their first summit.\n"
+            "Kim arrived on Wednesday. Their last summit with Trump was at the end of February.")
+    facts = extract_dates(prepare(article("en", text)))
+    assert {f.value for f in facts if f.main} == {"2019-04-25"}
+    assert main_date(facts) == "2019-04-25"
+
+
+def test_anchor_day_counts_for_main_without_a_meeting_sentence():
+    facts = extract_dates(prepare(article("en", "It was about the peninsula, said Kim on Thursday in Vladivostok.")))
+    assert main_date(facts) == "2019-04-25"
+
+
+def test_no_stated_day_means_no_main_date():
+    text = "De ontmoeting in Vladivostok volgde op de top met Trump in juni vorig jaar."
+    facts = extract_dates(prepare(article("nl", text)))
+    assert [f.value for f in facts] == ["2018-06"]
+    assert main_date(facts) is None
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "The handshake\n\nShare\n\n25 April 2019First meeting between Putin and Kim.", date(2019, 4, 25)),
+    ("en", "Summit in Vladivostok\nPublished 3 May 2021\nThe leaders met.", date(2021, 5, 3)),
+    ("nl", "Top in Vladivostok\nGepubliceerd op 26 april 2019 om 08.00 uur\nDe leiders spraken.", date(2019, 4, 26)),
+    ("de", "Gipfel in Wladiwostok\nAktualisiert am 25.04.2019\nDie beiden trafen sich.", date(2019, 4, 25)),
+    ("fr", "Sommet à Vladivostok\nMis à jour le 26 avril 2019 à 10h\nLes dirigeants ont parlé.", date(2019, 4, 26)),
+    ("it", "Vertice a Vladivostok\nPubblicato il 25 aprile 2019\nI leader hanno parlato.", date(2019, 4, 25)),
+    ("es", "Cumbre en Vladivostok\nActualizado el 25 de abril de 2019\nLos líderes hablaron.", date(2019, 4, 25)),
+    ("en", "Summit in Vladivostok\nThe leaders met on Thursday, as they did in December 2017.", None),
+])
+def test_infer_publication_date(language, text, expected):
+    doc = prepare(article(language, text, published=None))
+    assert infer_publication_date(doc) == expected
+    assert doc.anchor == expected
+    assert doc.anchor_source == ("text" if expected else None)
+
+
+def test_publication_date_from_the_url():
+    text = "Summit in Vladivostok\nThe leaders met on Thursday."
+    plain = article("en", text, published=None)
+    with_url = Article(**{**plain.__dict__, "url": "https://example.org/world/2019/04/25/putin-kim-summit"})
+    assert infer_publication_date(prepare(with_url)) == date(2019, 4, 25)
+    assert found("en", "Good Friday and Black Friday are no dates here.") == {}
