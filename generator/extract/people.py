@@ -14,7 +14,7 @@ Language knowledge comes from the `people` section of `languages/<code>.yaml`.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import Document, Person
 from .event_cues import is_historical, main_event_sentences
@@ -26,6 +26,8 @@ from .names import person_key, same_person
 PRINCIPAL_SHARE = 0.5
 # The two most-mentioned people need less: a bilateral meeting names its host more often.
 TOP_TWO_SHARE = 0.3
+# How many of the first sentences that name people count as the lead.
+LEAD_SENTENCES = 2
 
 
 @dataclass
@@ -68,6 +70,14 @@ def _genitive_base(name: str) -> str | None:
     return name[:-1] if len(name) > 3 and name.endswith("s") else None
 
 
+def _names_by_part(mention: Mention, clusters: list[_Cluster]) -> list[_Cluster]:
+    """People a one-word mention names by a middle part of a long name ("Lula" for
+    "Luiz Inácio Lula da Silva")."""
+    key = person_key(mention.name)
+    return [c for c in clusters
+            if any(m.words >= 3 and key in person_key(m.name).split()[1:-1] for m in c.full)]
+
+
 def _attach_to_full(mention: Mention, clusters: list[_Cluster], main: frozenset[int]) -> bool:
     """Add a mention to the most prominent person whose full name it fits."""
     for name in (mention.name, _genitive_base(mention.name)):
@@ -75,7 +85,13 @@ def _attach_to_full(mention: Mention, clusters: list[_Cluster], main: frozenset[
             continue
         fitting = [c for c in clusters if c.fits(name)]
         if fitting:
-            max(fitting, key=lambda c: _prominence(c, main)).mentions.append(mention)
+            best = max(fitting, key=lambda c: _prominence(c, main))
+            best.mentions.append(replace(mention, name=name))  # the genitive's base form is the spelling
+            return True
+    if mention.words == 1:
+        fitting = _names_by_part(mention, clusters)
+        if len(fitting) == 1:
+            fitting[0].mentions.append(mention)
             return True
     return False
 
@@ -86,7 +102,7 @@ def _cluster_bare_names(mentions: list[Mention]) -> list[_Cluster]:
     for mention in mentions:
         groups.setdefault(person_key(mention.name), []).append(mention)
     for key in [k for k in groups if k.endswith("s") and k[:-1] in groups]:  # genitive "Poetins"
-        groups[key[:-1]].extend(groups.pop(key))
+        groups[key[:-1]].extend(replace(m, name=m.name[:-1]) for m in groups.pop(key))
     seen_mid_sentence = {key for key, group in groups.items() if any(not m.initial for m in group)}
     clusters = []
     for key, group in groups.items():
@@ -117,10 +133,12 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> 
     top = max(counts, default=0)
     ranked = sorted(range(len(clusters)), key=lambda i: (-counts[i], clusters[i].first()))
     top_two = set(ranked[:2])
+    # The headline and lead name the main participants even when no meeting word is there.
+    lead = set(sorted({i for c in clusters for i in c.sentences()})[:LEAD_SENTENCES])
     present = []
     for i, cluster in enumerate(clusters):
-        past = any(m.past for m in cluster.mentions)
-        in_main = bool(set(cluster.sentences()) & main) or not main
+        past = 2 * sum(m.past for m in cluster.mentions) >= len(cluster.mentions)
+        in_main = bool(set(cluster.sentences()) & (main | lead)) or not main
         share = counts[i] / top if top else 0.0
         principal = in_main and counts[i] >= 2 and (
             share >= PRINCIPAL_SHARE or (i in top_two and share >= TOP_TWO_SHARE))

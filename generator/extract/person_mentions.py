@@ -29,6 +29,7 @@ from .names import family_name_first
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_ELISION = re.compile(r"^([^\W\d_]{1,6})['’](?=[^\W\d_])")
 _OPENERS = "\"'“‘«„([:;—–-•*"
 # A headline in title case ("Putin Hosts Kim In Vladivostok") capitalises common words too.
 _TITLE_CASE_SHARE = 0.6
@@ -64,37 +65,54 @@ class PeopleLexicon:
     stop_words: frozenset[str]
     credit_words: frozenset[str]
     particles: frozenset[str]
+    elisions: frozenset[str]  # elided articles and prepositions: "l'", "d'", "dell'"
+    title_endings: tuple[str, ...]  # inflections a title takes: "Präsidenten", "Kanzlers"
 
 
 def _words(section, key: str) -> list[str]:
     return [str(w).lower() for w in section.get(key, []) or []]
 
 
+def _phrase_regex(phrase: str) -> str:
+    """A lexicon phrase as a regex: spaces match any whitespace, a trailing * any word ending,
+    and "..." up to five words between ("nahm ... teil": "nahm auch Baerbock teil")."""
+    parts = []
+    for word in phrase.split():
+        if word == "...":
+            parts.append(r"(?:\S+\s+){0,5}?")
+            continue
+        parts.append(re.escape(word[:-1]) + r"\w*" if word.endswith("*") and len(word) > 1 else re.escape(word))
+        parts.append(r"\s+")
+    return "".join(parts[:-1]) if parts and parts[-1] == r"\s+" else "".join(parts)
+
+
 def _phrase_pattern(phrases: Iterable[str], template: str) -> re.Pattern[str]:
-    alternatives = sorted({re.escape(p).replace(r"\ ", r"\s+") for p in phrases}, key=len, reverse=True)
+    alternatives = sorted({_phrase_regex(p) for p in phrases}, key=len, reverse=True)
     if not alternatives:
         return re.compile(r"(?!x)x")
     return re.compile(template.format("|".join(alternatives)), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _pooled() -> tuple[WordSet, frozenset[str], frozenset[str], frozenset[str]]:
+def _pooled() -> tuple[WordSet, frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The lists every language shares. Stop words are not pooled: another language's
     function words are name parts here ("Un" and "Il" in "Kim Jong Un", "Kim Il Sung")."""
-    demonyms, agencies, credits, particles = [], [], [], []
+    demonyms, agencies, credits, particles, elisions = [], [], [], [], []
     for language in all_languages():
         section = language.section("people")
+        elisions += _words(section, "elisions")
         demonyms += _words(section, "demonyms")
         agencies += _words(section, "agencies")
         credits += _words(section, "credit_words")
         particles += _words(section, "particles")
-    return WordSet(demonyms), frozenset(agencies), frozenset(credits), frozenset(particles)
+    return (WordSet(demonyms), frozenset(agencies), frozenset(credits), frozenset(particles),
+            frozenset(elisions))
 
 
 @lru_cache(maxsize=None)
 def lexicon(code: str) -> PeopleLexicon:
     section = load(code).section("people")
-    demonyms, agencies, credits, particles = _pooled()
+    demonyms, agencies, credits, particles, elisions = _pooled()
     titles = set(_words(section, "titles"))
     role_words = set(_words(section, "role_words"))
     for title in [t for t in titles if " " in t]:  # "prime minister": its words are role words
@@ -118,6 +136,8 @@ def lexicon(code: str) -> PeopleLexicon:
         stop_words=frozenset(_words(section, "stop_words")) | agencies,
         credit_words=credits,
         particles=particles,
+        elisions=elisions,
+        title_endings=tuple(sorted(_words(section, "title_endings"), key=len, reverse=True)),
     )
 
 
@@ -148,13 +168,15 @@ class _Token:
     possessive: bool
 
 
-def _is_title(low: str, lex: PeopleLexicon) -> bool:
+def _is_title(low: str, lex: PeopleLexicon, inflected: bool = True) -> bool:
     if low in lex.titles:
         return True
-    last = low.rsplit("-", 1)[-1]  # "kremlin-woordvoerder", "vice-président"
+    last = low.rsplit("-", 1)[-1]  # "kremlin-woordvoerder", "vice-président", "oud-premier"
     if last != low and last in lex.titles:
         return True
-    return bool(lex.title_suffix.search(low))
+    if lex.title_suffix.search(low):  # "Außenminister", "Kremlsprecher"
+        return True
+    return inflected and any(low.endswith(e) and _is_title(low[:-len(e)], lex, False) for e in lex.title_endings)
 
 
 @lru_cache(maxsize=65536)
@@ -192,19 +214,27 @@ def _kind(word: str, code: str) -> int:
 
 
 def _tokens(text: str, code: str) -> list[_Token]:
+    elisions = lexicon(code).elisions
     tokens: list[_Token] = []
+
+    def add(word: str, start: int, possessive: bool = False) -> None:
+        if tokens:
+            between = text[tokens[-1].end:start].strip()
+            initial = bool(between) and between[-1] in _OPENERS
+        else:
+            initial = not any(c.isalnum() for c in text[:start])
+        tokens.append(_Token(word, start, start + len(word), _kind(word, code), initial, possessive))
+
     for match in _TOKEN.finditer(text):
-        word = match.group()
+        word, start = match.group(), match.start()
+        elided = _ELISION.match(word)
+        if elided and elided.group(1).lower() in elisions:  # "l'Élysée", "dell'Onu": article + word
+            add(elided.group(1), start)
+            word, start = word[elided.end():], start + elided.end()
         possessive = bool(_POSSESSIVE.search(word)) and ("'" in word or "’" in word)
         if possessive:
             word = _POSSESSIVE.sub("", word)
-        if tokens:
-            between = text[tokens[-1].end:match.start()].strip()
-            initial = bool(between) and between[-1] in _OPENERS
-        else:
-            initial = not any(c.isalnum() for c in text[:match.start()])
-        tokens.append(_Token(word, match.start(), match.start() + len(word),
-                             _kind(word, code), initial, possessive))
+        add(word, start, possessive)
     return tokens
 
 
@@ -312,13 +342,23 @@ def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
 
 
 def _adjacent(tokens: list[_Token], a: int, b: int, text: str) -> bool:
+    """Tokens a and b are neighbours with nothing but spaces between them."""
     return 0 <= a < len(tokens) and 0 <= b < len(tokens) and not text[tokens[a].end:tokens[b].start].strip()
 
 
-def _inside_other_name(tokens: list[_Token], first: int, last: int, text: str) -> bool:
+def _inside_other_name(tokens: list[_Token], first: int, last: int, text: str, titled: bool) -> bool:
     """The run is part of a longer capitalised name that is not a person's: "North Korea",
     "United Nations Security Council", "Russki Island", "People's Daily"."""
-    if _adjacent(tokens, first - 1, first, text):
+    for before in (1, 2):  # "North Korea", "Sri Lanka"
+        if all(_adjacent(tokens, k, k + 1, text) for k in range(first - before, first)) \
+                and tokens[first - before].text[:1].isupper() \
+                and gazetteer.is_place_word(text[tokens[first - before].start:tokens[last].end]):
+            return True
+    for after in (1, 2):  # "Russki Island", "Hong Kong"
+        if all(_adjacent(tokens, k, k + 1, text) for k in range(last, last + after)) \
+                and gazetteer.is_place_word(text[tokens[first].start:tokens[last + after].end]):
+            return True
+    if not titled and _adjacent(tokens, first - 1, first, text):
         prev = tokens[first - 1]
         if prev.text[:1].isupper() and prev.kind in (ROLE, STOP):
             if prev.kind == ROLE or not prev.initial:
@@ -334,8 +374,10 @@ def _inside_other_name(tokens: list[_Token], first: int, last: int, text: str) -
 
 
 def _is_title_case(tokens: list[_Token]) -> bool:
-    words = [t for t in tokens if len(t.text) > 1]
-    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= _TITLE_CASE_SHARE * len(words)
+    """A headline in title case: most of its common words are capitalised too."""
+    common = [t for t in tokens[1:] if t.kind in (OTHER, CONNECTOR, DETERMINER, PARTICLE, STOP)]
+    capitalised = sum(t.text[:1].isupper() for t in common)
+    return capitalised >= 2 and capitalised >= _TITLE_CASE_SHARE * len(common)
 
 
 def _is_credit(tokens: list[_Token], lex: PeopleLexicon) -> bool:
@@ -364,9 +406,9 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         if first > 0 and tokens[first - 1].kind == DETERMINER \
                 and not text[tokens[first - 1].end:head.start].strip():
             continue  # "the Kremlin", "dem Treffen", "de Krim": a noun, not a name
-        if gazetteer.is_place_word(name) or _inside_other_name(tokens, first, last, text):
-            continue
         role_start, titled = _role_before(tokens, first, text, lex)
+        if gazetteer.is_place_word(name) or _inside_other_name(tokens, first, last, text, titled):
+            continue
         role = None
         honorific_only = titled and all(tokens[k].kind in (HONORIFIC, CONNECTOR) for k in range(role_start, first))
         if titled and not honorific_only:
@@ -381,7 +423,8 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         accepted = words > 1 and not title_case and (
             cued or is_given_name(head.text) or family_name_first(name))
         left = tokens[role_start:first] if role_start is not None else tokens[max(0, first - 2):first]
-        past = any(t.text.lower() in lex.history_modifiers for t in left)
+        past = any(t.text.lower() in lex.history_modifiers
+                   or t.text.lower().split("-")[0] in lex.history_modifiers for t in left)
         participates = bool(participation) and not reported_after and not reported_before
         found.append(Mention(
             sentence=index, start=sentence.start + head.start, end=sentence.start + tokens[last].end,

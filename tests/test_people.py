@@ -1,0 +1,172 @@
+"""People extraction and person-name normalisation.
+
+The fixtures under tests/fixtures/people/ are short news texts in each supported
+language about meetings other than the seed articles' one, so these tests check the
+general rules, not the development set.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract import prepare
+from generator.extract.names import canonical_name, person_key, same_person, surname_key
+from generator.extract.people import extract_people
+from generator.read import read_article
+from generator.records import Person
+
+PEOPLE_FIXTURES = Path(__file__).parent / "fixtures" / "people"
+
+
+def people_of(fixture: str) -> dict[str, Person]:
+    path = PEOPLE_FIXTURES / fixture
+    doc = prepare(read_article(path, f"tests/fixtures/people/{fixture}"))
+    return {p.name: p for p in extract_people(doc)}
+
+
+def present(people: dict[str, Person]) -> set[str]:
+    return {name for name, p in people.items() if p.present}
+
+
+# ---------------------------------------------------------------- names.py
+
+@pytest.mark.parametrize("spellings", [
+    ["Poetin", "Putin", "Poutine", "PUTIN"],
+    ["Kim Jong-un", "Kim Jong Un", "Kim Jon-un", "KIM JONG UN", "Kim jong un"],
+    ["Medvedev", "Medwedew", "Miedviédev"],
+    ["Lavrov", "Lawrow"],
+    ["Peskov", "Peskow"],
+    ["Zelensky", "Zelenskyy", "Selenskyj", "Zelenski", "Zelenskiy"],
+    ["Gorbatsjov", "Gorbachev", "Gorbatschow", "Gorbatchev"],
+    ["Dmitri Medvedev", "Dmitry Medvedev", "Dmitrij Medwedew"],
+])
+def test_person_key_folds_transliterations(spellings):
+    assert len({person_key(s) for s in spellings}) == 1
+
+
+def test_person_key_keeps_relatives_apart():
+    assert person_key("Kim Jong Un") != person_key("Kim Jong Il")
+    assert person_key("Kim Il Sung") != person_key("Kim Jong Il")
+
+
+def test_surname_key_handles_family_name_first():
+    assert surname_key("Wladimir Putin") == surname_key("Poetin")
+    assert surname_key("Kim Jong-un") == surname_key("Kim") == "kim"
+    assert surname_key("Moon Jae-in") == surname_key("Moon")
+    assert surname_key("Jan van Dijk") == surname_key("Dijk")  # particles are not given names
+
+
+def test_same_person():
+    assert same_person("Poetin", "Vladimir Putin")
+    assert same_person("Wladimir Putin", "Vladimir Putin")
+    assert same_person("V. Putin", "Vladimir Putin")
+    assert same_person("Kim", "Kim Jong Un")
+    assert same_person("Kim Jong-un", "Kim Jong Un")
+    assert not same_person("Kim Jong Un", "Kim Jong Il")
+    assert not same_person("Kim Il Sung", "Kim Jong Un")
+    assert not same_person("Vladimir Putin", "Vladimir Zelensky")
+
+
+def test_canonical_name_prefers_full_international_common_form():
+    assert canonical_name(["Poetin", "Putin", "Vladimir Putin", "Wladimir Putin", "Vladimir Putin"]) == "Vladimir Putin"
+    assert canonical_name(["Lawrow", "Lavrov"]) == "Lavrov"
+    assert canonical_name(["Kim jong un", "Kim Jong Un", "KIM JONG UN"]) == "Kim Jong Un"
+    assert canonical_name(["b", "a"]) == canonical_name(["a", "b"])  # deterministic
+    with pytest.raises(ValueError):
+        canonical_name(["", "  "])
+
+
+# ---------------------------------------------------------------- extraction, per language
+
+def test_english_names_roles_presence():
+    people = people_of("en_presidents_summit.txt")
+    assert set(people) == {"Joe Biden", "Xi Jinping", "Antony Blinken", "Janet Yellen", "Donald Trump",
+                           "Karine Jean-Pierre"}
+    assert present(people) == {"Joe Biden", "Xi Jinping", "Antony Blinken", "Janet Yellen"}
+    assert people["Xi Jinping"].role == "Chinese President"
+    assert people["Antony Blinken"].role == "Secretary of State"
+    assert people["Karine Jean-Pierre"].role == "White House spokeswoman"
+    assert people["Donald Trump"].role == "Former President"
+    assert people["Joe Biden"].aliases == ("Biden", "Joe Biden")  # surname mentions resolve
+
+
+def test_english_families_sharing_a_surname():
+    people = people_of("en_family_names.txt")
+    assert set(people) >= {"Kim Jong Un", "Kim Jong Il", "Kim Il Sung", "Vladimir Putin", "Dmitry Peskov"}
+    # A bare "Kim" (and the possessive "Kim's") is the most prominent Kim, the one at the meeting.
+    assert "Kim" in people["Kim Jong Un"].aliases and "Kim" not in people["Kim Jong Il"].aliases
+    assert present(people) == {"Kim Jong Un", "Vladimir Putin"}
+    assert people["Dmitry Medvedev"].role == "then Russian president"
+    assert not any(word in people for word in ("KCNA", "Sputnik", "Reuters", "Photo"))
+
+
+def test_dutch_names_roles_presence():
+    people = people_of("nl_premier_receives_president.txt")
+    assert set(people) == {"Mark Rutte", "Volodymyr Zelensky", "Dmytro Koeleba", "Biden", "Jan Peter Balkenende"}
+    assert present(people) == {"Mark Rutte", "Volodymyr Zelensky", "Dmytro Koeleba"}
+    assert people["Volodymyr Zelensky"].role == "Oekraïense president"
+    assert people["Dmytro Koeleba"].role == "minister van Buitenlandse Zaken"
+    assert people["Biden"].role == "Amerikaanse president"  # only the surname is given: kept as written
+
+
+def test_german_names_roles_presence_and_nouns_rejected():
+    people = people_of("de_chancellor_meets_president.txt")
+    assert set(people) == {"Olaf Scholz", "Emmanuel Macron", "Annalena Baerbock", "Gerhard Schröder",
+                           "Gabriel Attal"}
+    assert present(people) == {"Olaf Scholz", "Emmanuel Macron", "Annalena Baerbock"}
+    assert people["Emmanuel Macron"].role == "französischen Präsidenten"
+    assert people["Gerhard Schröder"].role == "damaligen Kanzlers"
+    assert "Macron" in people["Emmanuel Macron"].aliases and "Macrons" not in people["Emmanuel Macron"].aliases
+
+
+def test_german_capitalised_nouns_and_genitives():
+    people = people_of("de_nouns_and_genitive.txt")
+    assert set(people) == {"Wladimir Putin", "Kim Jong Un", "Dmitri Peskow", "Juri Uschakow"}
+    assert people["Wladimir Putin"].role == "Russlands Präsident"
+    assert people["Dmitri Peskow"].role == "Kremlsprecher"
+    assert present(people) == {"Wladimir Putin", "Kim Jong Un", "Juri Uschakow"}
+
+
+def test_french_names_roles_presence():
+    people = people_of("fr_president_receives_premier.txt")
+    assert set(people) == {"Emmanuel Macron", "Giorgia Meloni", "Catherine Colonna", "Antonio Tajani",
+                           "Nicolas Sarkozy", "Silvio Berlusconi", "Olivier Véran"}
+    assert present(people) == {"Emmanuel Macron", "Giorgia Meloni", "Catherine Colonna", "Antonio Tajani"}
+    assert people["Catherine Colonna"].role == "ministre des Affaires étrangères"
+    assert people["Nicolas Sarkozy"].role == "ancien président"
+    assert people["Olivier Véran"].role == "porte-parole du gouvernement"
+
+
+def test_italian_names_roles_presence():
+    people = people_of("it_premier_meets_premier.txt")
+    assert set(people) == {"Giorgia Meloni", "Pedro Sánchez", "Antonio Tajani", "Mario Draghi"}
+    assert present(people) == {"Giorgia Meloni", "Pedro Sánchez", "Antonio Tajani"}
+    assert people["Antonio Tajani"].role == "ministro degli Esteri"
+    assert people["Pedro Sánchez"].role == "premier spagnolo"
+
+
+def test_spanish_names_roles_presence():
+    people = people_of("es_presidents_meet.txt")
+    assert set(people) == {"Pedro Sánchez", "Luiz Inácio Lula da Silva", "José Manuel Albares", "Jair Bolsonaro"}
+    assert present(people) == {"Pedro Sánchez", "Luiz Inácio Lula da Silva", "José Manuel Albares"}
+    assert "Lula" in people["Luiz Inácio Lula da Silva"].aliases  # a middle part of a long name
+    assert people["Pedro Sánchez"].role == "presidente del Gobierno español"
+
+
+# ---------------------------------------------------------------- record invariants
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in PEOPLE_FIXTURES.glob("*.txt")))
+def test_evidence_quotes_the_article_in_order(fixture):
+    path = PEOPLE_FIXTURES / fixture
+    doc = prepare(read_article(path, f"tests/fixtures/people/{fixture}"))
+    people = extract_people(doc)
+    assert people == extract_people(doc)  # deterministic
+    firsts = [p.evidence[0].start for p in people]
+    assert firsts == sorted(firsts)
+    for person in people:
+        assert person.evidence
+        assert list(person.aliases) == sorted(set(person.aliases))
+        for evidence in person.evidence:
+            assert doc.article.text[evidence.start:evidence.end] == evidence.quote
+        assert any(alias in person.evidence[0].quote for alias in person.aliases)
