@@ -66,6 +66,7 @@ class DateLexicon:
     capitalised_nouns: bool
     future_words: tuple[str, ...]
     future_endings: tuple[str, ...]
+    clause_openers: tuple[str, ...]
     range_connectors: tuple[str, ...]
     publication_cues: tuple[str, ...]
 
@@ -144,6 +145,7 @@ def lexicon(code: str) -> DateLexicon:
         capitalised_nouns=bool(section.get("capitalised_nouns")),
         future_words=_words(section, "future_words"),
         future_endings=_words(section, "future_endings"),
+        clause_openers=_words(section, "clause_openers"),
         range_connectors=_words(section, "range_connectors"),
         publication_cues=_words(section, "publication_cues"),
     )
@@ -301,6 +303,13 @@ def future_pattern(code: str) -> re.Pattern[str]:
     lex = lexicon(code)
     endings = alternation(lex.future_endings)
     return re.compile(rf"{START}(?:{alternation(lex.future_words)}|\w{{2,}}{endings}){END}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def clause_boundary(code: str) -> re.Pattern[str]:
+    """Punctuation or a word that opens a new clause ("and", "terwijl", "mientras")."""
+    openers = alternation(lexicon(code).clause_openers)
+    return re.compile(rf"[,;:()–—]|{START}{openers}{END}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -23,8 +23,8 @@ from collections import Counter
 from datetime import date, timedelta
 
 from ..records import DateFact, Document, Evidence, Sentence
-from .date_expressions import DateLexicon, Expression, find_expressions, future_pattern, lexicon, normalise
-from .date_expressions import publication_pattern, rules
+from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
+from .date_expressions import normalise, publication_pattern, rules
 from .event_cues import main_event_sentences
 
 # A date this many days after the anchor, with no future tense, is still this year's.
@@ -33,7 +33,6 @@ AHEAD_GRACE_DAYS = 7
 DATELINE_LINES = 6
 MAIN_SENTENCE_WEIGHT = 2
 ANCHOR_WEIGHT = 1
-_CLAUSE_BOUNDARY = re.compile(r"[,;:()–—]")
 _DAY_LEVEL_KINDS = ("iso", "numeric", "day_month", "month_day")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-]([0-3]\d)(?!\d)")
 
@@ -51,14 +50,14 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
     return date(year, month, day) if 1 <= day <= last else None
 
 
-def _clause(text: str, start: int, end: int) -> str:
+def _clause(text: str, start: int, end: int, boundary: re.Pattern[str]) -> str:
     """The clause around text[start:end]; a short opening clause ("On Friday,") takes
     the next one along, where its verb is."""
-    opening = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, start)), default=0)
-    closing = _CLAUSE_BOUNDARY.search(text, end)
+    opening = max((m.end() for m in boundary.finditer(text, 0, start)), default=0)
+    closing = boundary.search(text, end)
     stop = closing.start() if closing else len(text)
     if opening == 0 and closing and len(text[:start].split()) <= 2:
-        following = _CLAUSE_BOUNDARY.search(text, closing.end())
+        following = boundary.search(text, closing.end())
         stop = following.start() if following else len(text)
     return text[opening:stop]
 
@@ -77,7 +76,8 @@ class _Resolver:
     def future(self, expr: Expression) -> bool:
         local_start = expr.start - self.sentence.start
         local_end = expr.end - self.sentence.start
-        return bool(future_pattern(self.code).search(_clause(self.sentence.text, local_start, local_end)))
+        clause = _clause(self.sentence.text, local_start, local_end, clause_boundary(self.code))
+        return bool(future_pattern(self.code).search(clause))
 
     def value(self, expr: Expression) -> str | None:
         resolved = getattr(self, "_" + expr.kind)(expr, expr.parts)
