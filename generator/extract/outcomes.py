@@ -1,6 +1,338 @@
-"""Placeholder while the outcomes extractor is written; replaced before any commit."""
+"""Outcomes of the main event: agreements (or their absence), announcements, gifts,
+assessments of the talks, and what the participants said.
+
+The article is cut into passages: sentences, with a quotation that runs over several
+sentences kept whole, and a sentence that joins two statements ("said X and promised
+Y") split in two. Each passage is then judged with the cue lexicons of its language
+(`outcomes:` in generator/languages/<code>.yaml):
+
+- no-agreement: a negation near an agreement word ("no agreement was signed"), or a
+  deal whose details were not disclosed;
+- agreement: an agreement word with a signing word, stated as fact;
+- gift: a gift word with the people who gave and received it;
+- said by someone (a reporting verb and its subject, or a quotation that goes on from
+  an attributed one): an assessment when both sides judge the talks, an announcement
+  when the speaker promises or announces, else a statement. Only participants make
+  statements; others (a spokesman) count only for announcements;
+- unattributed judgements of the talks ("no breakthrough") are assessments.
+
+Background is left out: a clause dated to another year or marked as history
+("former", "last year", "analysts"), the writer's guesses ("probably"), headlines and
+site furniture. A paraphrase followed by the quotation it paraphrases is one outcome.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Mapping
 
-def extract_outcomes(doc):
-    raise NotImplementedError
+from ..records import Document, Evidence, Outcome, OutcomeKind
+from .outcome_cues import Hits, OutcomeLexicon, inside, lexicon, outside_quotes, quote_spans, scan
+from .outcome_speakers import Attribution, Cast, Mention, attribute, build_cast, find_mentions, first_person_mention
+
+MAX_QUOTE_SENTENCES = 5  # a quotation longer than this is a markup error, not one statement
+NEGATION_REACH = 60  # characters between a negation and the agreement word it denies
+QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quote
+RESTATEMENT_WORDS = 3  # shared content words that make a quote restate the paraphrase before it
+CONTENT_WORD = re.compile(r"\w{5,}")
+YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+CLAUSE_BREAK = re.compile(r"[,;:–—]")
+
+
+@dataclass(frozen=True)
+class Passage:
+    start: int
+    end: int
+    first_sentence: int
+    last_sentence: int
+    complete: bool  # ends a sentence with a full stop, question or exclamation mark (headlines do not)
+    continued: bool  # the second statement of a split sentence: its subject is the first one's
+
+
+@dataclass(frozen=True)
+class Candidate:
+    passage: Passage
+    kind: OutcomeKind
+    speaker: str | None
+    quoted: bool  # mostly direct quotation
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    lex: OutcomeLexicon
+    hits: Mapping[str, Hits]  # where each cue of `lex` occurs in `text`
+    quotes: tuple[tuple[int, int], ...]
+    cast: Cast
+    event_year: int | None
+    frequent_words: frozenset[str]  # words in many sentences: they do not show a restatement
+
+
+def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
+    """The outcomes of the main event that `doc` states, in text order."""
+    text = doc.article.text
+    lex = lexicon(doc.language)
+    ctx = Context(text=text, lex=lex, hits=scan(lex, text), quotes=quote_spans(text), cast=build_cast(doc.people),
+                  event_year=_event_year(doc), frequent_words=_frequent_words(doc))
+    title = doc.article.title.strip()
+    candidates: list[Candidate] = []
+    last_subject: str | None = None
+    previous: Candidate | None = None
+    previous_attribution: Attribution | None = None
+    for passage in _passages(doc, ctx):
+        mentions = find_mentions(text, passage.start, passage.end, ctx.cast, ctx.hits, ctx.quotes)
+        attribution = attribute(text, passage.start, passage.end, mentions, ctx.lex, ctx.hits, ctx.quotes, last_subject)
+        if passage.continued and previous_attribution is not None and attribution is not None \
+                and (attribution.cue[0] == passage.start or attribution.speaker is None):
+            # "..., explaining that": the verb of a split-off clause shares the first clause's subject.
+            attribution = replace(previous_attribution, cue=attribution.cue)
+        skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx)
+        candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx, last_subject)
+        if candidate is not None:
+            candidates.append(candidate)
+            previous = candidate
+        elif previous is not None and passage.first_sentence > previous.passage.last_sentence + 1:
+            previous = None
+        previous_attribution = attribution
+        last_subject = (attribution.speaker if attribution and attribution.speaker
+                        else first_person_mention(mentions, last_subject) or last_subject)
+    return tuple(_to_outcome(c, text) for c in _merge_restatements(candidates, ctx))
+
+
+# --- passages ---------------------------------------------------------------------------------
+
+def _passages(doc: Document, ctx: Context) -> list[Passage]:
+    sentences = doc.sentences
+    passages: list[Passage] = []
+    i = 0
+    while i < len(sentences):
+        j = _quote_end_sentence(i, doc, ctx)
+        start, end = sentences[i].start, sentences[j].end
+        complete = bool(TERMINAL.search(ctx.text[start:end]))
+        passages += _split_statements(Passage(start, end, i, j, complete, False), ctx)
+        i = j + 1
+    return passages
+
+
+def _quote_end_sentence(i: int, doc: Document, ctx: Context) -> int:
+    """The sentence where a quotation opened in sentence i closes (i itself if none runs on)."""
+    sentence = doc.sentences[i]
+    for q_start, q_end in ctx.quotes:
+        if sentence.start <= q_start < sentence.end < q_end:
+            for j in range(i + 1, min(i + MAX_QUOTE_SENTENCES, len(doc.sentences))):
+                if doc.sentences[j].start < q_end <= doc.sentences[j].end:
+                    return j
+    return i
+
+
+def _split_statements(passage: Passage, ctx: Context) -> list[Passage]:
+    """'X said A and promised B' → 'X said A' + 'promised B' (the second keeps X as speaker)."""
+    text, hits = ctx.text, ctx.hits
+    for s, e in outside_quotes(hits["clause_openers"].spans(passage.start, passage.end), ctx.quotes):
+        head_end = len(text[passage.start:s].rstrip(" ,")) + passage.start
+        if len(text[passage.start:head_end].split()) < 4:
+            continue
+        tail_start = s + len(text[s:e]) - len(text[s:e].lstrip(" ,"))
+        conjunction = hits["conjunctions"].first(tail_start, e)
+        if conjunction is not None and conjunction[0] == tail_start:
+            tail_start = conjunction[1] + len(text[conjunction[1]:e]) - len(text[conjunction[1]:e].lstrip())
+        head = Passage(passage.start, head_end, passage.first_sentence, passage.last_sentence, passage.complete,
+                       passage.continued)
+        tail = Passage(tail_start, passage.end, passage.first_sentence, passage.last_sentence, passage.complete, True)
+        return [head, *_split_statements(tail, ctx)]
+    return [passage]
+
+
+# --- judging one passage ---------------------------------------------------------------------
+
+def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution | None,
+           previous: Candidate | None, ctx: Context, last_subject: str | None) -> Candidate | None:
+    text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
+    quoted = _quoted_share(passage, ctx) >= QUOTED_SHARE
+    people = {m.person for m in mentions if m.kind in ("name", "role") and m.person}
+    speaker = attribution.speaker if attribution else None
+
+    agreement = _agreement_kind(passage, ctx)
+    if agreement is not None:
+        kind, position = agreement
+        if not _background(passage, position, ctx):
+            return Candidate(passage, kind, speaker if speaker in ctx.cast.present else None, quoted)
+        return None
+
+    gift = hits["gift_nouns"].first(s, e) or hits["gift_verbs"].first(s, e)
+    if gift is not None:
+        givers = len(people) + (1 if any(m.kind == "pronoun" for m in mentions) else 0)
+        needed = 1 if hits["gift_nouns"].found(s, e) else 2
+        if givers >= needed and not _background(passage, gift[0], ctx):
+            return Candidate(passage, "gift", None, quoted)
+
+    if attribution is not None:
+        return _judge_attributed(passage, attribution, people, quoted, ctx)
+
+    if quoted and _opens_with_quote(passage, ctx) and previous is not None and previous.speaker \
+            and passage.first_sentence - previous.passage.last_sentence <= 2:
+        return Candidate(passage, _spoken_kind(passage, ctx), previous.speaker, True)
+
+    assessment = hits["assessment_words"].first(s, e)
+    if assessment is not None and not hits["hedges"].found(s, e) and not _background(passage, assessment[0], ctx):
+        return Candidate(passage, "assessment", None, quoted)
+    return None
+
+
+def _judge_attributed(passage: Passage, attribution: Attribution, people: set[str], quoted: bool,
+                      ctx: Context) -> Candidate | None:
+    text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
+    if _background(passage, attribution.cue[0], ctx):
+        return None
+    has_quote = any(s <= q_start < e for q_start, _ in ctx.quotes)
+    assessment = hits["assessment_words"].found(s, e)
+    if attribution.joint:
+        kind: OutcomeKind = "assessment" if assessment else _spoken_kind(passage, ctx)
+        if kind == "statement" and not has_quote:
+            return None  # "the two spoke after the talks": no position stated
+        return Candidate(passage, kind, None, quoted)
+    speaker = attribution.speaker
+    if speaker is None:
+        # A country or delegation speaking in quotes ("North Korea said that ...") still counts.
+        if attribution.source or not has_quote:
+            return None
+        return Candidate(passage, _spoken_kind(passage, ctx), None, quoted)
+    person = ctx.cast.by_name.get(speaker)
+    if person is not None and person.role and ctx.lex.background_markers.found(person.role):
+        return None  # a former office holder speaks of the past
+    if assessment and len(people & ctx.cast.present) >= 2:
+        return Candidate(passage, "assessment", None, quoted)  # each side judged the talks
+    kind = _spoken_kind(passage, ctx)
+    if speaker not in ctx.cast.present and kind != "announcement":
+        return None  # only participants state positions; others may announce what follows
+    return Candidate(passage, kind, speaker, quoted)
+
+
+def _spoken_kind(passage: Passage, ctx: Context) -> OutcomeKind:
+    text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
+    if hits["announcement_markers"].found(s, e) and not hits["expectation_words"].found(s, e):
+        return "announcement"
+    return "statement"
+
+
+def _agreement_kind(passage: Passage, ctx: Context) -> tuple[OutcomeKind, int] | None:
+    """('no-agreement' | 'agreement', where the agreement word stands) or None."""
+    text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
+    negations = hits["negations"].spans(s, e)
+    near = lambda pos: any(abs(n_start - pos) <= NEGATION_REACH for n_start, _ in negations)  # noqa: E731
+    nouns = hits["agreement_nouns"].spans(s, e)
+    for n_start, _ in nouns:
+        if near(n_start):
+            return "no-agreement", n_start
+    for d_start, _ in hits["disclosure_words"].spans(s, e):
+        if near(d_start) and hits["deal_nouns"].found(s, e):
+            return "no-agreement", d_start
+    if hits["hypothetical_markers"].found(s, e) or hits["hedges"].found(s, e):
+        return None
+    if nouns and hits["signing_words"].found(s, e):
+        return "agreement", nouns[0][0]
+    phrase = hits["agreement_phrases"].first(s, e)
+    if phrase is not None and not negations:
+        return "agreement", phrase[0]
+    return None
+
+
+# --- background ------------------------------------------------------------------------------
+
+def _background(passage: Passage, position: int, ctx: Context) -> bool:
+    """Whether the clause holding `position` (or the sentence's opening clause) is set in the past."""
+    text, hits = ctx.text, ctx.hits
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, passage.start, passage.end)
+              if not inside(m.start(), ctx.quotes)]
+    clause_start = max([passage.start] + [b + 1 for b in breaks if b < position])
+    clause_end = min([passage.end] + [b for b in breaks if b >= position])
+    opening_end = min([passage.end] + breaks)
+    for start, end in ((clause_start, clause_end), (passage.start, opening_end)):
+        if outside_quotes(hits["background_markers"].spans(start, end), ctx.quotes):
+            return True
+        if _other_year(start, end, ctx):
+            return True
+    return False
+
+
+def _other_year(start: int, end: int, ctx: Context) -> bool:
+    """A year other than the event's, not a starting point ("since 2011"), outside quotes."""
+    since = [s for s, _ in ctx.hits["since_words"].spans(start, end)]
+    for match in YEAR.finditer(ctx.text, start, end):
+        if inside(match.start(), ctx.quotes) or any(s < match.start() for s in since):
+            continue
+        if ctx.event_year is None or int(match.group()) != ctx.event_year:
+            return True
+    return False
+
+
+def _event_year(doc: Document) -> int | None:
+    main = [d.value for d in doc.dates if d.main]
+    if main:
+        return int(main[0][:4])
+    if doc.anchor is not None:
+        return doc.anchor.year
+    years = [int(y) for y in YEAR.findall(doc.article.text)]
+    return max(years) if years else None
+
+
+def _boilerplate(passage: Passage, ctx: Context) -> bool:
+    short = len(ctx.text[passage.start:passage.end].split()) <= 12
+    return short and ctx.hits["boilerplate"].found(passage.start, passage.end)
+
+
+# --- quotations and restatements -----------------------------------------------------------
+
+def _quoted_share(passage: Passage, ctx: Context) -> float:
+    covered = sum(max(0, min(e, passage.end) - max(s, passage.start)) for s, e in ctx.quotes)
+    return covered / max(1, passage.end - passage.start)
+
+
+def _opens_with_quote(passage: Passage, ctx: Context) -> bool:
+    return any(s == passage.start for s, _ in ctx.quotes)
+
+
+def _frequent_words(doc: Document) -> frozenset[str]:
+    counts: Counter[str] = Counter()
+    for sentence in doc.sentences:
+        counts.update({w.lower() for w in CONTENT_WORD.findall(sentence.text)})
+    limit = 4
+    names = {w.lower() for p in doc.people for n in (p.name, *p.aliases) for w in CONTENT_WORD.findall(n)}
+    return frozenset(w for w, n in counts.items() if n > limit) | names
+
+
+def _content_words(passage: Passage, ctx: Context) -> set[str]:
+    words = {w.lower() for w in CONTENT_WORD.findall(ctx.text[passage.start:passage.end])}
+    return words - ctx.frequent_words
+
+
+def _merge_restatements(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """A paraphrase and the quotation right after it that says the same (or the reverse) are one outcome."""
+    merged: list[Candidate] = []
+    for candidate in candidates:
+        last = merged[-1] if merged else None
+        if (last is not None and last.speaker and last.speaker == candidate.speaker
+                and last.quoted != candidate.quoted
+                and candidate.passage.first_sentence == last.passage.last_sentence + 1
+                and len(_content_words(last.passage, ctx) & _content_words(candidate.passage, ctx)) >= RESTATEMENT_WORDS):
+            p, q = last.passage, candidate.passage
+            whole = Passage(p.start, q.end, p.first_sentence, q.last_sentence, q.complete, p.continued)
+            merged[-1] = Candidate(whole, last.kind, last.speaker, False)
+            continue
+        merged.append(candidate)
+    seen: set[str] = set()
+    unique = []
+    for candidate in merged:
+        key = ctx.text[candidate.passage.start:candidate.passage.end]
+        if key not in seen:
+            seen.add(key)
+            unique.append(candidate)
+    return unique
+
+
+def _to_outcome(candidate: Candidate, text: str) -> Outcome:
+    quote = text[candidate.passage.start:candidate.passage.end]
+    return Outcome(text=quote, kind=candidate.kind, speaker=candidate.speaker,
+                   evidence=(Evidence(quote, candidate.passage.start, candidate.passage.end),))

@@ -1,0 +1,212 @@
+"""Cue lexicons and text scanning for the outcomes extractor.
+
+The `outcomes:` section of each language file lists phrases (reporting verbs,
+agreement words, negations, ...). Here they become one compiled pattern per cue kind,
+so the extractor asks "where in this text is a reporting verb?" without knowing the
+language. Quoted passages are found once per article: a quote may open in one sentence
+and close in a later one, and speakers named inside a quote are not its speaker.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import Mapping
+
+from ..languages import LanguageDataError, load, supported
+
+FALLBACK_LANGUAGE = "en"
+GAP_WORDS = 6  # how many words `...` in a phrase may stand for
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` without changing its length, so offsets stay valid."""
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A compiled list of phrases; finds them as whole words, ignoring case.
+
+    Patterns are matched against `fold`ed text (much faster than a case-insensitive pattern).
+    """
+
+    pattern: re.Pattern[str] | None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.end()) for m in self.pattern.finditer(fold(text))]
+
+    def found(self, text: str) -> bool:
+        return self.pattern is not None and self.pattern.search(fold(text)) is not None
+
+
+@dataclass(frozen=True)
+class OutcomeLexicon:
+    """The cue phrases of one language (see the `outcomes:` section of its data file)."""
+
+    reporting_verbs: Cue
+    attribution_phrases: Cue
+    announcement_markers: Cue
+    expectation_words: Cue
+    agreement_nouns: Cue
+    signing_words: Cue
+    agreement_phrases: Cue
+    negations: Cue
+    disclosure_words: Cue
+    deal_nouns: Cue
+    gift_nouns: Cue
+    gift_verbs: Cue
+    assessment_words: Cue
+    hedges: Cue
+    hypothetical_markers: Cue
+    background_markers: Cue
+    since_words: Cue
+    source_nouns: Cue
+    pronouns: Cue
+    plural_subjects: Cue
+    conjunctions: Cue
+    clause_openers: Cue
+    role_nouns: Cue
+    boilerplate: Cue
+    pro_drop: bool
+
+
+@dataclass(frozen=True)
+class Hits:
+    """Where one cue occurs in an article, found once and looked up by range."""
+
+    matches: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+
+    def spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.starts) and self.starts[i] < end:
+            if self.matches[i][1] <= end:
+                out.append(self.matches[i])
+            i += 1
+        return out
+
+    def first(self, start: int, end: int) -> tuple[int, int] | None:
+        found = self.spans(start, end)
+        return found[0] if found else None
+
+    def found(self, start: int, end: int) -> bool:
+        return self.first(start, end) is not None
+
+
+def scan(lex: OutcomeLexicon, text: str) -> Mapping[str, Hits]:
+    """Every cue of `lex` found in `text`, by lexicon field name."""
+    hits: dict[str, Hits] = {}
+    folded = fold(text)
+    for f in fields(lex):
+        cue = getattr(lex, f.name)
+        if isinstance(cue, Cue):
+            found = cue.pattern.finditer(folded) if cue.pattern is not None else ()
+            spans = tuple((m.start(), m.end()) for m in found)
+            hits[f.name] = Hits(spans, tuple(s for s, _ in spans))
+    return hits
+
+
+def phrase_regex(phrase: str) -> str:
+    """The regex of one lexicon phrase, without its left word boundary (see `compile_cue`)."""
+    phrase = phrase.strip().lower()
+    tail = r"\w*" if phrase.endswith("*") else ""
+    body, gap = "", False
+    for token in phrase.strip("*").split():
+        if token == "...":
+            gap = True
+            continue
+        piece = re.escape(token).replace("'", "['’]")
+        if body:
+            body += (rf"(?:\s+\S+){{0,{GAP_WORDS}}}?" if gap else "") + r"\s+"
+        body += piece
+        gap = False
+    after = r"(?!\w)" if re.search(r"\w$", phrase.rstrip("*")) else ""
+    return body + tail + after
+
+
+def compile_cue(phrases: list[str] | None) -> Cue:
+    """One pattern for a phrase list, longest phrases first.
+
+    Phrases that start a word share one left boundary, so the pattern is only tried at
+    word starts; a leading `*` (the end of a compound) or punctuation needs none.
+    """
+    cleaned = sorted({str(p).strip().lower() for p in phrases or [] if str(p).strip()}, key=lambda p: (-len(p), p))
+    if not cleaned:
+        return Cue(None)
+    at_word = [phrase_regex(p) for p in cleaned if re.match(r"\w", p)]
+    anywhere = [phrase_regex(p) for p in cleaned if not re.match(r"\w", p)]
+    parts = ([r"(?<!\w)(?:" + "|".join(at_word) + ")"] if at_word else []) + anywhere
+    return Cue(re.compile("|".join(parts)))
+
+
+@lru_cache(maxsize=None)
+def lexicon(code: str) -> OutcomeLexicon:
+    """The outcome cues of a language; an unknown language falls back on English."""
+    if code not in supported():
+        code = FALLBACK_LANGUAGE
+    section = load(code).section("outcomes")
+    values: dict[str, object] = {}
+    for f in fields(OutcomeLexicon):
+        raw = section.get(f.name)
+        if f.name == "pro_drop":
+            values[f.name] = bool(raw)
+            continue
+        if raw is not None and not isinstance(raw, list):
+            raise LanguageDataError(f"{code}.yaml: outcomes.{f.name} must be a list of phrases")
+        values[f.name] = compile_cue(raw)
+    return OutcomeLexicon(**values)  # type: ignore[arg-type]
+
+
+# Quotation marks. „ opens a quote that “ closes (German); elsewhere “ opens and ” closes.
+_OPENERS = "«„“‹"
+_CLOSERS = "»”›"
+_QUOTE_OR_BREAK = re.compile(r'[«„“‹»”›"‘’\n]')
+
+
+def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of closed quotations in `text`, marks included; a quote never crosses a line break.
+
+    An opening mark with no closing mark in its paragraph is ignored: machine-translated
+    text often drops the closing mark.
+    """
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for match in _QUOTE_OR_BREAK.finditer(text):
+        i, char = match.start(), match.group()
+        if char == "\n":
+            stack.clear()
+            continue
+        top = stack[-1][0] if stack else ""
+        if char == "“" and top == "„":
+            spans.append((stack.pop()[1], i + 1))
+        elif char in _OPENERS:
+            stack.append((char, i))
+        elif char in _CLOSERS and stack:
+            spans.append((stack.pop()[1], i + 1))
+        elif char == '"':
+            if top == '"':
+                spans.append((stack.pop()[1], i + 1))
+            else:
+                stack.append((char, i))
+        elif char == "‘" and not (i > 0 and text[i - 1].isalnum()):
+            stack.append((char, i))
+        elif char == "’" and top == "‘" and not (i + 1 < len(text) and text[i + 1].isalnum()):
+            spans.append((stack.pop()[1], i + 1))
+    return tuple(sorted(spans))
+
+
+def inside(position: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def outside_quotes(spans: list[tuple[int, int]], quotes: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The cue matches that do not lie in a quotation."""
+    return [(s, e) for s, e in spans if not inside(s, quotes)]

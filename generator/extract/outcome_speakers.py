@@ -1,0 +1,209 @@
+"""Who says it: person mentions and the attribution of a passage to a speaker.
+
+A passage is attributed through a reporting verb ("said", "zei", "sagte") or an
+attribution phrase ("according to", "volgens", "laut"). Its speaker is the person named
+as the verb's subject: before the verb ("Putin said"), or right after it in inverted
+order ("said Putin", "zei hij", "aldus Poetin"). People are found by their names and
+aliases, by their role as the text states it ("the Russian president"), by an office
+noun when only one participant fits ("the Pyongyang leader"), and by pronouns, which
+stand for the subject of the latest sentence that had one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, Mapping
+
+from ..records import Person
+from .outcome_cues import Hits, OutcomeLexicon, inside
+
+MentionKind = Literal["name", "role", "pronoun", "plural", "source"]
+AFTER_VERB_WORDS = 2  # words between a verb and its inverted subject ("said the Russian president")
+SOURCE_EXTRA_WORDS = 2  # an unnamed source takes more words ("said a North Korean spokesman")
+MIN_ROLE_LENGTH = 4
+MENTION_CUES = {"plural": "plural_subjects", "pronoun": "pronouns", "source": "source_nouns"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    kind: MentionKind
+    person: str | None  # canonical name where the mention names one person
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue: tuple[int, int]  # the reporting verb or attribution phrase
+    speaker: str | None
+    joint: bool  # both sides speak together: no single speaker
+    source: bool  # media, analysts or an unnamed spokesman speak, not a participant
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The people of one article, compiled for finding them in its text."""
+
+    names: re.Pattern[str] | None
+    name_owner: dict[str, str]  # spelling → canonical name
+    roles: re.Pattern[str] | None
+    role_owner: dict[str, str]  # lower-case role → canonical name
+    role_holders: dict[str, frozenset[str]]  # lower-case role → everyone the text gives it
+    present: frozenset[str]
+    by_name: dict[str, Person]
+
+
+def build_cast(people: tuple[Person, ...]) -> Cast:
+    """Names, aliases and roles of `people`; a spelling or role two people share goes to the one present."""
+    ordered = sorted(people, key=lambda p: (not p.present, p.name))
+    present = frozenset(p.name for p in people if p.present)
+    name_owner: dict[str, str] = {}
+    holders: dict[str, set[str]] = {}
+    for person in ordered:
+        for spelling in (person.name, *person.aliases):
+            name_owner.setdefault(spelling.strip(), person.name)
+        role = (person.role or "").strip().lower()
+        if len(role) >= MIN_ROLE_LENGTH:
+            holders.setdefault(role, set()).add(person.name)
+    role_owner: dict[str, str] = {}
+    for role, names in holders.items():
+        fitting = (names & present) or names
+        if len(fitting) == 1:
+            role_owner[role] = next(iter(fitting))
+    return Cast(
+        names=_alternation(name_owner, 0),
+        name_owner=name_owner,
+        roles=_alternation(role_owner, re.IGNORECASE),
+        role_owner=role_owner,
+        role_holders={role: frozenset(names) for role, names in holders.items()},
+        present=present,
+        by_name={p.name: p for p in people},
+    )
+
+
+def _alternation(spellings: dict[str, str], flags: int) -> re.Pattern[str] | None:
+    keys = sorted((k for k in spellings if k), key=lambda k: (-len(k), k))
+    if not keys:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", flags)
+
+
+def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str, Hits],
+                  quotes: tuple[tuple[int, int], ...]) -> list[Mention]:
+    """People referred to in text[start:end] outside quotations, in order, without overlaps.
+
+    Names and stated roles win over office nouns, which win over pronouns and sources.
+    """
+    found: list[Mention] = []
+    if cast.names is not None:
+        found += [Mention(m.start(), m.end(), "name", cast.name_owner[m.group()])
+                  for m in cast.names.finditer(text, start, end)]
+    if cast.roles is not None:
+        found += [Mention(m.start(), m.end(), "role", cast.role_owner[m.group().lower()])
+                  for m in cast.roles.finditer(text, start, end)]
+    named_here = {m.person for m in found}
+    for s, e in hits["role_nouns"].spans(start, end):
+        if not _followed_by_name(text, e, found):
+            holder = _office_holder(text[s:e], cast, named_here)
+            # An office holder who is none of the people named is an outside voice, like a spokesman.
+            found.append(Mention(s, e, "role" if holder else "source", holder))
+    for kind in ("plural", "pronoun", "source"):
+        for s, e in hits[MENTION_CUES[kind]].spans(start, end):
+            if not _followed_by_name(text, e, found):
+                found.append(Mention(s, e, kind, None))  # type: ignore[arg-type]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in found:
+        if inside(mention.start, quotes):
+            continue
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _followed_by_name(text: str, position: int, found: list[Mention]) -> bool:
+    """An office noun right before a name ("President Putin", "the spokesman, Dmitri Peskov") is part of it."""
+    return any(m.kind == "name" and 0 <= m.start - position <= 3 for m in found)
+
+
+def _office_holder(noun: str, cast: Cast, named_here: set[str | None]) -> str | None:
+    """The participant an office noun ("leader") stands for, if only one fits."""
+    noun = noun.lower()
+    holders = {name for role, names in cast.role_holders.items() for name in names
+               if re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", role)}
+    holders &= cast.present
+    if len(holders) == 1:
+        return holders.pop()
+    # At a meeting of two, "the leader" who is not the other one named in the sentence.
+    others = sorted(cast.present - named_here)
+    if not holders and len(cast.present) == 2 and len(others) == 1:
+        return others[0]
+    return None
+
+
+def first_person_mention(mentions: list[Mention], last_subject: str | None) -> str | None:
+    """The first person a passage names (a pronoun counts as the latest subject)."""
+    for mention in mentions:
+        if mention.kind in ("name", "role") and mention.person:
+            return mention.person
+        if mention.kind == "pronoun" and last_subject:
+            return last_subject
+    return None
+
+
+def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: OutcomeLexicon, hits: Mapping[str, Hits],
+              quotes: tuple[tuple[int, int], ...], last_subject: str | None) -> Attribution | None:
+    """The speaker of text[start:end], or None when no reporting verb or phrase attributes it."""
+    phrase = _first_outside(hits["attribution_phrases"].spans(start, end), quotes)
+    verb = _first_outside(hits["reporting_verbs"].spans(start, end), quotes)
+    if phrase is not None:
+        after = [m for m in mentions if phrase[1] <= m.start and len(text[phrase[1]:m.start].split()) <= AFTER_VERB_WORDS]
+        if after:
+            return _from_mentions(phrase, after[:1], text, lex, last_subject, pro_drop=False)
+    if verb is None:
+        return None
+    segment_start = max([start] + [e for s, e in quotes if start <= s and e <= verb[0]])
+    before = [m for m in mentions if segment_start <= m.start and m.end <= verb[0]]
+    clause_start = max([segment_start] + [i + 1 for i in range(segment_start, verb[0]) if text[i] in ",;:"])
+    in_clause = [m for m in before if m.start >= clause_start]
+    if in_clause:
+        return _from_mentions(verb, in_clause, text, lex, last_subject, pro_drop=False)
+    after = [m for m in mentions if verb[1] <= m.start and len(text[verb[1]:m.start].split()) <= AFTER_VERB_WORDS
+             + (SOURCE_EXTRA_WORDS if m.kind == "source" else 0)]
+    if after and after[0].kind in ("name", "role"):
+        return _from_mentions(verb, after[:1], text, lex, last_subject, pro_drop=False)  # "zei Poetin"
+    if any(w[:1].isupper() for w in text[clause_start:verb[0]].split()[0 if clause_start > segment_start else 1:]):
+        # Something other than a person is the subject ("De Verenigde Staten hadden gezegd", "..., North Korea said").
+        return Attribution(verb, None, False, False)
+    if before:
+        return _from_mentions(verb, before, text, lex, last_subject, pro_drop=False)
+    return _from_mentions(verb, after[:1], text, lex, last_subject, pro_drop=lex.pro_drop)  # "zei hij"
+
+
+def _first_outside(spans: list[tuple[int, int]], quotes: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
+    return next((s for s in spans if not inside(s[0], quotes)), None)
+
+
+def _from_mentions(cue: tuple[int, int], mentions: list[Mention], text: str, lex: OutcomeLexicon,
+                   last_subject: str | None, pro_drop: bool) -> Attribution:
+    if not mentions:
+        return Attribution(cue, last_subject if pro_drop else None, False, False)
+    first = mentions[0]
+    if first.kind == "plural" or _joined_pair(mentions, text, lex, last_subject):
+        return Attribution(cue, None, True, False)
+    if first.kind == "source":
+        return Attribution(cue, None, False, True)
+    if first.kind == "pronoun":
+        return Attribution(cue, last_subject, False, False)
+    return Attribution(cue, first.person, False, False)
+
+
+def _joined_pair(mentions: list[Mention], text: str, lex: OutcomeLexicon, last_subject: str | None) -> bool:
+    """'Putin and Kim said', 'He and Kim had announced': two people as one subject."""
+    if len(mentions) < 2:
+        return False
+    a, b = mentions[0], mentions[1]
+    people = {last_subject if m.kind == "pronoun" else m.person for m in (a, b)}
+    between = text[a.end:b.start]
+    return len(people - {None}) == 2 and lex.conjunctions.found(between) and len(between.split()) <= 3

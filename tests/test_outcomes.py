@@ -1,0 +1,172 @@
+"""The outcomes extractor: what each language's cues find, who the speaker is, and what is left out.
+
+Each fixture under tests/fixtures/outcomes/ is a short news text about a meeting in one
+language; its people are given here as the people stage would find them, so these tests
+depend on the outcomes stage alone.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.extract.outcome_cues import compile_cue, lexicon, quote_spans
+from generator.extract.outcomes import extract_outcomes
+from generator.extract.sentences import split_sentences
+from generator.languages import supported
+from generator.read import read_article
+from generator.records import Document, Person
+
+FIXTURES = Path(__file__).parent / "fixtures" / "outcomes"
+
+
+def person(name: str, aliases: tuple[str, ...], role: str | None, present: bool = True) -> Person:
+    return Person(name=name, aliases=aliases, role=role, present=present, evidence=())
+
+
+def document(fixture: str, language: str, people: tuple[Person, ...], anchor: date = date(2024, 3, 12)) -> Document:
+    article = read_article(FIXTURES / fixture)
+    return Document(article=article, language=language, sentences=split_sentences(article.text),
+                    anchor=anchor, people=people)
+
+
+def summary(doc: Document) -> list[tuple[str, str | None, str]]:
+    """(kind, speaker, first words) of each outcome, checking every evidence span on the way."""
+    rows = []
+    for outcome in extract_outcomes(doc):
+        (evidence,) = outcome.evidence
+        assert doc.article.text[evidence.start:evidence.end] == evidence.quote == outcome.text
+        rows.append((outcome.kind, outcome.speaker, " ".join(outcome.text.split()[:4])))
+    return rows
+
+
+def test_dutch_agreement_gift_multisentence_quote_and_pronoun():
+    people = (person("Mark Rutte", ("Rutte", "Mark Rutte"), "premier"),
+              person("Justin Trudeau", ("Trudeau", "Justin Trudeau"), "Canadese premier"),
+              person("Henk Kamp", ("Kamp", "Henk Kamp"), "toenmalig minister", present=False))
+    assert summary(document("nl_agreement_gift_pronoun.txt", "nl", people)) == [
+        ("agreement", None, "Premier Mark Rutte en"),
+        ("gift", None, "Rutte gaf zijn gast"),
+        ("statement", "Mark Rutte", '"We zetten vandaag een'),
+        ("statement", "Justin Trudeau", "Trudeau zei dat Canada"),
+        ("announcement", "Justin Trudeau", "Hij beloofde een handelsmissie"),
+        ("assessment", None, "Beide leiders noemden het"),
+    ]
+
+
+def test_dutch_quote_spanning_two_sentences_is_one_outcome():
+    people = (person("Mark Rutte", ("Rutte",), "premier"), person("Justin Trudeau", ("Trudeau",), None))
+    doc = document("nl_agreement_gift_pronoun.txt", "nl", people)
+    quote = next(o for o in extract_outcomes(doc) if o.text.startswith('"We zetten'))
+    assert quote.text == '"We zetten vandaag een grote stap. Nederland en Canada werken samen aan schone energie," zei Rutte na afloop.'
+    assert quote.speaker == "Mark Rutte"
+
+
+def test_english_no_agreement_announcement_and_exclusions():
+    people = (person("Joe Biden", ("Biden", "Joe Biden"), "US President"),
+              person("Fumio Kishida", ("Kishida", "Fumio Kishida"), "Japanese Prime Minister"),
+              person("Shinzo Abe", ("Shinzo Abe",), "former prime minister", present=False))
+    rows = summary(document("en_no_agreement_announcement.txt", "en", people))
+    assert rows == [
+        ("statement", "Joe Biden", '"Our alliance has never'),
+        ("statement", "Fumio Kishida", "Kishida said Japan would"),
+        ("announcement", "Fumio Kishida", "He promised to send"),
+        ("no-agreement", None, "No joint declaration was"),
+        ("assessment", None, "The two leaders called"),
+    ]
+    texts = " ".join(r[2] for r in rows)
+    assert "Analysts" not in texts and "Abe" not in texts and "Source" not in texts
+
+
+def test_german_gift_role_reference_and_no_breakthrough():
+    people = (person("Olaf Scholz", ("Scholz", "Olaf Scholz"), "Bundeskanzler"),
+              person("Emmanuel Macron", ("Macron", "Emmanuel Macron"), "französischer Präsident"),
+              person("Gerhard Schröder", ("Gerhard Schröder",), "frühere Kanzler", present=False))
+    assert summary(document("de_gift_assessment_role.txt", "de", people)) == [
+        ("gift", None, "Macron überreichte Scholz ein"),
+        ("statement", "Emmanuel Macron", "„Wir stehen fest an"),
+        ("announcement", "Olaf Scholz", "Scholz sagte, Deutschland werde"),
+        ("announcement", "Olaf Scholz", "Er kündigte zudem einen"),
+        ("assessment", None, "Einen Durchbruch gab es"),
+        ("no-agreement", None, "Eine gemeinsame Erklärung wurde"),
+    ]
+
+
+def test_french_agreement_guillemets_and_attribution_phrase():
+    people = (person("Emmanuel Macron", ("Macron", "Emmanuel Macron"), "président français"),
+              person("Giorgia Meloni", ("Meloni", "Giorgia Meloni"), "présidente du Conseil italien"),
+              person("François Hollande", ("François Hollande",), "ancien président", present=False))
+    assert summary(document("fr_agreement_multisentence_quote.txt", "fr", people)) == [
+        ("agreement", None, "Le président français Emmanuel"),
+        ("statement", "Emmanuel Macron", "« Nous avons eu"),
+        ("statement", "Giorgia Meloni", "Selon Meloni, l'Italie et"),
+        ("announcement", "Giorgia Meloni", "Elle a annoncé une"),
+        ("assessment", None, "Les deux dirigeants ont"),
+    ]
+
+
+def test_italian_gift_dropped_subject_and_no_agreement():
+    people = (person("Giorgia Meloni", ("Meloni", "Giorgia Meloni"), "presidente del Consiglio"),
+              person("Pedro Sánchez", ("Sánchez", "Pedro Sánchez"), "premier spagnolo"),
+              person("Mariano Rajoy", ("Mariano Rajoy",), "ex premier", present=False))
+    assert summary(document("it_gift_no_agreement_dropped_subject.txt", "it", people)) == [
+        ("gift", None, "Meloni ha regalato a"),
+        ("statement", "Pedro Sánchez", "«L'Italia e la Spagna"),
+        ("announcement", "Pedro Sánchez", "Ha poi aggiunto che"),
+        ("no-agreement", None, "Nessun accordo è stato"),
+    ]
+
+
+def test_spanish_joint_assessment_and_quote_that_goes_on():
+    people = (person("Luiz Inácio Lula da Silva", ("Lula", "Luiz Inácio Lula da Silva"), "presidente brasileño"),
+              person("Pedro Sánchez", ("Sánchez", "Pedro Sánchez"), "presidente del Gobierno"),
+              person("Jair Bolsonaro", ("Jair Bolsonaro",), "expresidente", present=False))
+    assert summary(document("es_assessment_quote_continues.txt", "es", people)) == [
+        ("assessment", None, "Lula y Sánchez calificaron"),
+        ("statement", "Luiz Inácio Lula da Silva", '"Brasil y España son'),
+        ("statement", "Luiz Inácio Lula da Silva", '"Queremos más inversiones europeas'),
+        ("announcement", "Pedro Sánchez", "Sánchez anunció que España"),
+        ("no-agreement", None, "No se firmó ningún"),
+    ]
+
+
+def test_no_people_means_no_named_speaker_but_facts_remain():
+    doc = document("en_no_agreement_announcement.txt", "en", ())
+    outcomes = extract_outcomes(doc)
+    assert all(o.speaker is None for o in outcomes)
+    assert [o.kind for o in outcomes if o.kind != "statement"] == ["no-agreement", "assessment"]
+
+
+def test_paraphrase_followed_by_the_quote_it_restates_is_one_outcome(tmp_path):
+    text = ("Kim bezoekt Moskou\n"
+            "Kim zei dat hij met Poetin over de militaire samenwerking en de graanleveranties had gesproken. "
+            "«We hebben uitvoerig gesproken over de militaire samenwerking en de graanleveranties», zei hij.\n")
+    path = tmp_path / "nl_restatement.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path)
+    people = (person("Kim Jong Un", ("Kim",), None), person("Vladimir Putin", ("Poetin",), None))
+    doc = Document(article=article, language="nl", sentences=split_sentences(article.text), people=people)
+    (outcome,) = extract_outcomes(doc)
+    assert outcome.kind == "statement" and outcome.speaker == "Kim Jong Un"
+    assert outcome.text.startswith("Kim zei dat") and outcome.text.endswith("zei hij.")
+
+
+@pytest.mark.parametrize("code", supported())
+def test_every_language_has_every_outcome_cue(code):
+    lex = lexicon(code)
+    for name, cue in vars(lex).items():
+        if name != "pro_drop":
+            assert cue.pattern is not None, f"{code}.yaml: outcomes.{name} is empty"
+
+
+def test_quotes_in_every_style_and_unclosed_quotes_ignored():
+    text = 'Er sagte: „Ja.“ Il a dit « oui ». He said "yes". She said "no\nNext line'
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ["„Ja.“", "« oui »", '"yes"']
+
+
+def test_phrase_wildcards_and_gaps():
+    cue = compile_cue(["*akkoord", "constructie*", "kreeg ... van"])
+    text = "een handelsakkoord, constructieve gesprekken; Poetin kreeg een zwaard van Kim"
+    assert [text[s:e] for s, e in cue.spans(text)] == ["akkoord", "constructieve", "kreeg een zwaard van"]
