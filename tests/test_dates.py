@@ -131,6 +131,7 @@ CASES: dict[str, list[tuple[str, dict[str, str]]]] = {
         ("Hace dos años todo era distinto.", {"Hace dos años": "2017"}),
         ("Las negociaciones duraron dos años. Más de 2000 personas. Por la mañana habló. Los jueves hay mercado.",
          {}),
+        ("Cantó Plácido Domingo en el Teatro Real.", {}),
     ],
 }
 

@@ -333,6 +333,14 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n•*-–"
 
 
+def _lower_case_name(expr: Expression, text: str) -> bool:
+    """Where month and weekday names are written in lower case, a capitalised one inside
+    a sentence is a name ("Plácido Domingo"); at a sentence start it is still a date."""
+    written = expr.parts.get("weekday") or expr.parts["month"]
+    at = text.find(written, expr.start)
+    return not written[0].isupper() or _at_sentence_start(text, at)
+
+
 def _acceptable(expr: Expression, text: str, lex: DateLexicon) -> bool:
     """The checks a regular expression cannot make."""
     parts = expr.parts
@@ -341,6 +349,8 @@ def _acceptable(expr: Expression, text: str, lex: DateLexicon) -> bool:
             written = parts.get(name)
             if written and not written[0].isupper():
                 return False
+    elif expr.kind in ("weekday", "month") and not _lower_case_name(expr, text):
+        return False
     before, before_start = previous_word(text, expr.start)
     if expr.kind in ("weekday", "relative_period", "relative_day") and before in lex.blockers:
         return False
