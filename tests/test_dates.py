@@ -210,6 +210,13 @@ def test_main_day_is_the_meeting_day_not_background_days():
     assert main_date(facts) == "2019-04-25"
 
 
+def test_meeting_day_counts_in_a_sentence_that_also_names_a_past_year():
+    text = ("Kim arrived on Wednesday. It is Thursday.\n"
+            "Putin and Kim met on Friday for their first summit since 2011.")
+    facts = extract_dates(prepare(article("en", text, published=date(2019, 4, 27))))
+    assert main_date(facts) == "2019-04-26"
+
+
 def test_anchor_day_counts_for_main_without_a_meeting_sentence():
     facts = extract_dates(prepare(article("en", "It was about the peninsula, said Kim on Thursday in Vladivostok.")))
     assert main_date(facts) == "2019-04-25"

@@ -25,13 +25,15 @@ from datetime import date, timedelta
 from ..records import DateFact, Document, Evidence, Sentence
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
 from .date_expressions import normalise, publication_pattern, rules
-from .event_cues import main_event_sentences
+from .event_cues import main_event_sentences, mentions_meeting
 
 # A date this many days after the anchor, with no future tense, is still this year's.
 AHEAD_GRACE_DAYS = 7
 # How many of an article's first lines may carry its dateline.
 DATELINE_LINES = 6
 MAIN_SENTENCE_WEIGHT = 2
+# A day this close to the anchor, named in a meeting sentence, is the meeting's day.
+RECENT_DAYS = 7
 ANCHOR_WEIGHT = 1
 _DAY_LEVEL_KINDS = ("iso", "numeric", "day_month", "month_day")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-]([0-3]\d)(?!\d)")
@@ -242,12 +244,20 @@ def _resolved(doc: Document) -> list[tuple[int, DateFact]]:
     return facts
 
 
+def _recent_meeting_day(doc: Document, index: int, value: str) -> bool:
+    """A meeting sentence that also names a past year ("met on Thursday, the first summit
+    since 2011") is not history when the day it names is close to the anchor."""
+    if doc.anchor is None or abs((date.fromisoformat(value) - doc.anchor).days) > RECENT_DAYS:
+        return False
+    return mentions_meeting(doc.sentences[index].text, doc.language)
+
+
 def _main_day(doc: Document, facts: list[tuple[int, DateFact]]) -> str | None:
     """The day-level value best supported as the main event's day, or None."""
     reporting = main_event_sentences(doc)
     support: Counter[str] = Counter()
     for index, fact in facts:
-        if len(fact.value) == 10 and index in reporting:
+        if len(fact.value) == 10 and (index in reporting or _recent_meeting_day(doc, index, fact.value)):
             support[fact.value] += MAIN_SENTENCE_WEIGHT
     anchor = doc.anchor.isoformat() if doc.anchor else None
     if anchor and any(fact.value == anchor for _, fact in facts):
