@@ -67,12 +67,11 @@ def _clause(text: str, start: int, end: int, boundary: re.Pattern[str]) -> str:
 class _Resolver:
     """Gives the expressions of one sentence their values, in order of appearance."""
 
-    def __init__(self, lex: DateLexicon, code: str, anchor: date | None, sentence: Sentence, text: str):
+    def __init__(self, lex: DateLexicon, code: str, anchor: date | None, sentence: Sentence):
         self.lex = lex
         self.code = code
         self.anchor = anchor
         self.sentence = sentence
-        self.text = text
         self.reference: date | None = None  # the last day this sentence named
 
     def future(self, expr: Expression) -> bool:
@@ -235,7 +234,7 @@ def _resolved(doc: Document) -> list[tuple[int, DateFact]]:
             continue  # before the first sentence: only whitespace can be there
         sentence = doc.sentences[first]
         if resolver is None or resolver.sentence is not sentence:
-            resolver = _Resolver(lex, doc.language, doc.anchor, sentence, text)
+            resolver = _Resolver(lex, doc.language, doc.anchor, sentence)
         value = resolver.value(expr)
         if value is not None:
             evidence = _evidence(text, doc.sentences, first, last)
@@ -296,7 +295,7 @@ def _explicit_day_at(text: str, position: int, code: str) -> date | None:
         parts = {k: v for k, v in match.groupdict().items() if v is not None}
         expr = Expression(rule.kind, match.start(), match.end(), parts)
         sentence = Sentence(text[match.start():match.end()], match.start(), match.end())
-        found = getattr(_Resolver(lex, code, None, sentence, text), "_" + rule.kind)(expr, parts)
+        found = getattr(_Resolver(lex, code, None, sentence), "_" + rule.kind)(expr, parts)
         if found is not None:
             return found
     return None
