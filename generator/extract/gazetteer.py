@@ -110,10 +110,15 @@ def name_key(text: str) -> str:
     return " ".join(_TOKEN.findall(text.casefold()))
 
 
+def plain_key(key: str) -> str:
+    """A name key without accents: "reykjavík" → "reykjavik"."""
+    text = unicodedata.normalize("NFKD", key.translate(_SPECIAL_LETTERS))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def fold_key(key: str) -> str:
     """A transliteration-insensitive form of a name key: Wostotschny → vostochni."""
-    text = unicodedata.normalize("NFKD", key.translate(_SPECIAL_LETTERS))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = plain_key(key)
     for old, new in _FOLDS:
         text = text.replace(old, new)
     return re.sub(r"([b-df-hk-np-tv-z])\1+", r"\1", text)  # doubled consonants: Russki / Rusky
@@ -197,9 +202,10 @@ class _Builder:
         if flags & EXACT_CASE:
             key = " ".join(tokens(spelling))  # acronyms keep their case
         record = (index, language, flags)
-        bucket = self.names.setdefault(key, [])
-        if record not in bucket:
-            bucket.append(record)
+        for spelled in {key, plain_key(key)}:  # "Reykjavik" for "Reykjavík", "Sao Paulo" for "São Paulo"
+            bucket = self.names.setdefault(spelled, [])
+            if record not in bucket:
+                bucket.append(record)
         self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
         if flags & ANY_CASE:
             self.any_case_starts.add(key.split(" ")[0])
