@@ -185,3 +185,35 @@ def test_fixture_site_builds_strictly(render_site):
     assert (render_site / "events/2024-03-12-lisbon-rail-talks/index.html").is_file()
     assert (render_site / "downloads/facts.csv").is_file()
     assert (render_site / "assets/vendor/leaflet/LICENSE").is_file()
+
+
+def test_summary_shows_the_most_specific_main_places():
+    from generator.records import EventPlace, Source
+    from generator.render.event import summary_places
+
+    def place(name: str, kind: str, main: bool = True) -> EventPlace:
+        return EventPlace(name.lower(), name, kind, "XX", None, None, main, (Source("a", "q", 0, 1),))
+
+    places = (place("Ruritania", "country"), place("Capital", "city"), place("Palace", "venue"),
+              place("Elsewhere", "city", main=False))
+    assert [p.name for p in summary_places(places)] == ["Palace", "Capital"]
+    assert [p.name for p in summary_places((place("Ruritania", "country"),))] == ["Ruritania"]
+
+
+def test_one_citation_marker_per_article_linking_its_first_quote():
+    from generator.records import Source
+    from generator.render.common import Citations
+
+    cite = Citations("../", ["b", "a"]).cite(
+        [Source("a", "x", 50, 60), Source("a", "y", 10, 20), Source("b", "z", 5, 9), Source("a", "y", 10, 20)])
+    assert cite.count(".fs-cite") == 2
+    assert cite.index("sources/b.md#s-5-9") < cite.index("sources/a.md#s-10-20")
+    assert "first of 2 quoted sentences" in cite
+
+
+def test_outcomes_are_quoted_once():
+    from generator.render.common import quoted
+
+    assert quoted("We agreed.") == "“We agreed&#46;”"
+    assert quoted("“We agreed.”") == "“We agreed&#46;”"
+    assert quoted("<b>x</b>") == "“&#60;b&#62;x&#60;/b&#62;”"

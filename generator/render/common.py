@@ -44,6 +44,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["date"] = human_date
+    env.filters["short"] = shorten
+    env.filters["quoted"] = quoted
     env.filters["language"] = language_name
     env.filters["country"] = country_name
     env.filters["coords"] = coordinates
@@ -92,6 +94,26 @@ def human_date(value: str | None) -> Markup:
         return escape.inline(value)
 
 
+def shorten(value: object, limit: int = 90) -> str:
+    """A long title cut at a word boundary (a `.txt` article's first line can be a paragraph)."""
+    text = " ".join(str(value).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.-–—") + " …"
+
+
+QUOTE_MARKS = "\"“”„«»‘’‚'‹›「"
+
+
+def quoted(value: object) -> Markup:
+    """An outcome between typographic quotes, unless it already carries its own."""
+    text = " ".join(str(value).split())
+    if text[:1] in QUOTE_MARKS and text[-1:] in QUOTE_MARKS:
+        return escape.inline(text)
+    return Markup("“") + escape.inline(text) + Markup("”")
+
+
 def language_name(code: str | None) -> Markup:
     if not code:
         return Markup("unknown language")
@@ -138,15 +160,18 @@ class Citations:
         return self.order.index(article) + 1
 
     def cite(self, sources: Iterable[Source]) -> Markup:
-        seen: set[tuple[str, int, int]] = set()
+        """One marker per article, linking to its first quoted sentence for this fact;
+        the source page highlights the others too, so a row of repeats adds nothing."""
+        quotes: dict[str, set[tuple[int, int]]] = {}
+        for source in sources:
+            quotes.setdefault(source.article, set()).add((int(source.start), int(source.end)))
         markers = []
-        for source in sorted(sources, key=lambda s: (self.number(s.article), s.start, s.end)):
-            key = (source.article, source.start, source.end)
-            if key in seen:
-                continue
-            seen.add(key)
-            target = link(self.root, "source", source.article, quote_anchor(source))
-            markers.append(f"[{self.number(source.article)}]({target}){{ .fs-cite }}")
+        for article in sorted(quotes, key=self.number):
+            start, end = min(quotes[article])
+            target = link(self.root, "source", article, f"s-{start}-{end}")
+            count = len(quotes[article])
+            note = f"Source {self.number(article)}" + (f": first of {count} quoted sentences" if count > 1 else "")
+            markers.append(f'[{self.number(article)}]({target}){{ .fs-cite title="{note}" }}')
         return Markup("".join(markers))
 
 

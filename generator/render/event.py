@@ -1,7 +1,7 @@
 """The fact sheet of one event: docs/events/<id>.md."""
 from __future__ import annotations
 
-from ..records import OUTCOME_KINDS, EventOutcome, EventRecord
+from ..records import OUTCOME_KINDS, EventOutcome, EventPlace, EventRecord
 from .common import Citations, front_matter, link, provenance, render, source_order
 from .model import Site
 
@@ -34,6 +34,22 @@ def headline(outcomes: tuple[EventOutcome, ...], languages: dict[str, str] | Non
     return min(enumerate(outcomes), key=rank)[1]
 
 
+# Most specific first: "Vladivostok, Russia" says more than "Russia".
+SPECIFICITY = ("venue", "city", "other", "region", "country")
+
+
+def summary_places(places: tuple[EventPlace, ...]) -> list[EventPlace]:
+    """The main places for the summary: the most specific kinds only (a country is
+    shown anyway as the place's country), best corroborated first."""
+    main = [p for p in places if p.main] or list(places[:1])
+    if not main:
+        return []
+    rank = lambda p: SPECIFICITY.index(p.type) if p.type in SPECIFICITY else len(SPECIFICITY)  # noqa: E731
+    best = min(rank(p) for p in main)
+    keep = [p for p in main if rank(p) <= max(best, SPECIFICITY.index("other"))]
+    return sorted(keep, key=lambda p: (rank(p), -len({s.article for s in p.sources}), p.name))
+
+
 def grouped_outcomes(outcomes: tuple[EventOutcome, ...]) -> list[tuple[str, list[EventOutcome]]]:
     kinds = list(OUTCOME_KINDS) + sorted({o.kind for o in outcomes} - set(OUTCOME_KINDS))
     groups = []
@@ -59,7 +75,7 @@ def event_page(site: Site, event: EventRecord) -> str:
         groups=grouped_outcomes(event.outcomes),
         present=[p for p in event.participants if p.present],
         people_ids=people_ids,
-        main_places=[p for p in event.locations if p.main] or list(event.locations[:1]),
+        main_places=summary_places(event.locations),
         timeline=sorted(event.dates, key=lambda d: (d.value, not d.main)),
         mapped=[p for p in event.locations if p.lat is not None and p.lon is not None],
         unmapped=[p for p in event.locations if p.lat is None or p.lon is None],

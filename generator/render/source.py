@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ..records import ArticleRecord, Evidence
 from . import escape
-from .common import front_matter, link, provenance, render
+from .common import front_matter, link, provenance, quoted, render, shorten
 from .model import Site, SourceDoc
 
 ROOT = "../"
@@ -114,7 +114,7 @@ def listed_facts(site: Site, record: ArticleRecord) -> list[tuple[str, list[Fact
                     for p in record.locations]),
         ("Dates", [Fact("date", escape.inline(d.value), f"“{d.text}”{', main event' if d.main else ''}",
                         _anchors(d.evidence)) for d in record.dates]),
-        ("Outcomes", [Fact("outcome", escape.inline(f"“{o.text}”"),
+        ("Outcomes", [Fact("outcome", quoted(o.text),
                            f"{o.kind}{', ' + o.speaker if o.speaker else ''}", _anchors(o.evidence))
                       for o in record.outcomes]),
     ]
@@ -127,7 +127,7 @@ def source_page(site: Site, doc: SourceDoc) -> str:
     event = site.event(record.event) if record.event else None
     return render(
         "source.md.j2",
-        meta=front_matter(f"Source: {record.title}", description=f"Source article {record.id}"),
+        meta=front_matter(f"Source: {shorten(record.title, 80)}", description=f"Source article {record.id}"),
         record=record,
         event=event,
         root=ROOT,
