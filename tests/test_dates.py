@@ -237,7 +237,8 @@ def test_no_stated_day_means_no_main_date():
     ("fr", "Sommet à Vladivostok\nMis à jour le 26 avril 2019 à 10h\nLes dirigeants ont parlé.", date(2019, 4, 26)),
     ("it", "Vertice a Vladivostok\nPubblicato il 25 aprile 2019\nI leader hanno parlato.", date(2019, 4, 25)),
     ("es", "Cumbre en Vladivostok\nActualizado el 25 de abril de 2019\nLos líderes hablaron.", date(2019, 4, 25)),
-    ("en", "Summit in Vladivostok\nThe leaders met on Thursday, as they did in December 2017.", None),
+    ("en", "Summit in Vladivostok\nBy Jane Roe, Reuters | April 25, 2019 08:12\nThe leaders met.", date(2019, 4, 25)),
+    ("en", "Summit of 12 June 2018 recalled\nThe leaders met on Thursday, as they did in December 2017.", None),
 ])
 def test_infer_publication_date(language, text, expected):
     doc = prepare(article(language, text, published=None))

@@ -31,6 +31,8 @@ from .event_cues import main_event_sentences, mentions_meeting
 AHEAD_GRACE_DAYS = 7
 # How many of an article's first lines may carry its dateline.
 DATELINE_LINES = 6
+# A line this short below the title is a byline or dateline, not body text.
+BYLINE_MAX_CHARS = 100
 MAIN_SENTENCE_WEIGHT = 2
 # A day this close to the anchor, named in a meeting sentence, is the meeting's day.
 RECENT_DAYS = 7
@@ -301,13 +303,26 @@ def _explicit_day_at(text: str, position: int, code: str) -> date | None:
     return None
 
 
+def _first_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for the first non-empty lines, bullets and indents stripped."""
+    lines, position = [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.lstrip(" \t•*-–")
+        if stripped.strip():
+            lines.append((position + len(line) - len(stripped), stripped.rstrip()))
+            if len(lines) == DATELINE_LINES:
+                break
+        position += len(line)
+    return lines
+
+
 def infer_publication_date(doc: Document) -> date | None:
     """The publication date an article states: after a cue such as "Published" /
-    "Mis à jour le", in its URL (".../2019/04/25/..."), or as a dateline opening one
-    of its first lines."""
-    text = doc.article.text
-    for cue in publication_pattern(doc.language).finditer(text):
-        found = _explicit_day_at(text, cue.end(), doc.language)
+    "Mis à jour le", in its URL (".../2019/04/25/..."), as a dateline opening one of
+    its first lines, or as the full date on a short byline line below the title."""
+    text, code = doc.article.text, doc.language
+    for cue in publication_pattern(code).finditer(text):
+        found = _explicit_day_at(text, cue.end(), code)
         if found is not None:
             return found
     in_url = _URL_DATE.search(doc.article.url or "")
@@ -315,15 +330,16 @@ def infer_publication_date(doc: Document) -> date | None:
         found = _safe_date(*(int(n) for n in in_url.groups()))
         if found is not None:
             return found
-    position, seen = 0, 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.lstrip(" \t•*-–")
-        if stripped.strip():
-            found = _explicit_day_at(text, position + len(line) - len(stripped), doc.language)
+    lines = _first_lines(text)
+    for offset, _ in lines:
+        found = _explicit_day_at(text, offset, code)
+        if found is not None:
+            return found
+    for offset, line in lines[1:]:
+        if len(line) > BYLINE_MAX_CHARS:
+            continue
+        for word in re.finditer(r"\w+", line):
+            found = _explicit_day_at(text, offset + word.start(), code)
             if found is not None:
                 return found
-            seen += 1
-            if seen == DATELINE_LINES:
-                break
-        position += len(line)
     return None
