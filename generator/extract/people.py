@@ -13,12 +13,14 @@ Language knowledge comes from the `people` section of `languages/<code>.yaml`.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from ..records import Document, Person
-from .event_cues import is_historical, main_event_sentences
-from .person_mentions import Mention, find_mentions
+from .event_cues import is_historical, lexicon as event_lexicon, main_event_sentences
+from .person_mentions import Mention, find_mentions, lexicon
 from .names import person_key, same_person
 
 # A person mentioned in at least this share of the sentences of the most-mentioned
@@ -28,6 +30,11 @@ PRINCIPAL_SHARE = 0.5
 TOP_TWO_SHARE = 0.3
 # How many of the first sentences that name people count as the lead.
 LEAD_SENTENCES = 2
+
+
+@lru_cache(maxsize=None)
+def meeting_pattern(code: str) -> re.Pattern[str]:
+    return event_lexicon(code).meeting_pattern()
 
 
 @dataclass
@@ -96,14 +103,17 @@ def _attach_to_full(mention: Mention, clusters: list[_Cluster], main: frozenset[
     return False
 
 
-def _cluster_bare_names(mentions: list[Mention]) -> list[_Cluster]:
-    """Bare names no full name explains: one person per key, kept only with a cue."""
+def _cluster_bare_names(mentions: list[Mention], seen_elsewhere: set[str]) -> list[_Cluster]:
+    """Bare names no full name explains: one person per key, kept only with a cue. A cue on
+    a sentence-initial word counts when the word is also seen mid-sentence (`seen_elsewhere`:
+    keys of words seen inside unconfirmed full names)."""
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(person_key(mention.name), []).append(mention)
     for key in [k for k in groups if k.endswith("s") and k[:-1] in groups]:  # genitive "Poetins"
         groups[key[:-1]].extend(replace(m, name=m.name[:-1]) for m in groups.pop(key))
     seen_mid_sentence = {key for key, group in groups.items() if any(not m.initial for m in group)}
+    seen_mid_sentence |= seen_elsewhere
     clusters = []
     for key, group in groups.items():
         trusted = any(m.cued and (not m.initial or key in seen_mid_sentence or m.cue_before) for m in group)
@@ -127,25 +137,76 @@ def _role(cluster: _Cluster) -> str | None:
     return None
 
 
-def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> list[bool]:
+def _historical(doc: Document, index: int) -> bool:
+    text = doc.sentences[index].text
     year = doc.anchor.year if doc.anchor else None
+    return is_historical(text, doc.language, year) or bool(lexicon(doc.language).past_phrases.search(text))
+
+
+def _principals(clusters: list[_Cluster], main: frozenset[int]) -> set[int]:
+    """The main participants: the most-mentioned people, named where the event is told."""
     counts = [len(c.sentences()) for c in clusters]
     top = max(counts, default=0)
     ranked = sorted(range(len(clusters)), key=lambda i: (-counts[i], clusters[i].first()))
     top_two = set(ranked[:2])
     # The headline and lead name the main participants even when no meeting word is there.
     lead = set(sorted({i for c in clusters for i in c.sentences()})[:LEAD_SENTENCES])
+    found = set()
+    for i, cluster in enumerate(clusters):
+        in_main = bool(set(cluster.sentences()) & (main | lead)) or not main
+        share = counts[i] / top if top else 0.0
+        if in_main and counts[i] >= 2 and (share >= PRINCIPAL_SHARE or (i in top_two and share >= TOP_TWO_SHARE)):
+            found.add(i)
+    return found
+
+
+def _joined(doc: Document, left_end: int, right: Mention, meeting: re.Pattern[str]) -> bool:
+    """Only coordinators, articles and punctuation stand between a principal (or a meeting
+    word) ending at `left_end` and the words introducing `right`: "Putin and Kim",
+    "met with the North Korean leader Kim", "ha incontrato il leader Kim"."""
+    lex = lexicon(doc.language)
+    gap = doc.article.text[left_end:right.lead_in]
+    words = re.findall(r"[^\W\d_]+", gap.lower())
+    if re.search(r"[.;:!?()]", gap) or len(words) > 3:
+        return False
+    return all(w in lex.coordinators or w in lex.determiners or w in lex.elisions for w in words) and (
+        bool(words) or "," in gap or bool(meeting))
+
+
+def _counterparts(clusters: list[_Cluster], principals: set[int], doc: Document, main: frozenset[int]) -> set[int]:
+    """With fewer than two main participants found, the people a main-event sentence joins
+    to one ("X and Y met", "X met with Y") took part too: a short report may name the
+    guest only once."""
+    if len(principals) >= 2 or not principals:
+        return set()
+    owner = {id(m): i for i, c in enumerate(clusters) for m in c.mentions}
+    meeting = meeting_pattern(doc.language)
+    found = set()
+    for index in sorted(main):
+        if _historical(doc, index):
+            continue
+        here = sorted((m for c in clusters for m in c.mentions if m.sentence == index), key=lambda m: m.start)
+        anchors = [m.end for m in here if owner[id(m)] in principals]
+        if not anchors:
+            continue
+        sentence = doc.sentences[index]
+        anchors += [sentence.start + w.end() for w in meeting.finditer(sentence.text)]
+        for mention in here:
+            i = owner[id(mention)]
+            if i not in principals and any(end <= mention.lead_in and _joined(doc, end, mention, meeting)
+                                           for end in anchors):
+                found.add(i)
+    return found
+
+
+def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> list[bool]:
+    principals = _principals(clusters, main)
+    principals |= _counterparts(clusters, principals, doc, main)
     present = []
     for i, cluster in enumerate(clusters):
         past = 2 * sum(m.past for m in cluster.mentions) >= len(cluster.mentions)
-        in_main = bool(set(cluster.sentences()) & (main | lead)) or not main
-        share = counts[i] / top if top else 0.0
-        principal = in_main and counts[i] >= 2 and (
-            share >= PRINCIPAL_SHARE or (i in top_two and share >= TOP_TWO_SHARE))
-        took_part = any(
-            m.participates and not is_historical(doc.sentences[m.sentence].text, doc.language, year)
-            for m in cluster.mentions)
-        present.append(not past and (principal or took_part))
+        took_part = any(m.participates and not _historical(doc, m.sentence) for m in cluster.mentions)
+        present.append(not past and (i in principals or took_part))
     return present
 
 
@@ -155,8 +216,14 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
     main = main_event_sentences(doc)
     clusters = _cluster_full_names([m for m in mentions if m.words > 1 and m.accepted])
     rest = [m for m in mentions if not (m.words > 1 and m.accepted)]
-    bare = [m for m in rest if not _attach_to_full(m, clusters, main) and m.words == 1]
-    clusters += _cluster_bare_names(bare)
+    unexplained = [m for m in rest if not _attach_to_full(m, clusters, main)]
+    inside_full = {person_key(part) for m in unexplained if m.words > 1 and not m.initial for part in m.name.split()}
+    bare_clusters = _cluster_bare_names([m for m in unexplained if m.words == 1], inside_full)
+    for mention in (m for m in unexplained if m.words > 1):  # "Wolodymyr Selenskyj" once, "Selenskyj sagte"
+        home = next((c for c in bare_clusters if same_person(mention.name, c.mentions[0].name)), None)
+        if home is not None:
+            home.mentions.append(mention)
+    clusters += bare_clusters
     clusters.sort(key=lambda c: c.first())
     people = []
     for cluster, present in zip(clusters, _presence(clusters, doc, main)):

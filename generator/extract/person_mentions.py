@@ -64,8 +64,11 @@ class PeopleLexicon:
     demonyms: WordSet
     stop_words: frozenset[str]
     credit_words: frozenset[str]
+    byline_words: frozenset[str]  # "By", "Door", "Von": open a byline when names follow
     particles: frozenset[str]
     elisions: frozenset[str]  # elided articles and prepositions: "l'", "d'", "dell'"
+    coordinators: frozenset[str]  # "and", "with": join the participants of one meeting
+    past_phrases: re.Pattern[str]  # "last year", "vorig jaar": the sentence tells of an earlier time
     title_endings: tuple[str, ...]  # inflections a title takes: "Präsidenten", "Kanzlers"
 
 
@@ -135,8 +138,11 @@ def lexicon(code: str) -> PeopleLexicon:
         demonyms=demonyms,
         stop_words=frozenset(_words(section, "stop_words")) | agencies,
         credit_words=credits,
+        byline_words=frozenset(_words(section, "byline_words")),
         particles=particles,
         elisions=elisions,
+        coordinators=frozenset(_words(section, "coordinators")),
+        past_phrases=_phrase_pattern(_words(section, "past_phrases"), r"(?<!\w)(?:{})(?!\w)"),
         title_endings=tuple(sorted(_words(section, "title_endings"), key=len, reverse=True)),
     )
 
@@ -156,6 +162,7 @@ def is_given_name(word: str) -> bool:
 # Token kinds.
 NAME, PARTICLE, TITLE, HONORIFIC, ROLE, DEMONYM, MODIFIER, CONNECTOR, DETERMINER, STOP, OTHER = range(11)
 _ROLE_KINDS = {TITLE, ROLE, DEMONYM, MODIFIER}
+_JOINERS = (CONNECTOR, PARTICLE, DETERMINER)  # small words inside a role phrase
 
 
 @dataclass(frozen=True)
@@ -252,18 +259,22 @@ class Mention:
     role: str | None
     past: bool  # "former", "the late", "the then" next to the name
     participates: bool  # its sentence says it took part in the event
+    lead_in: int  # where the words introducing the name begin (its role phrase), absolute
 
 
 def _role_before(tokens: list[_Token], index: int, text: str, lex: PeopleLexicon) -> tuple[int | None, bool]:
     """Start index of a role phrase ending right before tokens[index] ("Russian President", "de
     Russische president", "ministre russe des Affaires étrangères, "), and whether one was found."""
     j = index - 1
+    while j >= 0 and tokens[j].kind == PARTICLE and _adjacent(tokens, j, j + 1, text):
+        j -= 1  # the particles of the surname itself: "EU-Kommissionspräsidentin von der Leyen"
     first = None
     has_title = False
     while j >= 0:
         token = tokens[j]
         gap = text[token.end:tokens[j + 1].start]
-        if gap.strip() not in ("", ",", ":") or (gap.strip() and j != index - 1):
+        allowed = ("", ",", ":", ".") if token.kind == HONORIFIC else ("", ",", ":")  # "Mr. Putin"
+        if gap.strip() not in allowed or (gap.strip() in (",", ":") and j != index - 1):
             break
         place = token.kind in (NAME, STOP) and token.text[:1].isupper() and gazetteer.is_place_word(token.text)
         connector = token.kind == CONNECTOR or (token.kind == PARTICLE and token.text in lex.connectors)
@@ -277,7 +288,7 @@ def _role_before(tokens: list[_Token], index: int, text: str, lex: PeopleLexicon
         break
     if first is None or not has_title:
         return None, False
-    while first < index and tokens[first].kind in (CONNECTOR, PARTICLE):
+    while first < index and tokens[first].kind in _JOINERS:
         first += 1
     return first, True
 
@@ -293,20 +304,20 @@ def _role_after(tokens: list[_Token], end_index: int, text: str, lex: PeopleLexi
     last_title = None
     while j < len(tokens) and j - start < 8:
         token = tokens[j]
-        if j > start and text[tokens[j - 1].end:token.start].strip():
+        if j > start and text[tokens[j - 1].end:token.start].strip(" '’"):
             break
         if token.kind == TITLE:
             last_title = j
-        elif token.kind not in _ROLE_KINDS and token.kind != CONNECTOR and not (
+        elif token.kind not in _ROLE_KINDS and token.kind not in _JOINERS and not (
                 token.kind in (NAME, STOP) and token.text[:1].isupper() and last_title is not None):
             break
         j += 1
-    if last_title is None or tokens[start].kind == CONNECTOR:
+    if last_title is None or tokens[start].kind in _JOINERS:
         return None
     end = last_title
-    while end + 1 < j and tokens[end + 1].kind in (ROLE, NAME, STOP, CONNECTOR, DEMONYM):
-        end += 1  # "woordvoerder van het Kremlin"
-    while tokens[end].kind == CONNECTOR:
+    while end + 1 < j and tokens[end + 1].kind in (ROLE, NAME, STOP, DEMONYM, *_JOINERS):
+        end += 1  # "woordvoerder van het Kremlin", "secrétaire général de l'ONU"
+    while tokens[end].kind in _JOINERS:
         end -= 1
     return text[tokens[start].start:tokens[end].end]
 
@@ -331,9 +342,14 @@ def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
             if tokens[j].kind == NAME:
                 last = j
                 j += 1
-            elif tokens[j].kind == PARTICLE and j + 1 < len(tokens) and tokens[j + 1].kind == NAME \
-                    and not text[tokens[j].end:tokens[j + 1].start].strip():
-                j += 1
+            elif tokens[j].kind == PARTICLE:  # "von der Leyen", "Lula da Silva"
+                k = j
+                while k < len(tokens) and tokens[k].kind == PARTICLE and _adjacent(tokens, k - 1, k, text):
+                    k += 1
+                if k < len(tokens) and tokens[k].kind == NAME and _adjacent(tokens, k - 1, k, text):
+                    last, j = k, k + 1
+                else:
+                    break
             else:
                 break
         runs.append((first, last))
@@ -381,7 +397,14 @@ def _is_title_case(tokens: list[_Token]) -> bool:
 
 
 def _is_credit(tokens: list[_Token], lex: PeopleLexicon) -> bool:
-    return bool(tokens) and tokens[0].text.lower() in lex.credit_words
+    """A photo credit ("Foto Sipa USA", "Photo: Reuters") or a byline ("By Jane Doe and John Roe"):
+    a short line whose first word is a credit word and whose other words are names and joiners."""
+    if not tokens or tokens[0].text.lower() not in lex.credit_words | lex.byline_words:
+        return False
+    if tokens[0].text.lower() in lex.credit_words:
+        return True
+    rest = tokens[1:]
+    return 0 < len(rest) <= 8 and all(t.text[:1].isupper() or t.kind in (PARTICLE, CONNECTOR) for t in rest)
 
 
 def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sentence_names: set[str]
@@ -398,10 +421,14 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         head = tokens[first]
         # A sentence-initial capital proves nothing: drop the word unless it is a given name
         # or is capitalised mid-sentence elsewhere in the article.
+        initial = head.initial
         if head.initial and first < last and not is_given_name(head.text) \
                 and head.text not in mid_sentence_names:
             first += 1
             head = tokens[first]
+            while head.kind == PARTICLE:
+                first += 1
+                head = tokens[first]
         name = text[head.start:tokens[last].end]
         if first > 0 and tokens[first - 1].kind == DETERMINER \
                 and not text[tokens[first - 1].end:head.start].strip():
@@ -412,7 +439,10 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         role = None
         honorific_only = titled and all(tokens[k].kind in (HONORIFIC, CONNECTOR) for k in range(role_start, first))
         if titled and not honorific_only:
-            role = text[tokens[role_start].start:tokens[first - 1].end].rstrip(" ,:")
+            role_end = first - 1
+            while tokens[role_end].kind in _JOINERS:  # "EU-Kommissionspräsidentin von der" Leyen
+                role_end -= 1
+            role = text[tokens[role_start].start:tokens[role_end].end].rstrip(" ,:")
         after_role = _role_after(tokens, last, text, lex)
         role = role or after_role
         reported_before = bool(lex.reporting_before.search(text[:head.start]))
@@ -428,8 +458,9 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         participates = bool(participation) and not reported_after and not reported_before
         found.append(Mention(
             sentence=index, start=sentence.start + head.start, end=sentence.start + tokens[last].end,
-            name=name, words=words, initial=head.initial, cued=cued and not title_case,
+            name=name, words=words, initial=initial, cued=cued and not title_case,
             cue_before=cue_before, accepted=accepted, role=role, past=past, participates=participates,
+            lead_in=sentence.start + (tokens[role_start].start if titled else head.start),
         ))
     return found
 
