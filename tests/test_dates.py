@@ -69,6 +69,7 @@ CASES: dict[str, list[tuple[str, dict[str, str]]]] = {
         ("Vier jaar geleden was dat anders.", {"Vier jaar geleden": "2015"}),
         ("Moskou staat veraf van zijn doelen anderhalf jaar na de start van de invasie.", {}),
         ("We hebben nu in detail gesproken. Zo eindigde de week. De morgen was koud.", {}),
+        ("Hij kreeg een boete van 2000 euro.", {}),
     ],
     "de": [
         ("Putin und Kim trafen sich am Donnerstag in Wladiwostok.", {"Donnerstag": "2019-04-25"}),

@@ -52,6 +52,7 @@ class DateLexicon:
     units: Mapping[str, str]
     year_cues: tuple[str, ...]
     quantity_words: frozenset[str]
+    quantity_units: frozenset[str]
     year_determiners: tuple[str, ...]
     bare_years: bool
     month_cues: tuple[str, ...]
@@ -131,6 +132,7 @@ def lexicon(code: str) -> DateLexicon:
         units={normalise(str(w)): unit for unit, words in (section.get("units") or {}).items() for w in words},
         year_cues=_words(section, "year_cues"),
         quantity_words=frozenset(_words(section, "quantity_words")),
+        quantity_units=frozenset(_words(section, "quantity_units")),
         year_determiners=_words(section, "year_determiners"),
         bare_years=bool(section.get("bare_years")),
         month_cues=_words(section, "month_cues"),
@@ -328,6 +330,14 @@ def previous_word(text: str, start: int) -> tuple[str, int]:
     return (normalise(match.group(1)), match.start(1)) if match else ("", -1)
 
 
+_NEXT_WORD = re.compile(r"\s+([\w'’]+)")
+
+
+def _next_word(text: str, end: int) -> str:
+    match = _NEXT_WORD.match(text, end)
+    return normalise(match.group(1)) if match else ""
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 20):start].rstrip(" \t\"'“‘«„([")
     return not before or before[-1] in ".!?:\n•*-–"
@@ -363,6 +373,8 @@ def _acceptable(expr: Expression, text: str, lex: DateLexicon) -> bool:
         if normalise(parts["relative"]) in lex.part_periods:
             return False
     if expr.kind == "year" and parts.get("cue") and before in lex.quantity_words:
+        return False
+    if expr.kind in ("year", "bare_year") and _next_word(text, expr.end) in lex.quantity_units:
         return False
     if expr.kind == "bare_year":
         if before.isdigit() or before in lex.quantity_words or before in lex.numbers:
