@@ -46,6 +46,8 @@ MAX_NAME_TOKENS = 8
 SPECIFICITY = {"venue": 0, "other": 1, "city": 2, "region": 3, "country": 4}
 # Place types that can be the site of a meeting (an island is "other").
 SITE_TYPES = ("venue", "other", "city")
+# How much a destination ("flew to Hanoi") counts towards the main site, against a site ("in Hanoi").
+DESTINATION_WEIGHT = 0.5
 # How fast a mention's weight falls with its sentence's position (in sentences).
 POSITION_DECAY = 8.0
 _WORD = re.compile(r"[^\W\d_]+")
@@ -55,6 +57,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 class PlacesLexicon:
     locative_prepositions: frozenset[str]
     site_prepositions: frozenset[str]
+    destination_prepositions: frozenset[str]
     determiners: frozenset[str]
     site_nouns: frozenset[str]
     modifier_heads: frozenset[str]
@@ -68,6 +71,8 @@ def lexicon(code: str) -> PlacesLexicon:
     return PlacesLexicon(
         locative_prepositions=frozenset(str(w).casefold() for w in section.get("locative_prepositions", [])),
         site_prepositions=frozenset(str(w).casefold() for w in section.get("site_prepositions", [])),
+        destination_prepositions=frozenset(
+            str(w).casefold() for w in section.get("destination_prepositions", [])),
         determiners=frozenset(str(w).casefold() for w in section.get("determiners", [])),
         site_nouns=frozenset(str(w).casefold() for w in section.get("site_nouns", [])),
         modifier_heads=frozenset(str(w).casefold() for w in section.get("modifier_heads", [])),
@@ -83,7 +88,7 @@ class Mention:
     sentence: int  # index into doc.sentences
     start: int  # character offsets in the article text
     end: int
-    located: bool  # introduced as a site: "in Vladivostok", "op de ruimtebasis", "à l'Élysée"
+    located: float  # 1 when introduced as a site ("in Vladivostok", "à l'Élysée"), ½ as a destination ("to")
 
 
 @dataclass(frozen=True)
@@ -159,7 +164,8 @@ def _candidates_in(doc: Document, index: int, lex: PlacesLexicon):
             i += 1
             continue
         last, found = match
-        if _used_as_place(text, words, i, last, lex):
+        registry_name = any(entry.source in ("city", "country", "state") for entry, _ in found)
+        if _used_as_place(text, words, i, last, lex, registry_name):
             yield index, words, found, (i, last)
         i = last + 1
 
@@ -183,7 +189,8 @@ def _longest_match(text: str, words: list[_Word], first: int, language: str, gaz
     return None
 
 
-def _used_as_place(text: str, words: list[_Word], first: int, last: int, lex: PlacesLexicon) -> bool:
+def _used_as_place(text: str, words: list[_Word], first: int, last: int, lex: PlacesLexicon,
+                   registry_name: bool) -> bool:
     key = " ".join(w.text.casefold() for w in words[first:last + 1])
     if key in lex.not_places:
         return False
@@ -198,9 +205,9 @@ def _used_as_place(text: str, words: list[_Word], first: int, last: int, lex: Pl
     if lex.capitalised_nouns:
         return True
     before = words[first - 1] if first > 1 else None  # the first word is capitalised anyway
-    if (before is not None and before.text[0].isupper() and text[before.end:start] == " "
+    if (before is not None and registry_name and before.text[0].isupper() and text[before.end:start] == " "
             and before.text.casefold() not in lex.locative_prepositions and not gz.is_place_word(before.text)):
-        return False  # "George Washington", "Foto Sipa USA"
+        return False  # "George Washington", "Foto Sipa USA", "Air China"
     return True
 
 
@@ -238,17 +245,23 @@ def _lowercase_words(doc: Document) -> frozenset[str]:
     return _lowercase_words_of(doc.article.text)
 
 
-def _is_located(words: list[_Word], first: int, lex: PlacesLexicon) -> bool:
-    """Introduced by a site preposition: "in Vladivostok", "op de ruimtebasis", and through a
-    descriptive noun with one word before it: "in de Litouwse hoofdstad Vilnius"."""
+def _is_located(words: list[_Word], first: int, lex: PlacesLexicon) -> float:
+    """How surely a mention names where something happens: 1 after a site preposition
+    ("in Vladivostok", "op de ruimtebasis", and through a descriptive noun with one word
+    before it: "in de Litouwse hoofdstad Vilnius"), ½ after a destination ("to Camp David")."""
     before = [w.text.casefold() for w in words[max(0, first - 4):first]]
+    prepositions = lex.site_prepositions | lex.destination_prepositions
     if before and before[-1] in lex.site_nouns:
         before.pop()
-        if before and before[-1] not in lex.site_prepositions | lex.determiners:
+        if before and before[-1] not in prepositions | lex.determiners:
             before.pop()  # "Litouwse", "port", "japanischen"
     if before and before[-1] in lex.determiners:
         before.pop()
-    return bool(before) and before[-1] in lex.site_prepositions
+    if not before:
+        return 0.0
+    if before[-1] in lex.site_prepositions:
+        return 1.0
+    return DESTINATION_WEIGHT if before[-1] in lex.destination_prepositions else 0.0
 
 
 def _person_name_spans(doc: Document) -> list[tuple[int, int]]:
@@ -278,14 +291,20 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
     if not sites:
         return frozenset()
 
+    title = doc.article.title.strip()
+
     def weight(mention: Mention) -> float:
-        # Early sentences report the news, later ones its background; the main-event sentences count double.
-        return (2.0 if mention.sentence in main_sentences else 1.0) / (1.0 + mention.sentence / POSITION_DECAY)
+        # Early sentences report the news, later ones its background; the title and the
+        # main-event sentences count double.
+        boost = 2.0 if mention.sentence in main_sentences else 1.0
+        if title and doc.sentences[mention.sentence].text.strip() == title:
+            boost *= 2.0
+        return boost / (1.0 + mention.sentence / POSITION_DECAY)
 
     def score(key: tuple[str, str | None], located_only: bool) -> float:
         # A place's score includes the places within it: the island's mentions count for its city.
         inside = [other for other, chain in chains.items() if other == key or key[0] in chain]
-        return sum(weight(m) for other in inside for m in by_place[other] if m.located or not located_only)
+        return sum(weight(m) * (m.located if located_only else 1.0) for other in inside for m in by_place[other])
 
     located_sites = [key for key in sites if score(key, True) > 0]
     if located_sites:
