@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.extract.outcome_cues import compile_cue, lexicon, quote_spans
+from generator.extract.outcome_cues import compile_cue, find_quotes, lexicon
 from generator.extract.outcomes import extract_outcomes
 from generator.extract.sentences import split_sentences
 from generator.languages import supported
@@ -157,13 +157,16 @@ def test_every_language_has_every_outcome_cue(code):
     lex = lexicon(code)
     for name, cue in vars(lex).items():
         if name != "pro_drop":
-            assert cue.pattern is not None, f"{code}.yaml: outcomes.{name} is empty"
+            assert cue.at_word is not None or cue.anywhere is not None, f"{code}.yaml: outcomes.{name} is empty"
 
 
 def test_quotes_in_every_style_and_unclosed_quotes_ignored():
     text = 'Er sagte: „Ja.“ Il a dit « oui ». He said "yes". She said "no\nNext line'
-    spans = [text[s:e] for s, e in quote_spans(text)]
+    quotes = find_quotes(text)
+    spans = [text[s:e] for s, e in quotes.spans]
     assert spans == ["„Ja.“", "« oui »", '"yes"']
+    assert quotes.inside(text.index("oui")) and not quotes.inside(text.index("Il a dit"))
+    assert quotes.covered(0, len(text)) == sum(len(s) for s in spans)
 
 
 def test_phrase_wildcards_and_gaps():

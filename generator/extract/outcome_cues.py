@@ -9,7 +9,7 @@ and close in a later one, and speakers named inside a quote are not its speaker.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Mapping
@@ -32,18 +32,33 @@ def fold(text: str) -> str:
 class Cue:
     """A compiled list of phrases; finds them as whole words, ignoring case.
 
-    Patterns are matched against `fold`ed text (much faster than a case-insensitive pattern).
+    Patterns run on `fold`ed text (much faster than a case-insensitive pattern).
+    Phrases that begin a word are matched without a left word boundary and the
+    matches that start inside a word are dropped afterwards: a pattern that opens with
+    a look-behind is tried at every position, one without it only where it can match.
     """
 
-    pattern: re.Pattern[str] | None
+    at_word: re.Pattern[str] | None
+    anywhere: re.Pattern[str] | None  # compound endings ("*akkoord") and phrases opening with punctuation
+
+    def find(self, folded: str) -> list[tuple[int, int]]:
+        """Matches in text that is already folded."""
+        found: list[tuple[int, int]] = []
+        if self.at_word is not None:
+            found += [(m.start(), m.end()) for m in self.at_word.finditer(folded) if not _word_before(folded, m.start())]
+        if self.anywhere is not None:
+            found += [(m.start(), m.end()) for m in self.anywhere.finditer(folded)]
+        return sorted(found)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        if self.pattern is None:
-            return []
-        return [(m.start(), m.end()) for m in self.pattern.finditer(fold(text))]
+        return self.find(fold(text))
 
     def found(self, text: str) -> bool:
-        return self.pattern is not None and self.pattern.search(fold(text)) is not None
+        return bool(self.find(fold(text)))
+
+
+def _word_before(text: str, position: int) -> bool:
+    return position > 0 and (text[position - 1].isalnum() or text[position - 1] == "_")
 
 
 @dataclass(frozen=True)
@@ -108,8 +123,7 @@ def scan(lex: OutcomeLexicon, text: str) -> Mapping[str, Hits]:
     for f in fields(lex):
         cue = getattr(lex, f.name)
         if isinstance(cue, Cue):
-            found = cue.pattern.finditer(folded) if cue.pattern is not None else ()
-            spans = tuple((m.start(), m.end()) for m in found)
+            spans = tuple(cue.find(folded))
             hits[f.name] = Hits(spans, tuple(s for s, _ in spans))
     return hits
 
@@ -133,18 +147,12 @@ def phrase_regex(phrase: str) -> str:
 
 
 def compile_cue(phrases: list[str] | None) -> Cue:
-    """One pattern for a phrase list, longest phrases first.
-
-    Phrases that start a word share one left boundary, so the pattern is only tried at
-    word starts; a leading `*` (the end of a compound) or punctuation needs none.
-    """
+    """The patterns of a phrase list, longest phrases first."""
     cleaned = sorted({str(p).strip().lower() for p in phrases or [] if str(p).strip()}, key=lambda p: (-len(p), p))
-    if not cleaned:
-        return Cue(None)
     at_word = [phrase_regex(p) for p in cleaned if re.match(r"\w", p)]
     anywhere = [phrase_regex(p) for p in cleaned if not re.match(r"\w", p)]
-    parts = ([r"(?<!\w)(?:" + "|".join(at_word) + ")"] if at_word else []) + anywhere
-    return Cue(re.compile("|".join(parts)))
+    return Cue(re.compile("|".join(at_word)) if at_word else None,
+               re.compile("|".join(anywhere)) if anywhere else None)
 
 
 @lru_cache(maxsize=None)
@@ -171,8 +179,42 @@ _CLOSERS = "»”›"
 _QUOTE_OR_BREAK = re.compile(r'[«„“‹»”›"‘’\n]')
 
 
-def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """The spans of closed quotations in `text`, marks included; a quote never crosses a line break.
+@dataclass(frozen=True)
+class Quotes:
+    """The quotations of an article: their spans, and fast answers to "is this quoted?"."""
+
+    spans: tuple[tuple[int, int], ...]  # each quotation, marks included, sorted by start
+    regions: tuple[tuple[int, int], ...]  # the same merged where they nest or touch
+    region_starts: tuple[int, ...]
+
+    def inside(self, position: int) -> bool:
+        i = bisect_right(self.region_starts, position) - 1
+        return i >= 0 and position < self.regions[i][1]
+
+    def outside(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The matches that do not start in a quotation."""
+        return [(s, e) for s, e in spans if not self.inside(s)]
+
+    def covered(self, start: int, end: int) -> int:
+        """How many characters of text[start:end] are quoted."""
+        i = max(0, bisect_right(self.region_starts, start) - 1)
+        total = 0
+        while i < len(self.regions) and self.regions[i][0] < end:
+            total += max(0, min(end, self.regions[i][1]) - max(start, self.regions[i][0]))
+            i += 1
+        return total
+
+    def starting_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        i = bisect_left(self.spans, (start, -1))
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            out.append(self.spans[i])
+            i += 1
+        return out
+
+
+def find_quotes(text: str) -> Quotes:
+    """The closed quotations in `text`; a quote never crosses a line break.
 
     An opening mark with no closing mark in its paragraph is ignored: machine-translated
     text often drops the closing mark.
@@ -200,13 +242,11 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
             stack.append((char, i))
         elif char == "’" and top == "‘" and not (i + 1 < len(text) and text[i + 1].isalnum()):
             spans.append((stack.pop()[1], i + 1))
-    return tuple(sorted(spans))
-
-
-def inside(position: int, spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(start <= position < end for start, end in spans)
-
-
-def outside_quotes(spans: list[tuple[int, int]], quotes: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
-    """The cue matches that do not lie in a quotation."""
-    return [(s, e) for s, e in spans if not inside(s, quotes)]
+    spans.sort()
+    regions: list[tuple[int, int]] = []
+    for start, end in spans:
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(end, regions[-1][1]))
+        else:
+            regions.append((start, end))
+    return Quotes(tuple(spans), tuple(regions), tuple(s for s, _ in regions))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal, Mapping
 
 from ..records import Person
-from .outcome_cues import Hits, OutcomeLexicon, inside
+from .outcome_cues import Hits, OutcomeLexicon, Quotes
 
 MentionKind = Literal["name", "role", "pronoun", "plural", "source"]
 AFTER_VERB_WORDS = 2  # words between a verb and its inverted subject ("said the Russian president")
@@ -89,7 +89,7 @@ def _alternation(spellings: dict[str, str], flags: int) -> re.Pattern[str] | Non
 
 
 def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str, Hits],
-                  quotes: tuple[tuple[int, int], ...]) -> list[Mention]:
+                  quotes: Quotes) -> list[Mention]:
     """People referred to in text[start:end] outside quotations, in order, without overlaps.
 
     Names and stated roles win over office nouns, which win over pronouns and sources.
@@ -114,7 +114,7 @@ def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for mention in found:
-        if inside(mention.start, quotes):
+        if quotes.inside(mention.start):
             continue
         if kept and mention.start < kept[-1].end:
             continue
@@ -153,7 +153,7 @@ def first_person_mention(mentions: list[Mention], last_subject: str | None) -> s
 
 
 def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: OutcomeLexicon, hits: Mapping[str, Hits],
-              quotes: tuple[tuple[int, int], ...], last_subject: str | None) -> Attribution | None:
+              quotes: Quotes, last_subject: str | None) -> Attribution | None:
     """The speaker of text[start:end], or None when no reporting verb or phrase attributes it."""
     phrase = _first_outside(hits["attribution_phrases"].spans(start, end), quotes)
     verb = _first_outside(hits["reporting_verbs"].spans(start, end), quotes)
@@ -163,7 +163,7 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
             return _from_mentions(phrase, after[:1], text, lex, last_subject, pro_drop=False)
     if verb is None:
         return None
-    segment_start = max([start] + [e for s, e in quotes if start <= s and e <= verb[0]])
+    segment_start = max([start] + [e for s, e in quotes.starting_in(start, verb[0]) if e <= verb[0]])
     before = [m for m in mentions if segment_start <= m.start and m.end <= verb[0]]
     clause_start = max([segment_start] + [i + 1 for i in range(segment_start, verb[0]) if text[i] in ",;:"])
     in_clause = [m for m in before if m.start >= clause_start]
@@ -181,8 +181,8 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
     return _from_mentions(verb, after[:1], text, lex, last_subject, pro_drop=lex.pro_drop)  # "zei hij"
 
 
-def _first_outside(spans: list[tuple[int, int]], quotes: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
-    return next((s for s in spans if not inside(s[0], quotes)), None)
+def _first_outside(spans: list[tuple[int, int]], quotes: Quotes) -> tuple[int, int] | None:
+    return next((s for s in spans if not quotes.inside(s[0])), None)
 
 
 def _from_mentions(cue: tuple[int, int], mentions: list[Mention], text: str, lex: OutcomeLexicon,

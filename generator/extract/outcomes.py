@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from ..records import Document, Evidence, Outcome, OutcomeKind
-from .outcome_cues import Hits, OutcomeLexicon, inside, lexicon, outside_quotes, quote_spans, scan
+from .outcome_cues import Hits, OutcomeLexicon, Quotes, find_quotes, lexicon, scan
 from .outcome_speakers import Attribution, Cast, Mention, attribute, build_cast, find_mentions, first_person_mention
 
 MAX_QUOTE_SENTENCES = 5  # a quotation longer than this is a markup error, not one statement
@@ -37,7 +37,7 @@ QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quo
 RESTATEMENT_WORDS = 3  # shared content words that make a quote restate the paraphrase before it
 CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+TERMINAL = re.compile(r"[.!?…][\"'“”‘’«»‹›)\]]*$")
 CLAUSE_BREAK = re.compile(r"[,;:–—]")
 
 
@@ -64,7 +64,7 @@ class Context:
     text: str
     lex: OutcomeLexicon
     hits: Mapping[str, Hits]  # where each cue of `lex` occurs in `text`
-    quotes: tuple[tuple[int, int], ...]
+    quotes: Quotes
     cast: Cast
     event_year: int | None
     frequent_words: frozenset[str]  # words in many sentences: they do not show a restatement
@@ -74,7 +74,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     """The outcomes of the main event that `doc` states, in text order."""
     text = doc.article.text
     lex = lexicon(doc.language)
-    ctx = Context(text=text, lex=lex, hits=scan(lex, text), quotes=quote_spans(text), cast=build_cast(doc.people),
+    ctx = Context(text=text, lex=lex, hits=scan(lex, text), quotes=find_quotes(text), cast=build_cast(doc.people),
                   event_year=_event_year(doc), frequent_words=_frequent_words(doc))
     title = doc.article.title.strip()
     candidates: list[Candidate] = []
@@ -119,8 +119,8 @@ def _passages(doc: Document, ctx: Context) -> list[Passage]:
 def _quote_end_sentence(i: int, doc: Document, ctx: Context) -> int:
     """The sentence where a quotation opened in sentence i closes (i itself if none runs on)."""
     sentence = doc.sentences[i]
-    for q_start, q_end in ctx.quotes:
-        if sentence.start <= q_start < sentence.end < q_end:
+    for q_start, q_end in ctx.quotes.starting_in(sentence.start, sentence.end):
+        if sentence.end < q_end:
             for j in range(i + 1, min(i + MAX_QUOTE_SENTENCES, len(doc.sentences))):
                 if doc.sentences[j].start < q_end <= doc.sentences[j].end:
                     return j
@@ -130,7 +130,7 @@ def _quote_end_sentence(i: int, doc: Document, ctx: Context) -> int:
 def _split_statements(passage: Passage, ctx: Context) -> list[Passage]:
     """'X said A and promised B' → 'X said A' + 'promised B' (the second keeps X as speaker)."""
     text, hits = ctx.text, ctx.hits
-    for s, e in outside_quotes(hits["clause_openers"].spans(passage.start, passage.end), ctx.quotes):
+    for s, e in ctx.quotes.outside(hits["clause_openers"].spans(passage.start, passage.end)):
         head_end = len(text[passage.start:s].rstrip(" ,")) + passage.start
         if len(text[passage.start:head_end].split()) < 4:
             continue
@@ -186,7 +186,7 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
     text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
     if _background(passage, attribution.cue[0], ctx):
         return None
-    has_quote = any(s <= q_start < e for q_start, _ in ctx.quotes)
+    has_quote = bool(ctx.quotes.starting_in(s, e))
     assessment = hits["assessment_words"].found(s, e)
     if attribution.joint:
         kind: OutcomeKind = "assessment" if assessment else _spoken_kind(passage, ctx)
@@ -204,6 +204,8 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
         return None  # a former office holder speaks of the past
     if assessment and len(people & ctx.cast.present) >= 2:
         return Candidate(passage, "assessment", None, quoted)  # each side judged the talks
+    if assessment and not hits["expectation_words"].found(s, e) and speaker in ctx.cast.present:
+        return Candidate(passage, "assessment", speaker, quoted)  # judged afterwards, not hoped for
     kind = _spoken_kind(passage, ctx)
     if speaker not in ctx.cast.present and kind != "announcement":
         return None  # only participants state positions; others may announce what follows
@@ -245,12 +247,12 @@ def _background(passage: Passage, position: int, ctx: Context) -> bool:
     """Whether the clause holding `position` (or the sentence's opening clause) is set in the past."""
     text, hits = ctx.text, ctx.hits
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, passage.start, passage.end)
-              if not inside(m.start(), ctx.quotes)]
+              if not ctx.quotes.inside(m.start())]
     clause_start = max([passage.start] + [b + 1 for b in breaks if b < position])
     clause_end = min([passage.end] + [b for b in breaks if b >= position])
     opening_end = min([passage.end] + breaks)
     for start, end in ((clause_start, clause_end), (passage.start, opening_end)):
-        if outside_quotes(hits["background_markers"].spans(start, end), ctx.quotes):
+        if ctx.quotes.outside(hits["background_markers"].spans(start, end)):
             return True
         if _other_year(start, end, ctx):
             return True
@@ -261,7 +263,7 @@ def _other_year(start: int, end: int, ctx: Context) -> bool:
     """A year other than the event's, not a starting point ("since 2011"), outside quotes."""
     since = [s for s, _ in ctx.hits["since_words"].spans(start, end)]
     for match in YEAR.finditer(ctx.text, start, end):
-        if inside(match.start(), ctx.quotes) or any(s < match.start() for s in since):
+        if ctx.quotes.inside(match.start()) or any(s < match.start() for s in since):
             continue
         if ctx.event_year is None or int(match.group()) != ctx.event_year:
             return True
@@ -274,8 +276,7 @@ def _event_year(doc: Document) -> int | None:
         return int(main[0][:4])
     if doc.anchor is not None:
         return doc.anchor.year
-    years = [int(y) for y in YEAR.findall(doc.article.text)]
-    return max(years) if years else None
+    return None  # news rarely names the current year: with no date known, every year is another
 
 
 def _boilerplate(passage: Passage, ctx: Context) -> bool:
@@ -286,12 +287,11 @@ def _boilerplate(passage: Passage, ctx: Context) -> bool:
 # --- quotations and restatements -----------------------------------------------------------
 
 def _quoted_share(passage: Passage, ctx: Context) -> float:
-    covered = sum(max(0, min(e, passage.end) - max(s, passage.start)) for s, e in ctx.quotes)
-    return covered / max(1, passage.end - passage.start)
+    return ctx.quotes.covered(passage.start, passage.end) / max(1, passage.end - passage.start)
 
 
 def _opens_with_quote(passage: Passage, ctx: Context) -> bool:
-    return any(s == passage.start for s, _ in ctx.quotes)
+    return any(s == passage.start for s, _ in ctx.quotes.starting_in(passage.start, passage.start + 1))
 
 
 def _frequent_words(doc: Document) -> frozenset[str]:
