@@ -170,3 +170,25 @@ def test_evidence_quotes_the_article_in_order(fixture):
         for evidence in person.evidence:
             assert doc.article.text[evidence.start:evidence.end] == evidence.quote
         assert any(alias in person.evidence[0].quote for alias in person.aliases)
+
+
+def test_particles_and_names_confirmed_by_a_later_cue():
+    people = people_of("de_particles_and_unconfirmed_names.txt")
+    assert set(people) == {"Ursula von der Leyen", "Wolodymyr Selenskyj"}
+    leyen = people["Ursula von der Leyen"]
+    assert leyen.role == "EU-Kommissionspräsidentin"
+    assert "von der Leyen" in leyen.aliases and "Leyen" not in leyen.aliases
+    assert present(people) == {"Ursula von der Leyen", "Wolodymyr Selenskyj"}
+
+
+def test_short_report_names_the_guest_once():
+    people = people_of("it_short_report.txt")
+    assert present(people) == {"Vladimir Putin", "Kim Jong-un", "Sergej Lavrov"}
+    assert people["Kim Jong-un"].role == "leader nordcoreano"
+
+
+def test_bylines_honorifics_and_companies():
+    people = people_of("en_byline_honorifics.txt")
+    assert set(people) == {"Narendra Modi", "Anthony Albanese"}  # no byline authors, no "Goldman Sachs"
+    assert people["Narendra Modi"].role == "Indian Prime Minister"
+    assert present(people) == {"Narendra Modi", "Anthony Albanese"}

@@ -85,7 +85,23 @@ def _names_by_part(mention: Mention, clusters: list[_Cluster]) -> list[_Cluster]
             if any(m.words >= 3 and key in person_key(m.name).split()[1:-1] for m in c.full)]
 
 
-def _attach_to_full(mention: Mention, clusters: list[_Cluster], main: frozenset[int]) -> bool:
+def _with_particles(mention: Mention, cluster: _Cluster, text: str) -> Mention:
+    """"Leyen" after "von der " is "von der Leyen" when the full name has those particles."""
+    for full in cluster.full:
+        head, _, tail = full.name.rpartition(" ")
+        particles = head.split()[1:]
+        while particles and not particles[0].islower():
+            particles = particles[1:]
+        if not particles or tail != mention.name:
+            continue
+        lead = " ".join(particles) + " "
+        start = mention.start - len(lead)
+        if start >= 0 and text[start:mention.start].lower() == lead.lower():
+            return replace(mention, name=text[start:mention.end], start=start)
+    return mention
+
+
+def _attach_to_full(mention: Mention, clusters: list[_Cluster], main: frozenset[int], text: str) -> bool:
     """Add a mention to the most prominent person whose full name it fits."""
     for name in (mention.name, _genitive_base(mention.name)):
         if name is None:
@@ -93,7 +109,8 @@ def _attach_to_full(mention: Mention, clusters: list[_Cluster], main: frozenset[
         fitting = [c for c in clusters if c.fits(name)]
         if fitting:
             best = max(fitting, key=lambda c: _prominence(c, main))
-            best.mentions.append(replace(mention, name=name))  # the genitive's base form is the spelling
+            # The genitive's base form is the spelling; a surname keeps its particles.
+            best.mentions.append(_with_particles(replace(mention, name=name), best, text))
             return True
     if mention.words == 1:
         fitting = _names_by_part(mention, clusters)
@@ -216,7 +233,7 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
     main = main_event_sentences(doc)
     clusters = _cluster_full_names([m for m in mentions if m.words > 1 and m.accepted])
     rest = [m for m in mentions if not (m.words > 1 and m.accepted)]
-    unexplained = [m for m in rest if not _attach_to_full(m, clusters, main)]
+    unexplained = [m for m in rest if not _attach_to_full(m, clusters, main, doc.article.text)]
     inside_full = {person_key(part) for m in unexplained if m.words > 1 and not m.initial for part in m.name.split()}
     bare_clusters = _cluster_bare_names([m for m in unexplained if m.words == 1], inside_full)
     for mention in (m for m in unexplained if m.words > 1):  # "Wolodymyr Selenskyj" once, "Selenskyj sagte"

@@ -374,7 +374,9 @@ def _inside_other_name(tokens: list[_Token], first: int, last: int, text: str, t
         if all(_adjacent(tokens, k, k + 1, text) for k in range(last, last + after)) \
                 and gazetteer.is_place_word(text[tokens[first].start:tokens[last + after].end]):
             return True
-    if not titled and _adjacent(tokens, first - 1, first, text):
+    # A lone capitalised word right after another non-name capitalised word ("Palazzo Chigi",
+    # "North Korea") belongs to that name; a full name after a weekday ("am Samstag Olaf Scholz") does not.
+    if not titled and first == last and _adjacent(tokens, first - 1, first, text):
         prev = tokens[first - 1]
         if prev.text[:1].isupper() and prev.kind in (ROLE, STOP):
             if prev.kind == ROLE or not prev.initial:
