@@ -196,3 +196,25 @@ def test_every_language_has_a_places_lexicon() -> None:
     for code in supported():
         lex = lexicon(code)
         assert lex.locative_prepositions and lex.site_prepositions and lex.not_places
+
+
+# --- traps: names of people, papers and common words ------------------------------------
+
+def test_people_papers_and_common_words_are_not_places() -> None:
+    camp_david = places_of("en_camp_david_traps.txt")
+    assert set(camp_david) == {"Camp David", "Maryland", "White House", "Beijing", "Pyongyang", "Asia-Pacific",
+                               "Seoul", "Tokyo", "Panmunjom"}  # no Washington (Post), Victoria, Charlotte, Mobile
+    assert len(camp_david["Beijing"].evidence) == 1  # "A Beijing spokesman" is a modifier
+    beijing = places_of("es_beijing_traps.txt")
+    assert "Para" not in {a for p in beijing.values() for a in p.aliases}  # "Para Sánchez, ..."
+    assert not {"Como", "Este"} & set(beijing)
+    berlin = places_of("de_berlin_traps.txt")
+    assert "Essen" not in berlin and "Vladimir" not in berlin
+    assert len(berlin["Moscow"].evidence) == 1 and "Kremlin" not in berlin  # "ein Kreml-Sprecher"
+
+
+def test_main_site_from_title_and_destination() -> None:
+    camp_david = places_of("en_camp_david_traps.txt")
+    assert main_names(camp_david) == {"Camp David", "Maryland"}  # not the White House briefing room
+    assert main_names(places_of("es_beijing_traps.txt")) == {"Diaoyutai State Guesthouse", "Beijing", "China"}
+    assert main_names(places_of("de_berlin_traps.txt")) == {"Federal Chancellery", "Berlin"}

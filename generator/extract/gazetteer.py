@@ -40,6 +40,9 @@ COUNTRY_NAME_LANGUAGES = ("nl", "de", "fr", "it", "es")
 ALT_NAME_MIN_POPULATION = 200_000
 # Cities this big are also matched by a transliteration-folded form of their own name.
 FOLD_MIN_POPULATION = 100_000
+# Registry names at least this long also match without their accents ("Bogota"); shorter
+# ones would collide with common words ("Sale" is not Salé).
+PLAIN_MIN_LENGTH = 6
 # How much more likely a town is when the article names its country.
 CONTEXT_BOOST = 20
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -202,7 +205,10 @@ class _Builder:
         if flags & EXACT_CASE:
             key = " ".join(tokens(spelling))  # acronyms keep their case
         record = (index, language, flags)
-        for spelled in {key, plain_key(key)}:  # "Reykjavik" for "Reykjavík", "Sao Paulo" for "São Paulo"
+        spellings = {key}
+        if len(key) >= PLAIN_MIN_LENGTH or language is not None:
+            spellings.add(plain_key(key))  # "Reykjavik" for "Reykjavík", "Sao Paulo" for "São Paulo"
+        for spelled in spellings:
             bucket = self.names.setdefault(spelled, [])
             if record not in bucket:
                 bucket.append(record)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from ..languages import load
 from ..records import Document, Evidence, Place
@@ -98,6 +99,10 @@ class _Word:
     end: int
 
 
+# One possible place name: sentence index, its words, the readings, (first word, last word).
+_Candidate = tuple[int, list[_Word], list[tuple[gz.GazetteerEntry, int]], tuple[int, int]]
+
+
 def extract_places(doc: Document) -> tuple[Place, ...]:
     """Every place the article names, in order of first mention, the main site marked."""
     mentions = find_mentions(doc)
@@ -128,12 +133,14 @@ def find_mentions(doc: Document) -> list[Mention]:
     context = frozenset(entry.country for _, _, found, _ in raw for entry, _ in found
                         if entry.type == "country" and entry.country and len(found) == 1)
     person_spans = _person_name_spans(doc)
+    person_words = frozenset(part for person in doc.people for alias in (person.name, *person.aliases)
+                             for part in alias.split())
     mentions = []
     for sentence_index, words, found, (first, last) in raw:
         chosen = gz.best(found, context)
         if chosen is None:
             continue
-        entry, flags = chosen
+        entry = chosen[0]
         sentence = doc.sentences[sentence_index]
         start = sentence.start + words[first].start
         end = sentence.start + words[last].end
@@ -141,14 +148,15 @@ def find_mentions(doc: Document) -> list[Mention]:
         if any(s <= start and end <= e and (s, e) != (start, end) for s, e in person_spans):
             continue
         if entry.source == "city" and (
-                _names_a_person(sentence.text, words, first, last, lex)
-                or not _plausible_town(entry, words, first, last, context, lex, doc, surface)):
+                surface in person_words  # "Kim", "Moon": a person the article names
+                or _names_a_person(sentence.text, words, first, last, lex)
+                or not _plausible_town(entry, words, first, last, context, lex, doc)):
             continue
         mentions.append(Mention(entry, surface, sentence_index, start, end, _is_located(words, first, lex)))
     return mentions
 
 
-def _candidates_in(doc: Document, index: int, lex: PlacesLexicon):
+def _candidates_in(doc: Document, index: int, lex: PlacesLexicon) -> Iterator[_Candidate]:
     """Longest gazetteer matches in one sentence that survive the grammatical filters:
     (sentence index, words, candidate readings, (first word, last word))."""
     text = doc.sentences[index].text
@@ -170,7 +178,8 @@ def _candidates_in(doc: Document, index: int, lex: PlacesLexicon):
         i = last + 1
 
 
-def _longest_match(text: str, words: list[_Word], first: int, language: str, gaz: gz.Gazetteer):
+def _longest_match(text: str, words: list[_Word], first: int, language: str, gaz: gz.Gazetteer
+                   ) -> tuple[int, list[tuple[gz.GazetteerEntry, int]]] | None:
     for last in range(min(len(words), first + MAX_NAME_TOKENS) - 1, first - 1, -1):
         span = words[first:last + 1]
         if any(text[a.end:b.start] not in (" ", "-", "'", "’", ". ", ".", "’s ", "'s ")
@@ -223,26 +232,21 @@ def _names_a_person(text: str, words: list[_Word], first: int, last: int, lex: P
 
 
 def _plausible_town(entry: gz.GazetteerEntry, words: list[_Word], first: int, last: int,
-                    context: frozenset[str], lex: PlacesLexicon, doc: Document, surface: str) -> bool:
-    """Registry towns share names with people and common words: accept one only when
-    nothing says it is a name or a word, and a small one only when marked as a location."""
-    if surface in _person_surnames(doc):
-        return False  # "Kim", "Moon": a person the article names
-    if first == 0 and first == last and surface.casefold() in _lowercase_words(doc):
-        return False  # a capitalised common word opening a sentence: "Para", "Essen"
-    before = words[first - 1].text.casefold() if first > 0 else ""
+                    context: frozenset[str], lex: PlacesLexicon, doc: Document) -> bool:
+    """Registry towns share names with common words: a one-word town opening a sentence must
+    not occur in lower case elsewhere ("Para", "Como"), and a small town must be marked as a
+    location ("in Biarritz") or lie in a country the article names."""
+    if first == 0 and first == last and words[0].text.casefold() in _lowercase_words(doc.article.text):
+        return False
     if entry.population >= SMALL_TOWN_POPULATION:
         return True
+    before = words[first - 1].text.casefold() if first > 0 else ""
     return before in lex.locative_prepositions or entry.country in context
 
 
 @lru_cache(maxsize=64)
-def _lowercase_words_of(text: str) -> frozenset[str]:
+def _lowercase_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text) if w.islower())
-
-
-def _lowercase_words(doc: Document) -> frozenset[str]:
-    return _lowercase_words_of(doc.article.text)
 
 
 def _is_located(words: list[_Word], first: int, lex: PlacesLexicon) -> float:
@@ -274,11 +278,6 @@ def _person_name_spans(doc: Document) -> list[tuple[int, int]]:
                 continue
             spans += [(m.start(), m.end()) for m in re.finditer(re.escape(alias), text)]
     return spans
-
-
-def _person_surnames(doc: Document) -> frozenset[str]:
-    return frozenset(part for person in doc.people for alias in (person.name, *person.aliases)
-                     for part in alias.split())
 
 
 def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Mention]]
