@@ -173,3 +173,36 @@ def test_phrase_wildcards_and_gaps():
     cue = compile_cue(["*akkoord", "constructie*", "kreeg ... van"])
     text = "een handelsakkoord, constructieve gesprekken; Poetin kreeg een zwaard van Kim"
     assert [text[s:e] for s, e in cue.spans(text)] == ["akkoord", "constructieve", "kreeg een zwaard van"]
+
+
+def text_document(tmp_path: Path, body: str, language: str, people: tuple[Person, ...] = ()) -> Document:
+    path = tmp_path / f"{language}_case.txt"
+    path.write_text("Talks\n" + body + "\n", encoding="utf-8")
+    article = read_article(path)
+    return Document(article=article, language=language, sentences=split_sentences(article.text),
+                    anchor=date(2024, 3, 12), people=people)
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("The two leaders signed an agreement on trade, but did not discuss Ukraine.", "agreement"),
+    ("They signed an agreement that not only covers energy but also trade.", "agreement"),
+    ("The two sides failed to sign a declaration, and no agreement was reached.", "no-agreement"),
+    ("The Kremlin said the talks were constructive.", "assessment"),
+    ("Die beiden Seiten unterzeichneten ein Abkommen, sprachen aber nicht über Zölle.", "agreement"),
+    ("Il n'y a pas eu d'accord sur le nucléaire.", "no-agreement"),
+])
+def test_agreement_negation_stays_in_its_clause(tmp_path, body, kind):
+    language = "de" if body.startswith("Die") else "fr" if body.startswith("Il") else "en"
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == [kind]
+
+
+@pytest.mark.parametrize("body", [
+    "Putin gave Kim a tour of the cosmodrome.",  # giving a tour is no gift
+    "Analysts said the talks were constructive.",  # analysts are not participants
+    "Kim is likely to demand security guarantees.",  # the writer's guess
+    "The two leaders will hold a press conference.",  # the programme, not an announcement by anyone
+    "Last year, Putin said the relations were excellent.",  # background
+])
+def test_not_outcomes(tmp_path, body):
+    people = (person("Vladimir Putin", ("Putin",), "Russian president"), person("Kim Jong Un", ("Kim",), "leader"))
+    assert extract_outcomes(text_document(tmp_path, body, "en", people)) == ()

@@ -73,6 +73,7 @@ class OutcomeLexicon:
     signing_words: Cue
     agreement_phrases: Cue
     negations: Cue
+    negation_exceptions: Cue
     disclosure_words: Cue
     deal_nouns: Cue
     gift_nouns: Cue

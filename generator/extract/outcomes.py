@@ -195,8 +195,13 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
         return Candidate(passage, kind, None, quoted)
     speaker = attribution.speaker
     if speaker is None:
-        # A country or delegation speaking in quotes ("North Korea said that ...") still counts.
-        if attribution.source or not has_quote:
+        # A government or delegation speaking ("the Kremlin said the talks were useful",
+        # "North Korea said that ...") counts when it judges the talks or is quoted.
+        if attribution.source:
+            return None
+        if assessment and not hits["expectation_words"].found(s, e):
+            return Candidate(passage, "assessment", None, quoted)
+        if not has_quote:
             return None
         return Candidate(passage, _spoken_kind(passage, ctx), None, quoted)
     person = ctx.cast.by_name.get(speaker)
@@ -220,23 +225,34 @@ def _spoken_kind(passage: Passage, ctx: Context) -> OutcomeKind:
 
 
 def _agreement_kind(passage: Passage, ctx: Context) -> tuple[OutcomeKind, int] | None:
-    """('no-agreement' | 'agreement', where the agreement word stands) or None."""
+    """('no-agreement' | 'agreement', where the agreement word stands) or None.
+
+    A negation denies an agreement word only within its clause and reach: "signed an
+    agreement, but did not discuss X" is an agreement.
+    """
     text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
-    negations = hits["negations"].spans(s, e)
-    near = lambda pos: any(abs(n_start - pos) <= NEGATION_REACH for n_start, _ in negations)  # noqa: E731
+    exceptions = hits["negation_exceptions"].spans(s, e)
+    negations = [n for n in hits["negations"].spans(s, e) if not any(x <= n[0] < y for x, y in exceptions)]
+
+    def denied(position: int) -> bool:
+        return any(abs(n_start - position) <= NEGATION_REACH
+                   and not CLAUSE_BREAK.search(text, min(n_start, position), max(n_start, position))
+                   for n_start, _ in negations)
+
     nouns = hits["agreement_nouns"].spans(s, e)
     for n_start, _ in nouns:
-        if near(n_start):
+        if denied(n_start):
             return "no-agreement", n_start
     for d_start, _ in hits["disclosure_words"].spans(s, e):
-        if near(d_start) and hits["deal_nouns"].found(s, e):
+        if denied(d_start) and hits["deal_nouns"].found(s, e):
             return "no-agreement", d_start
     if hits["hypothetical_markers"].found(s, e) or hits["hedges"].found(s, e):
         return None
-    if nouns and hits["signing_words"].found(s, e):
+    signing = hits["signing_words"].spans(s, e)
+    if nouns and signing and not denied(signing[0][0]):
         return "agreement", nouns[0][0]
     phrase = hits["agreement_phrases"].first(s, e)
-    if phrase is not None and not negations:
+    if phrase is not None and not denied(phrase[0]):
         return "agreement", phrase[0]
     return None
 
