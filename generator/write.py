@@ -128,6 +128,20 @@ def _read_manifest(docs: Path) -> set[str]:
     return {line for line in lines if line and not line.startswith("#")}
 
 
+def generated_files(docs: Path) -> list[str]:
+    """The docs-relative paths the last build generated (from `docs/.generated`)."""
+    return sorted(_read_manifest(docs))
+
+
+def hand_written_files(docs: Path) -> dict[str, Path]:
+    """docs-relative path → file, for every file in `docs/` that no build generated."""
+    if not docs.is_dir():
+        return {}
+    generated = _read_manifest(docs) | {MANIFEST}
+    return {p.relative_to(docs).as_posix(): p for p in sorted(docs.rglob("*"))
+            if p.is_file() and p.relative_to(docs).as_posix() not in generated}
+
+
 def _fill_tree(root: Path, files: Mapping[str, str | bytes]) -> None:
     # No fsync per file: the tree becomes visible only through the atomic swap, and
     # a killed build never gets that far.
@@ -146,13 +160,7 @@ def stage_docs(docs: Path, generated: Mapping[str, str | bytes]) -> Path:
     bad = sorted(p for p in generated if Path(p).is_absolute() or ".." in Path(p).parts or p == MANIFEST)
     if bad:
         raise WriteError(f"{docs / bad[0]}: generated path leaves the docs folder (report this as a bug)")
-    previous = _read_manifest(docs)
-    hand_written = {}
-    if docs.is_dir():
-        for path in sorted(docs.rglob("*")):
-            relative = path.relative_to(docs).as_posix()
-            if path.is_file() and relative not in previous and relative != MANIFEST:
-                hand_written[relative] = path
+    hand_written = hand_written_files(docs)
     clashes = sorted(set(hand_written) & set(generated))
     if clashes:
         raise WriteError(f"{docs / clashes[0]}: a hand-written file has the path of a generated page "

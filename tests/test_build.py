@@ -15,29 +15,19 @@ import yaml
 from generator.build import BuildReport, build
 from generator.config import BuildConfig
 from generator.validate import problems
-from generator.write import MANIFEST
+from generator.write import generated_files, hand_written_files
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden"
-
-
-def generated_paths(docs: Path) -> list[str]:
-    manifest = docs / MANIFEST
-    if not manifest.is_file():
-        return []
-    return [line for line in manifest.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
 
 
 def copy_sources(target: Path) -> None:
     """The repository's build inputs: corpus, mkdocs.yml and the hand-written docs only."""
     shutil.copytree(REPO / "corpus", target / "corpus")
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    skip = {MANIFEST, *generated_paths(REPO / "docs")}
-    for path in sorted((REPO / "docs").rglob("*")):
-        relative = path.relative_to(REPO / "docs").as_posix()
-        if path.is_file() and relative not in skip:
-            (target / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target / "docs" / relative)
+    for relative, path in hand_written_files(REPO / "docs").items():
+        (target / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target / "docs" / relative)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +71,7 @@ def test_the_strict_site_has_every_page(corpus_build):
     root, report = corpus_build
     site = root / "site"
     assert (site / "index.html").is_file() and (site / "search" / "search_index.json").is_file()
-    pages = [p for p in generated_paths(root / "docs") if p.endswith(".md")]
+    pages = [p for p in generated_files(root / "docs") if p.endswith(".md")]
     assert len(pages) == report.pages
     assert [p for p in pages if not (site / html_of(p)).is_file()] == []
     for event in (root / "docs" / "data" / "events").glob("*.yaml"):
@@ -95,7 +85,7 @@ def test_the_strict_site_has_every_page(corpus_build):
 def test_output_matches_the_golden_files(corpus_build, update_golden):
     root, _report = corpus_build
     docs = root / "docs"
-    built = {path: (docs / path).read_bytes() for path in generated_paths(docs)}
+    built = {path: (docs / path).read_bytes() for path in generated_files(docs)}
     if update_golden:
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for path, content in built.items():

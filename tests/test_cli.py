@@ -15,6 +15,7 @@ from generator.cli import main
 from generator.curation import CurationError, load_curation
 from generator.read import read_article
 from generator.validate import problems
+from generator.write import generated_files
 
 REPO = Path(__file__).resolve().parent.parent
 CLI_FIXTURES = REPO / "tests" / "fixtures" / "cli"
@@ -148,7 +149,7 @@ def test_extract_writes_valid_records_with_their_event(workdir):
 def test_build_writes_records_and_pages_and_reuses_extractions(workdir):
     use_corpus(workdir, "good_corpus")
     first = run("build", "--no-site")
-    generated = (workdir / "docs" / ".generated").read_text(encoding="utf-8").splitlines()[1:]
+    generated = generated_files(workdir / "docs")
     pages = sum(1 for path in generated if path.endswith(".md"))
     records = [p for p in generated if p.startswith("data/")]
     assert (first.exit_code, first.stderr) == (0, "")
