@@ -29,6 +29,7 @@ from .names import family_name_first
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_REGNAL = re.compile(r"^[IVX]{1,4}$")  # "Felipe VI", "Charles III"
 _ELISION = re.compile(r"^([^\W\d_]{1,6})['’](?=[^\W\d_])")
 _OPENERS = "\"'“‘«„([:;—–-•*"
 # A headline in title case ("Putin Hosts Kim In Vladivostok") capitalises common words too.
@@ -69,6 +70,7 @@ class PeopleLexicon:
     elisions: frozenset[str]  # elided articles and prepositions: "l'", "d'", "dell'"
     coordinators: frozenset[str]  # "and", "with": join the participants of one meeting
     past_phrases: re.Pattern[str]  # "last year", "vorig jaar": the sentence tells of an earlier time
+    negation: re.Pattern[str]  # "not", "niet": negates the participation word that follows
     title_endings: tuple[str, ...]  # inflections a title takes: "Präsidenten", "Kanzlers"
 
 
@@ -142,6 +144,7 @@ def lexicon(code: str) -> PeopleLexicon:
         particles=particles,
         elisions=elisions,
         coordinators=frozenset(_words(section, "coordinators")),
+        negation=_phrase_pattern(_words(section, "negations"), r"(?<!\w)(?:{})(?!\w)"),
         past_phrases=_phrase_pattern(_words(section, "past_phrases"), r"(?<!\w)(?:{})(?!\w)"),
         title_endings=tuple(sorted(_words(section, "title_endings"), key=len, reverse=True)),
     )
@@ -262,6 +265,10 @@ class Mention:
     lead_in: int  # where the words introducing the name begin (its role phrase), absolute
 
 
+def _is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 5 and word.isupper()
+
+
 def _role_before(tokens: list[_Token], index: int, text: str, lex: PeopleLexicon) -> tuple[int | None, bool]:
     """Start index of a role phrase ending right before tokens[index] ("Russian President", "de
     Russische president", "ministre russe des Affaires étrangères, "), and whether one was found."""
@@ -276,9 +283,13 @@ def _role_before(tokens: list[_Token], index: int, text: str, lex: PeopleLexicon
         allowed = ("", ",", ":", ".") if token.kind == HONORIFIC else ("", ",", ":")  # "Mr. Putin"
         if gap.strip() not in allowed or (gap.strip() in (",", ":") and j != index - 1):
             break
-        place = token.kind in (NAME, STOP) and token.text[:1].isupper() and gazetteer.is_place_word(token.text)
         connector = token.kind == CONNECTOR or (token.kind == PARTICLE and token.text in lex.connectors)
-        if token.kind in _ROLE_KINDS or token.kind == HONORIFIC or (place and first is not None) or (
+        # A place or organisation inside the role: "US President", "presidente de Francia", "líder del PP".
+        body = token.kind in (NAME, STOP) and token.text[:1].isupper() and (
+            _is_acronym(token.text) or gazetteer.is_place_word(token.text))
+        body = body and ((first is not None and tokens[first].kind not in _JOINERS) or (
+            j >= 2 and tokens[j - 1].kind in _JOINERS and tokens[j - 2].kind in (TITLE, ROLE)))
+        if token.kind in _ROLE_KINDS or token.kind == HONORIFIC or body or (
                 connector and first is not None) or (
                 token.possessive and token.kind in (NAME, STOP) and first is not None and j == first - 1):
             has_title = has_title or token.kind in (TITLE, HONORIFIC)
@@ -339,7 +350,7 @@ def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
                 break
             if "\n" in gap:
                 break
-            if tokens[j].kind == NAME:
+            if tokens[j].kind == NAME or _REGNAL.match(tokens[j].text):  # "Felipe VI"
                 last = j
                 j += 1
             elif tokens[j].kind == PARTICLE:  # "von der Leyen", "Lula da Silva"
@@ -417,7 +428,8 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
     if _is_credit(tokens, lex):
         return []
     title_case = _is_title_case(tokens)
-    participation = lex.participation.search(text)
+    participation = any(not lex.negation.search(text[max(0, m.start() - 25):m.start()])
+                        for m in lex.participation.finditer(text))
     found = []
     for first, last in _runs(tokens, text):
         head = tokens[first]
