@@ -5,7 +5,8 @@ words of each sentence, in any of the six languages: "Moskou", "Moskau" and "Mos
 all become Moscow; "Noord-Korea" and "DPRK" become North Korea. A match is dropped when
 the text uses it as something other than a place:
 - a modifier: "Kremlin spokesman" (a head noun from the `modifier_heads` lexicon follows),
-  or the first half of a compound ("Kreml-Sprecher", "Russland-Reise");
+  "porte-parole du Kremlin" (a `modifier_phrases` phrase comes before), or the first half of
+  a compound ("Kreml-Sprecher", "Russland-Reise");
 - part of a person's name: "George Washington" (a capitalised word sticks to it, in
   languages that do not capitalise nouns; or a name the people stage found covers it);
 - a word in the language's `not_places` lexicon (demonyms such as "Russische", words that
@@ -62,6 +63,7 @@ class PlacesLexicon:
     determiners: frozenset[str]
     site_nouns: frozenset[str]
     modifier_heads: frozenset[str]
+    modifier_phrases: tuple[str, ...]
     not_places: frozenset[str]
     capitalised_nouns: bool
 
@@ -77,6 +79,7 @@ def lexicon(code: str) -> PlacesLexicon:
         determiners=frozenset(str(w).casefold() for w in section.get("determiners", [])),
         site_nouns=frozenset(str(w).casefold() for w in section.get("site_nouns", [])),
         modifier_heads=frozenset(str(w).casefold() for w in section.get("modifier_heads", [])),
+        modifier_phrases=tuple(str(w).casefold().rstrip(" '’") for w in section.get("modifier_phrases", [])),
         not_places=frozenset(gz.name_key(str(w)) for w in section.get("not_places", [])),
         capitalised_nouns=bool(section.get("capitalised_nouns", False)),
     )
@@ -211,6 +214,8 @@ def _used_as_place(text: str, words: list[_Word], first: int, last: int, lex: Pl
     after = words[last + 1] if last + 1 < len(words) else None
     if after is not None and after.text.casefold() in lex.modifier_heads and text[end:after.start] == " ":
         return False  # "Kremlin spokesman", "the Pyongyang leader"
+    if lex.modifier_phrases and _after_phrase(text[:start], lex.modifier_phrases):
+        return False  # "le porte-parole du Kremlin", "un portavoce del Cremlino"
     if lex.capitalised_nouns:
         return True
     before = words[first - 1] if first > 1 else None  # the first word is capitalised anyway
@@ -218,6 +223,16 @@ def _used_as_place(text: str, words: list[_Word], first: int, last: int, lex: Pl
             and before.text.casefold() not in lex.locative_prepositions and not gz.is_place_word(before.text)):
         return False  # "George Washington", "Foto Sipa USA", "Air China"
     return True
+
+
+def _after_phrase(before: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the text before a name ends in one of the phrases (as whole words): the name
+    may follow a space or an elided article ("porte-parole de l'Élysée")."""
+    before = before.casefold().rstrip(" '’")
+    for phrase in phrases:
+        if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
+            return True
+    return False
 
 
 def _names_a_person(text: str, words: list[_Word], first: int, last: int, lex: PlacesLexicon) -> bool:
