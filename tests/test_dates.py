@@ -176,6 +176,17 @@ def test_day_ranges_give_both_days(language, text, expected):
     assert found(language, text) == expected
 
 
+def test_a_year_written_earlier_in_the_sentence_completes_a_day_or_month():
+    assert found("en", "In 2018, Trump met Putin in Helsinki on July 16 and again in November.") == {
+        "In 2018": "2018", "July 16": "2018-07-16", "in November": "2018-11"}
+
+
+def test_future_tense_after_a_bare_month_does_not_move_it_forward():
+    text = "Les ambassadeurs rappelés en avril vont regagner leur poste."
+    assert found("fr", text, published=date(2021, 6, 16)) == {"en avril": "2021-04"}
+    assert found("en", "Elections will be held in March.") == {"in March": "2020-03"}
+
+
 def test_bare_month_after_the_anchor_month_is_last_year():
     assert found("en", "The talks broke down in October.") == {"in October": "2018-10"}
 

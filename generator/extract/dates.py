@@ -54,16 +54,18 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
     return date(year, month, day) if 1 <= day <= last else None
 
 
-def _clause(text: str, start: int, end: int, boundary: re.Pattern[str]) -> str:
-    """The clause around text[start:end]; a short opening clause ("On Friday,") takes
-    the next one along, where its verb is."""
+def _clause(text: str, start: int, end: int, boundary: re.Pattern[str], ahead: bool) -> str:
+    """The clause around text[start:end], only up to `start` unless `ahead` or the
+    expression opens the clause ("Im Mai wird er reisen"); a short opening clause
+    ("On Friday,") takes the next one along, where its verb is."""
     opening = max((m.end() for m in boundary.finditer(text, 0, start)), default=0)
     closing = boundary.search(text, end)
     stop = closing.start() if closing else len(text)
-    if opening == 0 and closing and len(text[:start].split()) <= 2:
+    opens_clause = len(text[opening:start].split()) <= 2
+    if opening == 0 and closing and opens_clause:
         following = boundary.search(text, closing.end())
-        stop = following.start() if following else len(text)
-    return text[opening:stop]
+        return text[opening:start] + text[closing.end():following.start() if following else len(text)]
+    return text[opening:stop if ahead or opens_clause else start]
 
 
 class _Resolver:
@@ -75,15 +77,21 @@ class _Resolver:
         self.anchor = anchor
         self.sentence = sentence
         self.reference: date | None = None  # the last day this sentence named
+        self.year: int | None = None  # the last year this sentence wrote out
 
-    def future(self, expr: Expression) -> bool:
+    def future(self, expr: Expression, ahead: bool = True) -> bool:
+        """Whether the clause speaks in the future tense; with `ahead` False only the
+        words before the expression count ("the envoys recalled in April will return"
+        is about a past April)."""
         local_start = expr.start - self.sentence.start
         local_end = expr.end - self.sentence.start
-        clause = _clause(self.sentence.text, local_start, local_end, clause_boundary(self.code))
+        clause = _clause(self.sentence.text, local_start, local_end, clause_boundary(self.code), ahead)
         return bool(future_pattern(self.code).search(clause))
 
     def value(self, expr: Expression) -> str | None:
         resolved = getattr(self, "_" + expr.kind)(expr, expr.parts)
+        if "year" in expr.parts and resolved is not None:
+            self.year = int(expr.parts["year"])
         if isinstance(resolved, date):
             self.reference = resolved
             return resolved.isoformat()
@@ -104,6 +112,8 @@ class _Resolver:
         month, day = self.lex.month(parts["month"]), int(parts["day"])
         if "year" in parts:
             return _safe_date(int(parts["year"]), month, day)
+        if self.year is not None:  # "In 2018, Trump met Putin on July 16"
+            return _safe_date(self.year, month, day)
         if self.anchor is None:
             return None
         future = self.future(expr)
@@ -141,11 +151,13 @@ class _Resolver:
         return f"{year:04d}-{month:02d}"
 
     def _month(self, expr: Expression, parts: dict) -> str | None:
+        month = self.lex.month(parts["month"])
+        if self.year is not None:  # "In 2018, ... in March"
+            return f"{self.year:04d}-{month:02d}"
         if self.anchor is None:
             return None
-        month = self.lex.month(parts["month"])
         year = self.anchor.year
-        if self.future(expr):
+        if self.future(expr, ahead=False):
             year += month < self.anchor.month
         else:
             year -= month > self.anchor.month
