@@ -181,6 +181,12 @@ def test_a_year_written_earlier_in_the_sentence_completes_a_day_or_month():
         "In 2018": "2018", "July 16": "2018-07-16", "in November": "2018-11"}
 
 
+def test_since_a_year_does_not_date_the_rest_of_the_sentence():
+    assert found("en", "Since 2011 they had not met, until Thursday.") == {"Since 2011": "2011", "Thursday": "2019-04-25"}
+    assert found("en", "Since 2011 no summit took place before 25 April.") == {
+        "Since 2011": "2011", "25 April": "2019-04-25"}
+
+
 def test_future_tense_after_a_bare_month_does_not_move_it_forward():
     text = "Les ambassadeurs rappelés en avril vont regagner leur poste."
     assert found("fr", text, published=date(2021, 6, 16)) == {"en avril": "2021-04"}

@@ -51,6 +51,7 @@ class DateLexicon:
     numbers: Mapping[str, int]
     units: Mapping[str, str]
     year_cues: tuple[str, ...]
+    year_frame_cues: frozenset[str]
     quantity_words: frozenset[str]
     quantity_units: frozenset[str]
     year_determiners: tuple[str, ...]
@@ -131,6 +132,7 @@ def lexicon(code: str) -> DateLexicon:
         numbers=_offsets(section, "numbers"),
         units={normalise(str(w)): unit for unit, words in (section.get("units") or {}).items() for w in words},
         year_cues=_words(section, "year_cues"),
+        year_frame_cues=frozenset(_words(section, "year_frame_cues")),
         quantity_words=frozenset(_words(section, "quantity_words")),
         quantity_units=frozenset(_words(section, "quantity_units")),
         year_determiners=_words(section, "year_determiners"),

@@ -90,12 +90,20 @@ class _Resolver:
 
     def value(self, expr: Expression) -> str | None:
         resolved = getattr(self, "_" + expr.kind)(expr, expr.parts)
-        if "year" in expr.parts and resolved is not None:
+        if resolved is not None and self._sets_year(expr):
             self.year = int(expr.parts["year"])
         if isinstance(resolved, date):
             self.reference = resolved
             return resolved.isoformat()
         return resolved
+
+    def _sets_year(self, expr: Expression) -> bool:
+        """A full date or a framing year ("in 2018") dates the rest of the sentence;
+        "since 2011" or "December 2017" do not."""
+        if expr.kind in _DAY_LEVEL_KINDS or expr.kind == "bare_year":
+            return "year" in expr.parts
+        cue = expr.parts.get("cue")
+        return expr.kind == "year" and cue is not None and normalise(cue) in self.lex.year_frame_cues
 
     # -- explicit days
     def _iso(self, expr: Expression, parts: dict) -> date | None:
