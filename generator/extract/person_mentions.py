@@ -80,11 +80,11 @@ def _words(section, key: str) -> list[str]:
 
 def _phrase_regex(phrase: str) -> str:
     """A lexicon phrase as a regex: spaces match any whitespace, a trailing * any word ending,
-    and "..." up to five words between ("nahm ... teil": "nahm auch Baerbock teil")."""
+    and "..." up to eight words between ("nahm ... teil": "nahm auch Baerbock teil")."""
     parts = []
     for word in phrase.split():
         if word == "...":
-            parts.append(r"(?:\S+\s+){0,5}?")
+            parts.append(r"(?:\S+\s+){0,8}?")
             continue
         parts.append(re.escape(word[:-1]) + r"\w*" if word.endswith("*") and len(word) > 1 else re.escape(word))
         parts.append(r"\s+")
