@@ -206,3 +206,18 @@ def test_agreement_negation_stays_in_its_clause(tmp_path, body, kind):
 def test_not_outcomes(tmp_path, body):
     people = (person("Vladimir Putin", ("Putin",), "Russian president"), person("Kim Jong Un", ("Kim",), "leader"))
     assert extract_outcomes(text_document(tmp_path, body, "en", people)) == ()
+
+
+def test_role_words_pick_the_participant_and_spokesmen_stay_unnamed(tmp_path):
+    people = (person("Vladimir Putin", ("Poetin",), "Russische president"),
+              person("Recep Tayyip Erdogan", ("Erdogan",), "Turkse ambtgenoot"))
+    body = ("Poetin ontving Erdogan in Sotsji.\n"
+            "„We zullen samen een oplossing vinden,” aldus de Turkse president.\n"
+            "„De gesprekken gaan door,” zei een Turkse woordvoerder.")
+    outcomes = extract_outcomes(text_document(tmp_path, body, "nl", people))
+    assert [(o.kind, o.speaker) for o in outcomes] == [("announcement", "Recep Tayyip Erdogan")]
+
+
+def test_negation_far_from_the_agreement_word_in_one_clause(tmp_path):
+    body = "Ein Abkommen über die Rückführung abgelehnter Asylbewerber wurde nicht geschlossen."
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, "de"))] == ["no-agreement"]

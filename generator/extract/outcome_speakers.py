@@ -21,6 +21,7 @@ MentionKind = Literal["name", "role", "pronoun", "plural", "source"]
 AFTER_VERB_WORDS = 2  # words between a verb and its inverted subject ("said the Russian president")
 SOURCE_EXTRA_WORDS = 2  # an unnamed source takes more words ("said a North Korean spokesman")
 MIN_ROLE_LENGTH = 4
+MIN_MODIFIER_LENGTH = 4  # shorter words before an office noun are articles ("the", "der", "les")
 MENTION_CUES = {"plural": "plural_subjects", "pronoun": "pronouns", "source": "source_nouns"}
 
 
@@ -102,9 +103,11 @@ def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str
         found += [Mention(m.start(), m.end(), "role", cast.role_owner[m.group().lower()])
                   for m in cast.roles.finditer(text, start, end)]
     named_here = {m.person for m in found}
+    sources = {s for s, _ in hits["source_nouns"].spans(start, end)}
     for s, e in hits["role_nouns"].spans(start, end):
         if not _followed_by_name(text, e, found):
-            holder = _office_holder(text[s:e], cast, named_here)
+            # A spokesman speaks for a side without being its leader: never resolved by role.
+            holder = None if s in sources else _office_holder(text[s:e], _modifiers(text, s), cast, named_here)
             # An office holder who is none of the people named is an outside voice, like a spokesman.
             found.append(Mention(s, e, "role" if holder else "source", holder))
     for kind in ("plural", "pronoun", "source"):
@@ -127,19 +130,38 @@ def _followed_by_name(text: str, position: int, found: list[Mention]) -> bool:
     return any(m.kind == "name" and 0 <= m.start - position <= 3 for m in found)
 
 
-def _office_holder(noun: str, cast: Cast, named_here: set[str | None]) -> str | None:
-    """The participant an office noun ("leader") stands for, if only one fits."""
+def _office_holder(noun: str, modifiers: list[str], cast: Cast, named_here: set[str | None]) -> str | None:
+    """The participant an office noun ("leader") stands for, if only one fits.
+
+    Words before the noun ("the Turkish president") pick the participant whose stated
+    role shares one of them; then the one whose role has the noun; then, at a meeting
+    of two, the one not named elsewhere in the sentence.
+    """
+    present_roles = [(role, name) for role, names in cast.role_holders.items() for name in names if name in cast.present]
+    by_modifier = {name for role, name in present_roles
+                   if any(_same_stem(m, w) for m in modifiers for w in re.findall(r"\w+", role))}
+    if len(by_modifier) == 1:
+        return by_modifier.pop()
     noun = noun.lower()
-    holders = {name for role, names in cast.role_holders.items() for name in names
-               if re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", role)}
-    holders &= cast.present
+    holders = {name for role, name in present_roles if re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", role)}
     if len(holders) == 1:
         return holders.pop()
-    # At a meeting of two, "the leader" who is not the other one named in the sentence.
     others = sorted(cast.present - named_here)
     if not holders and len(cast.present) == 2 and len(others) == 1:
         return others[0]
     return None
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """'Turkse' and 'Turkse', 'türkische' and 'türkischen': one word, inflected."""
+    stem = min(len(a), len(b), 6)
+    return stem >= MIN_MODIFIER_LENGTH and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 3
+
+
+def _modifiers(text: str, start: int) -> list[str]:
+    """The (up to two) words right before an office noun, lower-cased, articles left out."""
+    words = re.findall(r"[\w-]+", text[max(0, start - 40):start])[-2:]
+    return [w.lower() for w in words if len(w) >= MIN_MODIFIER_LENGTH]
 
 
 def first_person_mention(mentions: list[Mention], last_subject: str | None) -> str | None:

@@ -32,7 +32,7 @@ from .outcome_cues import Hits, OutcomeLexicon, Quotes, find_quotes, lexicon, sc
 from .outcome_speakers import Attribution, Cast, Mention, attribute, build_cast, find_mentions, first_person_mention
 
 MAX_QUOTE_SENTENCES = 5  # a quotation longer than this is a markup error, not one statement
-NEGATION_REACH = 60  # characters between a negation and the agreement word it denies
+NEGATION_REACH = 120  # characters between a negation and the agreement word it denies (in one clause)
 QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quote
 RESTATEMENT_WORDS = 3  # shared content words that make a quote restate the paraphrase before it
 CONTENT_WORD = re.compile(r"\w{5,}")
