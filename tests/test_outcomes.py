@@ -221,3 +221,14 @@ def test_role_words_pick_the_participant_and_spokesmen_stay_unnamed(tmp_path):
 def test_negation_far_from_the_agreement_word_in_one_clause(tmp_path):
     body = "Ein Abkommen über die Rückführung abgelehnter Asylbewerber wurde nicht geschlossen."
     assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, "de"))] == ["no-agreement"]
+
+
+def test_quote_running_over_paragraphs_keeps_its_speaker(tmp_path):
+    people = (person("Joe Biden", ("Biden",), "President"), person("Xi Jinping", ("Xi",), "Chinese President"))
+    body = ("“We had a long talk,” Biden said.\n"
+            "“It is not the end of our differences, but it is a start.\n"
+            "“We will meet again next year.”")
+    outcomes = extract_outcomes(text_document(tmp_path, body, "en", people))
+    assert [(o.kind, o.speaker) for o in outcomes] == [
+        ("statement", "Joe Biden"), ("statement", "Joe Biden"), ("announcement", "Joe Biden")]
+    assert outcomes[1].text == "“It is not the end of our differences, but it is a start."

@@ -39,6 +39,7 @@ CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 TERMINAL = re.compile(r"[.!?…][\"'“”‘’«»‹›)\]]*$")
 CLAUSE_BREAK = re.compile(r"[,;:–—]")
+OPENING_MARKS = "\"“„«‹‘"
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     if attribution is not None:
         return _judge_attributed(passage, attribution, people, quoted, ctx)
 
-    if quoted and _opens_with_quote(passage, ctx) and previous is not None and previous.speaker \
+    if _goes_on_quoting(passage, quoted, ctx) and previous is not None and previous.speaker \
             and passage.first_sentence - previous.passage.last_sentence <= 2:
         return Candidate(passage, _spoken_kind(passage, ctx), previous.speaker, True)
 
@@ -306,8 +307,13 @@ def _quoted_share(passage: Passage, ctx: Context) -> float:
     return ctx.quotes.covered(passage.start, passage.end) / max(1, passage.end - passage.start)
 
 
-def _opens_with_quote(passage: Passage, ctx: Context) -> bool:
-    return any(s == passage.start for s, _ in ctx.quotes.starting_in(passage.start, passage.start + 1))
+def _goes_on_quoting(passage: Passage, quoted: bool, ctx: Context) -> bool:
+    """The passage is a quotation: it opens with a quote that fills most of it, or with a
+    quote mark that never closes (a quote running over paragraphs opens each of them)."""
+    if ctx.text[passage.start] not in OPENING_MARKS:
+        return False
+    opened_here = ctx.quotes.starting_in(passage.start, passage.start + 1)
+    return quoted if opened_here else not ctx.quotes.covered(passage.start, passage.end)
 
 
 def _frequent_words(doc: Document) -> frozenset[str]:
