@@ -192,3 +192,10 @@ def test_bylines_honorifics_and_companies():
     assert set(people) == {"Narendra Modi", "Anthony Albanese"}  # no byline authors, no "Goldman Sachs"
     assert people["Narendra Modi"].role == "Indian Prime Minister"
     assert present(people) == {"Narendra Modi", "Anthony Albanese"}
+
+
+def test_a_list_of_leaders_in_the_lead_took_part():
+    people = people_of("en_multilateral_summit_list.txt")
+    assert present(people) == {"Fumio Kishida", "Joe Biden", "Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"}
+    assert people["Olaf Scholz"].role == "German Chancellor"
+    assert not people["Volodymyr Zelensky"].present  # announced for later, not yet there

@@ -167,7 +167,7 @@ def _principals(clusters: list[_Cluster], main: frozenset[int]) -> set[int]:
     ranked = sorted(range(len(clusters)), key=lambda i: (-counts[i], clusters[i].first()))
     top_two = set(ranked[:2])
     # The headline and lead name the main participants even when no meeting word is there.
-    lead = set(sorted({i for c in clusters for i in c.sentences()})[:LEAD_SENTENCES])
+    lead = _lead(clusters)
     found = set()
     for i, cluster in enumerate(clusters):
         in_main = bool(set(cluster.sentences()) & (main | lead)) or not main
@@ -177,8 +177,8 @@ def _principals(clusters: list[_Cluster], main: frozenset[int]) -> set[int]:
     return found
 
 
-def _joined(doc: Document, left_end: int, right: Mention, meeting: re.Pattern[str]) -> bool:
-    """Only coordinators, articles and punctuation stand between a principal (or a meeting
+def _joined(doc: Document, left_end: int, right: Mention) -> bool:
+    """Only coordinators, articles and punctuation stand between a person (or a meeting
     word) ending at `left_end` and the words introducing `right`: "Putin and Kim",
     "met with the North Korean leader Kim", "ha incontrato il leader Kim"."""
     lex = lexicon(doc.language)
@@ -186,34 +186,56 @@ def _joined(doc: Document, left_end: int, right: Mention, meeting: re.Pattern[st
     words = re.findall(r"[^\W\d_]+", gap.lower())
     if re.search(r"[.;:!?()]", gap) or len(words) > 3:
         return False
-    return all(w in lex.coordinators or w in lex.determiners or w in lex.elisions for w in words) and (
-        bool(words) or "," in gap or bool(meeting))
+    return all(w in lex.coordinators or w in lex.determiners or w in lex.elisions for w in words)
+
+
+def _chains(doc: Document, mentions: list[Mention]) -> list[list[Mention]]:
+    """Runs of mentions joined one after another: "Biden, Macron, Scholz and Meloni"."""
+    chains: list[list[Mention]] = []
+    for mention in mentions:
+        if chains and chains[-1][-1].end <= mention.lead_in and _joined(doc, chains[-1][-1].end, mention):
+            chains[-1].append(mention)
+        else:
+            chains.append([mention])
+    return chains
+
+
+def _lead(clusters: list[_Cluster]) -> set[int]:
+    """The headline and lead: the first sentences that name people."""
+    return set(sorted({i for c in clusters for i in c.sentences()})[:LEAD_SENTENCES])
 
 
 def _counterparts(clusters: list[_Cluster], principals: set[int], doc: Document, main: frozenset[int]) -> set[int]:
-    """With fewer than two main participants found, the people a main-event sentence joins
-    to one ("X and Y met", "X met with Y") took part too: a short report may name the
-    guest only once."""
-    if len(principals) >= 2 or not principals:
+    """People a main-event sentence joins to a main participant took part too.
+
+    A list of three or more people with a main participant in it ("Biden, Macron, Scholz and
+    Meloni met") counts always. With fewer than two main participants found, so does
+    one person joined to a main participant or to a meeting word ("X and Y met", "X met
+    with Y"): a short report may name the guest only once.
+    """
+    if not principals:
         return set()
     owner = {id(m): i for i, c in enumerate(clusters) for m in c.mentions}
     meeting = meeting_pattern(doc.language)
-    found = set()
-    for index in sorted(main):
+    found: set[int] = set()
+    for index in sorted(main | _lead(clusters)):
         if _historical(doc, index):
             continue
         here = sorted((m for c in clusters for m in c.mentions if m.sentence == index), key=lambda m: m.start)
-        anchors = [m.end for m in here if owner[id(m)] in principals]
-        if not anchors:
+        if not any(owner[id(m)] in principals for m in here):
+            continue
+        for chain in _chains(doc, here):
+            if len(chain) >= 3 and any(owner[id(m)] in principals for m in chain):
+                found |= {owner[id(m)] for m in chain}
+        if len(principals) >= 2 or index not in main:
             continue
         sentence = doc.sentences[index]
+        anchors = [m.end for m in here if owner[id(m)] in principals]
         anchors += [sentence.start + w.end() for w in meeting.finditer(sentence.text)]
         for mention in here:
-            i = owner[id(mention)]
-            if i not in principals and any(end <= mention.lead_in and _joined(doc, end, mention, meeting)
-                                           for end in anchors):
-                found.add(i)
-    return found
+            if any(end <= mention.lead_in and _joined(doc, end, mention) for end in anchors):
+                found.add(owner[id(mention)])
+    return found - principals
 
 
 def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> list[bool]:
