@@ -232,3 +232,13 @@ def test_quote_running_over_paragraphs_keeps_its_speaker(tmp_path):
     assert [(o.kind, o.speaker) for o in outcomes] == [
         ("statement", "Joe Biden"), ("statement", "Joe Biden"), ("announcement", "Joe Biden")]
     assert outcomes[1].text == "“It is not the end of our differences, but it is a start."
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Putin recalled that the Soviet Union had helped North Korea in 1950.", ["statement"]),
+    ("Putin said in 2011 that the relations were excellent.", []),
+    ("In 2011, Putin said the relations were excellent.", []),
+])
+def test_a_year_in_what_was_said_is_not_background(tmp_path, body, expected):
+    people = (person("Vladimir Putin", ("Putin",), "Russian president"), person("Kim Jong Un", ("Kim",), "leader"))
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, "en", people))] == expected

@@ -38,6 +38,9 @@ COUNTRY_NAME_LANGUAGES = ("nl", "de", "fr", "it", "es")
 # smaller cities need their country named in the article ("Khasan" is an old name of
 # Hassan, India, and also a Russian village; "Moskou" is Moscow, Russia, not Moscow, Idaho).
 ALT_NAME_MIN_POPULATION = 200_000
+# Alternate spellings of smaller towns are not indexed at all (they are rarely written and
+# cost most of the build time).
+ALT_NAME_MIN_INDEXED = 50_000
 # Cities this big are also matched by a transliteration-folded form of their own name.
 FOLD_MIN_POPULATION = 100_000
 # Registry names at least this long also match without their accents ("Bogota"); shorter
@@ -278,6 +281,8 @@ def build_gazetteer() -> Gazetteer:
             round(float(city["longitude"]), 4), int(city["population"]), state, "city"))
         # Folded spellings only for big cities: small ones need an exact name (and more besides).
         builder.add_name(index, city["name"], None, PRIMARY, fold=city["population"] >= FOLD_MIN_POPULATION)
+        if city["population"] < ALT_NAME_MIN_INDEXED:
+            continue  # a small town's other names would only ever count with its country named
         for alternate in sorted(set(city["alternatenames"])):
             if alternate != city["name"] and _is_usable_alternate(alternate):
                 builder.add_name(index, alternate, None, 0, fold=city["population"] >= ALT_NAME_MIN_POPULATION)

@@ -32,6 +32,7 @@ from .outcome_cues import Hits, OutcomeLexicon, Quotes, find_quotes, lexicon, sc
 from .outcome_speakers import Attribution, Cast, Mention, attribute, build_cast, find_mentions, first_person_mention
 
 MAX_QUOTE_SENTENCES = 5  # a quotation longer than this is a markup error, not one statement
+FRAME_REACH = 25  # characters after a reporting verb that still say when it was said ("said in 2011 that")
 NEGATION_REACH = 120  # characters between a negation and the agreement word it denies (in one clause)
 QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quote
 RESTATEMENT_WORDS = 3  # shared content words that make a quote restate the paraphrase before it
@@ -185,7 +186,7 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
 def _judge_attributed(passage: Passage, attribution: Attribution, people: set[str], quoted: bool,
                       ctx: Context) -> Candidate | None:
     text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
-    if _background(passage, attribution.cue[0], ctx):
+    if _background(passage, attribution.cue[0], ctx, reach=attribution.cue[1] - attribution.cue[0] + FRAME_REACH):
         return None
     has_quote = bool(ctx.quotes.starting_in(s, e))
     assessment = hits["assessment_words"].found(s, e)
@@ -260,14 +261,23 @@ def _agreement_kind(passage: Passage, ctx: Context) -> tuple[OutcomeKind, int] |
 
 # --- background ------------------------------------------------------------------------------
 
-def _background(passage: Passage, position: int, ctx: Context) -> bool:
-    """Whether the clause holding `position` (or the sentence's opening clause) is set in the past."""
+def _background(passage: Passage, position: int, ctx: Context, reach: int | None = None) -> bool:
+    """Whether the clause holding `position` (or the sentence's opening clause) is set in the past.
+
+    With `reach`, the clause is read only that far past `position`: for a reporting verb,
+    what frames the saying ("said in 2011", "said on that occasion") counts, but not what
+    was said ("Putin recalled that the Soviet Union had helped in 1950").
+    """
     text, hits = ctx.text, ctx.hits
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, passage.start, passage.end)
               if not ctx.quotes.inside(m.start())]
     clause_start = max([passage.start] + [b + 1 for b in breaks if b < position])
     clause_end = min([passage.end] + [b for b in breaks if b >= position])
+    if reach is not None:
+        clause_end = min(clause_end, position + reach)
     opening_end = min([passage.end] + breaks)
+    if reach is not None and opening_end > position:
+        opening_end = clause_end
     for start, end in ((clause_start, clause_end), (passage.start, opening_end)):
         if ctx.quotes.outside(hits["background_markers"].spans(start, end)):
             return True

@@ -176,7 +176,7 @@ def _candidates_in(doc: Document, index: int, lex: PlacesLexicon) -> Iterator[_C
             continue
         last, found = match
         registry_name = any(entry.source in ("city", "country", "state") for entry, _ in found)
-        if _used_as_place(text, words, i, last, lex, registry_name):
+        if _used_as_place(text, words, i, last, lex, registry_name, doc.language):
             yield index, words, found, (i, last)
         i = last + 1
 
@@ -202,7 +202,7 @@ def _longest_match(text: str, words: list[_Word], first: int, language: str, gaz
 
 
 def _used_as_place(text: str, words: list[_Word], first: int, last: int, lex: PlacesLexicon,
-                   registry_name: bool) -> bool:
+                   registry_name: bool, language: str) -> bool:
     key = " ".join(w.text.casefold() for w in words[first:last + 1])
     if key in lex.not_places:
         return False
@@ -220,9 +220,15 @@ def _used_as_place(text: str, words: list[_Word], first: int, last: int, lex: Pl
         return True
     before = words[first - 1] if first > 1 else None  # the first word is capitalised anyway
     if (before is not None and registry_name and before.text[0].isupper() and text[before.end:start] == " "
-            and before.text.casefold() not in lex.locative_prepositions and not gz.is_place_word(before.text)):
-        return False  # "George Washington", "Foto Sipa USA", "Air China"
+            and before.text.casefold() not in lex.locative_prepositions
+            and not _is_country_or_landmark(before.text, language)):
+        return False  # "George Washington", "Foto Sipa USA", "Air China"; not "dat Nederland Oekraïne steunt"
     return True
+
+
+def _is_country_or_landmark(word: str, language: str) -> bool:
+    entry = gz.lookup(word, language)
+    return entry is not None and entry.source in ("country", "project")
 
 
 def _after_phrase(before: str, phrases: tuple[str, ...]) -> bool:
@@ -241,9 +247,7 @@ def _names_a_person(text: str, words: list[_Word], first: int, last: int, lex: P
     after = words[last + 1] if last + 1 < len(words) else None
     if after is None or not after.text[0].isupper() or text[words[last].end:after.start] != " ":
         return False
-    if first > 0 and words[first - 1].text.casefold() in lex.locative_prepositions:
-        return False
-    return not gz.is_place_word(after.text)
+    return not (first > 0 and words[first - 1].text.casefold() in lex.locative_prepositions)
 
 
 def _plausible_town(entry: gz.GazetteerEntry, words: list[_Word], first: int, last: int,
