@@ -242,3 +242,12 @@ def test_quote_running_over_paragraphs_keeps_its_speaker(tmp_path):
 def test_a_year_in_what_was_said_is_not_background(tmp_path, body, expected):
     people = (person("Vladimir Putin", ("Putin",), "Russian president"), person("Kim Jong Un", ("Kim",), "leader"))
     assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, "en", people))] == expected
+
+
+def test_verdict_before_a_colon_is_apart_from_the_statement_after_it(tmp_path):
+    people = (person("Vladimir Putin", ("Poetin",), "Russische president"),
+              person("Recep Tayyip Erdogan", ("Erdogan",), "Turkse president"))
+    body = "Een doorbraak bleef uit: Poetin zei dat Rusland pas terugkeert als het Westen aan zijn eisen voldoet."
+    outcomes = extract_outcomes(text_document(tmp_path, body, "nl", people))
+    assert [(o.kind, o.speaker, o.text.split()[0]) for o in outcomes] == [
+        ("assessment", None, "Een"), ("statement", "Vladimir Putin", "Poetin")]

@@ -40,6 +40,7 @@ CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 TERMINAL = re.compile(r"[.!?…][\"'“”‘’«»‹›)\]]*$")
 CLAUSE_BREAK = re.compile(r"[,;:–—]")
+COLON = re.compile(r"\s*:\s+")
 OPENING_MARKS = "\"“„«‹‘"
 
 
@@ -144,6 +145,21 @@ def _split_statements(passage: Passage, ctx: Context) -> list[Passage]:
                        passage.continued)
         tail = Passage(tail_start, passage.end, passage.first_sentence, passage.last_sentence, passage.complete, True)
         return [head, *_split_statements(tail, ctx)]
+    return _split_at_colon(passage, ctx)
+
+
+def _split_at_colon(passage: Passage, ctx: Context) -> list[Passage]:
+    """'No breakthrough: Putin said ...' → the writer's verdict and the attributed statement."""
+    text, verbs = ctx.text, ctx.hits["reporting_verbs"]
+    for match in COLON.finditer(text, passage.start, passage.end):
+        if ctx.quotes.inside(match.start()):
+            continue
+        head_end, tail_start = match.start(), match.end()
+        if len(text[passage.start:head_end].split()) >= 2 and not verbs.found(passage.start, head_end) \
+                and ctx.quotes.outside(verbs.spans(tail_start, passage.end)):
+            head = replace(passage, end=head_end)
+            return [head, replace(passage, start=tail_start)]
+        return [passage]
     return [passage]
 
 
