@@ -199,3 +199,28 @@ def test_a_list_of_leaders_in_the_lead_took_part():
     assert present(people) == {"Fumio Kishida", "Joe Biden", "Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"}
     assert people["Olaf Scholz"].role == "German Chancellor"
     assert not people["Volodymyr Zelensky"].present  # announced for later, not yet there
+
+
+@pytest.mark.parametrize("fixture, son, father", [
+    ("es_family_background.txt", "Kim Jong-un", "Kim Jong-il"),
+    ("fr_family_background.txt", "Kim Jong-un", "Kim Jong-il"),
+    ("en_caps_and_title_case_headlines.txt", "Kim Jong Un", "Kim Jong Il"),
+])
+def test_bare_surname_is_the_leader_of_the_lead_not_his_father(fixture, son, father):
+    people = people_of(fixture)
+    assert "Kim" in people[son].aliases and "Kim" not in people[father].aliases
+    assert people[son].present and not people[father].present
+
+
+def test_spanish_organisations_and_attendance():
+    people = people_of("es_family_background.txt")
+    assert "Departamento" not in people  # "portavoz del Departamento de Estado"
+    assert "Putin y Kim Jong-un" not in people  # "y" joins two people, not one name
+    assert present(people) == {"Vladímir Putin", "Kim Jong-un", "Serguéi Lavrov", "Choe Son-hui"}
+    assert people["Serguéi Lavrov"].role == "ministro de Exteriores ruso"
+
+
+def test_headlines_in_capitals_and_title_case_add_no_people():
+    people = people_of("en_caps_and_title_case_headlines.txt")
+    assert set(people) == {"Vladimir Putin", "Kim Jong Un", "Sergei Lavrov", "Andrei Belousov", "Matthew Miller",
+                           "Kim Jong Il"}

@@ -57,8 +57,12 @@ class _Cluster:
         return sorted({m.sentence for m in self.mentions})
 
 
-def _prominence(cluster: _Cluster, main: frozenset[int]) -> tuple:
-    return (len(set(cluster.sentences()) & main), len(cluster.sentences()), -cluster.first())
+def _prominence(cluster: _Cluster, main: frozenset[int], lead: set[int]) -> tuple:
+    """Which of several people a bare shared surname means: the one the lead names, then the
+    one the main-event sentences name most, then the most mentioned ("Kim" is Kim Jong Un,
+    not his father Kim Jong Il of a background sentence)."""
+    sentences = set(cluster.sentences())
+    return (bool(sentences & lead), len(sentences & main), len(sentences), -cluster.first())
 
 
 def _cluster_full_names(mentions: list[Mention]) -> list[_Cluster]:
@@ -108,7 +112,8 @@ def _attach_to_full(mention: Mention, clusters: list[_Cluster], main: frozenset[
             continue
         fitting = [c for c in clusters if c.fits(name)]
         if fitting:
-            best = max(fitting, key=lambda c: _prominence(c, main))
+            lead = _lead(clusters)
+            best = max(fitting, key=lambda c: _prominence(c, main, lead))
             # The genitive's base form is the spelling; a surname keeps its particles.
             best.mentions.append(_with_particles(replace(mention, name=name), best, text))
             return True

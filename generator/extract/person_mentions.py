@@ -353,7 +353,8 @@ def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
             if tokens[j].kind == NAME or _REGNAL.match(tokens[j].text):  # "Felipe VI"
                 last = j
                 j += 1
-            elif tokens[j].kind == PARTICLE:  # "von der Leyen", "Lula da Silva"
+            elif tokens[j].kind == PARTICLE and (last > first or is_given_name(tokens[first].text)):
+                # "Ursula von der Leyen", "Luiz Inácio Lula da Silva"; not "Macron da Meloni"
                 k = j
                 while k < len(tokens) and tokens[k].kind == PARTICLE and _adjacent(tokens, k - 1, k, text):
                     k += 1
@@ -373,7 +374,8 @@ def _adjacent(tokens: list[_Token], a: int, b: int, text: str) -> bool:
     return 0 <= a < len(tokens) and 0 <= b < len(tokens) and not text[tokens[a].end:tokens[b].start].strip()
 
 
-def _inside_other_name(tokens: list[_Token], first: int, last: int, text: str, titled: bool) -> bool:
+def _inside_other_name(tokens: list[_Token], first: int, last: int, text: str, titled: bool,
+                       coordinators: frozenset[str], determiners: frozenset[str]) -> bool:
     """The run is part of a longer capitalised name that is not a person's: "North Korea",
     "United Nations Security Council", "Russki Island", "People's Daily"."""
     for before in (1, 2):  # "North Korea", "Sri Lanka"
@@ -398,6 +400,12 @@ def _inside_other_name(tokens: list[_Token], first: int, last: int, text: str, t
     if _adjacent(tokens, last, last + 1, text) and not tokens[last].possessive:
         following = tokens[last + 1]
         if following.text[:1].isupper() and following.kind in (ROLE, STOP) and len(following.text) >= 4:
+            return True
+        # "Departamento de Estado", "Ministerie van Defensie": an organisation, not a person.
+        if following.kind in (CONNECTOR, PARTICLE) and following.text.lower() not in coordinators \
+                and following.text.lower() not in determiners \
+                and _adjacent(tokens, last + 1, last + 2, text) \
+                and tokens[last + 2].text[:1].isupper() and tokens[last + 2].kind in (ROLE, STOP):
             return True
     return False
 
@@ -448,7 +456,8 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
                 and not text[tokens[first - 1].end:head.start].strip():
             continue  # "the Kremlin", "dem Treffen", "de Krim": a noun, not a name
         role_start, titled = _role_before(tokens, first, text, lex)
-        if gazetteer.is_place_word(name) or _inside_other_name(tokens, first, last, text, titled):
+        if gazetteer.is_place_word(name) or _inside_other_name(tokens, first, last, text, titled, lex.coordinators,
+                                                                 lex.determiners):
             continue
         role = None
         honorific_only = titled and all(tokens[k].kind in (HONORIFIC, CONNECTOR) for k in range(role_start, first))
