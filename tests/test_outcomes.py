@@ -251,3 +251,13 @@ def test_verdict_before_a_colon_is_apart_from_the_statement_after_it(tmp_path):
     outcomes = extract_outcomes(text_document(tmp_path, body, "nl", people))
     assert [(o.kind, o.speaker, o.text.split()[0]) for o in outcomes] == [
         ("assessment", None, "Een"), ("statement", "Vladimir Putin", "Poetin")]
+
+
+@pytest.mark.parametrize("body, language", [
+    ("Putin zufolge sind die Beziehungen zu Nordkorea „ausgezeichnet“.", "de"),
+    ("Putin met Kim. According to him, the relations are \"excellent\".", "en"),
+])
+def test_speaker_before_or_after_an_attribution_phrase(tmp_path, body, language):
+    people = (person("Vladimir Putin", ("Putin",), "president"), person("Kim Jong Un", ("Kim",), "leader"))
+    outcomes = extract_outcomes(text_document(tmp_path, body, language, people))
+    assert [(o.kind, o.speaker) for o in outcomes] == [("assessment", "Vladimir Putin")]

@@ -181,8 +181,10 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
     verb = _first_outside(hits["reporting_verbs"].spans(start, end), quotes)
     if phrase is not None:
         after = [m for m in mentions if phrase[1] <= m.start and len(text[phrase[1]:m.start].split()) <= AFTER_VERB_WORDS]
-        if after:
-            return _from_mentions(phrase, after[:1], text, lex, last_subject, pro_drop=False)
+        # "volgens Poetin", "according to him"; or the speaker before it ("Putin zufolge").
+        before = [m for m in mentions if m.end <= phrase[0] and not text[m.end:phrase[0]].strip()]
+        if after or before:
+            return _from_mentions(phrase, (after or before)[:1], text, lex, last_subject, pro_drop=False)
     if verb is None:
         return None
     segment_start = max([start] + [e for s, e in quotes.starting_in(start, verb[0]) if e <= verb[0]])
