@@ -45,7 +45,7 @@ def block(value: object) -> Markup:
 def plain(value: object) -> str:
     """A one-line label with every markup character removed, for places where
     references are not decoded the same way (YAML front matter, page titles)."""
-    kept = "".join(ch if ch not in '<>&"\'\\`*_{}[]#|!~^=$%@' else " " for ch in str(value))
+    kept = "".join(ch if ch not in '<>&"\\`*_{}[]#|!~^=$%@' else " " for ch in str(value))
     return _SPACES.sub(" ", kept).strip()
 
 

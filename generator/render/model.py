@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterable, Sequence
 
 from ..records import (
@@ -68,8 +69,12 @@ class Site:
     built: str | None
     registry: Any = None  # the entity registry, when the events stage supplies one
 
+    @cached_property
+    def _events_by_id(self) -> dict[str, EventRecord]:
+        return {e.id: e for e in self.events}
+
     def event(self, event_id: str) -> EventRecord | None:
-        return next((e for e in self.events if e.id == event_id), None)
+        return self._events_by_id.get(event_id)
 
 
 def newest_first(events: Iterable[EventRecord]) -> tuple[EventRecord, ...]:
