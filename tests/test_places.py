@@ -218,3 +218,9 @@ def test_main_site_from_title_and_destination() -> None:
     assert main_names(camp_david) == {"Camp David", "Maryland"}  # not the White House briefing room
     assert main_names(places_of("es_beijing_traps.txt")) == {"Diaoyutai State Guesthouse", "Beijing", "China"}
     assert main_names(places_of("de_berlin_traps.txt")) == {"Federal Chancellery", "Berlin"}
+
+
+def test_main_country_when_no_town_is_named() -> None:
+    talks = places_of("en_talks_in_country.txt")
+    assert main_names(talks) == {"Saudi Arabia"}  # not Washington, named only as a government
+    assert talks["Kyiv"].type == "city" and not talks["Kyiv"].main

@@ -24,6 +24,7 @@ import os
 import pickle
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
@@ -307,11 +308,15 @@ def gazetteer() -> Gazetteer:
         with path.open("rb") as handle:
             return pickle.load(handle)
     built = build_gazetteer()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    with temporary.open("wb") as handle:
-        pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    temporary.replace(path)  # atomic: a concurrent reader never sees half a file
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)  # atomic: a concurrent reader never sees half a file
+    except OSError as error:
+        warnings.warn(f"gazetteer index not cached ({error}); set FACTSHEET_CACHE to a writable folder "
+                      "to save the build on every run", stacklevel=2)
     return built
 
 

@@ -306,8 +306,6 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
     named = {key: found[0].entry for key, found in by_place.items()}
     chains = {key: _containers(entry) for key, entry in named.items()}
     sites = [key for key, entry in named.items() if entry.type in SITE_TYPES]
-    if not sites:
-        return frozenset()
 
     title = doc.article.title.strip()
 
@@ -324,10 +322,14 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
         inside = [other for other, chain in chains.items() if other == key or key[0] in chain]
         return sum(weight(m) * (m.located if located_only else 1.0) for other in inside for m in by_place[other])
 
-    located_sites = [key for key in sites if score(key, True) > 0]
-    if located_sites:
-        ranked = [(score(key, True), key) for key in located_sites]
-    else:
+    # Best evidence first: a town or venue introduced as a site ("in Vladivostok"); then a
+    # country or region placed so in a main-event sentence ("talks in Saudi Arabia"); then a
+    # town or venue a main-event sentence merely names.
+    ranked = [(score(key, True), key) for key in sites if score(key, True) > 0]
+    if not ranked:
+        ranked = [(score(key, True), key) for key in by_place
+                  if any(m.located and m.sentence in main_sentences for m in by_place[key])]
+    if not ranked:
         ranked = [(score(key, False), key) for key in sites if {m.sentence for m in by_place[key]} & main_sentences]
     if not ranked:
         return frozenset()
