@@ -217,3 +217,38 @@ def test_outcomes_are_quoted_once():
     assert quoted("We agreed.") == "“We agreed&#46;”"
     assert quoted("“We agreed.”") == "“We agreed&#46;”"
     assert quoted("<b>x</b>") == "“&#60;b&#62;x&#60;/b&#62;”"
+
+
+def test_whole_build_shows_a_hostile_article_as_text(tmp_path):
+    """read → extract → link → render → MkDocs, with an article full of markup: the
+    HTML pages carry it as text only (the data downloads keep it verbatim, as data)."""
+    import re
+    import shutil
+    from pathlib import Path
+
+    from generator.build import build
+    from generator.config import BuildConfig
+
+    repo = Path(__file__).resolve().parent.parent
+    shutil.copy2(repo / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    manifest = repo / "docs" / ".generated"
+    generated = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
+    for path in sorted((repo / "docs").rglob("*")):
+        relative = path.relative_to(repo / "docs").as_posix()
+        if path.is_file() and relative not in generated and relative != ".generated":
+            (tmp_path / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, tmp_path / "docs" / relative)
+    (tmp_path / "corpus" / "articles").mkdir(parents=True)
+    for name in ("en_hostile_markup.md", "en_lisbon_talks.md"):
+        shutil.copy2(repo / "tests/fixtures/render/articles" / name, tmp_path / "corpus/articles" / name)
+
+    report = build(BuildConfig(root=tmp_path, built="2026-01-31"))
+    assert report.errors == ()
+    page = (tmp_path / "site/sources/en_hostile_markup/index.html").read_text(encoding="utf-8")
+    assert "&#60;img src&#61;x onerror" in page and "window&#46;&#95;&#95;pwned&#95;body" in page
+    for html in (tmp_path / "site").rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "<img src=x" not in text and "<iframe" not in text, html
+        scripts = re.findall(r"<script[^>]*>", text)
+        assert all("src=" not in s or re.search(r'src="[./]*(assets|search)/', s) for s in scripts), (html, scripts)
+        assert not re.search(r"<script>[^<]*__pwned", text), html
