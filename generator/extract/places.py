@@ -7,24 +7,34 @@ the text uses it as something other than a place:
 - a modifier: "Kremlin spokesman" (a head noun from the `modifier_heads` lexicon follows),
   "porte-parole du Kremlin" (a `modifier_phrases` phrase comes before), or the first half of
   a compound ("Kreml-Sprecher", "Russland-Reise");
-- part of a person's name: "George Washington" (a capitalised word sticks to it, in
-  languages that do not capitalise nouns; or a name the people stage found covers it);
+- part of a person's name or a title: a town name followed by a capitalised word
+  ("Vladimir Putin", "Washington Post"), a registry name preceded by one ("George
+  Washington", "Air China"; not in German, which capitalises nouns), or inside a name the
+  people stage found;
 - a word in the language's `not_places` lexicon (demonyms such as "Russische", words that
-  collide with small towns);
+  collide with town names);
+- a registry town opening a sentence whose word also occurs in lower case ("Para", "Como");
 - a small town (under 100,000 people) named without a locative preposition before it
   ("in", "à", "nach", ...) and without its country named anywhere in the article.
 
-The main site is the place, at city level or finer, that the main-event sentences
-(`event_cues.main_event_sentences`) name most often, counting a city's venues for it.
-It is main, and so is every place that contains it (its city, its country), and every
-finer place within it that those sentences name (the island or venue of the meeting).
+The main site: each town, island or venue scores its mentions introduced as a site ("in
+Vladivostok", "op de ruimtebasis van", "to Camp David" counts half), weighted by position
+(early sentences report the news), doubled in the title and in the main-event sentences
+(`event_cues.main_event_sentences`); a place's score includes the places within it. The
+best one wins, then the best-scoring place within it (the venue in the city). Without any
+town or venue so introduced, a country or region a main-event sentence places the meeting in
+wins. The site is main, and so is every place containing it (its island, city, state and
+the country whose ISO code it has).
 
 Keys read from the `places` section of each language file:
 - `locative_prepositions`: words before a place name that mark it as a location;
+- `site_prepositions`, `destination_prepositions`, `determiners`, `site_nouns`: how a
+  site is introduced ("in", "to", "the", "the port city of");
 - `modifier_heads`: nouns that, right after a place name, make it a modifier;
+- `modifier_phrases`: phrases that, right before a place name, make it a modifier;
 - `not_places`: words never read as a place name (demonyms, adjectives, collisions);
 - `capitalised_nouns`: true where every noun is capitalised (German), so a capital
-  letter next to a name does not signal a person's name.
+  letter before a name does not signal a person's name.
 """
 from __future__ import annotations
 
