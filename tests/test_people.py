@@ -224,3 +224,20 @@ def test_headlines_in_capitals_and_title_case_add_no_people():
     people = people_of("en_caps_and_title_case_headlines.txt")
     assert set(people) == {"Vladimir Putin", "Kim Jong Un", "Sergei Lavrov", "Andrei Belousov", "Matthew Miller",
                            "Kim Jong Il"}
+
+
+def test_party_before_a_name_and_a_pope():
+    people = people_of("it_party_leader_and_pope.txt")
+    assert people["Matteo Salvini"].role == "leader della Lega"
+    assert people["Francesco"].role == "Papa"  # a given name used alone is not a demonym ("frances-")
+    assert present(people) == {"Volodymyr Zelensky", "Giorgia Meloni", "Guido Crosetto", "Alfredo Mantovano"}
+
+
+def test_credits_are_not_people_and_attendance_is():
+    people = people_of("nl_credits_and_attendance.txt")
+    assert "Remko de Waal" not in people  # "© ANP / Remko de Waal"
+    assert present(people) == {"Dick Schoof", "Keir Starmer", "Caspar Veldkamp", "Joanna Roper"}
+    assert people["Geert Wilders"].role == "PVV-leider"
+    german = people_of("de_photo_credit.txt")
+    assert "Michael Kappeler" not in german  # "Foto: Michael Kappeler/dpa"
+    assert present(german) == {"Giorgia Meloni", "Olaf Scholz", "Nancy Faeser"}

@@ -80,11 +80,11 @@ def _words(section, key: str) -> list[str]:
 
 def _phrase_regex(phrase: str) -> str:
     """A lexicon phrase as a regex: spaces match any whitespace, a trailing * any word ending,
-    and "..." up to eight words between ("nahm ... teil": "nahm auch Baerbock teil")."""
+    and "..." up to twelve words between ("nahm ... teil": "nahm auch Baerbock teil")."""
     parts = []
     for word in phrase.split():
         if word == "...":
-            parts.append(r"(?:\S+\s+){0,8}?")
+            parts.append(r"(?:\S+\s+){0,12}?")
             continue
         parts.append(re.escape(word[:-1]) + r"\w*" if word.endswith("*") and len(word) > 1 else re.escape(word))
         parts.append(r"\s+")
@@ -417,15 +417,26 @@ def _is_title_case(tokens: list[_Token]) -> bool:
     return capitalised >= 2 and capitalised >= _TITLE_CASE_SHARE * len(common)
 
 
-def _is_credit(tokens: list[_Token], lex: PeopleLexicon) -> bool:
-    """A photo credit ("Foto Sipa USA", "Photo: Reuters") or a byline ("By Jane Doe and John Roe"):
-    a short line whose first word is a credit word and whose other words are names and joiners."""
-    if not tokens or tokens[0].text.lower() not in lex.credit_words | lex.byline_words:
-        return False
-    if tokens[0].text.lower() in lex.credit_words:
+def _after_organisation(tokens: list[_Token], first: int, last: int, text: str) -> int:
+    """Where the person's name starts in a run that opens with an organisation after a title
+    and a joiner ("leader della Lega Matteo Salvini", "líder del Partido Popular Alberto
+    Núñez Feijóo"): at the first given name, if a surname follows it."""
+    if first < 2 or tokens[first - 1].kind not in _JOINERS or tokens[first - 2].kind not in (TITLE, ROLE) \
+            or not _adjacent(tokens, first - 1, first, text) or is_given_name(tokens[first].text):
+        return first
+    return next((k for k in range(first + 1, last) if is_given_name(tokens[k].text)), first)
+
+
+def _is_credit(text: str, tokens: list[_Token], lex: PeopleLexicon) -> bool:
+    """A photo credit ("Foto Sipa USA", "Photo: Reuters", "© ANP / Jan Jansen") or a byline
+    ("By Jane Doe and John Roe"): a short line opened by a credit word whose other words are
+    names and joiners. A longer caption ("Foto: Poetin en Kim bij het diner") is text."""
+    if "©" in text:
         return True
-    rest = tokens[1:]
-    return 0 < len(rest) <= 8 and all(t.text[:1].isupper() or t.kind in (PARTICLE, CONNECTOR) for t in rest)
+    if not tokens or len(tokens) > 9 or tokens[0].text.lower() not in lex.credit_words | lex.byline_words:
+        return False
+    return tokens[0].text.lower() in lex.credit_words or all(
+        t.text[:1].isupper() or t.kind in (PARTICLE, CONNECTOR) for t in tokens[1:])
 
 
 def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sentence_names: set[str]
@@ -433,10 +444,10 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
     lex = lexicon(doc.language)
     sentence = doc.sentences[index]
     text = sentence.text
-    if _is_credit(tokens, lex):
+    if _is_credit(text, tokens, lex):
         return []
     title_case = _is_title_case(tokens)
-    participation = any(not lex.negation.search(text[max(0, m.start() - 25):m.start()])
+    participation = any(not lex.negation.search(text[max(0, m.start() - 25):m.end()])
                         for m in lex.participation.finditer(text))
     found = []
     for first, last in _runs(tokens, text):
@@ -451,11 +462,16 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
             while head.kind == PARTICLE:
                 first += 1
                 head = tokens[first]
-        name = text[head.start:tokens[last].end]
         if first > 0 and tokens[first - 1].kind == DETERMINER \
                 and not text[tokens[first - 1].end:head.start].strip():
             continue  # "the Kremlin", "dem Treffen", "de Krim": a noun, not a name
         role_start, titled = _role_before(tokens, first, text, lex)
+        organisation_first = first
+        first = _after_organisation(tokens, first, last, text)
+        if first != organisation_first:  # "il leader della Lega Matteo Salvini"
+            head = tokens[first]
+            role_start, titled = _role_before(tokens, organisation_first, text, lex)
+        name = text[head.start:tokens[last].end]
         if gazetteer.is_place_word(name) or _inside_other_name(tokens, first, last, text, titled, lex.coordinators,
                                                                  lex.determiners):
             continue
