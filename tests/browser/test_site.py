@@ -15,6 +15,16 @@ def visit(page, path: str) -> None:
     page.goto(page.base + path, wait_until="load")
 
 
+def screenshot(page, path) -> None:
+    """The whole page at once: the viewport grows to the page's height first, because
+    Material fades its sticky tabs in a scrolled full-page capture."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": page.evaluate("document.documentElement.scrollHeight")})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
+
+
 def assert_clean(page) -> None:
     assert page.log.errors == [], page.log.errors
     assert page.log.dialogs == [], page.log.dialogs
@@ -27,7 +37,7 @@ def test_home_lists_events_newest_first(page, screenshots):
     assert [t.rstrip("¶").strip() for t in titles[:2]] == [
         "Anna Berger meets Luis Moreno in Lisbon", "Erik Dahl receives Mia Virtanen in Oslo"]
     assert "3 articles in 3 languages" in page.locator("article").inner_text()
-    page.screenshot(path=str(screenshots / "home.png"), full_page=True)
+    screenshot(page, screenshots / "home.png")
     assert_clean(page)
 
 
@@ -54,7 +64,7 @@ def test_event_page_shows_summary_map_and_timeline(page, screenshots):
     assert page.locator(".fs-map .leaflet-marker-icon").count() == 3
     assert page.locator(".fs-timeline li").count() == 3
     assert page.locator(".admonition.warning").inner_text().startswith("Sources disagree: date")
-    page.screenshot(path=str(screenshots / "event.png"), full_page=True)
+    screenshot(page, screenshots / "event.png")
     assert_clean(page)
 
 
@@ -80,7 +90,7 @@ def test_person_page_lists_events_roles_and_aliases(page, screenshots):
     for expected in ("Bergerová", "Anna Berger meets Luis Moreno in Lisbon", "German Chancellor",
                      "Bundeskanzlerin", "Built from 3 articles"):
         assert expected in body, expected
-    page.screenshot(path=str(screenshots / "person.png"), full_page=True)
+    screenshot(page, screenshots / "person.png")
     assert_clean(page)
 
 
@@ -96,7 +106,7 @@ def test_hostile_article_is_shown_as_text(page, screenshots):
     assert article.locator("strong:has-text('nothing')").count() == 0
     assert page.locator(".admonition.danger").count() == 0
     assert page.title().startswith("Source:") and "<" not in page.title()
-    page.screenshot(path=str(screenshots / "source-hostile.png"), full_page=True)
+    screenshot(page, screenshots / "source-hostile.png")
     assert_clean(page)
 
 
