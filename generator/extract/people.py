@@ -20,7 +20,8 @@ from dataclasses import dataclass, field, replace
 
 from ..records import Document, Person
 from .event_cues import is_historical, lexicon as event_lexicon, main_event_sentences
-from .person_mentions import Mention, find_mentions, lexicon
+from .person_lexicon import lexicon
+from .person_mentions import Mention, find_mentions
 from .names import person_key, same_person
 
 # A person mentioned in at least this share of the sentences of the most-mentioned

@@ -1,0 +1,148 @@
+"""The per-language lexicons of the people extractor, read from `languages/<code>.yaml`.
+
+Each language's `people` section lists titles, role words, reporting verbs, stop words and
+the like (the keys are documented in `en.yaml`). Demonyms, agencies, particles, elisions
+and photo-credit words are pooled over all languages, since a Dutch article quotes English
+agencies and names Italian people too; stop words are not (another language's function
+words are name parts here: "Un" and "Il" in "Kim Jong Un", "Kim Il Sung").
+
+Given names come from the `gender-guesser` name dictionary (about 40,000 names from many
+countries), read once per process.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import gender_guesser.detector
+
+from ..languages import all_languages, load
+
+
+class WordSet:
+    """Lower-case words; an entry ending in * matches every word it begins ("russisch*")."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = [w.lower() for w in words]
+        self.exact = frozenset(w for w in words if not w.endswith("*"))
+        prefixes = sorted({w[:-1] for w in words if w.endswith("*")}, key=len, reverse=True)
+        self.prefix = re.compile("|".join(map(re.escape, prefixes))) if prefixes else None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.exact or bool(self.prefix and self.prefix.match(word))
+
+
+@dataclass(frozen=True)
+class PeopleLexicon:
+    titles: frozenset[str]
+    title_suffix: re.Pattern[str]  # titles long enough to end a compound ("Außenminister")
+    honorifics: frozenset[str]
+    role_words: frozenset[str]
+    modifiers: frozenset[str]
+    history_modifiers: frozenset[str]
+    connectors: frozenset[str]
+    determiners: frozenset[str]
+    reporting_after: re.Pattern[str]  # a verb right after the name: "Putin said"
+    reporting_before: re.Pattern[str]  # a verb or phrase right before it: "said Putin", "volgens Poetin"
+    participation: re.Pattern[str]
+    demonyms: WordSet
+    stop_words: frozenset[str]
+    credit_words: frozenset[str]
+    byline_words: frozenset[str]  # "By", "Door", "Von": open a byline when names follow
+    particles: frozenset[str]
+    elisions: frozenset[str]  # elided articles and prepositions: "l'", "d'", "dell'"
+    coordinators: frozenset[str]  # "and", "with": join the participants of one meeting
+    past_phrases: re.Pattern[str]  # "last year", "vorig jaar": the sentence tells of an earlier time
+    negation: re.Pattern[str]  # "not", "niet": negates the participation word that follows
+    title_endings: tuple[str, ...]  # inflections a title takes: "Präsidenten", "Kanzlers"
+
+
+def _words(section, key: str) -> list[str]:
+    return [str(w).lower() for w in section.get(key, []) or []]
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A lexicon phrase as a regex: spaces match any whitespace, a trailing * any word ending,
+    and "..." up to twelve words between ("nahm ... teil": "nahm auch Baerbock teil")."""
+    parts = []
+    for word in phrase.split():
+        if word == "...":
+            parts.append(r"(?:\S+\s+){0,12}?")
+            continue
+        parts.append(re.escape(word[:-1]) + r"\w*" if word.endswith("*") and len(word) > 1 else re.escape(word))
+        parts.append(r"\s+")
+    return "".join(parts[:-1]) if parts and parts[-1] == r"\s+" else "".join(parts)
+
+
+def _phrase_pattern(phrases: Iterable[str], template: str) -> re.Pattern[str]:
+    alternatives = sorted({_phrase_regex(p) for p in phrases}, key=len, reverse=True)
+    if not alternatives:
+        return re.compile(r"(?!x)x")
+    return re.compile(template.format("|".join(alternatives)), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _pooled() -> tuple[WordSet, frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The lists every language shares. Stop words are not pooled: another language's
+    function words are name parts here ("Un" and "Il" in "Kim Jong Un", "Kim Il Sung")."""
+    demonyms, agencies, credits, particles, elisions = [], [], [], [], []
+    for language in all_languages():
+        section = language.section("people")
+        elisions += _words(section, "elisions")
+        demonyms += _words(section, "demonyms")
+        agencies += _words(section, "agencies")
+        credits += _words(section, "credit_words")
+        particles += _words(section, "particles")
+    return (WordSet(demonyms), frozenset(agencies), frozenset(credits), frozenset(particles),
+            frozenset(elisions))
+
+
+@lru_cache(maxsize=None)
+def lexicon(code: str) -> PeopleLexicon:
+    section = load(code).section("people")
+    demonyms, agencies, credits, particles, elisions = _pooled()
+    titles = set(_words(section, "titles"))
+    role_words = set(_words(section, "role_words"))
+    for title in [t for t in titles if " " in t]:  # "prime minister": its words are role words
+        titles.discard(title)
+        role_words.update(title.split())
+    reporting = _words(section, "reporting_verbs")
+    return PeopleLexicon(
+        titles=frozenset(titles),
+        title_suffix=_phrase_pattern((t for t in titles if len(t) >= 5), r"\w{{3}}(?:{})$"),
+        honorifics=frozenset(_words(section, "honorifics")),
+        role_words=frozenset(role_words),
+        modifiers=frozenset(_words(section, "modifiers")),
+        history_modifiers=frozenset(_words(section, "history_modifiers")),
+        connectors=frozenset(_words(section, "connectors")),
+        determiners=frozenset(_words(section, "determiners")),
+        reporting_after=_phrase_pattern(reporting, r"^[\s,]*(?:{})(?!\w)"),
+        reporting_before=_phrase_pattern(reporting + _words(section, "reporting_phrases"),
+                                         r"(?<!\w)(?:{})[\s,:]*$"),
+        participation=_phrase_pattern(_words(section, "participation_words"), r"(?<!\w)(?:{})(?!\w)"),
+        demonyms=demonyms,
+        stop_words=frozenset(_words(section, "stop_words")) | agencies,
+        credit_words=credits,
+        byline_words=frozenset(_words(section, "byline_words")),
+        particles=particles,
+        elisions=elisions,
+        coordinators=frozenset(_words(section, "coordinators")),
+        negation=_phrase_pattern(_words(section, "negations"), r"(?<!\w)(?:{})(?!\w)"),
+        past_phrases=_phrase_pattern(_words(section, "past_phrases"), r"(?<!\w)(?:{})(?!\w)"),
+        title_endings=tuple(sorted(_words(section, "title_endings"), key=len, reverse=True)),
+    )
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=8192)
+def is_given_name(word: str) -> bool:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    detector = _given_names()
+    return any(detector.get_gender(w) != "unknown" for w in {word, plain} if len(w) > 1)
