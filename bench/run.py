@@ -1,0 +1,227 @@
+"""Measure extraction speed, build times, memory and the search index on synthetic corpora.
+
+    .venv/bin/python bench/run.py                 # 100 and 1,000 articles, plus extraction of 10,000
+    .venv/bin/python bench/run.py --sizes 100     # quicker
+    .venv/bin/python bench/run.py --no-10k        # skip the 10,000-article extraction
+
+Corpora come from `bench/synth.py` (seeded, so every run measures the same articles).
+Each measurement runs in a fresh process, so imports and caches start cold where they
+should; builds run `factsheet build` in a workspace under `bench/out/` (mkdocs.yml,
+the hand-written docs and the synthetic corpus). Peak memory is the largest resident
+set of the measured process and its workers (getrusage of the children). The table
+goes to standard output and to `bench/out/results.md`.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+OUT = BENCH / "out"
+sys.path.insert(0, str(BENCH))
+from synth import SOURCE, corpus_sentences, generate, synthetic_article  # noqa: E402  (bench/ is not a package)
+
+PYTHON = sys.executable
+ENV = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1700000000"}
+
+# Run a command and print the peak RSS (KiB) of it and all its descendants.
+MEASURED = ("import json, resource, subprocess, sys, time; t = time.perf_counter(); "
+            "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+            "print(json.dumps({'code': r.returncode, 'seconds': time.perf_counter() - t, "
+            "'maxrss_kib': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
+            "'stdout': r.stdout, 'stderr': r.stderr}))")
+
+# Cold start: import the pipeline and extract one article, in a fresh interpreter.
+LOAD = """
+import json, sys, time
+start = time.perf_counter()
+from generator.extract import extract_article
+from generator.read import read_article
+imported = time.perf_counter()
+from pathlib import Path
+extract_article(read_article(Path(sys.argv[1])))
+done = time.perf_counter()
+print(json.dumps({"import": imported - start, "first": done - imported, "total": done - start}))
+"""
+
+# Serial extraction in one process (after one warm-up article): articles/s and tokens/s per core.
+SERIAL = """
+import json, resource, sys, time
+from pathlib import Path
+from generator.extract import extract_article
+from generator.read import read_corpus
+articles = read_corpus(Path(sys.argv[1])).articles[: int(sys.argv[2])]
+extract_article(articles[0])
+start = time.perf_counter()
+for article in articles:
+    extract_article(article)
+seconds = time.perf_counter() - start
+tokens = sum(len(a.text.split()) for a in articles)
+print(json.dumps({"articles": len(articles), "seconds": seconds, "tokens": tokens,
+                  "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+# Parallel extraction of a whole corpus without cache (how `factsheet build` extracts).
+PARALLEL = """
+import json, sys, time
+from pathlib import Path
+from generator.parallel import extract_all, default_jobs
+from generator.read import read_corpus
+start = time.perf_counter()
+corpus = read_corpus(Path(sys.argv[1]))
+read = time.perf_counter()
+result = extract_all(corpus.articles, None, progress=False)
+done = time.perf_counter()
+print(json.dumps({"articles": len(corpus.articles), "read": read - start, "extract": done - read,
+                  "jobs": default_jobs(), "failures": len(result.failures)}))
+"""
+
+
+@dataclass(frozen=True)
+class Row:
+    measure: str
+    value: str
+    goal: str = ""
+    met: bool | None = None
+
+    def markdown(self) -> str:
+        mark = "" if self.met is None else (" ✓" if self.met else " ✗")
+        return f"| {self.measure} | {self.value} | {self.goal}{mark} |"
+
+
+def run(args: list[str], cwd: Path = REPO) -> dict:
+    result = subprocess.run([PYTHON, "-c", MEASURED, *args], cwd=cwd, env=ENV, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: measuring {' '.join(args)} failed:\n{result.stderr}")
+    measured = json.loads(result.stdout)
+    if measured["code"] != 0:
+        raise SystemExit(f"bench: {' '.join(args)} exited {measured['code']}:\n{measured['stderr'][-3000:]}")
+    return measured
+
+
+def python_json(script: str, *args: str) -> tuple[dict, dict]:
+    measured = run([PYTHON, "-c", script, *args])
+    return json.loads(measured["stdout"].strip().splitlines()[-1]), measured
+
+
+def corpus(size: int) -> Path:
+    folder = OUT / f"corpus-{size}" / "articles"
+    if folder.is_dir() and len(list(folder.iterdir())) == size:
+        return folder
+    shutil.rmtree(folder.parent, ignore_errors=True)
+    generate(size, folder)
+    return folder
+
+
+def workspace(size: int) -> Path:
+    """A fresh build folder: mkdocs.yml, the hand-written docs, the synthetic corpus, no cache."""
+    folder = OUT / f"ws-{size}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copy2(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    manifest = REPO / "docs" / ".generated"
+    generated = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
+    for path in sorted((REPO / "docs").rglob("*")):
+        relative = path.relative_to(REPO / "docs").as_posix()
+        if path.is_file() and relative not in generated and relative != ".generated":
+            (folder / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, folder / "docs" / relative)
+    shutil.copytree(corpus(size), folder / "corpus" / "articles")
+    return folder
+
+
+def summary_count(stdout: str, name: str) -> int:
+    match = re.search(rf"{name}: (\d+)", stdout)
+    return int(match.group(1)) if match else -1
+
+
+def measure_extraction(size: int) -> list[Row]:
+    folder = corpus(size)
+    load, _ = python_json(LOAD, str(sorted(folder.iterdir())[0]))
+    serial, _ = python_json(SERIAL, str(folder), str(min(size, 1000)))
+    per_second = serial["articles"] / serial["seconds"]
+    return [
+        Row("cold start: import pipeline + first article", f"{load['total']:.2f} s "
+            f"(import {load['import']:.2f} s, first article {load['first']:.2f} s)", "≤ 2 s", load["total"] <= 2),
+        Row(f"extraction, one process ({serial['articles']} articles)",
+            f"{per_second:.0f} articles/s, {serial['tokens'] / serial['seconds']:,.0f} tokens/s per core",
+            "≥ 25 articles/s per core", per_second >= 25),
+        Row("peak memory, serial extraction", f"{serial['maxrss_kib'] / 1024:.0f} MB"),
+    ]
+
+
+def measure_build(size: int) -> list[Row]:
+    folder = workspace(size)
+    full = run([PYTHON, "-m", "generator", "build"], cwd=folder)
+    index = folder / "site" / "search" / "search_index.json"
+    raw = index.read_bytes()
+    zipped = len(gzip.compress(raw, compresslevel=6, mtime=0))
+    name, content = synthetic_article(size, 1, corpus_sentences(SOURCE))  # the next one: not in this corpus
+    new_article = OUT / f"new-{name}"
+    new_article.write_text(content, encoding="utf-8")
+    added = run([PYTHON, "-m", "generator", "add", str(new_article)], cwd=folder)
+    rebuild = run([PYTHON, "-m", "generator", "build", "--no-site"], cwd=folder)
+    mkdocs = run([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(OUT / "mkdocs-only")],
+                 cwd=folder)
+    one = summary_count(rebuild["stdout"], "extracted")
+    rows = [
+        Row(f"full build, {size} articles (cold cache, with MkDocs)", f"{full['seconds']:.1f} s",
+            "≤ 60 s" if size == 1000 else "", full["seconds"] <= 60 if size == 1000 else None),
+        Row(f"peak memory, full build of {size}", f"{full['maxrss_kib'] / 1024:.0f} MB (largest process)"),
+        Row(f"rebuild after `factsheet add` of one article to {size} (generator, --no-site)",
+            f"{rebuild['seconds']:.2f} s, extracted: {one}, reused: {summary_count(rebuild['stdout'], 'reused')}",
+            "≤ 2 s, 1 extracted" if size == 1000 else "",
+            (rebuild["seconds"] <= 2 and one == 1) if size == 1000 else None),
+        Row(f"MkDocs build on its own, {size} articles", f"{mkdocs['seconds']:.1f} s"),
+        Row(f"search index, {size} articles", f"{len(raw) / 1e6:.2f} MB, {zipped / 1e6:.2f} MB gzipped",
+            "≤ 2 MB gzipped" if size == 1000 else "", zipped <= 2e6 if size == 1000 else None),
+    ]
+    if "added:" not in added["stdout"]:
+        rows.append(Row("factsheet add", added["stdout"] + added["stderr"]))
+    return rows
+
+
+def measure_parallel(size: int) -> list[Row]:
+    folder = corpus(size)
+    result, measured = python_json(PARALLEL, str(folder))
+    return [Row(f"read + extract {size} articles, {result['jobs']} processes, no cache",
+                f"{result['read']:.1f} s read, {result['extract']:.1f} s extract "
+                f"({size / result['extract']:.0f} articles/s), {result['failures']} failures, "
+                f"peak {measured['maxrss_kib'] / 1024:.0f} MB")]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000", help="corpus sizes to build (comma-separated)")
+    parser.add_argument("--no-10k", action="store_true", help="skip extracting the 10,000-article corpus")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    rows = measure_extraction(max(sizes))
+    for size in sizes:
+        rows += measure_build(size)
+    for size in sizes:
+        rows += measure_parallel(size)
+    if not args.no_10k:
+        rows += measure_parallel(10_000)
+    header = (f"Measured {time.strftime('%Y-%m-%d', time.gmtime())} on {os.cpu_count()} cores, "
+              f"Python {platform.python_version()}, {platform.machine()}.")
+    table = "\n".join([header, "", "| measure | result | goal |", "|---|---|---|", *(r.markdown() for r in rows)])
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "results.md").write_text(table + "\n", encoding="utf-8")
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,73 @@
+"""Two builds from the same inputs give byte-identical records, Markdown and HTML.
+
+Each build runs `factsheet build` in a fresh copy of the repository's site set-up
+(mkdocs.yml, the hand-written docs, the corpus), so nothing is shared between them:
+not the extraction cache, not the output folders. A third build reuses the first
+one's cache, so cached records must render exactly like freshly extracted ones.
+
+MkDocs stamps the build date (the day, not the time) into `sitemap.xml.gz`, as the
+mtime in its gzip header, and into `sitemap.xml` as `<lastmod>` once `site_url` is
+set. Two builds on different days differ there unless SOURCE_DATE_EPOCH is set; the
+last test shows these are the only files the date changes.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATE_STAMPED = {"site/sitemap.xml", "site/sitemap.xml.gz"}
+
+
+def workspace(folder: Path) -> Path:
+    """A fresh copy of what a build reads: mkdocs.yml, the hand-written docs and the corpus."""
+    folder.mkdir(parents=True)
+    shutil.copy2(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    manifest = REPO / "docs" / ".generated"
+    generated = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
+    for path in sorted((REPO / "docs").rglob("*")):
+        relative = path.relative_to(REPO / "docs").as_posix()
+        if path.is_file() and relative not in generated and relative != ".generated":
+            (folder / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, folder / "docs" / relative)
+    shutil.copytree(REPO / "corpus" / "articles", folder / "corpus" / "articles")
+    return folder
+
+
+def factsheet(folder: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=folder, env=environment,
+                          capture_output=True, text=True, timeout=600)
+
+
+def output_files(folder: Path) -> dict[str, bytes]:
+    """Every file of docs/ and site/ by its workspace-relative path."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for tree in ("docs", "site") for path in sorted((folder / tree).rglob("*")) if path.is_file()}
+
+
+def differing(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
+    return sorted(path for path in a.keys() | b.keys() if a.get(path) != b.get(path))
+
+
+def test_two_builds_are_byte_identical_and_only_the_sitemap_carries_the_date(tmp_path: Path) -> None:
+    first, second = workspace(tmp_path / "first"), workspace(tmp_path / "second")
+    epoch = {"SOURCE_DATE_EPOCH": "1700000000"}
+    for folder in (first, second):
+        result = factsheet(folder, "build", env=epoch)
+        assert result.returncode == 0, result.stderr
+        assert "reused: 0" in result.stdout
+    built = output_files(first)
+    assert any(p.startswith("docs/data/articles/") for p in built) and "site/index.html" in built
+    assert differing(built, output_files(second)) == []
+    # Cached records render exactly like freshly extracted ones.
+    rebuilt = factsheet(first, "build", env=epoch)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "extracted: 0" in rebuilt.stdout
+    assert differing(built, output_files(first)) == []
+    # Another day: only the date-stamped files change.
+    assert factsheet(second, "build", env={"SOURCE_DATE_EPOCH": "1600000000"}).returncode == 0
+    assert set(differing(built, output_files(second))) <= DATE_STAMPED
