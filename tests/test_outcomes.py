@@ -190,6 +190,7 @@ def text_document(tmp_path: Path, body: str, language: str, people: tuple[Person
     ("The Kremlin said the talks were constructive.", "assessment"),
     ("Die beiden Seiten unterzeichneten ein Abkommen, sprachen aber nicht über Zölle.", "agreement"),
     ("Il n'y a pas eu d'accord sur le nucléaire.", "no-agreement"),
+    ("The leaders did not agree on a common position, which was dropped from the final communique.", "no-agreement"),
 ])
 def test_agreement_negation_stays_in_its_clause(tmp_path, body, kind):
     language = "de" if body.startswith("Die") else "fr" if body.startswith("Il") else "en"
@@ -202,6 +203,7 @@ def test_agreement_negation_stays_in_its_clause(tmp_path, body, kind):
     "Kim is likely to demand security guarantees.",  # the writer's guess
     "The two leaders will hold a press conference.",  # the programme, not an announcement by anyone
     "Last year, Putin said the relations were excellent.",  # background
+    "Both had entered the talks with maximum demands and had not been able to agree.",  # an earlier meeting
 ])
 def test_not_outcomes(tmp_path, body):
     people = (person("Vladimir Putin", ("Putin",), "Russian president"), person("Kim Jong Un", ("Kim",), "leader"))

@@ -82,6 +82,7 @@ class OutcomeLexicon:
     hedges: Cue
     hypothetical_markers: Cue
     background_markers: Cue
+    earlier_tense: Cue
     since_words: Cue
     source_nouns: Cue
     pronouns: Cue

@@ -197,12 +197,25 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
              + (SOURCE_EXTRA_WORDS if m.kind == "source" else 0)]
     if after and after[0].kind in ("name", "role"):
         return _from_mentions(verb, after[:1], text, lex, last_subject, pro_drop=False)  # "zei Poetin"
-    if any(w[:1].isupper() for w in text[clause_start:verb[0]].split()[0 if clause_start > segment_start else 1:]):
-        # Something other than a person is the subject ("De Verenigde Staten hadden gezegd", "..., North Korea said").
+    if _unknown_subject(text[clause_start:verb[0]].split(), sentence_initial=clause_start == segment_start):
+        # Something or someone not among the people is the subject ("De Verenigde Staten hadden gezegd",
+        # "..., North Korea said", "Steinmeier ha sottolineato").
         return Attribution(verb, None, False, False)
     if before:
         return _from_mentions(verb, before, text, lex, last_subject, pro_drop=False)
-    return _from_mentions(verb, after[:1], text, lex, last_subject, pro_drop=lex.pro_drop)  # "zei hij"
+    # An inverted pronoun right after the verb ("zei hij") or an unnamed source ("said a spokesman").
+    inverted = [m for m in after if m.kind == "source" or (m.kind == "pronoun" and not text[verb[1]:m.start].strip())]
+    return _from_mentions(verb, inverted[:1], text, lex, last_subject, pro_drop=lex.pro_drop)
+
+
+def _unknown_subject(words: list[str], sentence_initial: bool) -> bool:
+    """Capitalised words before the verb name a subject; a sentence's first word is capitalised
+    anyway, so there it counts only when every word before the verb is ("Steinmeier said")."""
+    if not words:
+        return False
+    if sentence_initial:
+        return all(w[:1].isupper() for w in words)
+    return any(w[:1].isupper() for w in words)
 
 
 def _first_outside(spans: list[tuple[int, int]], quotes: Quotes) -> tuple[int, int] | None:

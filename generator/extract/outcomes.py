@@ -175,9 +175,10 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     agreement = _agreement_kind(passage, ctx)
     if agreement is not None:
         kind, position = agreement
-        if not _background(passage, position, ctx):
+        # "had signed", "had not been able to agree": an earlier meeting's result.
+        earlier = ctx.quotes.outside(hits["earlier_tense"].spans(s, e))
+        if not earlier and not _background(passage, position, ctx):
             return Candidate(passage, kind, speaker if speaker in ctx.cast.present else None, quoted)
-        return None
 
     gift = hits["gift_nouns"].first(s, e) or hits["gift_verbs"].first(s, e)
     if gift is not None:
@@ -270,8 +271,8 @@ def _agreement_kind(passage: Passage, ctx: Context) -> tuple[OutcomeKind, int] |
     if nouns and signing and not denied(signing[0][0]):
         return "agreement", nouns[0][0]
     phrase = hits["agreement_phrases"].first(s, e)
-    if phrase is not None and not denied(phrase[0]):
-        return "agreement", phrase[0]
+    if phrase is not None:
+        return ("no-agreement" if denied(phrase[0]) else "agreement"), phrase[0]
     return None
 
 
