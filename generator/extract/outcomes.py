@@ -6,19 +6,22 @@ sentences kept whole, and a sentence that joins two statements ("said X and prom
 Y") split in two. Each passage is then judged with the cue lexicons of its language
 (`outcomes:` in generator/languages/<code>.yaml):
 
-- no-agreement: a negation near an agreement word ("no agreement was signed"), or a
-  deal whose details were not disclosed;
-- agreement: an agreement word with a signing word, stated as fact;
+- no-agreement: a negation in the clause of an agreement word ("no agreement was
+  signed", "did not agree"), or a deal whose details were not disclosed;
+- agreement: an agreement word with a signing word, or an agreeing verb, stated as
+  fact (not "would", not "had signed": that was an earlier meeting);
 - gift: a gift word with the people who gave and received it;
 - said by someone (a reporting verb and its subject, or a quotation that goes on from
-  an attributed one): an assessment when both sides judge the talks, an announcement
-  when the speaker promises or announces, else a statement. Only participants make
-  statements; others (a spokesman) count only for announcements;
+  an attributed one): an assessment when the talks are judged (by both sides: no
+  single speaker), an announcement when the speaker promises or announces, else a
+  statement. Only participants state positions; others (a spokesman, a politician at
+  home) count only for announcements, and analysts and media not at all;
 - unattributed judgements of the talks ("no breakthrough") are assessments.
 
 Background is left out: a clause dated to another year or marked as history
 ("former", "last year", "analysts"), the writer's guesses ("probably"), headlines and
-site furniture. A paraphrase followed by the quotation it paraphrases is one outcome.
+site furniture. A paraphrase followed by the quotation it restates is one outcome, and
+a verdict before a colon ("No breakthrough: Putin said ...") is apart from what follows.
 """
 from __future__ import annotations
 
@@ -92,7 +95,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
             # "..., explaining that": the verb of a split-off clause shares the first clause's subject.
             attribution = replace(previous_attribution, cue=attribution.cue)
         skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx)
-        candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx, last_subject)
+        candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx)
         if candidate is not None:
             candidates.append(candidate)
             previous = candidate
@@ -166,8 +169,8 @@ def _split_at_colon(passage: Passage, ctx: Context) -> list[Passage]:
 # --- judging one passage ---------------------------------------------------------------------
 
 def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution | None,
-           previous: Candidate | None, ctx: Context, last_subject: str | None) -> Candidate | None:
-    text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
+           previous: Candidate | None, ctx: Context) -> Candidate | None:
+    hits, s, e = ctx.hits, passage.start, passage.end
     quoted = _quoted_share(passage, ctx) >= QUOTED_SHARE
     people = {m.person for m in mentions if m.kind in ("name", "role") and m.person}
     speaker = attribution.speaker if attribution else None
@@ -202,7 +205,7 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
 
 def _judge_attributed(passage: Passage, attribution: Attribution, people: set[str], quoted: bool,
                       ctx: Context) -> Candidate | None:
-    text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
+    hits, s, e = ctx.hits, passage.start, passage.end
     if _background(passage, attribution.cue[0], ctx, reach=attribution.cue[1] - attribution.cue[0] + FRAME_REACH):
         return None
     has_quote = bool(ctx.quotes.starting_in(s, e))
@@ -237,7 +240,7 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
 
 
 def _spoken_kind(passage: Passage, ctx: Context) -> OutcomeKind:
-    text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
+    hits, s, e = ctx.hits, passage.start, passage.end
     if hits["announcement_markers"].found(s, e) and not hits["expectation_words"].found(s, e):
         return "announcement"
     return "statement"
