@@ -25,7 +25,7 @@ from .cluster import cluster_articles
 from .embed import Embeddings
 from .canonical import canonical_records, derive_id
 from .ids import unique_ids
-from .merge import main_date, merge_event
+from .merge import main_date, merge_event, sentences_to_compare
 
 __all__ = ["Linked", "link"]
 
@@ -62,6 +62,7 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
 
     derived = unique_ids([derive_id([records[i] for i in g], registry, person_id, place_id) for g in groups])
     final_ids, titles, redirects = curate.apply_naming(groups, records, derived, curation, previous, warnings)
+    embeddings.vectors([t for g in groups for t in sentences_to_compare([records[i] for i in g])])
     events = [merge_event(final_ids[n], [records[i] for i in group], registry, person_id, place_id, embeddings,
                           title=titles.get(n), redirect_from=redirects.get(n, ()))
               for n, group in enumerate(groups)]

@@ -13,7 +13,7 @@ from ..extract.names import same_person
 from ..records import ArticleRecord, Person, Place
 from ..registry import Registry, build_registry
 from .ids import event_id, unique_ids
-from .merge import main_date, main_places, merge_people, merge_places
+from .merge import main_date, main_places, merge_people, merge_places, principal_people
 
 
 def _merge_people(people: list[Person]) -> Person:
@@ -67,7 +67,7 @@ def _speaker(name: str | None, canonical: dict[str, str]) -> str | None:
 
 
 def derive_id(records: Sequence[ArticleRecord], registry: Registry, person_id, place_id) -> str:
-    people = [p.name for p in merge_people(records, registry, person_id) if p.present]
+    people = principal_people(merge_people(records, registry, person_id), records)
     mains = main_places(merge_places(records, registry, place_id))
     return event_id(main_date(records), people, mains[0].name if mains else None)
 

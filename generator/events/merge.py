@@ -103,20 +103,31 @@ class _Outcome:
     items: list[tuple[ArticleRecord, object]]  # (record, Outcome)
 
 
+def _slots(records: Sequence[ArticleRecord]) -> dict[tuple[str, str | None], list]:
+    """Outcomes by (kind, speaker): only outcomes in one slot can be the same outcome."""
+    by_slot: dict[tuple[str, str | None], list] = defaultdict(list)
+    for record in sorted(records, key=lambda r: r.id):
+        for outcome in record.outcomes:
+            by_slot[(outcome.kind, outcome.speaker)].append((record, outcome))
+    return by_slot
+
+
+def sentences_to_compare(records: Sequence[ArticleRecord]) -> list[str]:
+    """The outcome sentences `merge_outcomes` will embed (to encode every event's in one batch)."""
+    return [_sentence(o) for slot in _slots(records).values() if len({r.id for r, _ in slot}) > 1
+            for _, o in slot]
+
+
 def merge_outcomes(records: Sequence[ArticleRecord], embeddings: Embeddings) -> tuple[EventOutcome, ...]:
     """One outcome per statement, whichever articles and languages report it."""
-    items = [(r, o) for r in sorted(records, key=lambda r: r.id) for o in r.outcomes]
-    by_slot: dict[tuple[str, str | None], list] = defaultdict(list)
-    for record, outcome in items:
-        by_slot[(outcome.kind, outcome.speaker)].append((record, outcome))
     merged: list[_Outcome] = []
-    for (kind, speaker), slot in sorted(by_slot.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+    for (kind, speaker), slot in sorted(_slots(records).items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         articles = {r.id for r, _ in slot}
         if len(articles) == 1:  # one article's outcomes are distinct facts; no embedding needed
             merged += [_Outcome(kind, speaker, [item]) for item in slot]
             continue
-        texts = [_sentence(o) for _, o in slot]
-        vectors = embeddings.vectors(texts)
+        vectors = embeddings.vectors([_sentence(o) for _, o in slot])
+        similarity = vectors @ vectors.T
         groups: list[_Outcome] = []
         members: list[list[int]] = []
         for index, (record, outcome) in enumerate(slot):
@@ -124,7 +135,7 @@ def merge_outcomes(records: Sequence[ArticleRecord], embeddings: Embeddings) -> 
             for number, group in enumerate(groups):
                 if any(r.id == record.id for r, _ in group.items):
                     continue
-                score = max(float(vectors[index] @ vectors[other]) for other in members[number])
+                score = float(similarity[index, members[number]].max())
                 if score >= best_score:
                     best, best_score = number, score
             if best is None:
@@ -226,9 +237,26 @@ def _looks_like_year(number: str) -> bool:
     return number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2100
 
 
-def title_for(people: Sequence[EventPerson], place: str | None) -> str:
-    names = [p.name for p in people if p.present][:3] or [p.name for p in people][:2]
-    who = " – ".join(names)
+def principal_people(people: Sequence[EventPerson], records: Sequence[ArticleRecord]) -> tuple[str, ...]:
+    """The people the event is about: present according to most of its articles.
+
+    Ordered by how many articles say so, then by name, so the order only changes when the
+    facts do (it names the event, in its id and title).
+    """
+    present_in: Counter = Counter()
+    for person in people:
+        present_in[person.name] = 0
+    for record in records:
+        for person in record.participants:
+            if person.present:
+                present_in[person.name] += 1
+    needed = len(records) // 2 + 1
+    chosen = [name for name, count in present_in.items() if count >= needed]
+    return tuple(sorted(chosen, key=lambda name: (-present_in[name], name)))
+
+
+def title_for(people: Sequence[str], place: str | None) -> str:
+    who = " – ".join(people[:3])
     what = f"{who} meeting" if who else "Meeting"
     return f"{what} in {place}" if place else what
 
@@ -246,7 +274,7 @@ def merge_event(event_id: str, records: Sequence[ArticleRecord], registry: Regis
     conflicts += number_conflicts(outcomes)
     return EventRecord(
         id=event_id,
-        title=title or title_for(people, mains[0].name if mains else None),
+        title=title or title_for(principal_people(people, records), mains[0].name if mains else None),
         date=chosen_date,
         places=tuple(p.name for p in mains),
         articles=tuple(r.id for r in records),
