@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..records import Document, Person
 from .event_cues import is_historical, lexicon as event_lexicon, main_event_sentences
+from .names import person_key, same_person
 from .person_lexicon import lexicon
 from .person_mentions import Mention, find_mentions
-from .names import person_key, same_person
 
 # A person mentioned in at least this share of the sentences of the most-mentioned
 # person is a main participant (when they appear in main-event sentences).
@@ -106,14 +106,14 @@ def _with_particles(mention: Mention, cluster: _Cluster, text: str) -> Mention:
     return mention
 
 
-def _attach_to_full(mention: Mention, clusters: list[_Cluster], main: frozenset[int], text: str) -> bool:
+def _attach_to_full(mention: Mention, clusters: list[_Cluster], main: frozenset[int], lead: set[int],
+                    text: str) -> bool:
     """Add a mention to the most prominent person whose full name it fits."""
     for name in (mention.name, _genitive_base(mention.name)):
         if name is None:
             continue
         fitting = [c for c in clusters if c.fits(name)]
         if fitting:
-            lead = _lead(clusters)
             best = max(fitting, key=lambda c: _prominence(c, main, lead))
             # The genitive's base form is the spelling; a surname keeps its particles.
             best.mentions.append(_with_particles(replace(mention, name=name), best, text))
@@ -148,9 +148,11 @@ def _cluster_bare_names(mentions: list[Mention], seen_elsewhere: set[str]) -> li
 def _display_name(cluster: _Cluster) -> str:
     """The fullest form the article gives; the commonest, then the first, among equals."""
     counts = Counter(m.name for m in cluster.mentions)
-    order = {m.name: m.start for m in sorted(cluster.mentions, key=lambda m: -m.start)}
+    first_seen: dict[str, int] = {}
+    for mention in sorted(cluster.mentions, key=lambda m: m.start):
+        first_seen.setdefault(mention.name, mention.start)
     return min(counts, key=lambda n: (-len(n.replace("-", " ").split()), not n[:1].isupper(),
-                                      -counts[n], order[n]))
+                                      -counts[n], first_seen[n]))
 
 
 def _role(cluster: _Cluster) -> str | None:
@@ -261,7 +263,8 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
     main = main_event_sentences(doc)
     clusters = _cluster_full_names([m for m in mentions if m.words > 1 and m.accepted])
     rest = [m for m in mentions if not (m.words > 1 and m.accepted)]
-    unexplained = [m for m in rest if not _attach_to_full(m, clusters, main, doc.article.text)]
+    lead = _lead(clusters)  # of the full names, before bare mentions join them
+    unexplained = [m for m in rest if not _attach_to_full(m, clusters, main, lead, doc.article.text)]
     inside_full = {person_key(part) for m in unexplained if m.words > 1 and not m.initial for part in m.name.split()}
     bare_clusters = _cluster_bare_names([m for m in unexplained if m.words == 1], inside_full)
     for mention in (m for m in unexplained if m.words > 1):  # "Wolodymyr Selenskyj" once, "Selenskyj sagte"
