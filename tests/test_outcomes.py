@@ -263,3 +263,14 @@ def test_speaker_before_or_after_an_attribution_phrase(tmp_path, body, language)
     people = (person("Vladimir Putin", ("Putin",), "president"), person("Kim Jong Un", ("Kim",), "leader"))
     outcomes = extract_outcomes(text_document(tmp_path, body, language, people))
     assert [(o.kind, o.speaker) for o in outcomes] == [("assessment", "Vladimir Putin")]
+
+
+@pytest.mark.parametrize("body, language", [
+    ("Macron a reçu Scholz à Paris. « C'est un jour historique », a-t-il déclaré.", "fr"),
+    ("Scholz empfing Macron in Berlin. „Das ist ein guter Tag“, sagte der Kanzler.", "de"),
+])
+def test_inverted_pronoun_and_compound_office_noun(tmp_path, body, language):
+    people = (person("Emmanuel Macron", ("Macron",), "président"), person("Olaf Scholz", ("Scholz",), "Bundeskanzler"))
+    outcomes = extract_outcomes(text_document(tmp_path, body, language, people))
+    expected = "Emmanuel Macron" if language == "fr" else "Olaf Scholz"
+    assert [(o.kind, o.speaker) for o in outcomes] == [("statement", expected)]

@@ -143,7 +143,8 @@ def _office_holder(noun: str, modifiers: list[str], cast: Cast, named_here: set[
     if len(by_modifier) == 1:
         return by_modifier.pop()
     noun = noun.lower()
-    holders = {name for role, name in present_roles if re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", role)}
+    # The noun may head a compound in the role ("Kanzler" in "Bundeskanzler").
+    holders = {name for role, name in present_roles if any(w.endswith(noun) for w in re.findall(r"\w+", role))}
     if len(holders) == 1:
         return holders.pop()
     others = sorted(cast.present - named_here)
@@ -193,7 +194,8 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
     in_clause = [m for m in before if m.start >= clause_start]
     if in_clause:
         return _from_mentions(verb, in_clause, text, lex, last_subject, pro_drop=False)
-    after = [m for m in mentions if verb[1] <= m.start and len(text[verb[1]:m.start].split()) <= AFTER_VERB_WORDS
+    # Mentions inside the verb phrase count as after it: "a-t-il déclaré" holds its subject.
+    after = [m for m in mentions if verb[0] <= m.start and len(text[verb[1]:m.start].split()) <= AFTER_VERB_WORDS
              + (SOURCE_EXTRA_WORDS if m.kind == "source" else 0)]
     if after and after[0].kind in ("name", "role"):
         return _from_mentions(verb, after[:1], text, lex, last_subject, pro_drop=False)  # "zei Poetin"
