@@ -83,6 +83,7 @@ def person_key(name: str) -> str:
     return " ".join(_folded(name))
 
 
+@lru_cache(maxsize=4096)
 def family_name_first(name: str) -> bool:
     """Family name first: "Kim Jong-un", "Moon Jae-in", "Kim Il Sung".
 
@@ -130,6 +131,7 @@ def _split(name: str) -> tuple[str, tuple[str, ...]]:
     return folded[-1], folded[:-1]
 
 
+@lru_cache(maxsize=16384)
 def same_person(a: str, b: str) -> bool:
     """Whether two spellings can name the same person.
 

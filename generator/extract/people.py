@@ -49,7 +49,7 @@ class _Cluster:
         return [m for m in self.mentions if m.words > 1]
 
     def fits(self, name: str) -> bool:
-        return any(same_person(name, m.name) for m in self.full)
+        return any(same_person(name, full) for full in {m.name for m in self.full})
 
     def first(self) -> int:
         return min(m.start for m in self.mentions)
