@@ -191,6 +191,7 @@ def text_document(tmp_path: Path, body: str, language: str, people: tuple[Person
     ("Die beiden Seiten unterzeichneten ein Abkommen, sprachen aber nicht über Zölle.", "agreement"),
     ("Il n'y a pas eu d'accord sur le nucléaire.", "no-agreement"),
     ("The leaders did not agree on a common position, which was dropped from the final communique.", "no-agreement"),
+    ("The Kremlin said in a statement that the two leaders had agreed to meet again.", "agreement"),
 ])
 def test_agreement_negation_stays_in_its_clause(tmp_path, body, kind):
     language = "de" if body.startswith("Die") else "fr" if body.startswith("Il") else "en"

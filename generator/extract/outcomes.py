@@ -178,8 +178,9 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     agreement = _agreement_kind(passage, ctx)
     if agreement is not None:
         kind, position = agreement
-        # "had signed", "had not been able to agree": an earlier meeting's result.
-        earlier = ctx.quotes.outside(hits["earlier_tense"].spans(s, e))
+        # "had signed", "had not been able to agree": an earlier meeting's result, unless reported
+        # speech shifts the tense back ("the Kremlin said they had agreed").
+        earlier = attribution is None and ctx.quotes.outside(hits["earlier_tense"].spans(s, e))
         if not earlier and not _background(passage, position, ctx):
             return Candidate(passage, kind, speaker if speaker in ctx.cast.present else None, quoted)
 
