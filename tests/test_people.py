@@ -241,3 +241,20 @@ def test_credits_are_not_people_and_attendance_is():
     german = people_of("de_photo_credit.txt")
     assert "Michael Kappeler" not in german  # "Foto: Michael Kappeler/dpa"
     assert present(german) == {"Giorgia Meloni", "Olaf Scholz", "Nancy Faeser"}
+
+
+def test_delegations_family_and_background_people():
+    people = people_of("en_delegations_and_family.txt")
+    assert present(people) == {"Donald Trump", "Kim Jong Un", "Mike Pompeo", "John Bolton", "Kim Yo Jong",
+                               "Kim Yong Chol"}
+    assert {"Moon Jae-in", "Wang Yi", "Barack Obama", "Madeleine Albright", "Kim Jong Il"} <= set(people)
+    assert people["Kim Yo Jong"].role == "sister"
+    assert people["Madeleine Albright"].role == "then Secretary of State"
+
+
+def test_korean_syllables_that_are_german_words_and_kinship_nouns():
+    people = people_of("de_korean_names_and_kinship.txt")
+    assert "Moon Jae In" in people  # "In" is a German preposition elsewhere
+    assert people["Kim Jong Il"].role == "Vater" and not people["Kim Jong Il"].present
+    assert "Kims" not in people["Kim Jong Un"].aliases and "Kim" in people["Kim Jong Un"].aliases
+    assert present(people) == {"Donald Trump", "Kim Jong Un", "Mike Pompeo", "John Bolton"}

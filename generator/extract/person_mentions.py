@@ -201,6 +201,16 @@ def _role_after(tokens: list[_Token], end_index: int, text: str, lex: PeopleLexi
     return text[tokens[start].start:tokens[end].end]
 
 
+def _syllable_after(tokens: list[_Token], first: int, j: int) -> bool:
+    """A capitalised short stop word that ends a romanised East Asian name: "In" in
+    "Moon Jae In", "Un" in "Kim Jong Un" (an article or preposition elsewhere)."""
+    token = tokens[j]
+    return (token.kind in (STOP, DETERMINER) and token.text[:1].isupper() and len(token.text) <= 3
+            and not token.initial and j - first >= 2
+            and all(len(t.text) <= 5 and t.kind == NAME for t in tokens[first:j])
+            and (j + 1 >= len(tokens) or not tokens[j + 1].text[:1].isupper()))
+
+
 def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
     """(first, last) token indices of each run of name words."""
     runs = []
@@ -218,7 +228,7 @@ def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
                 break
             if "\n" in gap:
                 break
-            if tokens[j].kind == NAME or _REGNAL.match(tokens[j].text):  # "Felipe VI"
+            if tokens[j].kind == NAME or _REGNAL.match(tokens[j].text) or _syllable_after(tokens, first, j):
                 last = j
                 j += 1
             elif tokens[j].kind == PARTICLE and (last > first or is_given_name(tokens[first].text)):
