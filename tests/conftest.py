@@ -45,6 +45,26 @@ def make_record():
     return build
 
 
+@pytest.fixture
+def lisbon_corpus(make_record):
+    """tests/fixtures/events/: two reports of one meeting (German with its date, French without)
+    and an earlier meeting of the same two leaders, with hand-built records."""
+    from generator.read import read_article
+
+    names = ("de_meeting_lisbon", "fr_meeting_lisbon", "en_meeting_madrid_2022")
+    articles = [read_article(FIXTURES / "events" / f"{n}.txt", f"tests/fixtures/events/{n}.txt") for n in names]
+    lisbon = ("Lisbon", "city", "PT", 38.72, -9.14, True)
+    records = [
+        make_record(names[0], language="de", date="2024-06-12", places=[lisbon], dates=[("2024-06-12", True)],
+                    people=[("Olaf Scholz", "Bundeskanzler", True), ("Pedro Sánchez", "Ministerpräsident", True)]),
+        make_record(names[1], language="fr", places=[lisbon], published_source=None,
+                    people=[("Olaf Scholz", "chancelier", True), ("Pedro Sanchez", None, True)]),
+        make_record(names[2], date="2022-10-06", places=[("Madrid", "city", "ES", 40.42, -3.70, True)],
+                    dates=[("2022-10-06", True)], people=[("Olaf Scholz", None, True), ("Pedro Sánchez", None, True)]),
+    ]
+    return articles, records
+
+
 # ---------------------------------------------------------------- render fixtures
 
 RENDER_FIXTURES = FIXTURES / "render"

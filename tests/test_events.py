@@ -27,23 +27,6 @@ def fixture_article(name: str):
     return read_article(EVENTS / f"{name}.txt", f"tests/fixtures/events/{name}.txt")
 
 
-@pytest.fixture
-def lisbon_corpus(make_record):
-    """Two reports of one meeting (German with a date, French without) and an earlier meeting."""
-    articles = [fixture_article(n) for n in ("de_meeting_lisbon", "fr_meeting_lisbon", "en_meeting_madrid_2022")]
-    records = [
-        make_record("de_meeting_lisbon", language="de", date="2024-06-12", people=[SCHOLZ, SANCHEZ], places=[LISBON],
-                    dates=[("2024-06-12", True)]),
-        make_record("fr_meeting_lisbon", language="fr", people=[("Olaf Scholz", "chancelier", True),
-                                                                ("Pedro Sanchez", None, True)],
-                    places=[LISBON], published_source=None),
-        make_record("en_meeting_madrid_2022", date="2022-10-06", people=[("Olaf Scholz", None, True),
-                                                                         ("Pedro Sánchez", None, True)],
-                    places=[MADRID], dates=[("2022-10-06", True)]),
-    ]
-    return articles, records
-
-
 def test_one_meeting_in_two_languages_is_one_event_and_another_meeting_stays_apart(lisbon_corpus, monkeypatch):
     articles, records = lisbon_corpus
     monkeypatch.setattr("generator.events.extract_article", lambda article, anchor: records[1])

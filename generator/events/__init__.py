@@ -71,7 +71,15 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     linked_records = tuple(replace(r, event=event_of[r.id]) for r in records)
     ordered = sorted(events, key=lambda e: e.id)
     ordered = sorted(ordered, key=lambda e: e.date or "", reverse=True)
-    return Linked(records=linked_records, events=tuple(ordered), registry=registry, warnings=tuple(warnings))
+    return Linked(records=linked_records, events=tuple(ordered), registry=registry,
+                  warnings=tuple(sorted(warnings, key=_file_order)))
+
+
+def _file_order(warning: str) -> tuple[str, int, str]:
+    """Warnings in the order of the curation file: `path:line: ...`."""
+    path, _, rest = warning.partition(":")
+    line, _, _ = rest.partition(":")
+    return (path, int(line) if line.isdigit() else 0, warning)
 
 
 def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
