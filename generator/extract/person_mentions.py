@@ -295,6 +295,19 @@ def _is_title_case(tokens: list[_Token]) -> bool:
     return capitalised >= 2 and capitalised >= _TITLE_CASE_SHARE * len(common)
 
 
+def _marked_past(tokens: list[_Token], first: int, role_start: int | None, lex: PeopleLexicon) -> bool:
+    """"former", "the then", "wijlen", "Oud-premier" in the role, or "the late" right before the name."""
+    def historical(token: _Token) -> bool:
+        low = token.text.lower()
+        return low in lex.history_modifiers or low.split("-")[0] in lex.history_modifiers
+    if role_start is not None:
+        return any(historical(t) for t in tokens[role_start:first])
+    if first == 0 or not historical(tokens[first - 1]):
+        return False
+    # A short modifier doubles as an adverb ("and then Kim said"): it needs its article ("the late").
+    return len(tokens[first - 1].text) > 4 or (first >= 2 and tokens[first - 2].kind == DETERMINER)
+
+
 def _after_organisation(tokens: list[_Token], first: int, last: int, text: str) -> int:
     """Where the person's name starts in a run that opens with an organisation after a title
     and a joiner ("leader della Lega Matteo Salvini", "líder del Partido Popular Alberto
@@ -369,9 +382,7 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         words = len(name.split())
         accepted = words > 1 and not title_case and (
             cued or is_given_name(head.text) or family_name_first(name))
-        left = tokens[role_start:first] if role_start is not None else tokens[max(0, first - 2):first]
-        past = any(t.text.lower() in lex.history_modifiers
-                   or t.text.lower().split("-")[0] in lex.history_modifiers for t in left)
+        past = _marked_past(tokens, first, role_start, lex)
         participates = bool(participation) and not reported_after and not reported_before
         found.append(Mention(
             sentence=index, start=sentence.start + head.start, end=sentence.start + tokens[last].end,
