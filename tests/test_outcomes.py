@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.extract.outcome_cues import compile_cue, find_quotes, lexicon
+from generator.extract.outcome_cues import Cue, compile_cue, find_quotes, lexicon, scan
 from generator.extract.outcomes import extract_outcomes
 from generator.extract.sentences import split_sentences
 from generator.languages import supported
@@ -156,8 +156,18 @@ def test_paraphrase_followed_by_the_quote_it_restates_is_one_outcome(tmp_path):
 def test_every_language_has_every_outcome_cue(code):
     lex = lexicon(code)
     for name, cue in vars(lex).items():
-        if name != "pro_drop":
+        if isinstance(cue, Cue):
             assert cue.at_word is not None or cue.anywhere is not None, f"{code}.yaml: outcomes.{name} is empty"
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("*.txt")))
+def test_one_pass_scan_finds_what_each_cue_finds(fixture):
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    lex = lexicon(fixture[:2])
+    hits = scan(lex, text)
+    for name, cue in vars(lex).items():
+        if isinstance(cue, Cue):
+            assert list(hits[name].matches) == cue.spans(text), name
 
 
 def test_quotes_in_every_style_and_unclosed_quotes_ignored():

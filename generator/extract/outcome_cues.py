@@ -92,6 +92,7 @@ class OutcomeLexicon:
     role_nouns: Cue
     boilerplate: Cue
     pro_drop: bool
+    index: WordIndex  # every phrase above, filed under its first word, for one pass over a text
 
 
 @dataclass(frozen=True)
@@ -118,16 +119,78 @@ class Hits:
         return self.first(start, end) is not None
 
 
+@dataclass(frozen=True)
+class WordIndex:
+    """The phrases of all cues filed under their first word, so one pass over the words of
+    a text finds every cue: at each word only the phrases that can start there are tried."""
+
+    exact: Mapping[str, tuple[tuple[str, re.Pattern[str]], ...]]  # first word → (cue, phrase pattern)
+    stems: Mapping[str, tuple[tuple[str, re.Pattern[str]], ...]]  # first-word stem ("constructie*") → ...
+    stem_lengths: tuple[int, ...]
+
+
+def build_index(phrases_by_cue: Mapping[str, list[str]]) -> WordIndex:
+    exact: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    stems: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for cue, phrases in phrases_by_cue.items():
+        for phrase in {str(p).strip().lower() for p in phrases if str(p).strip()}:
+            if not re.match(r"\w", phrase):
+                continue  # compound endings and leading punctuation: `Cue.anywhere` finds them
+            first = phrase.split()[0]
+            word = re.match(r"\w+", first).group()  # type: ignore[union-attr]
+            entry = (cue, re.compile(phrase_regex(phrase)))
+            if first == word + "*":
+                stems.setdefault(word, []).append(entry)
+            else:
+                exact.setdefault(word, []).append(entry)
+    return WordIndex(exact={k: tuple(v) for k, v in exact.items()}, stems={k: tuple(v) for k, v in stems.items()},
+                     stem_lengths=tuple(sorted({len(k) for k in stems})))
+
+
+_WORD = re.compile(r"\w+")
+
+
 def scan(lex: OutcomeLexicon, text: str) -> Mapping[str, Hits]:
-    """Every cue of `lex` found in `text`, by lexicon field name."""
-    hits: dict[str, Hits] = {}
+    """Every cue of `lex` found in `text`, by lexicon field name.
+
+    The same matches as each `Cue.find`, found in one pass: at each word start only the
+    phrases filed under that word (or a stem of it) are tried; the longest one per cue wins.
+    """
     folded = fold(text)
-    for f in fields(lex):
-        cue = getattr(lex, f.name)
-        if isinstance(cue, Cue):
-            spans = tuple(cue.find(folded))
-            hits[f.name] = Hits(spans, tuple(s for s, _ in spans))
+    found: dict[str, list[tuple[int, int]]] = {f.name: [] for f in fields(lex) if isinstance(getattr(lex, f.name), Cue)}
+    index = lex.index
+    for word_match in _WORD.finditer(folded):
+        word, start = word_match.group(), word_match.start()
+        entries = index.exact.get(word, ())
+        for length in index.stem_lengths:
+            if length > len(word):
+                break
+            entries += index.stems.get(word[:length], ())
+        longest: dict[str, int] = {}
+        for cue, pattern in entries:
+            match = pattern.match(folded, start)
+            if match and match.end() > longest.get(cue, -1):
+                longest[cue] = match.end()
+        for cue, end in longest.items():
+            found[cue].append((start, end))
+    hits: dict[str, Hits] = {}
+    for name, at_words in found.items():
+        spans = _without_overlaps(at_words)
+        cue = getattr(lex, name)
+        if cue.anywhere is not None:
+            spans += [(m.start(), m.end()) for m in cue.anywhere.finditer(folded)]
+            spans.sort()
+        hits[name] = Hits(tuple(spans), tuple(s for s, _ in spans))
     return hits
+
+
+def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Leftmost matches first, none inside another (as a regex scan finds them)."""
+    kept: list[tuple[int, int]] = []
+    for span in spans:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 def phrase_regex(phrase: str) -> str:
@@ -163,15 +226,17 @@ def lexicon(code: str) -> OutcomeLexicon:
     if code not in supported():
         code = FALLBACK_LANGUAGE
     section = load(code).section("outcomes")
-    values: dict[str, object] = {}
+    values: dict[str, object] = {"pro_drop": bool(section.get("pro_drop"))}
+    phrases: dict[str, list[str]] = {}
     for f in fields(OutcomeLexicon):
-        raw = section.get(f.name)
-        if f.name == "pro_drop":
-            values[f.name] = bool(raw)
+        if f.name in values or f.name == "index":
             continue
+        raw = section.get(f.name)
         if raw is not None and not isinstance(raw, list):
             raise LanguageDataError(f"{code}.yaml: outcomes.{f.name} must be a list of phrases")
+        phrases[f.name] = raw or []
         values[f.name] = compile_cue(raw)
+    values["index"] = build_index(phrases)
     return OutcomeLexicon(**values)  # type: ignore[arg-type]
 
 
