@@ -271,3 +271,139 @@ def test_publication_date_from_the_url():
     with_url = Article(**{**plain.__dict__, "url": "https://example.org/world/2019/04/25/putin-kim-summit"})
     assert infer_publication_date(prepare(with_url)) == date(2019, 4, 25)
     assert found("en", "Good Friday and Black Friday are no dates here.") == {}
+
+
+# -- datelines: "CITY, date -" at the top of the body dates the article
+DATELINES = [
+    ("en", "Leaders sign trade pact\n\nGENEVA, March 3, 2021 - The two presidents met on Wednesday "
+           "and agreed to cut tariffs on steel, aluminium and farm goods by half within two years.",
+     date(2021, 3, 3)),
+    ("nl", "Kabinet sluit akkoord\n\nDen Haag, 8 februari 2022 – Het kabinet en de oppositie bereikten "
+           "dinsdag een akkoord over de begroting, de pensioenen en de energierekening.", date(2022, 2, 8)),
+    ("de", "Kanzler empfängt Gast\n\nBERLIN (dpa), 3. Mai 2023 - Der Kanzler hat am Mittwoch den "
+           "Präsidenten mit militärischen Ehren im Kanzleramt empfangen.", date(2023, 5, 3)),
+    ("fr", "Accord à Paris\n\nParis, le 5 mars 2024 — Le président a reçu mardi son homologue brésilien au "
+           "palais de l'Élysée pour un dîner d'État.", date(2024, 3, 5)),
+    ("it", "Vertice a Roma\n\nROMA, 12 settembre 2023 - La premier ha ricevuto martedì il "
+           "cancelliere tedesco a Palazzo Chigi per un lungo colloquio.", date(2023, 9, 12)),
+    ("es", "Acuerdo en Bogotá\n\nBogotá, 9 de agosto de 2022. El presidente firmó el martes un "
+           "acuerdo de paz con los gobernadores de las regiones del sur.", date(2022, 8, 9)),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), DATELINES)
+def test_dateline_dates_the_article_and_its_weekdays(language, text, expected):
+    doc = prepare(article(language, text, published=None))
+    assert (doc.anchor, doc.anchor_source) == (expected, "text")
+    facts = extract_dates(doc)
+    assert {f.value for f in facts} == {expected.isoformat()}
+    assert main_date(facts) == expected.isoformat()
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Talks recalled\n\nIn Geneva, the leaders met in March 2021 for the first time."),
+    ("fr", "Sommet\n\nSelon Paris, le sommet de mars 2024 a échoué."),
+    ("de", "Gipfel\n\nBERLIN (dpa) - Der Kanzler hat am Mittwoch den Präsidenten empfangen."),
+])
+def test_no_dateline_without_a_full_date_after_the_place(language, text):
+    assert prepare(article(language, text, published=None)).anchor is None
+
+
+# -- weekdays later in the anchor's week: the present tense speaks of the coming days
+WEDNESDAY = date(2023, 3, 15)
+WEEKDAY_TENSES = [
+    # (language, present tense, past tense, earlier weekday in the present tense)
+    ("en", ("The minister travels to Brussels on Friday.", "Friday"),
+     ("The minister was in Brussels on Friday.", "Friday"),
+     ("On Monday the minister is in Berlin.", "Monday")),
+    ("nl", ("Vrijdag vliegt de premier naar Brussel.", "Vrijdag"),
+     ("Vrijdag was de premier in Brussel.", "Vrijdag"),
+     ("Maandag is de premier in Berlijn.", "Maandag")),
+    ("de", ("Am Freitag fliegt die Ministerin nach Brüssel.", "Freitag"),
+     ("Am Freitag hatte die Ministerin Brüssel besucht.", "Freitag"),
+     ("Am Montag ist die Ministerin in Berlin.", "Montag")),
+    ("fr", ("Vendredi, la ministre se rend à Bruxelles.", "Vendredi"),
+     ("Vendredi, la ministre s'est rendue à Bruxelles.", "Vendredi"),
+     ("Lundi, la ministre est à Berlin.", "Lundi")),
+    ("it", ("Venerdì la ministra vola a Bruxelles.", "Venerdì"),
+     ("Venerdì la ministra è stata a Bruxelles.", "Venerdì"),
+     ("Lunedì la ministra è a Berlino.", "Lunedì")),
+    ("es", ("El viernes la ministra viaja a Bruselas.", "viernes"),
+     ("El viernes la ministra viajó a Bruselas.", "viernes"),
+     ("El lunes la ministra está en Berlín.", "lunes")),
+]
+
+
+@pytest.mark.parametrize(("language", "present", "past", "earlier"), WEEKDAY_TENSES)
+def test_weekday_later_in_the_week_points_forward_unless_past(language, present, past, earlier):
+    assert found(language, present[0], WEDNESDAY) == {present[1]: "2023-03-17"}
+    assert found(language, past[0], WEDNESDAY) == {past[1]: "2023-03-10"}
+    assert found(language, earlier[0], WEDNESDAY) == {earlier[1]: "2023-03-13"}
+
+
+# -- the lead reports the main event: receptions, signings and relative days in it
+LEADS = [
+    # (language, lead with its day, a later sentence naming another day)
+    ("en", "The chancellor was received by the president on Wednesday at the palace.",
+     "The talks had been prepared by diplomats on Monday."),
+    ("nl", "De bondskanselier is woensdag op het paleis ontvangen door de president.",
+     "Het overleg was maandag door diplomaten voorbereid."),
+    ("de", "Der Präsident empfing die Kanzlerin am Mittwoch im Schloss Bellevue.",
+     "Die Gespräche waren am Montag von Diplomaten vorbereitet worden."),
+    ("fr", "La chancelière a été reçue mercredi à l'Élysée par le président.",
+     "Les discussions avaient été préparées lundi par les diplomates."),
+    ("it", "La cancelliera è stata ricevuta mercoledì al Quirinale dal presidente.",
+     "I colloqui erano stati preparati lunedì dai diplomatici."),
+    ("es", "Los dos gobiernos firmaron el miércoles un acuerdo de cooperación en Madrid.",
+     "Las conversaciones habían sido preparadas el lunes por los diplomáticos."),
+]
+
+
+@pytest.mark.parametrize(("language", "lead", "later"), LEADS)
+def test_lead_day_with_a_reception_or_signing_is_main(language, lead, later):
+    facts = extract_dates(prepare(article(language, "Title of the story\n\n" + lead + " " + later)))
+    assert sorted(f.value for f in facts) == ["2019-04-22", "2019-04-24"]
+    assert main_date(facts) == "2019-04-24"
+    assert {f.value for f in facts if f.main} == {"2019-04-24"}
+
+
+@pytest.mark.parametrize(("language", "lead"), [
+    ("en", "The prime minister flew to Washington yesterday with a delegation of ministers."),
+    ("nl", "De premier vloog gisteren naar Washington voor een werkbezoek."),
+    ("de", "Die Kanzlerin flog gestern zu einem Arbeitsbesuch nach Washington."),
+    ("fr", "La Première ministre s'est envolée hier pour Washington."),
+    ("it", "La premier è volata ieri a Washington con una delegazione di ministri."),
+    ("es", "La presidenta voló ayer a Washington con una delegación de ministros."),
+])
+def test_relative_day_in_the_lead_is_main(language, lead):
+    text = "Title of the story\n\n" + lead + " Next month the parliament votes on the budget."
+    facts = extract_dates(prepare(article(language, text)))
+    assert main_date(facts) == "2019-04-24"
+
+
+@pytest.mark.parametrize(("language", "lead"), [
+    ("en", "In 2011, the former leader met the president on 24 August in Ulan-Ude."),
+    ("nl", "In 2011 ontmoette de voormalige leider de president op 24 augustus in Oelan-Oede."),
+    ("de", "Im Jahr 2011 traf der damalige Machthaber den Präsidenten am 24. August in Ulan-Ude."),
+    ("fr", "En 2011, l'ancien dirigeant avait rencontré le président le 24 août à Oulan-Oude."),
+    ("it", "Nel 2011 l'allora leader aveva incontrato il presidente il 24 agosto a Ulan-Ude."),
+    ("es", "En 2011, el entonces líder se reunió con el presidente el 24 de agosto en Ulán-Udé."),
+])
+def test_historical_lead_gives_no_main_date(language, lead):
+    facts = extract_dates(prepare(article(language, "Title of the story\n\n" + lead)))
+    assert "2011-08-24" in {f.value for f in facts}
+    assert main_date(facts) is None
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Title of the story\n\nThe two leaders held talks in Geneva, their first meeting since June last year."),
+    ("nl", "Titel\n\nDe twee leiders voerden overleg in Genève, hun eerste ontmoeting sinds juni vorig jaar."),
+    ("de", "Titel\n\nDie beiden Präsidenten führten Gespräche in Genf, ihr erstes Treffen seit Juni letzten Jahres."),
+    ("fr", "Titre\n\nLes deux dirigeants ont eu un entretien à Genève, leur première rencontre depuis juin."),
+    ("it", "Titolo\n\nI due leader hanno avuto un colloquio a Ginevra, il primo incontro da giugno."),
+    ("es", "Título\n\nLos dos líderes mantuvieron una reunión en Ginebra, la primera desde junio."),
+])
+def test_meeting_without_a_stated_day_has_no_main_date(language, text):
+    facts = extract_dates(prepare(article(language, text)))
+    assert all(len(f.value) < 10 for f in facts)
+    assert main_date(facts) is None

@@ -68,6 +68,8 @@ class DateLexicon:
     capitalised_nouns: bool
     future_words: tuple[str, ...]
     future_endings: tuple[str, ...]
+    past_words: tuple[str, ...]
+    past_endings: tuple[str, ...]
     clause_openers: tuple[str, ...]
     range_connectors: tuple[str, ...]
     publication_cues: tuple[str, ...]
@@ -149,6 +151,8 @@ def lexicon(code: str) -> DateLexicon:
         capitalised_nouns=bool(section.get("capitalised_nouns")),
         future_words=_words(section, "future_words"),
         future_endings=_words(section, "future_endings"),
+        past_words=_words(section, "past_words"),
+        past_endings=_words(section, "past_endings"),
         clause_openers=_words(section, "clause_openers"),
         range_connectors=_words(section, "range_connectors"),
         publication_cues=_words(section, "publication_cues"),
@@ -307,6 +311,16 @@ def future_pattern(code: str) -> re.Pattern[str]:
     lex = lexicon(code)
     endings = alternation(lex.future_endings)
     return re.compile(rf"{START}(?:{alternation(lex.future_words)}|\w{{2,}}{endings}){END}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def past_pattern(code: str) -> re.Pattern[str]:
+    """A past-tense auxiliary, participle or preterite; endings count only on lower-case
+    words ("signed", not "United")."""
+    lex = lexicon(code)
+    endings = alternation(lex.past_endings)
+    ended = rf"|(?-i:[a-zß-ÿ]\w+){endings}" if lex.past_endings else ""
+    return re.compile(rf"{START}(?:{alternation(lex.past_words)}{ended}){END}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

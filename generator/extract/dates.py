@@ -9,11 +9,17 @@ failing that, the event's date; without an anchor they are left out. Durations
 
 Direction of weekdays and bare months: news reports mostly look back, so "Wednesday"
 is the latest Wednesday on or before the anchor, unless the clause speaks in the future
-tense ("will stay ... on Friday"), then it is the next one on or after it.
+tense ("will stay ... on Friday"), then it is the next one on or after it. A weekday
+later in the anchor's week also points forward when its clause has no past-tense cue,
+as the present tense often speaks of the coming days ("Donderdag reist hij door").
+
+A dateline ("SINGAPORE, June 12, 2018 -", "Madrid, 26 de abril de 2023.") dates an
+article that states no publication date otherwise.
 
 The main event's day is the day-level value best supported by sentences that report
-the meeting (`event_cues.main_event_sentences`), with a bonus when it is the anchor
-day itself; every expression with that value is marked `main`.
+the meeting (`event_cues.main_event_sentences`) and by the lead sentence with its
+dateline, with a bonus when it is the anchor day itself; every expression with that
+value is marked `main`.
 """
 from __future__ import annotations
 
@@ -24,8 +30,8 @@ from datetime import date, timedelta
 
 from ..records import DateFact, Document, Evidence, Sentence
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
-from .date_expressions import normalise, publication_pattern, rules
-from .event_cues import main_event_sentences, mentions_meeting
+from .date_expressions import normalise, past_pattern, publication_pattern, rules
+from .event_cues import is_historical, lead_sentence, main_event_sentences, mentions_meeting
 
 # A date this many days after the anchor, with no future tense, is still this year's.
 AHEAD_GRACE_DAYS = 7
@@ -37,7 +43,13 @@ MAIN_SENTENCE_WEIGHT = 2
 # A day this close to the anchor, named in a meeting sentence, is the meeting's day.
 RECENT_DAYS = 7
 ANCHOR_WEIGHT = 1
+# The lead sentence (and its dateline) usually reports the main event.
+LEAD_WEIGHT = 1
 _DAY_LEVEL_KINDS = ("iso", "numeric", "day_month", "month_day")
+# A dateline's place (one to four words, the first capitalised), an optional agency in
+# brackets, a comma and an optional short article ("le") before the date.
+_DATELINE_PLACE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [\w'’.-]+){0,3}?(?:\s*\([^()\n]{1,30}\))?"
+                             r"\s*,\s*(?:[a-z]{1,3}\s+)?")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-]([0-3]\d)(?!\d)")
 
 
@@ -79,14 +91,29 @@ class _Resolver:
         self.reference: date | None = None  # the last day this sentence named
         self.year: int | None = None  # the last year this sentence wrote out
 
+    def clause(self, expr: Expression, ahead: bool = True) -> str:
+        local_start = expr.start - self.sentence.start
+        local_end = expr.end - self.sentence.start
+        return _clause(self.sentence.text, local_start, local_end, clause_boundary(self.code), ahead)
+
     def future(self, expr: Expression, ahead: bool = True) -> bool:
         """Whether the clause speaks in the future tense; with `ahead` False only the
         words before the expression count ("the envoys recalled in April will return"
         is about a past April)."""
-        local_start = expr.start - self.sentence.start
-        local_end = expr.end - self.sentence.start
-        clause = _clause(self.sentence.text, local_start, local_end, clause_boundary(self.code), ahead)
-        return bool(future_pattern(self.code).search(clause))
+        return bool(future_pattern(self.code).search(self.clause(expr, ahead)))
+
+    def past(self, expr: Expression) -> bool:
+        """Whether the clause speaks in a past tense ("had", "a été", "llegó")."""
+        return bool(past_pattern(self.code).search(self.clause(expr)))
+
+    def weekday_forward(self, expr: Expression, weekday: int, anchor: date) -> bool:
+        """A bare weekday points forward in the future tense, and also when it falls
+        later in the anchor's week and the clause is not in a past tense: news in most
+        of these languages uses the present for the coming days ("Donderdag reist hij
+        door", "Samedi, il est attendu"). Otherwise it is the latest such day."""
+        if self.future(expr):
+            return True
+        return weekday > anchor.weekday() and not self.past(expr)
 
     def value(self, expr: Expression) -> str | None:
         resolved = getattr(self, "_" + expr.kind)(expr, expr.parts)
@@ -223,7 +250,7 @@ class _Resolver:
         weekday = self.lex.weekdays[normalise(parts["weekday"])] - 1
         modifier = parts.get("modifier") or parts.get("after")
         direction = self.lex.weekday_modifiers[normalise(modifier)] if modifier else 0
-        forward = direction > 0 or direction == 0 and self.future(expr)
+        forward = direction > 0 or direction == 0 and self.weekday_forward(expr, weekday, self.anchor)
         days = (weekday - self.anchor.weekday()) % 7 if forward else -((self.anchor.weekday() - weekday) % 7)
         if direction and days == 0:
             days = 7 * direction
@@ -268,18 +295,40 @@ def _resolved(doc: Document) -> list[tuple[int, DateFact]]:
 def _recent_meeting_day(doc: Document, index: int, value: str) -> bool:
     """A meeting sentence that also names a past year ("met on Thursday, the first summit
     since 2011") is not history when the day it names is close to the anchor."""
-    if doc.anchor is None or abs((date.fromisoformat(value) - doc.anchor).days) > RECENT_DAYS:
-        return False
-    return mentions_meeting(doc.sentences[index].text, doc.language)
+    return _near_anchor(doc, value) and mentions_meeting(doc.sentences[index].text, doc.language)
+
+
+def _lead_sentences(doc: Document) -> frozenset[int]:
+    """The lead sentence and a dateline standing as a sentence of its own just above it
+    ("Madrid, 26 de abril de 2023.")."""
+    lead = lead_sentence(doc)
+    if lead is None:
+        return frozenset()
+    above = doc.sentences[lead - 1] if lead > 0 else None
+    if above is not None and dateline_day(doc.article.text, above.start, doc.language) is not None:
+        return frozenset((lead - 1, lead))
+    return frozenset((lead,))
+
+
+def _near_anchor(doc: Document, value: str) -> bool:
+    return doc.anchor is not None and abs((date.fromisoformat(value) - doc.anchor).days) <= RECENT_DAYS
 
 
 def _main_day(doc: Document, facts: list[tuple[int, DateFact]]) -> str | None:
     """The day-level value best supported as the main event's day, or None."""
     reporting = main_event_sentences(doc)
+    leads = _lead_sentences(doc)
+    year = doc.anchor.year if doc.anchor else None
     support: Counter[str] = Counter()
     for index, fact in facts:
-        if len(fact.value) == 10 and (index in reporting or _recent_meeting_day(doc, index, fact.value)):
+        if len(fact.value) != 10:
+            continue
+        if index in reporting or _recent_meeting_day(doc, index, fact.value):
             support[fact.value] += MAIN_SENTENCE_WEIGHT
+        # The lead reports the main event unless it tells history ("In 2011, ...").
+        if index in leads and (_near_anchor(doc, fact.value)
+                               or not is_historical(doc.sentences[index].text, doc.language, year)):
+            support[fact.value] += LEAD_WEIGHT
     anchor = doc.anchor.isoformat() if doc.anchor else None
     if anchor and any(fact.value == anchor for _, fact in facts):
         support[anchor] += ANCHOR_WEIGHT
@@ -323,6 +372,14 @@ def _explicit_day_at(text: str, position: int, code: str) -> date | None:
     return None
 
 
+def dateline_day(text: str, position: int, code: str) -> date | None:
+    """The day of a dateline starting at `position`: a place, perhaps an agency, a comma
+    and a full date ("SINGAPORE, June 12, 2018 -", "Paris, le 16 février 2024 —",
+    "BERLIN (dpa), 3. Mai 2023")."""
+    place = _DATELINE_PLACE.match(text, position)
+    return _explicit_day_at(text, place.end(), code) if place else None
+
+
 def _first_lines(text: str) -> list[tuple[int, str]]:
     """(offset, line) for the first non-empty lines, bullets and indents stripped."""
     lines, position = [], 0
@@ -352,7 +409,7 @@ def infer_publication_date(doc: Document) -> date | None:
             return found
     lines = _first_lines(text)
     for offset, _ in lines:
-        found = _explicit_day_at(text, offset, code)
+        found = _explicit_day_at(text, offset, code) or dateline_day(text, offset, code)
         if found is not None:
             return found
     for offset, line in lines[1:]:

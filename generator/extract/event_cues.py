@@ -4,7 +4,8 @@ People, places and dates each need to know which sentences report the meeting it
 rather than its background. A sentence describes the main event when it contains a
 meeting word from the language's `event.meeting_words` lexicon ("summit", "talks",
 "topontmoeting", "Gipfel", "sommet", "vertice", "cumbre", ...) and does not mark
-itself as history (a year before the article's own, "former", "the then").
+itself as history (a year before the article's own, "former", "the then"). The lead,
+the first full sentence of the body, usually reports the main event too.
 """
 from __future__ import annotations
 
@@ -68,6 +69,24 @@ def is_historical(text: str, code: str, current_year: int | None) -> bool:
 def mentions_meeting(text: str, code: str) -> bool:
     meeting, _ = _patterns(code)
     return bool(meeting.search(text))
+
+
+# The lead is the first full sentence of the body: at least this many words, closed by
+# a full stop, question or exclamation mark (titles, photo credits and "Share" are not).
+LEAD_MIN_WORDS = 6
+LEAD_SEARCH_SENTENCES = 6
+_CLOSED = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
+
+
+def lead_sentence(doc: Document) -> int | None:
+    """Index into `doc.sentences` of the article's lead, which in news reports the main
+    event; None when none of the first sentences is a full one."""
+    title = " ".join(doc.article.title.split())
+    for index, sentence in enumerate(doc.sentences[:LEAD_SEARCH_SENTENCES]):
+        text = " ".join(sentence.text.split())
+        if text != title and len(text.split()) >= LEAD_MIN_WORDS and _CLOSED.search(text):
+            return index
+    return None
 
 
 def main_event_sentences(doc: Document) -> frozenset[int]:
