@@ -14,6 +14,7 @@ import pytest
 
 from generator.extract import prepare
 from generator.extract.dates import extract_dates, infer_publication_date, main_date
+from generator.extract.event_cues import lead_sentence
 from generator.records import Article
 
 THURSDAY = date(2019, 4, 25)
@@ -407,3 +408,21 @@ def test_meeting_without_a_stated_day_has_no_main_date(language, text):
     facts = extract_dates(prepare(article(language, text)))
     assert all(len(f.value) < 10 for f in facts)
     assert main_date(facts) is None
+
+
+def test_lead_is_the_first_full_sentence_after_title_credits_and_bullets():
+    text = ("Treaty signed\n\nShare\n\nPhoto: Reuters\n\n"
+            "• Presidents meet in the capital: next steps on Friday\n\n"
+            "The two presidents signed the border treaty on Tuesday in the capital. "
+            "Their foreign ministers had held talks on Monday.")
+    doc = prepare(article("en", text))
+    assert doc.sentences[lead_sentence(doc)].text.startswith("The two presidents signed")
+    assert main_date(extract_dates(doc)) == "2019-04-23"
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("fr", "Lundi, la ministre est attendue à Berlin.", {"Lundi": "2023-03-20"}),
+    ("en", "Talks are scheduled for Monday in Berlin.", {"Monday": "2023-03-20"}),
+])
+def test_expected_or_scheduled_weekday_points_forward(language, text, expected):
+    assert found(language, text, WEDNESDAY) == expected
