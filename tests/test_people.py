@@ -258,3 +258,10 @@ def test_korean_syllables_that_are_german_words_and_kinship_nouns():
     assert people["Kim Jong Il"].role == "Vater" and not people["Kim Jong Il"].present
     assert "Kims" not in people["Kim Jong Un"].aliases and "Kim" in people["Kim Jong Un"].aliases
     assert present(people) == {"Donald Trump", "Kim Jong Un", "Mike Pompeo", "John Bolton"}
+
+
+def test_spouses_travel_along_and_a_later_reception_is_another_event():
+    people = people_of("es_spouse_and_separate_reception.txt")
+    assert people["Verónica Alcocer"].role == "esposa" and not people["Verónica Alcocer"].present
+    assert not people["Felipe VI"].present
+    assert present(people) == {"Gustavo Petro", "Pedro Sánchez", "Álvaro Leyva", "José Manuel Albares"}

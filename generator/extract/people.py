@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..records import Document, Person
 from .event_cues import is_historical, lexicon as event_lexicon, main_event_sentences
 from .names import person_key, same_person
-from .person_lexicon import lexicon
+from .person_lexicon import PeopleLexicon, lexicon
 from .person_mentions import Mention, find_mentions
 
 # A person mentioned in at least this share of the sentences of the most-mentioned
@@ -31,6 +31,11 @@ PRINCIPAL_SHARE = 0.5
 TOP_TWO_SHARE = 0.3
 # How many of the first sentences that name people count as the lead.
 LEAD_SENTENCES = 2
+# A participation phrase reaches the person named at most this many words before it
+# ("Lavrov also took part") or, for the first of a list, after it ("accompanied by senior
+# officials, including Foreign Minister Ri").
+BEFORE_PARTICIPATION = 5
+AFTER_PARTICIPATION = 10
 
 
 @lru_cache(maxsize=None)
@@ -185,16 +190,74 @@ def _principals(clusters: list[_Cluster], main: frozenset[int]) -> set[int]:
     return found
 
 
-def _joined(doc: Document, left_end: int, right: Mention) -> bool:
+def _joined(doc: Document, left_end: int, right: Mention, connectors: bool = False) -> bool:
     """Only coordinators, articles and punctuation stand between a person (or a meeting
     word) ending at `left_end` and the words introducing `right`: "Putin and Kim",
-    "met with the North Korean leader Kim", "ha incontrato il leader Kim"."""
+    "met with the North Korean leader Kim", "ha incontrato il leader Kim". `connectors`
+    also lets "of"/"de" through ("accompagné de son ministre X et de la ministre Y")."""
     lex = lexicon(doc.language)
     gap = doc.article.text[left_end:right.lead_in]
     words = re.findall(r"[^\W\d_]+", gap.lower())
     if re.search(r"[.;:!?()]", gap) or len(words) > 3:
         return False
-    return all(w in lex.coordinators or w in lex.determiners or w in lex.elisions for w in words)
+    return all(w in lex.coordinators or w in lex.determiners or w in lex.elisions
+               or (connectors and (w in lex.connectors or w in lex.particles)) for w in words)
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]+", text))
+
+
+def _took_part(doc: Document, clusters: list[_Cluster]) -> set[int]:
+    """People a participation phrase puts at the event: named inside it ("nahm auch X teil"),
+    right before it ("X also took part"), or listed right after it ("accompanied by senior
+    officials, including X and his deputy Y"). Speakers, spouses and past sentences are left out."""
+    lex = lexicon(doc.language)
+    text = doc.article.text
+    owner = {id(m): i for i, c in enumerate(clusters) for m in c.mentions}
+    by_sentence: dict[int, list[Mention]] = {}
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    found: set[int] = set()
+    for index, here in sorted(by_sentence.items()):
+        sentence = doc.sentences[index]
+        if not lex.participation.search(sentence.text) or _historical(doc, index):
+            continue
+        here.sort(key=lambda m: m.start)
+        for match in lex.participation.finditer(sentence.text):
+            if lex.negation.search(sentence.text[max(0, match.start() - 25):match.end()]):
+                continue
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            taking = [m for m in here if start <= m.start < end]
+            before = [m for m in here if m.end <= start]
+            # "X, a senior official, later joined the talks": the apposition does not count.
+            if before and _word_count(_after_apposition(text[before[-1].end:start])) <= BEFORE_PARTICIPATION:
+                taking.append(before[-1])  # and the people listed with it: "A and B also took part"
+                for left, right in zip(reversed(before[:-1]), reversed(before)):
+                    if not _joined(doc, left.end, right, connectors=True):
+                        break
+                    taking.append(left)
+            after = [m for m in here if m.lead_in >= end]
+            chain: list[Mention] = []
+            for mention in after:
+                if _word_count(text[end:mention.lead_in]) <= AFTER_PARTICIPATION \
+                        or (chain and _joined(doc, chain[-1].end, mention, connectors=True)):
+                    chain.append(mention)
+                else:
+                    break
+            taking += chain
+            found |= {owner[id(m)] for m in taking if not m.speaker and not _spouse(m, lex)}
+    return found
+
+
+def _after_apposition(gap: str) -> str:
+    """", a senior North Korean official, later " → " later ": what follows an apposition."""
+    return gap.rsplit(",", 1)[-1] if gap.lstrip().startswith(",") and gap.count(",") >= 2 else gap
+
+
+def _spouse(mention: Mention, lex: PeopleLexicon) -> bool:
+    return bool(mention.role) and any(w in lex.spouses for w in mention.role.lower().split())
 
 
 def _chains(doc: Document, mentions: list[Mention]) -> list[list[Mention]]:
@@ -249,11 +312,11 @@ def _counterparts(clusters: list[_Cluster], principals: set[int], doc: Document,
 def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> list[bool]:
     principals = _principals(clusters, main)
     principals |= _counterparts(clusters, principals, doc, main)
+    took_part = _took_part(doc, clusters)
     present = []
     for i, cluster in enumerate(clusters):
         past = 2 * sum(m.past for m in cluster.mentions) >= len(cluster.mentions)
-        took_part = any(m.participates and not _historical(doc, m.sentence) for m in cluster.mentions)
-        present.append(not past and (i in principals or took_part))
+        present.append(not past and (i in principals or i in took_part))
     return present
 
 

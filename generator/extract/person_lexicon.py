@@ -58,6 +58,8 @@ class PeopleLexicon:
     past_phrases: re.Pattern[str]  # "last year", "vorig jaar": the sentence tells of an earlier time
     negation: re.Pattern[str]  # "not", "niet": negates the participation word that follows
     title_endings: tuple[str, ...]  # inflections a title takes: "Präsidenten", "Kanzlers"
+    organisation_endings: tuple[str, ...]  # "…ministerium", "…ministerie": compounds naming an organisation
+    spouses: frozenset[str]  # "wife", "echtgenote": travels along, takes no part in the talks
 
 
 def _words(section, key: str) -> list[str]:
@@ -104,7 +106,7 @@ def _pooled() -> tuple[WordSet, frozenset[str], frozenset[str], frozenset[str], 
 def lexicon(code: str) -> PeopleLexicon:
     section = load(code).section("people")
     demonyms, agencies, credits, particles, elisions = _pooled()
-    titles = set(_words(section, "titles"))
+    titles = set(_words(section, "titles")) | set(_words(section, "spouses"))
     role_words = set(_words(section, "role_words"))
     for title in [t for t in titles if " " in t]:  # "prime minister": its words are role words
         titles.discard(title)
@@ -133,6 +135,8 @@ def lexicon(code: str) -> PeopleLexicon:
         negation=_phrase_pattern(_words(section, "negations"), r"(?<!\w)(?:{})(?!\w)"),
         past_phrases=_phrase_pattern(_words(section, "past_phrases"), r"(?<!\w)(?:{})(?!\w)"),
         title_endings=tuple(sorted(_words(section, "title_endings"), key=len, reverse=True)),
+        spouses=frozenset(_words(section, "spouses")),
+        organisation_endings=tuple(_words(section, "organisation_endings")),
     )
 
 

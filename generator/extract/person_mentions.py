@@ -76,8 +76,8 @@ def _kind(word: str, code: str) -> int:
         return DEMONYM
     if low in lex.modifiers:
         return MODIFIER
-    if low in lex.role_words:
-        return ROLE
+    if low in lex.role_words or (capitalised and low.endswith(lex.organisation_endings)):
+        return ROLE  # "Außenministeriums", "Kanzleramt": an organisation, a part of a role
     if not capitalised:
         if low in lex.connectors:
             return CONNECTOR
@@ -129,7 +129,7 @@ class Mention:
     accepted: bool  # a full name with enough evidence to be a person by itself
     role: str | None
     past: bool  # "former", "the late", "the then" next to the name
-    participates: bool  # its sentence says it took part in the event
+    speaker: bool  # a reporting verb makes it the speaker of its sentence
     lead_in: int  # where the words introducing the name begin (its role phrase), absolute
 
 
@@ -338,8 +338,6 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
     if _is_credit(text, tokens, lex):
         return []
     title_case = _is_title_case(tokens)
-    participation = any(not lex.negation.search(text[max(0, m.start() - 25):m.end()])
-                        for m in lex.participation.finditer(text))
     found = []
     for first, last in _runs(tokens, text):
         head = tokens[first]
@@ -383,11 +381,11 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         accepted = words > 1 and not title_case and (
             cued or is_given_name(head.text) or family_name_first(name))
         past = _marked_past(tokens, first, role_start, lex)
-        participates = bool(participation) and not reported_after and not reported_before
         found.append(Mention(
             sentence=index, start=sentence.start + head.start, end=sentence.start + tokens[last].end,
             name=name, words=words, initial=initial, cued=cued and not title_case,
-            cue_before=cue_before, accepted=accepted, role=role, past=past, participates=participates,
+            cue_before=cue_before, accepted=accepted, role=role, past=past,
+            speaker=reported_before or reported_after,
             lead_in=sentence.start + (tokens[role_start].start if titled else head.start),
         ))
     return found
