@@ -265,3 +265,13 @@ def test_spouses_travel_along_and_a_later_reception_is_another_event():
     assert people["Verónica Alcocer"].role == "esposa" and not people["Verónica Alcocer"].present
     assert not people["Felipe VI"].present
     assert present(people) == {"Gustavo Petro", "Pedro Sánchez", "Álvaro Leyva", "José Manuel Albares"}
+
+
+def test_german_nouns_before_a_reporting_verb_are_not_people():
+    path = PEOPLE_FIXTURES / "de_nouns_and_genitive.txt"
+    text = path.read_text(encoding="utf-8") + "Das Treffen sei gut verlaufen, wie Diplomaten sagten.\n"
+    from generator.records import Article
+    article = Article(id="de_diplomats", path="de_diplomats.txt", text=text, title=text.splitlines()[0],
+                      content_hash="0" * 64, language="de")
+    names = {p.name for p in extract_people(prepare(article))}
+    assert "Diplomaten" not in names and "Wladimir Putin" in names

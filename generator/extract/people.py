@@ -131,10 +131,12 @@ def _attach_to_full(mention: Mention, clusters: list[_Cluster], main: frozenset[
     return False
 
 
-def _cluster_bare_names(mentions: list[Mention], seen_elsewhere: set[str]) -> list[_Cluster]:
+def _cluster_bare_names(mentions: list[Mention], seen_elsewhere: set[str], nouns_capitalised: bool
+                        ) -> list[_Cluster]:
     """Bare names no full name explains: one person per key, kept only with a cue. A cue on
     a sentence-initial word counts when the word is also seen mid-sentence (`seen_elsewhere`:
-    keys of words seen inside unconfirmed full names)."""
+    keys of words seen inside unconfirmed full names). Where every noun is capitalised
+    (German), a word seen once before a reporting verb ("wie Diplomaten sagten") is not enough."""
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(person_key(mention.name), []).append(mention)
@@ -145,6 +147,9 @@ def _cluster_bare_names(mentions: list[Mention], seen_elsewhere: set[str]) -> li
     clusters = []
     for key, group in groups.items():
         trusted = any(m.cued and (not m.initial or key in seen_mid_sentence or m.cue_before) for m in group)
+        if nouns_capitalised and len(group) == 1 and key not in seen_elsewhere \
+                and not group[0].cue_before and not group[0].role:
+            trusted = False
         if trusted:
             clusters.append(_Cluster(sorted(group, key=lambda m: m.start)))
     return clusters
@@ -329,7 +334,8 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
     lead = _lead(clusters)  # of the full names, before bare mentions join them
     unexplained = [m for m in rest if not _attach_to_full(m, clusters, main, lead, doc.article.text)]
     inside_full = {person_key(part) for m in unexplained if m.words > 1 and not m.initial for part in m.name.split()}
-    bare_clusters = _cluster_bare_names([m for m in unexplained if m.words == 1], inside_full)
+    bare_clusters = _cluster_bare_names([m for m in unexplained if m.words == 1], inside_full,
+                                        lexicon(doc.language).nouns_capitalised)
     for mention in (m for m in unexplained if m.words > 1):  # "Wolodymyr Selenskyj" once, "Selenskyj sagte"
         home = next((c for c in bare_clusters if same_person(mention.name, c.mentions[0].name)), None)
         if home is not None:

@@ -59,7 +59,8 @@ class PeopleLexicon:
     negation: re.Pattern[str]  # "not", "niet": negates the participation word that follows
     title_endings: tuple[str, ...]  # inflections a title takes: "Präsidenten", "Kanzlers"
     organisation_endings: tuple[str, ...]  # "…ministerium", "…ministerie": compounds naming an organisation
-    spouses: frozenset[str]  # "wife", "echtgenote": travels along, takes no part in the talks
+    spouses: frozenset[str]
+    nouns_capitalised: bool  # German: a capital does not set a name apart from a noun  # "wife", "echtgenote": travels along, takes no part in the talks
 
 
 def _words(section, key: str) -> list[str]:
@@ -136,6 +137,7 @@ def lexicon(code: str) -> PeopleLexicon:
         past_phrases=_phrase_pattern(_words(section, "past_phrases"), r"(?<!\w)(?:{})(?!\w)"),
         title_endings=tuple(sorted(_words(section, "title_endings"), key=len, reverse=True)),
         spouses=frozenset(_words(section, "spouses")),
+        nouns_capitalised=bool(section.get("nouns_capitalised", False)),
         organisation_endings=tuple(_words(section, "organisation_endings")),
     )
 
