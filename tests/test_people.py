@@ -14,7 +14,7 @@ from generator.extract import prepare
 from generator.extract.names import canonical_name, person_key, same_person, surname_key
 from generator.extract.people import extract_people
 from generator.read import read_article
-from generator.records import Person
+from generator.records import Article, Person
 
 PEOPLE_FIXTURES = Path(__file__).parent / "fixtures" / "people"
 
@@ -270,7 +270,6 @@ def test_spouses_travel_along_and_a_later_reception_is_another_event():
 def test_german_nouns_before_a_reporting_verb_are_not_people():
     path = PEOPLE_FIXTURES / "de_nouns_and_genitive.txt"
     text = path.read_text(encoding="utf-8") + "Das Treffen sei gut verlaufen, wie Diplomaten sagten.\n"
-    from generator.records import Article
     article = Article(id="de_diplomats", path="de_diplomats.txt", text=text, title=text.splitlines()[0],
                       content_hash="0" * 64, language="de")
     names = {p.name for p in extract_people(prepare(article))}

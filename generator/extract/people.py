@@ -5,9 +5,17 @@ No NER model works offline for Dutch, German or Italian, so candidates come from
 capitalisation and are kept only with a cue (see `person_mentions.py`). A document-level pass
 then groups the mentions into people: full names that can name one person form one
 person, a bare surname ("Poetin", "Kim") joins the most prominent full name it fits,
-and an unexplained bare name needs a cue of its own. A person is `present` when they
-are among the most-mentioned people of the main-event sentences, or when a sentence
-says they took part ("accompanied by", "also took part in the talks").
+and an unexplained bare name needs a cue of its own.
+
+A person is `present` (took part in the main event) when they are
+- a main participant: among the most-mentioned people, named in the lead or in a
+  main-event sentence (`event_cues.main_event_sentences`);
+- listed with a main participant in the lead or a main-event sentence ("Biden, Macron,
+  Scholz and Meloni"), or, when only one main participant stands out, joined to them or
+  to a meeting word ("Putin met with Kim");
+- named by a participation phrase ("accompanied by X", "X also took part in the talks");
+and not marked as past ("former", "the late", a background sentence). Spouses who travel
+along and speakers of a participation sentence do not count by that phrase alone.
 
 Language knowledge comes from the `people` section of `languages/<code>.yaml`.
 """
