@@ -274,3 +274,9 @@ def test_german_nouns_before_a_reporting_verb_are_not_people():
                       content_hash="0" * 64, language="de")
     names = {p.name for p in extract_people(prepare(article))}
     assert "Diplomaten" not in names and "Wladimir Putin" in names
+
+
+def test_a_much_discussed_leader_who_is_not_there():
+    people = people_of("en_much_discussed_absent_leader.txt")
+    assert present(people) == {"Emmanuel Macron", "Volodymyr Zelensky"}
+    assert len(people["Putin"].evidence) > len(people["Emmanuel Macron"].evidence)  # named most, yet absent

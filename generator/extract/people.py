@@ -37,6 +37,9 @@ from .person_mentions import Mention, find_mentions
 PRINCIPAL_SHARE = 0.5
 # The two most-mentioned people need less: a bilateral meeting names its host more often.
 TOP_TWO_SHARE = 0.3
+# In the opening main-event sentence, a person named only once counts when the most
+# mentioned person is named at most this many times as often.
+OPENING_SHARE = 0.34
 # How many of the first sentences that name people count as the lead.
 LEAD_SENTENCES = 2
 # A participation phrase reaches the person named at most this many words before it
@@ -186,8 +189,28 @@ def _historical(doc: Document, index: int) -> bool:
     return is_historical(text, doc.language, year) or bool(lexicon(doc.language).past_phrases.search(text))
 
 
-def _principals(clusters: list[_Cluster], main: frozenset[int]) -> set[int]:
-    """The main participants: the most-mentioned people, named where the event is told."""
+def _opening_pair(clusters: list[_Cluster], main: frozenset[int], doc: Document) -> set[int]:
+    """The people of the first main-event sentence that names two or more of them: a news
+    lead names the participants ("Macron received Zelensky at the Élysée for talks"). The
+    headline comes last, as it packs in context ("Macron hosts Zelensky as Putin steps up
+    attacks"); someone named once in a long article is left out (a background name)."""
+    counts = [len(c.sentences()) for c in clusters]
+    top = max(counts, default=0)
+    title = doc.article.title.strip()
+    for index in sorted(main, key=lambda i: (doc.sentences[i].text.strip() == title, i)):
+        here = {i for i, c in enumerate(clusters) for m in c.mentions if m.sentence == index and not m.past}
+        here = {i for i in here if counts[i] >= 2 or counts[i] >= OPENING_SHARE * top}
+        if len(here) >= 2:
+            return here
+    return set()
+
+
+def _principals(clusters: list[_Cluster], main: frozenset[int], doc: Document) -> set[int]:
+    """The main participants: the people of the opening main-event sentence or else the
+    most-mentioned people, named where the event is told."""
+    opening = _opening_pair(clusters, main, doc)
+    if opening:
+        return opening
     counts = [len(c.sentences()) for c in clusters]
     top = max(counts, default=0)
     ranked = sorted(range(len(clusters)), key=lambda i: (-counts[i], clusters[i].first()))
@@ -323,7 +346,7 @@ def _counterparts(clusters: list[_Cluster], principals: set[int], doc: Document,
 
 
 def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> list[bool]:
-    principals = _principals(clusters, main)
+    principals = _principals(clusters, main, doc)
     principals |= _counterparts(clusters, principals, doc, main)
     took_part = _took_part(doc, clusters)
     present = []
