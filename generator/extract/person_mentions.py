@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..records import Document
 from . import gazetteer
@@ -28,6 +29,8 @@ _ELISION = re.compile(r"^([^\W\d_]{1,6})['’](?=[^\W\d_])")
 _OPENERS = "\"'“‘«„([:;—–-•*"
 # A headline in title case ("Putin Hosts Kim In Vladivostok") capitalises common words too.
 _TITLE_CASE_SHARE = 0.6
+# How far before a name a reporting phrase is looked for ("according to", "a déclaré").
+_CUE_REACH = 40
 
 
 # Token kinds.
@@ -36,8 +39,7 @@ _ROLE_KINDS = {TITLE, ROLE, DEMONYM, MODIFIER}
 _JOINERS = (CONNECTOR, PARTICLE, DETERMINER)  # small words inside a role phrase
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a named tuple: articles have thousands of tokens, built fast
     text: str  # without a possessive ending
     start: int  # offsets in the sentence
     end: int
@@ -105,11 +107,11 @@ def _tokens(text: str, code: str) -> list[_Token]:
 
     for match in _TOKEN.finditer(text):
         word, start = match.group(), match.start()
-        elided = _ELISION.match(word)
+        elided = _ELISION.match(word) if ("'" in word or "’" in word) else None
         if elided and elided.group(1).lower() in elisions:  # "l'Élysée", "dell'Onu": article + word
             add(elided.group(1), start)
             word, start = word[elided.end():], start + elided.end()
-        possessive = bool(_POSSESSIVE.search(word)) and ("'" in word or "’" in word)
+        possessive = ("'" in word or "’" in word) and bool(_POSSESSIVE.search(word))
         if possessive:
             word = _POSSESSIVE.sub("", word)
         add(word, start, possessive)
@@ -373,7 +375,7 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
             role = text[tokens[role_start].start:tokens[role_end].end].rstrip(" ,:")
         after_role = _role_after(tokens, last, text, lex)
         role = role or after_role
-        reported_before = bool(lex.reporting_before.search(text[:head.start]))
+        reported_before = bool(lex.reporting_before.search(text[max(0, head.start - _CUE_REACH):head.start]))
         reported_after = bool(lex.reporting_after.match(text[tokens[last].end:]))
         cue_before = titled or reported_before
         cued = cue_before or reported_after or after_role is not None
