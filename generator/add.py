@@ -128,6 +128,8 @@ def render(meta: Metadata, body: str) -> str:
 
 def add_article(data: bytes, corpus: Path, stated: Metadata = Metadata(), source: str = "-") -> Added:
     """Write `data` into `corpus` as a new article; raises ReadError (with `source` as path)."""
+    if not corpus.is_dir():
+        raise ReadError(str(corpus), "corpus folder not found", "pass --corpus or create the folder")
     if not data.strip():
         raise ReadError(source, "empty input", "give the article text")
     if len(data) > MAX_BYTES:

@@ -117,3 +117,9 @@ def test_cli_add_reads_stdin_and_prints_the_new_path(corpus: Path) -> None:
     again = runner.invoke(main, ["add", "-", "--corpus", str(corpus)], input=data)
     assert again.exit_code == 1
     assert again.output == f"-: duplicate of {target} (same text) (nothing to add; edit that file instead)\n"
+
+
+def test_missing_corpus_folder_is_one_error(tmp_path: Path) -> None:
+    with pytest.raises(ReadError) as caught:
+        add_article(BODY.encode(), tmp_path / "nowhere")
+    assert str(caught.value) == f"{tmp_path / 'nowhere'}: corpus folder not found (pass --corpus or create the folder)"
