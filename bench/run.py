@@ -87,6 +87,25 @@ print(json.dumps({"articles": len(corpus.articles), "read": read - start, "extra
                   "jobs": default_jobs(), "failures": len(result.failures)}))
 """
 
+# Where a rebuild spends its time: cumulative time of each step `build()` calls, as a
+# share of the whole (cProfile slows everything down alike, so shares hold, seconds do not).
+STEPS = ("read_corpus", "load_curation", "extract_all", "link", "render_pages", "record_files", "publish")
+PROFILED = """
+import cProfile, json, pstats, sys
+from generator.build import build
+from generator.config import BuildConfig
+profile = cProfile.Profile()
+profile.enable()
+report = build(BuildConfig(run_mkdocs=False))
+profile.disable()
+stats = pstats.Stats(profile).stats
+steps = json.loads(sys.argv[1])
+spent = {s: max([v[3] for (f, _, name), v in stats.items() if name == s and "generator" in f] or [0.0])
+         for s in steps}
+total = max([v[3] for (f, _, name), v in stats.items() if name == "build" and f.endswith("build.py")])
+print(json.dumps({"total": total, "steps": spent}))
+"""
+
 
 @dataclass(frozen=True)
 class Row:
@@ -175,6 +194,9 @@ def measure_build(size: int) -> list[Row]:
     mkdocs = run([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(OUT / "mkdocs-only")],
                  cwd=folder)
     one = summary_count(rebuild["stdout"], "extracted")
+    profiled = json.loads(run([PYTHON, "-c", PROFILED, json.dumps(STEPS)], cwd=folder)["stdout"].splitlines()[-1])
+    shares = ", ".join(f"{step} {100 * spent / profiled['total']:.0f}%"
+                       for step, spent in sorted(profiled["steps"].items(), key=lambda item: -item[1]) if spent)
     rows = [
         Row(f"full build, {size} articles (cold cache, with MkDocs)", f"{full['seconds']:.1f} s",
             "≤ 60 s" if size == 1000 else "", full["seconds"] <= 60 if size == 1000 else None),
@@ -183,6 +205,7 @@ def measure_build(size: int) -> list[Row]:
             f"{rebuild['seconds']:.2f} s, extracted: {one}, reused: {summary_count(rebuild['stdout'], 'reused')}",
             "≤ 2 s, 1 extracted" if size == 1000 else "",
             (rebuild["seconds"] <= 2 and one == 1) if size == 1000 else None),
+        Row(f"where a rebuild of {size} spends its time (cProfile shares)", shares),
         Row(f"MkDocs build on its own, {size} articles", f"{mkdocs['seconds']:.1f} s"),
         Row(f"search index, {size} articles", f"{len(raw) / 1e6:.2f} MB, {zipped / 1e6:.2f} MB gzipped",
             "≤ 2 MB gzipped" if size == 1000 else "", zipped <= 2e6 if size == 1000 else None),
