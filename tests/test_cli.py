@@ -195,3 +195,14 @@ def test_config_defaults_are_the_repository_layout():
     assert {k: str(v) for k, v in defaults.items() if isinstance(v, Path)} == {
         "root": ".", "corpus": "corpus/articles", "curation": "corpus/curation.yaml", "docs": "docs",
         "site": "site", "mkdocs": "mkdocs.yml", "cache": ".cache/factsheet"}
+
+
+def test_build_reports_every_wrong_setting_at_once(workdir):
+    (workdir / "docs").write_text("not a folder")
+    result = run("build", "--corpus", "nowhere")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        "nowhere: corpus folder not found (pass --corpus or create it)",
+        "docs: docs path is not a folder (pass --docs with a folder)",
+        "mkdocs.yml: MkDocs configuration not found (pass --mkdocs or run from the repository root)",
+    ]
