@@ -280,3 +280,10 @@ def test_a_much_discussed_leader_who_is_not_there():
     people = people_of("en_much_discussed_absent_leader.txt")
     assert present(people) == {"Emmanuel Macron", "Volodymyr Zelensky"}
     assert len(people["Putin"].evidence) > len(people["Emmanuel Macron"].evidence)  # named most, yet absent
+
+
+def test_capitalised_particles_inside_names():
+    people = people_of("fr_capitalised_particles.txt")
+    assert {"Jean-Yves Le Drian", "Marine Le Pen"} <= set(people)
+    assert people["Jean-Yves Le Drian"].role == "ministre des Affaires étrangères"
+    assert "Marine" not in people and "Pen" not in people and "Orsay" not in people

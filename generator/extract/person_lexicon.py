@@ -149,6 +149,8 @@ def _given_names() -> gender_guesser.detector.Detector:
 
 @lru_cache(maxsize=8192)
 def is_given_name(word: str) -> bool:
+    if "-" in word:  # "Jean-Yves", "Anne-Marie"
+        return all(is_given_name(part) for part in word.split("-"))
     plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     detector = _given_names()
     return any(detector.get_gender(w) != "unknown" for w in {word, plain} if len(w) > 1)

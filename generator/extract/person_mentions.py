@@ -213,8 +213,9 @@ def _syllable_after(tokens: list[_Token], first: int, j: int) -> bool:
             and (j + 1 >= len(tokens) or not tokens[j + 1].text[:1].isupper()))
 
 
-def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
-    """(first, last) token indices of each run of name words."""
+def _runs(tokens: list[_Token], text: str, particles: frozenset[str]) -> list[tuple[int, int]]:
+    """(first, last) token indices of each run of name words. Inside a run a capitalised
+    particle joins too ("Marine Le Pen", "Jean-Yves Le Drian")."""
     runs = []
     i = 0
     while i < len(tokens):
@@ -233,10 +234,12 @@ def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
             if tokens[j].kind == NAME or _REGNAL.match(tokens[j].text) or _syllable_after(tokens, first, j):
                 last = j
                 j += 1
-            elif tokens[j].kind == PARTICLE and (last > first or is_given_name(tokens[first].text)):
+            elif (tokens[j].kind == PARTICLE or tokens[j].text.lower() in particles) \
+                    and (last > first or is_given_name(tokens[first].text)):
                 # "Ursula von der Leyen", "Luiz Inácio Lula da Silva"; not "Macron da Meloni"
                 k = j
-                while k < len(tokens) and tokens[k].kind == PARTICLE and _adjacent(tokens, k - 1, k, text):
+                while k < len(tokens) and (tokens[k].kind == PARTICLE or tokens[k].text.lower() in particles) \
+                        and _adjacent(tokens, k - 1, k, text):
                     k += 1
                 if k < len(tokens) and tokens[k].kind == NAME and _adjacent(tokens, k - 1, k, text):
                     last, j = k, k + 1
@@ -341,7 +344,7 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         return []
     title_case = _is_title_case(tokens)
     found = []
-    for first, last in _runs(tokens, text):
+    for first, last in _runs(tokens, text, lex.particles):
         head = tokens[first]
         # A sentence-initial capital proves nothing: drop the word unless it is a given name
         # or is capitalised mid-sentence elsewhere in the article.
