@@ -287,3 +287,10 @@ def test_capitalised_particles_inside_names():
     assert {"Jean-Yves Le Drian", "Marine Le Pen"} <= set(people)
     assert people["Jean-Yves Le Drian"].role == "ministre des Affaires étrangères"
     assert "Marine" not in people and "Pen" not in people and "Orsay" not in people
+
+
+def test_wire_footer_and_dateline_are_not_people():
+    people = people_of("en_wire_story_with_footer.txt")
+    assert set(people) == {"Narendra Modi", "Vladimir Putin", "Volodymyr Zelenskiy", "Matthew Miller", "Yuri Ushakov"}
+    assert present(people) == {"Narendra Modi", "Vladimir Putin"}
+    assert people["Yuri Ushakov"].role == "Kremlin aide"
