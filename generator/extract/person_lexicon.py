@@ -111,7 +111,10 @@ def lexicon(code: str) -> PeopleLexicon:
     role_words = set(_words(section, "role_words"))
     for title in [t for t in titles if " " in t]:  # "prime minister": its words are role words
         titles.discard(title)
-        role_words.update(title.split())
+        words = title.split()
+        role_words.update(words)
+        if not any(w in titles for w in words):  # "amministratore delegato": the head is a title
+            titles.add(words[0])
     reporting = _words(section, "reporting_verbs")
     return PeopleLexicon(
         titles=frozenset(titles),
