@@ -181,9 +181,19 @@ def test_seed_corpus_gives_exactly_two_events():
     records = [extract_article(a) for a in articles]
     linked = link(articles, records, Curation())
     assert len(linked.events) == 2
-    groups = sorted(e.articles for e in linked.events)
-    assert [len(g) for g in groups] == [4, 1]
-    assert groups[1] == ("001_06d090b341ee0eac",)
+    groups = sorted((e.articles for e in linked.events), key=len)
+    assert groups == [("001_06d090b341ee0eac",), ("000_e65e31e089ad100f", "002_9b5066fb76f96e2d",
+                                                  "003_851016f063534860", "004_2f1ded03767b9897")]
+    schema = json.loads(resources.files("generator.schema").joinpath("event.schema.json").read_text())
+    language = {r.id: r.language for r in linked.records}
     for event in linked.events:
+        jsonschema.validate(json.loads(json.dumps(to_dict(event))), schema)
         names = [p.name for p in event.participants]
         assert len(names) == len(set(names))
+        for person in event.participants:  # each person once, with sources in every language naming them
+            naming = {r.language for r in linked.records if r.event == event.id
+                      and any(p.name == person.name for p in r.participants)}
+            assert {language[s.article] for s in person.sources} == naming
+    # The same ids whatever order the files come in.
+    again = link(articles[::-1], records[::-1], Curation())
+    assert [e.id for e in again.events] == [e.id for e in linked.events]

@@ -130,20 +130,20 @@ def merge_outcomes(records: Sequence[ArticleRecord], embeddings: Embeddings) -> 
         similarity = vectors @ vectors.T
         groups: list[_Outcome] = []
         members: list[list[int]] = []
+        reported_by: list[set[str]] = []  # an outcome has at most one source sentence per article
         for index, (record, outcome) in enumerate(slot):
-            best, best_score = None, SAME_OUTCOME_SIMILARITY
-            for number, group in enumerate(groups):
-                if any(r.id == record.id for r, _ in group.items):
-                    continue
-                score = float(similarity[index, members[number]].max())
-                if score >= best_score:
-                    best, best_score = number, score
-            if best is None:
+            open_groups = [n for n in range(len(groups)) if record.id not in reported_by[n]]
+            scores = [float(similarity[index, members[n]].max()) for n in open_groups]
+            best = max(range(len(open_groups)), key=lambda k: (scores[k], -k), default=None)
+            if best is None or scores[best] < SAME_OUTCOME_SIMILARITY:
                 groups.append(_Outcome(kind, speaker, [(record, outcome)]))
                 members.append([index])
+                reported_by.append({record.id})
             else:
-                groups[best].items.append((record, outcome))
-                members[best].append(index)
+                number = open_groups[best]
+                groups[number].items.append((record, outcome))
+                members[number].append(index)
+                reported_by[number].add(record.id)
         merged += groups
     outcomes = [_event_outcome(m) for m in merged]
     return tuple(sorted(outcomes, key=lambda o: (-_articles(o.sources), o.sources[0].article if o.sources else "",
