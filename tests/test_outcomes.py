@@ -70,7 +70,7 @@ def test_english_no_agreement_announcement_and_exclusions():
     rows = summary(document("en_no_agreement_announcement.txt", "en", people))
     assert rows == [
         ("statement", "Joe Biden", '"Our alliance has never'),
-        ("statement", "Fumio Kishida", "Kishida said Japan would"),
+        ("announcement", "Fumio Kishida", "Kishida said Japan would"),  # the future of reported speech
         ("announcement", "Fumio Kishida", "He promised to send"),
         ("no-agreement", None, "No joint declaration was"),
         ("assessment", None, "The two leaders called"),

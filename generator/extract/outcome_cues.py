@@ -69,9 +69,12 @@ class OutcomeLexicon:
     attribution_phrases: Cue
     announcement_markers: Cue
     expectation_words: Cue
+    reported_future: Cue  # the conditional of reported speech ("said he would invite")
     agreement_nouns: Cue
     signing_words: Cue
     agreement_phrases: Cue
+    terms_openers: Cue  # before an agreement noun: what follows is its content ("under the deal")
+    terms_references: Cue  # point back to the agreement just named ("therein", "daarin")
     negations: Cue
     negation_exceptions: Cue
     disclosure_words: Cue

@@ -10,7 +10,9 @@ stand for the subject of the latest sentence that had one.
 """
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal, Mapping
 
@@ -107,7 +109,8 @@ def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str
     for s, e in hits["role_nouns"].spans(start, end):
         if not _followed_by_name(text, e, found):
             # A spokesman speaks for a side without being its leader: never resolved by role.
-            holder = None if s in sources else _office_holder(text[s:e], _modifiers(text, s), cast, named_here)
+            modifiers = _modifiers(text, s) + _modifiers_after(text, e)
+            holder = None if s in sources else _office_holder(text[s:e], modifiers, cast, named_here)
             # An office holder who is none of the people named is an outside voice, like a spokesman.
             found.append(Mention(s, e, "role" if holder else "source", holder))
     for kind in ("plural", "pronoun", "source"):
@@ -154,15 +157,44 @@ def _office_holder(noun: str, modifiers: list[str], cast: Cast, named_here: set[
 
 
 def _same_stem(a: str, b: str) -> bool:
-    """'Turkse' and 'Turkse', 'türkische' and 'türkischen': one word, inflected."""
+    """'Turkse' and 'Turkse', 'türkische' and 'türkischen': one word, inflected; or a country
+    and its demonym ('Brasil' and 'brasileño', 'Chinas' and 'chinesischen', 'France' and 'français'):
+    they share a stem that is all of the shorter word but its last two letters."""
+    a, b = _plain(a), _plain(b)
     stem = min(len(a), len(b), 6)
-    return stem >= MIN_MODIFIER_LENGTH and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 3
+    if stem >= MIN_MODIFIER_LENGTH and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 3:
+        return True
+    common = len(os.path.commonprefix([a, b]))
+    return common >= MIN_MODIFIER_LENGTH and common >= min(len(a), len(b)) - 2
+
+
+def speaks_for_participant(role: str, cast: Cast, lex: OutcomeLexicon) -> bool:
+    """A spokesperson whose role names a participant's country or office ("Sprecherin des
+    chinesischen Außenministeriums" beside "Chinas Staatschef") speaks for that side."""
+    if not lex.source_nouns.found(role):
+        return False
+    own = [w for w in re.findall(r"\w+", role) if len(w) >= MIN_MODIFIER_LENGTH and not lex.source_nouns.found(w)]
+    sides = [w for r, names in cast.role_holders.items() if names & cast.present
+             for w in re.findall(r"\w+", r) if len(w) >= MIN_MODIFIER_LENGTH and not lex.role_nouns.found(w)]
+    return any(_same_stem(a, b) for a in own for b in sides)
+
+
+def _plain(word: str) -> str:
+    """Lower case without accents: 'Français' → 'francais'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def _modifiers(text: str, start: int) -> list[str]:
     """The (up to two) words right before an office noun, lower-cased, articles left out."""
     words = re.findall(r"[\w-]+", text[max(0, start - 40):start])[-2:]
     return [w.lower() for w in words if len(w) >= MIN_MODIFIER_LENGTH]
+
+
+def _modifiers_after(text: str, end: int) -> list[str]:
+    """The (up to two) words right after an office noun, up to a punctuation mark: where
+    adjectives follow their noun ("el mandatario brasileño", "le président français")."""
+    clause = re.split(r"[^\w\s-]", text[end:end + 40], maxsplit=1)[0]
+    return [w.lower() for w in re.findall(r"[\w-]+", clause)[:2] if len(w) >= MIN_MODIFIER_LENGTH]
 
 
 def first_person_mention(mentions: list[Mention], last_subject: str | None) -> str | None:
@@ -203,6 +235,10 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
         # Something or someone not among the people is the subject ("De Verenigde Staten hadden gezegd",
         # "..., North Korea said", "Steinmeier ha sottolineato").
         return Attribution(verb, None, False, False)
+    # "A spokeswoman of the ministry, Mao Ning, said": the name in apposition is the subject.
+    appositive = [m for m in before if m.kind == "name" and not text[m.end:verb[0]].strip(" ,")]
+    if appositive and before[0].kind == "source":
+        return _from_mentions(verb, appositive[-1:], text, lex, last_subject, pro_drop=False)
     if before:
         return _from_mentions(verb, before, text, lex, last_subject, pro_drop=False)
     # An inverted pronoun right after the verb ("zei hij") or an unnamed source ("said a spokesman").

@@ -30,14 +30,17 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Mapping
 
-from ..records import Document, Evidence, Outcome, OutcomeKind
+from ..records import Document, Evidence, Outcome, OutcomeKind, Person
 from .outcome_cues import Hits, OutcomeLexicon, Quotes, find_quotes, lexicon, scan
-from .outcome_speakers import Attribution, Cast, Mention, attribute, build_cast, find_mentions, first_person_mention
+from .outcome_speakers import (Attribution, Cast, Mention, attribute, build_cast, find_mentions, first_person_mention,
+                               speaks_for_participant)
 
 MAX_QUOTE_SENTENCES = 5  # a quotation longer than this is a markup error, not one statement
 FRAME_REACH = 25  # characters after a reporting verb that still say when it was said ("said in 2011 that")
 NEGATION_REACH = 120  # characters between a negation and the agreement word it denies (in one clause)
 QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quote
+SINCE_WORDS = 1  # words between "since" and its year ("since May 2011")
+TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under the new deal")
 RESTATEMENT_WORDS = 3  # shared content words that make a quote restate the paraphrase before it
 CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -184,6 +187,10 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
         if not earlier and not _background(passage, position, ctx):
             return Candidate(passage, kind, speaker if speaker in ctx.cast.present else None, quoted)
 
+    terms = _terms_position(passage, previous, ctx)
+    if terms is not None and speaker not in ctx.cast.present and not _background(passage, terms, ctx):
+        return Candidate(passage, "agreement", None, quoted)  # "Under the deal, X will ..."
+
     gift = hits["gift_nouns"].first(s, e) or hits["gift_verbs"].first(s, e)
     if gift is not None:
         givers = len(people) + (1 if any(m.kind == "pronoun" for m in mentions) else 0)
@@ -212,7 +219,7 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
     has_quote = bool(ctx.quotes.starting_in(s, e))
     assessment = hits["assessment_words"].found(s, e)
     if attribution.joint:
-        kind: OutcomeKind = "assessment" if assessment else _spoken_kind(passage, ctx)
+        kind: OutcomeKind = "assessment" if assessment else _spoken_kind(passage, ctx, attribution.cue)
         if kind == "statement" and not has_quote:
             return None  # "the two spoke after the talks": no position stated
         return Candidate(passage, kind, None, quoted)
@@ -226,7 +233,7 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
             return Candidate(passage, "assessment", None, quoted)
         if not has_quote:
             return None
-        return Candidate(passage, _spoken_kind(passage, ctx), None, quoted)
+        return Candidate(passage, _spoken_kind(passage, ctx, attribution.cue), None, quoted)
     person = ctx.cast.by_name.get(speaker)
     if person is not None and person.role and ctx.lex.background_markers.found(person.role):
         return None  # a former office holder speaks of the past
@@ -234,17 +241,50 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
         return Candidate(passage, "assessment", None, quoted)  # each side judged the talks
     if assessment and not hits["expectation_words"].found(s, e) and speaker in ctx.cast.present:
         return Candidate(passage, "assessment", speaker, quoted)  # judged afterwards, not hoped for
-    kind = _spoken_kind(passage, ctx)
-    if speaker not in ctx.cast.present and kind != "announcement":
-        return None  # only participants state positions; others may announce what follows
+    kind = _spoken_kind(passage, ctx, attribution.cue)
+    if speaker not in ctx.cast.present and kind != "announcement" and not _spokesperson(person, ctx):
+        return None  # only participants (and their spokespeople) state positions; others may announce
     return Candidate(passage, kind, speaker, quoted)
 
 
-def _spoken_kind(passage: Passage, ctx: Context) -> OutcomeKind:
+def _spokesperson(person: Person | None, ctx: Context) -> bool:
+    """A named spokesperson of a participant's government ("Mao Ning, spokeswoman of the
+    Chinese foreign ministry", at a meeting with China's president) speaks for that side."""
+    return person is not None and bool(person.role) and speaks_for_participant(person.role or "", ctx.cast, ctx.lex)
+
+
+def _spoken_kind(passage: Passage, ctx: Context, cue: tuple[int, int] | None = None) -> OutcomeKind:
+    """An announcement when the speaker promises or tells what follows, else a statement.
+
+    After a reporting verb (`cue`), the conditional is the future of reported speech:
+    "he said he would invite Kim" announces.
+    """
     hits, s, e = ctx.hits, passage.start, passage.end
-    if hits["announcement_markers"].found(s, e) and not hits["expectation_words"].found(s, e):
+    if hits["expectation_words"].found(s, e):
+        return "statement"
+    if hits["announcement_markers"].found(s, e):
+        return "announcement"
+    if cue is not None and ctx.quotes.outside(hits["reported_future"].spans(cue[1], e)) \
+            and not hits["hedges"].found(s, e):
         return "announcement"
     return "statement"
+
+
+def _terms_position(passage: Passage, previous: Candidate | None, ctx: Context) -> int | None:
+    """Where a passage says what an agreement holds: a terms opener right before an agreement
+    noun ("under the deal", "selon cet accord", "according to the document"), or a word that
+    points back to the agreement of the sentence before ("Daarin belooft ...")."""
+    text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
+    nouns = hits["agreement_nouns"].spans(s, e)
+    for o_start, o_end in ctx.quotes.outside(hits["terms_openers"].spans(s, e)):
+        if any(o_end <= n_start and len(text[o_end:n_start].split()) <= TERMS_WORDS
+               and not CLAUSE_BREAK.search(text, o_end, n_start) for n_start, _ in nouns):
+            return o_start
+    reference = ctx.quotes.outside(hits["terms_references"].spans(s, e))
+    if reference and previous is not None and previous.kind == "agreement" \
+            and passage.first_sentence - previous.passage.last_sentence <= 1:
+        return reference[0][0]
+    return None
 
 
 def _agreement_kind(passage: Passage, ctx: Context) -> tuple[OutcomeKind, int] | None:
@@ -309,9 +349,12 @@ def _background(passage: Passage, position: int, ctx: Context, reach: int | None
 
 def _other_year(start: int, end: int, ctx: Context) -> bool:
     """A year other than the event's, not a starting point ("since 2011"), outside quotes."""
-    since = [s for s, _ in ctx.hits["since_words"].spans(start, end)]
+    since = [e for _, e in ctx.hits["since_words"].spans(start, end)]
     for match in YEAR.finditer(ctx.text, start, end):
-        if ctx.quotes.inside(match.start()) or any(s < match.start() for s in since):
+        # The starting point stands right after its word ("dal 2019", "since May 2011"): a "da"
+        # further back is a preposition ("firmato da Roma ... nel 2019").
+        if ctx.quotes.inside(match.start()) or any(
+                s <= match.start() and len(ctx.text[s:match.start()].split()) <= SINCE_WORDS for s in since):
             continue
         if ctx.event_year is None or int(match.group()) != ctx.event_year:
             return True
