@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from generator.curation import Curation, CurationError, load_curation, parse_curation
+from generator.curation import CurationError, load_curation, parse_curation
 from generator.events import link
 from generator.records import EventRecord
 

@@ -6,8 +6,7 @@ from dataclasses import replace
 from importlib import resources
 
 import jsonschema
-import pytest
-from conftest import FIXTURES, REPO
+from conftest import REPO
 
 from generator.curation import Curation
 from generator.events import link
@@ -16,15 +15,9 @@ from generator.events.ids import event_id, surname, unique_ids
 from generator.read import read_article
 from generator.records import to_dict
 
-EVENTS = FIXTURES / "events"
 LISBON = ("Lisbon", "city", "PT", 38.72, -9.14, True)
-MADRID = ("Madrid", "city", "ES", 40.42, -3.70, True)
 SCHOLZ = ("Olaf Scholz", "Bundeskanzler", True)
 SANCHEZ = ("Pedro Sánchez", "Ministerpräsident", True)
-
-
-def fixture_article(name: str):
-    return read_article(EVENTS / f"{name}.txt", f"tests/fixtures/events/{name}.txt")
 
 
 def test_one_meeting_in_two_languages_is_one_event_and_another_meeting_stays_apart(lisbon_corpus, monkeypatch):
@@ -123,7 +116,7 @@ def test_disagreeing_dates_and_numbers_are_listed_as_conflicts(lisbon_corpus, mo
 
 def test_number_conflict_between_sources_of_one_outcome(lisbon_corpus, monkeypatch):
     articles, records = lisbon_corpus
-    de_quote = "Die beiden Regierungschefs sprachen 3 Stunden lang über Energie, Migration und die Ukraine."
+    de_quote = "Die beiden Regierungschefs sprachen drei Stunden lang über Energie, Migration und die Ukraine."
     fr_quote = "Les deux dirigeants ont parlé pendant 2 heures d'énergie, de migration et de l'Ukraine."
     german = replace(records[0], outcomes=(_outcome(de_quote, "statement", None),))
     french = replace(records[1], outcomes=(_outcome(fr_quote, "statement", None),), published_source="text")

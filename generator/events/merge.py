@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
+from ..languages import load, supported
 from ..records import (ArticleRecord, Conflict, ConflictSide, EventDate, EventOutcome, EventPerson, EventPlace,
                        EventRecord, Evidence, Source)
 from ..registry import Registry
@@ -28,6 +30,7 @@ SAME_OUTCOME_SIMILARITY = 0.45
 DISPLAY_LANGUAGE = "en"
 # A number as digits, not part of a date or a longer code ("2397" resolutions stay out via the year filter).
 _NUMBER = re.compile(r"(?<![\d.,:/-])\d+(?:[.,]\d+)?(?![\d:/-])")
+_WORD = re.compile(r"[^\W\d_]+")
 
 IdOf = Callable[[str, str], str]  # (article id, canonical name) → registry id
 
@@ -213,16 +216,32 @@ def place_conflict(records: Sequence[ArticleRecord], places: Sequence[EventPlace
     return Conflict(about="place", sides=tuple(sides))
 
 
-def number_conflicts(outcomes: Sequence[EventOutcome]) -> tuple[Conflict, ...]:
-    """Sources of one outcome that state different numbers ("two hours" / "5 hours" as digits)."""
+@lru_cache(maxsize=None)
+def _number_words(language: str) -> dict[str, str]:
+    """Number words of a language ("drei" → "3"), from its dates lexicon; "one"/"a" are left
+    out because they are mostly articles, not counts."""
+    if language not in supported():
+        return {}
+    words = load(language).section("dates").get("numbers") or {}
+    return {str(w).casefold(): str(n) for w, n in words.items() if isinstance(n, int) and n > 1}
+
+
+def _numbers(quote: str, language: str) -> set[str]:
+    found = {n.replace(",", ".") for n in _NUMBER.findall(quote) if not _looks_like_year(n)}
+    words = _number_words(language)
+    found.update(words[w] for w in _WORD.findall(quote.casefold()) if w in words)
+    return found
+
+
+def number_conflicts(outcomes: Sequence[EventOutcome], languages: dict[str, str]) -> tuple[Conflict, ...]:
+    """Sources of one outcome that state different numbers ("three hours" against "2 heures")."""
     conflicts = []
     for outcome in outcomes:
         if _articles(outcome.sources) < 2:
             continue
         by_article: dict[str, set[str]] = defaultdict(set)
         for source in outcome.sources:
-            by_article[source.article].update(n.replace(",", ".") for n in _NUMBER.findall(source.quote)
-                                              if not _looks_like_year(n))
+            by_article[source.article].update(_numbers(source.quote, languages.get(source.article, "")))
         stated = {a: frozenset(n) for a, n in by_article.items() if n}
         if len(set(stated.values())) < 2:
             continue
@@ -271,7 +290,7 @@ def merge_event(event_id: str, records: Sequence[ArticleRecord], registry: Regis
     chosen_date = main_date(records)
     mains = main_places(places)
     conflicts = [c for c in (date_conflict(records, chosen_date), place_conflict(records, places, place_id)) if c]
-    conflicts += number_conflicts(outcomes)
+    conflicts += number_conflicts(outcomes, {r.id: r.language for r in records})
     return EventRecord(
         id=event_id,
         title=title or title_for(principal_people(people, records), mains[0].name if mains else None),
