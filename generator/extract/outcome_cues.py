@@ -70,6 +70,10 @@ class OutcomeLexicon:
     announcement_markers: Cue
     expectation_words: Cue
     reported_future: Cue  # the conditional of reported speech ("said he would invite")
+    schedule_markers: Cue  # when something follows ("within weeks"): an announcement whatever the subject
+    subject_articles: Cue  # a future whose subject opens with one of these may be a prediction
+    complementizers: Cue  # "that", "dass", "que": a reported clause (and its subject) starts after them
+    side_nouns: Cue  # "government", "country": a common-noun subject that commits a side
     agreement_nouns: Cue
     signing_words: Cue
     agreement_phrases: Cue
@@ -95,6 +99,7 @@ class OutcomeLexicon:
     role_nouns: Cue
     boilerplate: Cue
     pro_drop: bool
+    capitalised_nouns: bool  # German: a capital after an article does not show a name
     index: WordIndex  # every phrase above, filed under its first word, for one pass over a text
 
 
@@ -229,7 +234,8 @@ def lexicon(code: str) -> OutcomeLexicon:
     if code not in supported():
         code = FALLBACK_LANGUAGE
     section = load(code).section("outcomes")
-    values: dict[str, object] = {"pro_drop": bool(section.get("pro_drop"))}
+    values: dict[str, object] = {"pro_drop": bool(section.get("pro_drop")),
+                                 "capitalised_nouns": bool(section.get("capitalised_nouns"))}
     phrases: dict[str, list[str]] = {}
     for f in fields(OutcomeLexicon):
         if f.name in values or f.name == "index":

@@ -109,7 +109,7 @@ def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str
     for s, e in hits["role_nouns"].spans(start, end):
         if not _followed_by_name(text, e, found):
             # A spokesman speaks for a side without being its leader: never resolved by role.
-            modifiers = _modifiers(text, s) + _modifiers_after(text, e)
+            modifiers = (_modifiers(text, s), _modifiers_after(text, e))
             holder = None if s in sources else _office_holder(text[s:e], modifiers, cast, named_here)
             # An office holder who is none of the people named is an outside voice, like a spokesman.
             found.append(Mention(s, e, "role" if holder else "source", holder))
@@ -133,18 +133,21 @@ def _followed_by_name(text: str, position: int, found: list[Mention]) -> bool:
     return any(m.kind == "name" and 0 <= m.start - position <= 3 for m in found)
 
 
-def _office_holder(noun: str, modifiers: list[str], cast: Cast, named_here: set[str | None]) -> str | None:
+def _office_holder(noun: str, modifiers: tuple[list[str], list[str]], cast: Cast,
+                   named_here: set[str | None]) -> str | None:
     """The participant an office noun ("leader") stands for, if only one fits.
 
-    Words before the noun ("the Turkish president") pick the participant whose stated
-    role shares one of them; then the one whose role has the noun; then, at a meeting
-    of two, the one not named elsewhere in the sentence.
+    Words before the noun ("the Turkish president"), else after it ("el mandatario
+    brasileño"), pick the participant whose stated role shares one of them (or names the
+    country of a demonym); then the one whose role has the noun; then, at a meeting of
+    two, the one not named elsewhere in the sentence.
     """
     present_roles = [(role, name) for role, names in cast.role_holders.items() for name in names if name in cast.present]
-    by_modifier = {name for role, name in present_roles
-                   if any(_same_stem(m, w) for m in modifiers for w in re.findall(r"\w+", role))}
-    if len(by_modifier) == 1:
-        return by_modifier.pop()
+    for words in modifiers:
+        by_modifier = {name for role, name in present_roles
+                       if any(_same_stem(m, w) for m in words for w in re.findall(r"\w+", role))}
+        if len(by_modifier) == 1:
+            return by_modifier.pop()
     noun = noun.lower()
     # The noun may head a compound in the role ("Kanzler" in "Bundeskanzler").
     holders = {name for role, name in present_roles if any(w.endswith(noun) for w in re.findall(r"\w+", role))}

@@ -40,13 +40,15 @@ FRAME_REACH = 25  # characters after a reporting verb that still say when it was
 NEGATION_REACH = 120  # characters between a negation and the agreement word it denies (in one clause)
 QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quote
 SINCE_WORDS = 1  # words between "since" and its year ("since May 2011")
-TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under the new deal")
+TERMS_WORDS = 3
+SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)  # words between a terms opener and its agreement noun ("under the new deal")
 RESTATEMENT_WORDS = 3  # shared content words that make a quote restate the paraphrase before it
 CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 TERMINAL = re.compile(r"[.!?…][\"'“”‘’«»‹›)\]]*$")
 CLAUSE_BREAK = re.compile(r"[,;:–—]")
 COLON = re.compile(r"\s*:\s+")
+SUBJECT_BOUNDARY = re.compile(r"[,;:–—\"“”„«»‹›]")  # a clause (and its subject) starts after these
 OPENING_MARKS = "\"“„«‹‘"
 
 
@@ -77,6 +79,7 @@ class Context:
     cast: Cast
     event_year: int | None
     frequent_words: frozenset[str]  # words in many sentences: they do not show a restatement
+    places: re.Pattern[str] | None  # every spelling of the article's places
 
 
 def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
@@ -84,7 +87,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     text = doc.article.text
     lex = lexicon(doc.language)
     ctx = Context(text=text, lex=lex, hits=scan(lex, text), quotes=find_quotes(text), cast=build_cast(doc.people),
-                  event_year=_event_year(doc), frequent_words=_frequent_words(doc))
+                  event_year=_event_year(doc), frequent_words=_frequent_words(doc), places=_place_names(doc))
     title = doc.article.title.strip()
     candidates: list[Candidate] = []
     last_subject: str | None = None
@@ -262,12 +265,48 @@ def _spoken_kind(passage: Passage, ctx: Context, cue: tuple[int, int] | None = N
     hits, s, e = ctx.hits, passage.start, passage.end
     if hits["expectation_words"].found(s, e):
         return "statement"
-    if hits["announcement_markers"].found(s, e):
+    if hits["schedule_markers"].found(s, e):
         return "announcement"
-    if cue is not None and ctx.quotes.outside(hits["reported_future"].spans(cue[1], e)) \
-            and not hits["hedges"].found(s, e):
+    markers = hits["announcement_markers"].spans(s, e)
+    if cue is not None and not hits["hedges"].found(s, e):
+        markers += ctx.quotes.outside(hits["reported_future"].spans(cue[1], e))
+    if any(_commits(position, passage, ctx, cue) for position, _ in markers):
         return "announcement"
     return "statement"
+
+
+def _commits(position: int, passage: Passage, ctx: Context, cue: tuple[int, int] | None) -> bool:
+    """Whether the future at `position` commits the speaker's side ("we will", "Italy will",
+    "the government will") rather than predicts ("the world will see a major change").
+
+    The subject is read from the start of the clause holding `position` (after a comma, a
+    quotation mark, "that" or the reporting verb: "said the summit would"); a subject of
+    article + common noun predicts, unless the noun names a side of the talks, a place or
+    a person.
+    """
+    text, lex = ctx.text, ctx.lex
+    start = cue[1] if cue is not None and passage.start <= cue[1] <= position else passage.start
+    opening = [m.end() for m in SUBJECT_BOUNDARY.finditer(text, start, position)]
+    opening += [c_end for _, c_end in ctx.hits["complementizers"].spans(start, position)]
+    start = max([start] + opening)
+    words = [m.span() for m in re.finditer(r"\S+", text[start:position])][:SUBJECT_WORDS]
+    if not words:
+        return True  # a dropped subject is the speaker ("Continuaremos", "deciderà")
+    first_start, first_end = start + words[0][0], start + words[0][1]
+    head = ctx.hits["subject_articles"].first(first_start, first_end)
+    if head is None or head[0] != first_start:
+        return True  # a pronoun, a name or a country opens the clause
+    subject_end = start + words[-1][1]
+    rest = text[head[1]:subject_end]
+    if ctx.hits["side_nouns"].found(head[1], subject_end) or _names_someone(rest, ctx):
+        return True
+    return not lex.capitalised_nouns and any(w[:1].isupper() for w in rest.split()[:2])
+
+
+def _names_someone(text: str, ctx: Context) -> bool:
+    """A participant or a place of the article is named in `text`."""
+    cast = ctx.cast
+    return any(p is not None and p.search(text) for p in (cast.names, cast.roles, ctx.places))
 
 
 def _terms_position(passage: Passage, previous: Candidate | None, ctx: Context) -> int | None:
@@ -388,6 +427,13 @@ def _goes_on_quoting(passage: Passage, quoted: bool, ctx: Context) -> bool:
         return False
     opened_here = ctx.quotes.starting_in(passage.start, passage.start + 1)
     return quoted if opened_here else not ctx.quotes.covered(passage.start, passage.end)
+
+
+def _place_names(doc: Document) -> re.Pattern[str] | None:
+    names = sorted({n for p in doc.places for n in (p.name, *p.aliases) if n.strip()}, key=lambda n: (-len(n), n))
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
 def _frequent_words(doc: Document) -> frozenset[str]:
