@@ -24,6 +24,7 @@ AFTER_VERB_WORDS = 2  # words between a verb and its inverted subject ("said the
 SOURCE_EXTRA_WORDS = 2  # an unnamed source takes more words ("said a North Korean spokesman")
 MIN_ROLE_LENGTH = 4
 MIN_MODIFIER_LENGTH = 4  # shorter words before an office noun are articles ("the", "der", "les")
+DEMONYM_ENDING = 3  # letters a country name may have past the stem it shares with its demonym ("Brasil|iens")
 MENTION_CUES = {"plural": "plural_subjects", "pronoun": "pronouns", "source": "source_nouns"}
 
 
@@ -162,13 +163,13 @@ def _office_holder(noun: str, modifiers: tuple[list[str], list[str]], cast: Cast
 def _same_stem(a: str, b: str) -> bool:
     """'Turkse' and 'Turkse', 'türkische' and 'türkischen': one word, inflected; or a country
     and its demonym ('Brasil' and 'brasileño', 'Chinas' and 'chinesischen', 'France' and 'français'):
-    they share a stem that is all of the shorter word but its last two letters."""
+    they share a stem that is all of the shorter word but its last three letters."""
     a, b = _plain(a), _plain(b)
     stem = min(len(a), len(b), 6)
     if stem >= MIN_MODIFIER_LENGTH and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 3:
         return True
     common = len(os.path.commonprefix([a, b]))
-    return common >= MIN_MODIFIER_LENGTH and common >= min(len(a), len(b)) - 2
+    return common >= MIN_MODIFIER_LENGTH and common >= min(len(a), len(b)) - DEMONYM_ENDING
 
 
 def speaks_for_participant(role: str, cast: Cast, lex: OutcomeLexicon) -> bool:

@@ -410,8 +410,14 @@ def _event_year(doc: Document) -> int | None:
 
 
 def _boilerplate(passage: Passage, ctx: Context) -> bool:
-    short = len(ctx.text[passage.start:passage.end].split()) <= 12
-    return short and ctx.hits["boilerplate"].found(passage.start, passage.end)
+    """Site furniture opens a short line ("Share", "Read more", "Foto ANP"); the same words
+    inside a sentence are the writer's ("We share the same values")."""
+    text = ctx.text[passage.start:passage.end]
+    if len(text.split()) > 12:
+        return False
+    opening = passage.start + len(text) - len(re.sub(r"^[\W_]+", "", text))
+    hit = ctx.hits["boilerplate"].first(passage.start, passage.end)
+    return hit is not None and not re.search(r"[^\W\d_]", ctx.text[opening:hit[0]])  # "4 Wochen gratis" too
 
 
 # --- quotations and restatements -----------------------------------------------------------
