@@ -450,3 +450,20 @@ def test_a_german_separable_promise_needs_its_particle_at_the_end(tmp_path):
 ])
 def test_furniture_words_inside_a_sentence_are_the_writers(tmp_path, language, body, expected):
     assert kinds_and_speakers(tmp_path, body, language) == expected
+
+
+@pytest.mark.parametrize("language, body", [
+    ("en", "The talks will continue in May, Modi said."),
+    ("nl", "De gesprekken zullen in mei doorgaan, zei Rutte."),
+    ("de", "Die Gespräche werden im Mai fortgesetzt, sagte Scholz."),
+    ("fr", "Les négociations continueront en mai, a déclaré Macron."),
+    ("it", "I colloqui continueranno a maggio, ha detto Meloni."),
+    ("es", "Las negociaciones continuarán en mayo, dijo Sánchez."),
+])
+def test_the_future_of_what_the_sides_do_is_an_announcement(tmp_path, language, body):
+    assert kinds_and_speakers(tmp_path, body, language) == [("announcement", PAIRS[language][0].name)]
+
+
+def test_german_nach_before_an_agreement_is_time_not_terms(tmp_path):
+    body = "Nach der Unterzeichnung des Abkommens reiste Lula nach Paris weiter."
+    assert kinds_and_speakers(tmp_path, body, "de") == []
