@@ -9,7 +9,8 @@ Two passes, both deterministic and independent of the order articles come in:
    the events that share one of its people and whose date and main place do not
    contradict it, by the cosine similarity of its lead to the event's centroid
    (multilingual sentence embeddings). It joins the most similar event above the
-   threshold, or starts one of its own.
+   threshold, or starts one of its own. When exactly one fitting event shares its main
+   place and its people, it joins that event without an embedding.
 
 A contradiction vetoes a merge whatever the text says: main dates more than a day apart
 (or in different months or years), or main cities/venues more than `PLACE_RADIUS_KM`
@@ -190,7 +191,6 @@ def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecor
     for number, event in enumerate(events):
         for key in event.people():
             by_person[key].add(number)
-    _prefetch(singles, events, by_person, embeddings)
     for article in singles:
         number = _best_event(article, events, by_person, embeddings)
         if number is None:
@@ -201,25 +201,6 @@ def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecor
             by_person[key].add(number)
     clustered = [tuple(sorted((m.index for m in e.members), key=lambda i: records[i].id)) for e in events]
     return tuple(sorted(clustered, key=lambda g: records[g[0]].id))
-
-
-def _prefetch(singles: Sequence[Profile], events: Sequence[_Event], by_person: dict[str, set[int]],
-              embeddings: Embeddings) -> None:
-    """Encode in one go every lead the text pass will compare: batches cost far less than single calls.
-
-    Only pairs that share a person and that neither date nor place contradicts are ever
-    compared, so only their leads are encoded.
-    """
-    wanted: set[str] = set()
-    for article in singles:
-        numbers = sorted({n for k in article.people() for n in by_person.get(k, ())})
-        live = [n for n in numbers if not _fact_support(article, events[n])[0]]
-        if live:
-            wanted.add(article.text)
-            wanted.update(m.text for n in live for m in events[n].representatives())
-    shared = Counter(k for article in singles for k in article.people())
-    wanted.update(a.text for a in singles if any(shared[k] > 1 for k in a.people()))
-    embeddings.vectors(sorted(wanted))
 
 
 def _link_by_facts(profiles: Sequence[Profile]) -> list[list[Profile]]:
@@ -246,14 +227,29 @@ def _link_by_facts(profiles: Sequence[Profile]) -> list[list[Profile]]:
     return sorted(groups.values(), key=lambda g: min(p.article for p in g))
 
 
+def _certain(article: Profile, event: _Event) -> bool:
+    """Same main place and the same people present: the text cannot add much."""
+    shared = article.present & frozenset().union(*(m.present for m in event.members))
+    return bool(article.present) and len(shared) >= min(2, len(article.present)) \
+        and place_relation(article.spots, event.spots()) == "same"
+
+
 def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set[int]],
                 embeddings: Embeddings) -> int | None:
+    """The event the article joins, if any. Text decides unless the facts leave one choice.
+
+    When exactly one of the events that fit the article's facts is held at the same place
+    by the same people, the article joins it without an embedding (embeddings are what
+    clustering a large corpus spends its time on).
+    """
     candidates = sorted({n for key in article.people() for n in by_person.get(key, ())})
+    live = [(n, supported) for n in candidates for contradicted, supported in [_fact_support(article, events[n])]
+            if not contradicted]
+    certain = [n for n, _ in live if _certain(article, events[n])]
+    if len(certain) == 1:
+        return certain[0]
     scored = []
-    for number in candidates:
-        contradicted, supported = _fact_support(article, events[number])
-        if contradicted:
-            continue
+    for number, supported in live:
         threshold = SUPPORTED_SIMILARITY_THRESHOLD if supported else SIMILARITY_THRESHOLD
         similarity = float(embeddings.vectors([article.text])[0] @ events[number].centroid(embeddings))
         if similarity >= threshold:
