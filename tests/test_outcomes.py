@@ -467,3 +467,8 @@ def test_the_future_of_what_the_sides_do_is_an_announcement(tmp_path, language, 
 def test_german_nach_before_an_agreement_is_time_not_terms(tmp_path):
     body = "Nach der Unterzeichnung des Abkommens reiste Lula nach Paris weiter."
     assert kinds_and_speakers(tmp_path, body, "de") == []
+
+
+def test_since_reaches_further_than_after(tmp_path):
+    body = "Modi said relations have been strained since the border clash in 2020."
+    assert kinds_and_speakers(tmp_path, body, "en") == [("statement", "Narendra Modi")]

@@ -90,7 +90,8 @@ class OutcomeLexicon:
     hypothetical_markers: Cue
     background_markers: Cue
     earlier_tense: Cue
-    since_words: Cue
+    since_words: Cue  # "since": the year a few words on is a starting point ("since the war began in 2014")
+    after_words: Cue  # "after": only a year right after it is one ("after 2019")
     source_nouns: Cue
     pronouns: Cue
     plural_subjects: Cue

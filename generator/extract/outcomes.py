@@ -39,7 +39,8 @@ MAX_QUOTE_SENTENCES = 5  # a quotation longer than this is a markup error, not o
 FRAME_REACH = 25  # characters after a reporting verb that still say when it was said ("said in 2011 that")
 NEGATION_REACH = 120  # characters between a negation and the agreement word it denies (in one clause)
 QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quote
-SINCE_WORDS = 1  # words between "since" and its year ("since May 2011")
+SINCE_WORDS = 6  # words between "since" and its year ("since the annexation of Crimea in 2014")
+AFTER_WORDS = 1  # words between "after" and its year ("after May 2011")
 TERMS_WORDS = 3
 SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)  # words between a terms opener and its agreement noun ("under the new deal")
 RESTATEMENT_WORDS = 3  # shared content words that make a quote restate the paraphrase before it
@@ -388,12 +389,13 @@ def _background(passage: Passage, position: int, ctx: Context, reach: int | None
 
 def _other_year(start: int, end: int, ctx: Context) -> bool:
     """A year other than the event's, not a starting point ("since 2011"), outside quotes."""
-    since = [e for _, e in ctx.hits["since_words"].spans(start, end)]
+    since = [(e, SINCE_WORDS) for _, e in ctx.hits["since_words"].spans(start, end)]
+    since += [(e, AFTER_WORDS) for _, e in ctx.hits["after_words"].spans(start, end)]
     for match in YEAR.finditer(ctx.text, start, end):
-        # The starting point stands right after its word ("dal 2019", "since May 2011"): a "da"
-        # further back is a preposition ("firmato da Roma ... nel 2019").
+        # "after" and "da" make a starting point only right before the year ("after 2019"):
+        # further back they place the clause ("signed after talks in 2019", "firmato da Roma nel 2019").
         if ctx.quotes.inside(match.start()) or any(
-                s <= match.start() and len(ctx.text[s:match.start()].split()) <= SINCE_WORDS for s in since):
+                s <= match.start() and len(ctx.text[s:match.start()].split()) <= reach for s, reach in since):
             continue
         if ctx.event_year is None or int(match.group()) != ctx.event_year:
             return True
