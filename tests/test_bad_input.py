@@ -142,3 +142,23 @@ def test_factsheet_check_fails_with_one_line_per_bad_article(tmp_path: Path) -> 
         assert expected.replace("corpus/articles", shown) in lines
     assert any(line.startswith(f"{shown}/not_utf8_cp1252.txt: not UTF-8, read as cp1252") for line in lines)
     assert lines[-1].startswith(f"check: {len(CASES) + 1} problems (")
+
+
+def test_build_reports_each_bad_article_once_and_builds_the_others(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    everything: dict[str, bytes] = {"not_utf8_cp1252.txt": FRENCH.encode("cp1252")}
+    for files, _ in CASES.values():
+        everything.update(files)
+    corpus_with(tmp_path, everything)
+    docs = tmp_path / "docs"
+    result = CliRunner().invoke(main, ["build", "--no-site", "--corpus", str(tmp_path / "corpus" / "articles"),
+                                       "--docs", str(docs), "--curation", str(tmp_path / "none.yaml")])
+    assert result.exit_code == 1
+    shown = str(tmp_path / "corpus" / "articles")
+    lines = result.output.splitlines()
+    for _, expected in CASES.values():
+        assert lines.count(expected.replace("corpus/articles", shown)) == 1
+    assert sorted(p.stem for p in (docs / "data" / "articles").glob("*.yaml")) == ["good_dutch", "not_utf8_cp1252"]
