@@ -135,6 +135,17 @@ def test_far_apart_main_places_veto_a_merge_whatever_the_text(lisbon_corpus):
     assert len(linked.events) == 3
 
 
+def test_without_date_or_place_the_text_decides(lisbon_corpus, monkeypatch):
+    articles, records = lisbon_corpus
+    bare = [records[0]] + [replace(r, date=None, published_source=None, dates=(), locations=()) for r in records[1:]]
+    monkeypatch.setattr("generator.events.extract_article", lambda article, anchor: bare[1])
+    linked = link(articles, bare, Curation())
+    # The French report of the Lisbon talks reads like the German one (cosine 0.81); the
+    # 2022 Madrid talks of the same two leaders do not (0.69), so they stay apart.
+    assert sorted(e.articles for e in linked.events) == [
+        ("de_meeting_lisbon", "fr_meeting_lisbon"), ("en_meeting_madrid_2022",)]
+
+
 def test_relations_between_dates_and_places():
     assert date_relation("2019-04-25", "2019-04-25") == "same"
     assert date_relation("2019-04-25", "2019-04-26") == "near"
