@@ -30,7 +30,7 @@ canonical name the article and event records use.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Iterable, Literal, Sequence
 
@@ -173,14 +173,21 @@ def group_people(records: Sequence[ArticleRecord], events: dict[str, str | None]
                 if root(a) != root(b) and same_person(_any_name(full_keys[a]), _any_name(full_keys[b])):
                     parent[max(root(a), root(b))] = min(root(a), root(b))
     members: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for key, mentions in full_keys.items():
+    for key, mentions in sorted(full_keys.items()):
         members[root(key)].update(mentions)
-    # Bare names: resolve inside the event first, then in the corpus.
+    # Bare names: resolve inside the event first, then in the corpus. Candidates come from
+    # an index on the first and last token of every full name, so this stays linear.
     event_of = {article: events.get(article) for article, _ in spellings}
+    by_token: dict[str, set[str]] = defaultdict(set)
+    for key, group in members.items():
+        for _, other in group:
+            tokens = person_key(other).split()
+            by_token[tokens[0]].add(key)
+            by_token[tokens[-1]].add(key)
     for mention in bare:
         article, name = mention
-        fits = [key for key, group in members.items()
-                if any(same_person(name, other) for _, other in sorted(group)[:3])]
+        fits = [key for key in sorted(by_token.get(person_key(name), ()))
+                if any(same_person(name, other) for _, other in sorted(members[key])[:3])]
         in_event = [key for key in fits
                     if event_of[article] is not None
                     and any(event_of[a] == event_of[article] for a, _ in members[key])]
@@ -188,7 +195,7 @@ def group_people(records: Sequence[ArticleRecord], events: dict[str, str | None]
         if len(chosen) == 1:
             members[chosen[0]].add(mention)
         else:
-            members.setdefault("bare:" + person_key(name), set()).add(mention)
+            members["bare:" + person_key(name)].add(mention)
     groups = []
     for mentions in members.values():
         names = [s for m in sorted(mentions) for s in sorted(spellings[m])]
@@ -401,3 +408,12 @@ def build_registry(records: Sequence[ArticleRecord], events: dict[str, str | Non
         person_ids=tuple(sorted(person_ids.items())), place_ids=tuple(sorted(place_ids.items())),
     )
     return registry, tuple(warnings)
+
+
+def relabel_events(registry: Registry, labels: dict[str | None, str | None]) -> Registry:
+    """The registry with its event ids replaced through `labels` (provisional → final ids)."""
+    def entity(e: Entity) -> Entity:
+        appearances = tuple(sorted((Appearance(labels.get(a.event, a.event), a.article, a.main) for a in e.appearances),
+                                   key=lambda a: (a.event or "", a.article)))
+        return replace(e, appearances=appearances, events=tuple(sorted({a.event for a in appearances if a.event})))
+    return replace(registry, people=tuple(map(entity, registry.people)), places=tuple(map(entity, registry.places)))
