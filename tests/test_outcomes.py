@@ -6,6 +6,7 @@ depend on the outcomes stage alone.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from generator.extract.outcomes import extract_outcomes
 from generator.extract.sentences import split_sentences
 from generator.languages import supported
 from generator.read import read_article
-from generator.records import Document, Person
+from generator.records import Document, Person, Place
 
 FIXTURES = Path(__file__).parent / "fixtures" / "outcomes"
 
@@ -472,3 +473,46 @@ def test_german_nach_before_an_agreement_is_time_not_terms(tmp_path):
 def test_since_reaches_further_than_after(tmp_path):
     body = "Modi said relations have been strained since the border clash in 2020."
     assert kinds_and_speakers(tmp_path, body, "en") == [("statement", "Narendra Modi")]
+
+
+def country(name: str, *aliases: str) -> Place:
+    return Place(name=name, aliases=aliases, type="country", country=None, lat=None, lon=None, main=False, evidence=())
+
+
+@pytest.mark.parametrize("language, people, countries, body, speaker", [
+    ("en", (person("Keir Starmer", ("Starmer",), "Prime Minister"), person("Olaf Scholz", ("Scholz",), "German Chancellor")),
+     (country("United Kingdom", "Britain"), country("Germany", "Germany")),
+     '"We are stronger together," the British leader said.', "Keir Starmer"),
+    ("nl", (person("Mark Rutte", ("Rutte",), "premier"), person("Olaf Scholz", ("Scholz",), "Duitse bondskanselier")),
+     (country("Netherlands", "Nederland"), country("Germany", "Duitsland")),
+     '"We staan samen sterk," zei de Nederlandse leider.', "Mark Rutte"),
+    ("de", (person("Olaf Scholz", ("Scholz",), "Bundeskanzler"),
+            person("Giorgia Meloni", ("Meloni",), "italienische Ministerpräsidentin")),
+     (country("Germany", "Deutschland"), country("Italy", "Italien")),
+     "„Wir stehen zusammen“, sagte der deutsche Regierungschef.", "Olaf Scholz"),
+    ("fr", (person("Emmanuel Macron", ("Macron",), "président de la République"),
+            person("Olaf Scholz", ("Scholz",), "chancelier allemand")),
+     (country("France", "France"), country("Germany", "Allemagne")),
+     "« Nous sommes unis », a déclaré le dirigeant français.", "Emmanuel Macron"),
+    ("it", (person("Giorgia Meloni", ("Meloni",), "presidente del Consiglio"),
+            person("Pedro Sánchez", ("Sánchez",), "premier spagnolo")),
+     (country("Italy", "Italia"), country("Spain", "Spagna")),
+     "«Siamo uniti», ha detto la leader italiana.", "Giorgia Meloni"),
+    ("es", (person("Pedro Sánchez", ("Sánchez",), "presidente del Gobierno"),
+            person("Olaf Scholz", ("Scholz",), "canciller alemán")),
+     (country("Spain", "España"), country("Germany", "Alemania")),
+     '"Estamos unidos", dijo el mandatario español.', "Pedro Sánchez"),
+])
+def test_a_demonym_names_the_participant_whose_partner_is_from_elsewhere(tmp_path, language, people, countries, body,
+                                                                         speaker):
+    doc = replace(text_document(tmp_path, body, language, people), places=countries)
+    assert [(o.kind, o.speaker) for o in extract_outcomes(doc)] == [("statement", speaker)]
+
+
+@pytest.mark.parametrize("language, body", [
+    ("en", "The leaders signed a declaration on hydrogen. According to the text, both will build a pipeline."),
+    ("fr", "Les dirigeants ont signé une déclaration sur l'hydrogène. Aux termes de ce texte, les deux pays "
+           "construiront un gazoduc."),
+])
+def test_the_text_of_an_agreement_states_its_terms(tmp_path, language, body):
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == ["agreement", "agreement"]

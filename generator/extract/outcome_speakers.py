@@ -25,6 +25,7 @@ SOURCE_EXTRA_WORDS = 2  # an unnamed source takes more words ("said a North Kore
 MIN_ROLE_LENGTH = 4
 MIN_MODIFIER_LENGTH = 4  # shorter words before an office noun are articles ("the", "der", "les")
 DEMONYM_ENDING = 3  # letters a country name may have past the stem it shares with its demonym ("Brasil|iens")
+MIN_COUNTRY_WORD = 6  # a word of a longer country name that a demonym may match ("Estados" of "Estados Unidos")
 MENTION_CUES = {"plural": "plural_subjects", "pronoun": "pronouns", "source": "source_nouns"}
 
 
@@ -55,10 +56,15 @@ class Cast:
     role_holders: dict[str, frozenset[str]]  # lower-case role → everyone the text gives it
     present: frozenset[str]
     by_name: dict[str, Person]
+    countries: tuple[tuple[str, ...], ...] = ()  # the spellings of each country the article names
 
 
-def build_cast(people: tuple[Person, ...]) -> Cast:
-    """Names, aliases and roles of `people`; a spelling or role two people share goes to the one present."""
+def build_cast(people: tuple[Person, ...], countries: tuple[tuple[str, ...], ...] = ()) -> Cast:
+    """Names, aliases and roles of `people`; a spelling or role two people share goes to the one present.
+
+    `countries` holds the spellings of each country the article names: a demonym beside an
+    office noun ("the Spanish leader") is matched against them.
+    """
     ordered = sorted(people, key=lambda p: (not p.present, p.name))
     present = frozenset(p.name for p in people if p.present)
     name_owner: dict[str, str] = {}
@@ -82,6 +88,7 @@ def build_cast(people: tuple[Person, ...]) -> Cast:
         role_holders={role: frozenset(names) for role, names in holders.items()},
         present=present,
         by_name={p.name: p for p in people},
+        countries=tuple(tuple(_plain(s) for s in spellings) for spellings in countries),
     )
 
 
@@ -149,6 +156,10 @@ def _office_holder(noun: str, modifiers: tuple[list[str], list[str]], cast: Cast
                        if any(_same_stem(m, w) for m in words for w in re.findall(r"\w+", role))}
         if len(by_modifier) == 1:
             return by_modifier.pop()
+    for words in modifiers:
+        by_country = _by_elimination(words, present_roles, cast)
+        if by_country is not None:
+            return by_country
     noun = noun.lower()
     # The noun may head a compound in the role ("Kanzler" in "Bundeskanzler").
     holders = {name for role, name in present_roles if any(w.endswith(noun) for w in re.findall(r"\w+", role))}
@@ -158,6 +169,26 @@ def _office_holder(noun: str, modifiers: tuple[list[str], list[str]], cast: Cast
     if not holders and len(cast.present) == 2 and len(others) == 1:
         return others[0]
     return None
+
+
+def _by_elimination(modifiers: list[str], present_roles: list[tuple[str, str]], cast: Cast) -> str | None:
+    """The one participant left when a demonym names a country ("el mandatario español") and
+    every other participant's role names another one ("canciller alemán")."""
+    country = _country_named(modifiers, cast.countries)
+    if country is None:
+        return None
+    elsewhere = {name for role, name in present_roles
+                 if any(_country_named([w], cast.countries) not in (None, country) for w in re.findall(r"[\w-]+", role))}
+    left = sorted(cast.present - elsewhere)
+    return left[0] if len(left) == 1 and elsewhere else None
+
+
+def _country_named(words: list[str], countries: tuple[tuple[str, ...], ...]) -> int | None:
+    """The one country (by index) whose name or demonym is among `words` ("brasileño", "Noord-Koreaanse")."""
+    found = {i for i, spellings in enumerate(countries) for spelling in spellings for word in words
+             if _same_stem(word, spelling) or (" " in spelling and any(
+                 len(part) >= MIN_COUNTRY_WORD and _same_stem(word, part) for part in spelling.split()))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -190,7 +221,8 @@ def _plain(word: str) -> str:
 
 def _modifiers(text: str, start: int) -> list[str]:
     """The (up to two) words right before an office noun, lower-cased, articles left out."""
-    words = re.findall(r"[\w-]+", text[max(0, start - 40):start])[-2:]
+    clause = re.split(r"[^\w\s-]", text[max(0, start - 40):start])[-1]  # not across a full stop or comma
+    words = re.findall(r"[\w-]+", clause)[-2:]
     return [w.lower() for w in words if len(w) >= MIN_MODIFIER_LENGTH]
 
 

@@ -87,7 +87,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     """The outcomes of the main event that `doc` states, in text order."""
     text = doc.article.text
     lex = lexicon(doc.language)
-    ctx = Context(text=text, lex=lex, hits=scan(lex, text), quotes=find_quotes(text), cast=build_cast(doc.people),
+    ctx = Context(text=text, lex=lex, hits=scan(lex, text), quotes=find_quotes(text), cast=build_cast(doc.people, _countries(doc)),
                   event_year=_event_year(doc), frequent_words=_frequent_words(doc), places=_place_names(doc))
     title = doc.article.title.strip()
     candidates: list[Candidate] = []
@@ -435,6 +435,10 @@ def _goes_on_quoting(passage: Passage, quoted: bool, ctx: Context) -> bool:
         return False
     opened_here = ctx.quotes.starting_in(passage.start, passage.start + 1)
     return quoted if opened_here else not ctx.quotes.covered(passage.start, passage.end)
+
+
+def _countries(doc: Document) -> tuple[tuple[str, ...], ...]:
+    return tuple((p.name, *p.aliases) for p in doc.places if p.type == "country")
 
 
 def _place_names(doc: Document) -> re.Pattern[str] | None:
