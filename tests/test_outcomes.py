@@ -516,3 +516,15 @@ def test_a_demonym_names_the_participant_whose_partner_is_from_elsewhere(tmp_pat
 ])
 def test_the_text_of_an_agreement_states_its_terms(tmp_path, language, body):
     assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == ["agreement", "agreement"]
+
+
+@pytest.mark.parametrize("language, body, kind", [
+    ("en", "The two leaders unveiled a dozen agreements on energy.", "agreement"),
+    ("nl", "De twee leiders bezegelden een akkoord over energie.", "agreement"),
+    ("de", "Über die Finanzierung wurde keine Einigung erzielt.", "no-agreement"),
+    ("fr", "Les deux dirigeants ont scellé un accord sur l'énergie.", "agreement"),
+    ("it", "I due leader hanno suggellato un'intesa sull'energia.", "agreement"),
+    ("es", "Los dos líderes rubricaron un acuerdo energético.", "agreement"),
+])
+def test_more_ways_to_conclude_or_miss_an_agreement(tmp_path, language, body, kind):
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == [kind]
