@@ -528,3 +528,15 @@ def test_the_text_of_an_agreement_states_its_terms(tmp_path, language, body):
 ])
 def test_more_ways_to_conclude_or_miss_an_agreement(tmp_path, language, body, kind):
     assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == [kind]
+
+
+@pytest.mark.parametrize("language, body", [
+    ("en", "The two leaders failed to reach an agreement on tariffs."),
+    ("nl", "De onderhandelingen over een handelsakkoord strandden."),
+    ("de", "Die Verhandlungen über ein Handelsabkommen scheiterten."),
+    ("fr", "Les négociations sur un accord commercial ont échoué."),
+    ("it", "I negoziati per un accordo commerciale sono falliti."),
+    ("es", "Las negociaciones sobre un acuerdo comercial fracasaron."),
+])
+def test_failing_to_agree_is_no_agreement(tmp_path, language, body):
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == ["no-agreement"]
