@@ -7,15 +7,19 @@ Y") split in two. Each passage is then judged with the cue lexicons of its langu
 (`outcomes:` in generator/languages/<code>.yaml):
 
 - no-agreement: a negation in the clause of an agreement word ("no agreement was
-  signed", "did not agree"), or a deal whose details were not disclosed;
+  signed", "did not agree", "talks on a deal failed"), or a deal whose details (or a
+  decision that) were not disclosed ("no decision was announced");
 - agreement: an agreement word with a signing word, or an agreeing verb, stated as
-  fact (not "would", not "had signed": that was an earlier meeting);
+  fact (not "would", not "had signed": that was an earlier meeting); also what a deal
+  holds ("Under the deal, X will ...", "Daarin belooft ..." after the signing);
 - gift: a gift word with the people who gave and received it;
 - said by someone (a reporting verb and its subject, or a quotation that goes on from
   an attributed one): an assessment when the talks are judged (by both sides: no
-  single speaker), an announcement when the speaker promises or announces, else a
-  statement. Only participants state positions; others (a spokesman, a politician at
-  home) count only for announcements, and analysts and media not at all;
+  single speaker), an announcement when the speaker promises, announces or tells what
+  follows ("we will", "Italy will stay", "he said he would", "a decision follows within
+  weeks"; not a prediction such as "the world will see a change"), else a statement.
+  Only participants and their governments' named spokespeople state positions; others
+  (a politician at home) count only for announcements, and analysts and media not at all;
 - unattributed judgements of the talks ("no breakthrough") are assessments.
 
 Background is left out: a clause dated to another year or marked as history
@@ -41,8 +45,8 @@ NEGATION_REACH = 120  # characters between a negation and the agreement word it 
 QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quote
 SINCE_WORDS = 6  # words between "since" and its year ("since the annexation of Crimea in 2014")
 AFTER_WORDS = 1  # words between "after" and its year ("after May 2011")
-TERMS_WORDS = 3
-SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)  # words between a terms opener and its agreement noun ("under the new deal")
+TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under the new deal")
+SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)
 RESTATEMENT_WORDS = 3  # shared content words that make a quote restate the paraphrase before it
 CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -87,8 +91,9 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     """The outcomes of the main event that `doc` states, in text order."""
     text = doc.article.text
     lex = lexicon(doc.language)
-    ctx = Context(text=text, lex=lex, hits=scan(lex, text), quotes=find_quotes(text), cast=build_cast(doc.people, _countries(doc)),
-                  event_year=_event_year(doc), frequent_words=_frequent_words(doc), places=_place_names(doc))
+    ctx = Context(text=text, lex=lex, hits=scan(lex, text), quotes=find_quotes(text),
+                  cast=build_cast(doc.people, _countries(doc)), event_year=_event_year(doc),
+                  frequent_words=_frequent_words(doc), places=_place_names(doc))
     title = doc.article.title.strip()
     candidates: list[Candidate] = []
     last_subject: str | None = None
