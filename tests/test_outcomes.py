@@ -540,3 +540,13 @@ def test_more_ways_to_conclude_or_miss_an_agreement(tmp_path, language, body, ki
 ])
 def test_failing_to_agree_is_no_agreement(tmp_path, language, body):
     assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == ["no-agreement"]
+
+
+@pytest.mark.parametrize("language, body, kind", [
+    ("en", "Modi said it would be a mistake to isolate anyone.", "statement"),
+    ("en", "Modi said he would call Albanese next month.", "announcement"),
+    ("de", "Scholz sagte, es werde keine Abkopplung geben.", "statement"),
+    ("de", "Scholz sagte, er werde im Herbst nach Brasília reisen.", "announcement"),
+])
+def test_a_dummy_subject_predicts_a_person_commits(tmp_path, language, body, kind):
+    assert [k for k, _ in kinds_and_speakers(tmp_path, body, language)] == [kind]
