@@ -550,3 +550,14 @@ def test_failing_to_agree_is_no_agreement(tmp_path, language, body):
 ])
 def test_a_dummy_subject_predicts_a_person_commits(tmp_path, language, body, kind):
     assert [k for k, _ in kinds_and_speakers(tmp_path, body, language)] == [kind]
+
+
+@pytest.mark.parametrize("language, body", [
+    ("nl", "Volgens een verklaring van het Witte Huis spraken de twee ook over Taiwan."),
+    ("de", "Laut einer Erklärung des Kanzleramts ging es auch um Taiwan."),
+    ("fr", "Selon une déclaration de l'Élysée, il a aussi été question de Taïwan."),
+    ("it", "Secondo una dichiarazione di Palazzo Chigi, si è parlato anche di Taiwan."),
+    ("es", "Según una declaración de la Moncloa, también se habló de Taiwán."),
+])
+def test_a_press_release_is_not_the_terms_of_an_agreement(tmp_path, language, body):
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == []

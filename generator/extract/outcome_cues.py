@@ -79,6 +79,7 @@ class OutcomeLexicon:
     agreement_phrases: Cue
     terms_openers: Cue  # before an agreement noun: what follows is its content ("under the deal")
     terms_references: Cue  # point back to the agreement just named ("therein", "daarin")
+    indefinite_articles: Cue  # "according to a statement": a press release, not the agreement
     negations: Cue
     negation_exceptions: Cue
     disclosure_words: Cue

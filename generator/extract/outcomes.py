@@ -317,13 +317,15 @@ def _names_someone(text: str, ctx: Context) -> bool:
 
 def _terms_position(passage: Passage, previous: Candidate | None, ctx: Context) -> int | None:
     """Where a passage says what an agreement holds: a terms opener right before an agreement
-    noun ("under the deal", "selon cet accord", "according to the document"), or a word that
-    points back to the agreement of the sentence before ("Daarin belooft ...")."""
+    noun ("under the deal", "selon cet accord", "according to the document"; not "according
+    to a statement", a press release), or a word that points back to the agreement of the
+    sentence before ("Daarin belooft ...")."""
     text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
     nouns = hits["agreement_nouns"].spans(s, e)
     for o_start, o_end in ctx.quotes.outside(hits["terms_openers"].spans(s, e)):
         if any(o_end <= n_start and len(text[o_end:n_start].split()) <= TERMS_WORDS
-               and not CLAUSE_BREAK.search(text, o_end, n_start) for n_start, _ in nouns):
+               and not CLAUSE_BREAK.search(text, o_end, n_start)
+               and not hits["indefinite_articles"].found(o_end, n_start) for n_start, _ in nouns):
             return o_start
     reference = ctx.quotes.outside(hits["terms_references"].spans(s, e))
     if reference and previous is not None and previous.kind == "agreement" \
