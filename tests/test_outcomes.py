@@ -561,3 +561,17 @@ def test_a_dummy_subject_predicts_a_person_commits(tmp_path, language, body, kin
 ])
 def test_a_press_release_is_not_the_terms_of_an_agreement(tmp_path, language, body):
     assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == []
+
+
+@pytest.mark.parametrize("language, prediction, commitment", [
+    ("en", '"Relations will improve," Modi said.', '"We will deepen our ties," Modi said.'),
+    ("nl", '"Handel zal groeien," zei Rutte.', '"Wij zullen meer investeren," zei Rutte.'),
+    ("de", "„Handel wird wachsen“, sagte Scholz.", "„Wir werden mehr investieren“, sagte Scholz."),
+    ("fr", "« Les échanges augmenteront », a dit Macron.", "« Nous investirons davantage », a dit Macron."),
+    ("it", "«Gli scambi cresceranno», ha detto Meloni.", "«Investiremo di più», ha detto Meloni."),
+    ("es", '"Los intercambios crecerán", dijo Sánchez.', '"Nosotros invertiremos más", dijo Sánchez.'),
+])
+def test_a_quoted_future_of_we_commits_a_bare_noun_predicts(tmp_path, language, prediction, commitment):
+    speaker = PAIRS[language][0].name
+    assert kinds_and_speakers(tmp_path, prediction, language) == [("statement", speaker)]
+    assert kinds_and_speakers(tmp_path, commitment, language) == [("announcement", speaker)]

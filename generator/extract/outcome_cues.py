@@ -73,6 +73,7 @@ class OutcomeLexicon:
     schedule_markers: Cue  # when something follows ("within weeks"): an announcement whatever the subject
     subject_articles: Cue  # a future whose subject opens with one of these may be a prediction
     complementizers: Cue  # "that", "dass", "que": a reported clause (and its subject) starts after them
+    subject_pronouns: Cue  # "we", "our", "he": a future with such a subject commits
     side_nouns: Cue  # "government", "country": a common-noun subject that commits a side
     agreement_nouns: Cue
     signing_words: Cue

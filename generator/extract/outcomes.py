@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from ..records import Document, Evidence, Outcome, OutcomeKind, Person
+from .gazetteer import is_place_word
 from .outcome_cues import Hits, OutcomeLexicon, Quotes, find_quotes, lexicon, scan
 from .outcome_speakers import (Attribution, Cast, Mention, attribute, build_cast, find_mentions, first_person_mention,
                                speaks_for_participant)
@@ -291,6 +292,8 @@ def _commits(position: int, passage: Passage, ctx: Context, cue: tuple[int, int]
     a person.
     """
     text, lex = ctx.text, ctx.lex
+    while position > passage.start and (text[position - 1].isalnum() or text[position - 1] in "-'’"):
+        position -= 1  # an inflected future ("Continuaremos") is matched by its ending
     start = cue[1] if cue is not None and passage.start <= cue[1] <= position else passage.start
     opening = [m.end() for m in SUBJECT_BOUNDARY.finditer(text, start, position)]
     opening += [c_end for _, c_end in ctx.hits["complementizers"].spans(start, position)]
@@ -299,10 +302,18 @@ def _commits(position: int, passage: Passage, ctx: Context, cue: tuple[int, int]
     if not words:
         return True  # a dropped subject is the speaker ("Continuaremos", "deciderà")
     first_start, first_end = start + words[0][0], start + words[0][1]
+    subject_end = start + words[-1][1]
     head = ctx.hits["subject_articles"].first(first_start, first_end)
     if head is None or head[0] != first_start:
-        return True  # a pronoun, a name or a country opens the clause
-    subject_end = start + words[-1][1]
+        # No article: a pronoun, a name, a place or a side commits ("we will", "Italy will");
+        # a bare noun predicts ("Relations will improve"), unless capitalised mid-sentence.
+        pronoun = ctx.hits["subject_pronouns"].first(first_start, first_end)
+        if (pronoun is not None and pronoun[0] == first_start) or ctx.hits["side_nouns"].found(first_start, subject_end) \
+                or _names_someone(text[first_start:subject_end], ctx):
+            return True
+        initial = first_start == passage.start or text[first_start - 1] in OPENING_MARKS \
+            or text[:first_start].rstrip()[-1:] in OPENING_MARKS
+        return not initial and not lex.capitalised_nouns and text[first_start].isupper()
     rest = text[head[1]:subject_end]
     if ctx.hits["side_nouns"].found(head[1], subject_end) or _names_someone(rest, ctx):
         return True
@@ -310,9 +321,13 @@ def _commits(position: int, passage: Passage, ctx: Context, cue: tuple[int, int]
 
 
 def _names_someone(text: str, ctx: Context) -> bool:
-    """A participant or a place of the article is named in `text`."""
+    """A participant or a place of the article is named in `text`, or it opens with a
+    known country or city ("Deutschland werde", with no place found in the article)."""
     cast = ctx.cast
-    return any(p is not None and p.search(text) for p in (cast.names, cast.roles, ctx.places))
+    if any(p is not None and p.search(text) for p in (cast.names, cast.roles, ctx.places)):
+        return True
+    words = re.findall(r"[^\W\d_][\w-]*", text)[:2]
+    return any(w[:1].isupper() and is_place_word(w) for w in words)
 
 
 def _terms_position(passage: Passage, previous: Candidate | None, ctx: Context) -> int | None:
