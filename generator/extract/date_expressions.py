@@ -73,6 +73,11 @@ class DateLexicon:
     clause_openers: tuple[str, ...]
     range_connectors: tuple[str, ...]
     publication_cues: tuple[str, ...]
+    # Time elapsed between a stated year and the article ("a year after", "seit einem Jahr").
+    elapsed_before: tuple[str, ...] = ()
+    elapsed_after: tuple[str, ...] = ()
+    elapsed_hedges: tuple[str, ...] = ()
+    anniversary_words: tuple[str, ...] = ()
 
     def month(self, written: str) -> int:
         key = normalise(written).rstrip(".")
@@ -156,6 +161,10 @@ def lexicon(code: str) -> DateLexicon:
         clause_openers=_words(section, "clause_openers"),
         range_connectors=_words(section, "range_connectors"),
         publication_cues=_words(section, "publication_cues"),
+        elapsed_before=_words(section, "elapsed_before"),
+        elapsed_after=_words(section, "elapsed_after"),
+        elapsed_hedges=_words(section, "elapsed_hedges"),
+        anniversary_words=_words(section, "anniversary_words"),
     )
 
 
@@ -328,6 +337,24 @@ def clause_boundary(code: str) -> re.Pattern[str]:
     """Punctuation or a word that opens a new clause ("and", "terwijl", "mientras")."""
     openers = alternation(lexicon(code).clause_openers)
     return re.compile(rf"[,;:()–—]|{START}{openers}{END}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def elapsed_pattern(code: str) -> re.Pattern[str]:
+    """A number of years elapsed since some stated year: "a year after", "seit gut einem
+    Jahr", "hace dos años" (group `count`), or an anniversary: "the 50th anniversary",
+    "le 50e anniversaire" (group `ordinal`)."""
+    lex = lexicon(code)
+    numbers = r"(?:\d{1,3}|" + alternation(lex.numbers) + ")"
+    years = alternation([w for w, unit in lex.units.items() if unit == "year"])
+    hedge = rf"(?:{alternation(lex.elapsed_hedges)}\s+)?"
+    before = alternation((*lex.elapsed_before, *lex.ago_before))
+    after = alternation((*lex.elapsed_after, *lex.ago_after))
+    return re.compile(
+        rf"{START}(?:{before}\s+{hedge}(?P<count>{numbers})\s+{years}{END}"
+        rf"|{hedge}(?P<count_after>{numbers})\s+{years}\s+{after}{END}"
+        rf"|(?P<ordinal>\d{{1,3}})(?:[a-zº°ªᵉ]{{0,3}}\.?|-)\s*{alternation(lex.anniversary_words)}{END})",
+        re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -30,7 +30,7 @@ from datetime import date, timedelta
 
 from ..records import DateFact, Document, Evidence, Sentence
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
-from .date_expressions import normalise, past_pattern, publication_pattern, rules
+from .date_expressions import elapsed_pattern, normalise, past_pattern, publication_pattern, rules
 from .event_cues import is_historical, lead_sentence, main_event_sentences, mentions_meeting
 
 # A date this many days after the anchor, with no future tense, is still this year's.
@@ -380,6 +380,58 @@ def dateline_day(text: str, position: int, code: str) -> date | None:
     return _explicit_day_at(text, place.end(), code) if place else None
 
 
+def _yearless_dateline(text: str, position: int, code: str) -> tuple[int, int] | None:
+    """(month, day) of a wire dateline without a year ("LONDON, June 15 (Reuters) -",
+    "Istanbul, 7. März (dpa) -")."""
+    place = _DATELINE_PLACE.match(text, position)
+    if not place:
+        return None
+    lex = lexicon(code)
+    for rule in rules(code):
+        if rule.kind not in ("day_month", "month_day"):
+            continue
+        match = rule.pattern.match(text, place.end())
+        if match and match.group("year") is None:
+            return lex.month(match.group("month")), int(match.group("day"))
+    return None
+
+
+def _stated_years(doc: Document) -> list[tuple[int, int]]:
+    """(sentence index, year) of every year the article writes out, except in a clause
+    about the future ("the 2030 World Cup they will host")."""
+    text, code = doc.article.text, doc.language
+    lex = lexicon(code)
+    starts = [s.start for s in doc.sentences]
+    years = []
+    for expr in find_expressions(text, code):
+        if "year" not in expr.parts:
+            continue
+        index, _ = _sentence_span(doc.sentences, starts, expr.start, expr.end)
+        if index < 0 or _Resolver(lex, code, None, doc.sentences[index]).future(expr):
+            continue
+        years.append((index, int(expr.parts["year"])))
+    return years
+
+
+def text_year(doc: Document) -> int | None:
+    """The year an article without a dated dateline was written, from its text alone:
+    the latest year it states, or a later one its elapsed time implies ("a year after
+    the meeting in February 2023" → 2024, "the 50th anniversary of ties set up in
+    1975" → 2025). An elapsed time counts from the years of its own sentence and the
+    two around it. None when the article states no year."""
+    lex = lexicon(doc.language)
+    stated = _stated_years(doc)
+    candidates = {year for _, year in stated}
+    pattern = elapsed_pattern(doc.language)
+    for index, sentence in enumerate(doc.sentences):
+        for match in pattern.finditer(sentence.text):
+            written = normalise(match.group("count") or match.group("count_after") or match.group("ordinal"))
+            count = int(written) if written.isdigit() else lex.numbers[written]
+            reach = 0 if match.group("ordinal") else 1
+            candidates.update(year + count for at, year in stated if abs(at - index) <= reach)
+    return max(candidates, default=None)
+
+
 def _first_lines(text: str) -> list[tuple[int, str]]:
     """(offset, line) for the first non-empty lines, bullets and indents stripped."""
     lines, position = [], 0
@@ -396,7 +448,8 @@ def _first_lines(text: str) -> list[tuple[int, str]]:
 def infer_publication_date(doc: Document) -> date | None:
     """The publication date an article states: after a cue such as "Published" /
     "Mis à jour le", in its URL (".../2019/04/25/..."), as a dateline opening one of
-    its first lines, or as the full date on a short byline line below the title."""
+    its first lines, or as the full date on a short byline line below the title. A
+    dateline with a day and month only takes its year from the text (`text_year`)."""
     text, code = doc.article.text, doc.language
     for cue in publication_pattern(code).finditer(text):
         found = _explicit_day_at(text, cue.end(), code)
@@ -419,4 +472,9 @@ def infer_publication_date(doc: Document) -> date | None:
             found = _explicit_day_at(text, offset + word.start(), code)
             if found is not None:
                 return found
+    for offset, _ in lines:
+        month_day = _yearless_dateline(text, offset, code)
+        if month_day is not None:
+            year = text_year(doc)
+            return _safe_date(year, *month_day) if year is not None else None
     return None
