@@ -294,3 +294,31 @@ def test_wire_footer_and_dateline_are_not_people():
     assert set(people) == {"Narendra Modi", "Vladimir Putin", "Volodymyr Zelenskiy", "Matthew Miller", "Yuri Ushakov"}
     assert present(people) == {"Narendra Modi", "Vladimir Putin"}
     assert people["Yuri Ushakov"].role == "Kremlin aide"
+
+
+def test_country_possessive_and_initials_cue_unknown_given_names():
+    people = people_of("en_quad_style_counterparts.txt")
+    assert {"Retno Marsudi", "Anwar Ibrahim", "KD Raman"} <= set(people)  # "Indonesia's Retno Marsudi"
+    assert people["KD Raman"].role == "Vice President"
+    assert not any("Coral" in name or "Summit" in name for name in people)
+
+
+def test_capitalised_particle_opens_a_surname_after_a_title():
+    people = people_of("nl_particle_surnames.txt")
+    assert "Van Dam" in people and people["Van Dam"].present  # "minister Van Dam van Landbouw"
+    assert "Matthias Diependaele" in people
+    italian = people_of("it_initials_and_particles.txt")
+    assert {"Di Stefano", "JD Vance"} <= set(italian)
+    assert italian["JD Vance"].role == "vicepresidente americano"
+    assert not any("Sicurezza" in name for name in italian)
+
+
+def test_names_inside_organisation_and_event_names_are_not_people():
+    people = people_of("es_organisation_names.txt")
+    assert set(people) == {"Ramón Vidal", "Gustavo Meza Cuadra", "Marta Ruiz"}  # no "Nueva Agenda"
+
+
+def test_title_makes_a_name_of_unknown_given_names():
+    people = people_of("de_unknown_given_names.txt")
+    assert set(people) == {"Johann Wadephul", "Sugiono Tjahjadi", "Retno Marsudi"}
+    assert present(people) == set(people)

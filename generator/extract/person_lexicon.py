@@ -60,7 +60,8 @@ class PeopleLexicon:
     title_endings: tuple[str, ...]  # inflections a title takes: "Präsidenten", "Kanzlers"
     organisation_endings: tuple[str, ...]  # "…ministerium", "…ministerie": compounds naming an organisation
     spouses: frozenset[str]
-    nouns_capitalised: bool  # German: a capital does not set a name apart from a noun  # "wife", "echtgenote": travels along, takes no part in the talks
+    nouns_capitalised: bool  # German: a capital does not set a name apart from a noun
+    organisation_heads: frozenset[str]  # "Frente", "Reunión", "Summit": head an organisation or event name
 
 
 def _words(section, key: str) -> list[str]:
@@ -88,25 +89,26 @@ def _phrase_pattern(phrases: Iterable[str], template: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _pooled() -> tuple[WordSet, frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _pooled() -> tuple[WordSet, frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The lists every language shares. Stop words are not pooled: another language's
     function words are name parts here ("Un" and "Il" in "Kim Jong Un", "Kim Il Sung")."""
-    demonyms, agencies, credits, particles, elisions = [], [], [], [], []
+    demonyms, agencies, credits, particles, elisions, heads = [], [], [], [], [], []
     for language in all_languages():
         section = language.section("people")
+        heads += _words(section, "organisation_heads")  # "Frente Polisario" in any language's text
         elisions += _words(section, "elisions")
         demonyms += _words(section, "demonyms")
         agencies += _words(section, "agencies")
         credits += _words(section, "credit_words")
         particles += _words(section, "particles")
     return (WordSet(demonyms), frozenset(agencies), frozenset(credits), frozenset(particles),
-            frozenset(elisions))
+            frozenset(elisions), frozenset(heads))
 
 
 @lru_cache(maxsize=None)
 def lexicon(code: str) -> PeopleLexicon:
     section = load(code).section("people")
-    demonyms, agencies, credits, particles, elisions = _pooled()
+    demonyms, agencies, credits, particles, elisions, heads = _pooled()
     titles = set(_words(section, "titles")) | set(_words(section, "spouses"))
     role_words = set(_words(section, "role_words"))
     for title in [t for t in titles if " " in t]:  # "prime minister": its words are role words
@@ -142,6 +144,7 @@ def lexicon(code: str) -> PeopleLexicon:
         spouses=frozenset(_words(section, "spouses")),
         nouns_capitalised=bool(section.get("nouns_capitalised", False)),
         organisation_endings=tuple(_words(section, "organisation_endings")),
+        organisation_heads=heads,
     )
 
 

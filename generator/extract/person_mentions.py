@@ -88,7 +88,7 @@ def _kind(word: str, code: str) -> int:
         return OTHER
     if low in lex.determiners:
         return DETERMINER
-    if low in lex.stop_words or (word.isupper() and len(word) > 1):
+    if low in lex.stop_words or low in lex.organisation_heads or (word.isupper() and len(word) > 1):
         return STOP  # acronyms (TASS, USA, DPRK) are organisations or places
     return NAME
 
@@ -219,7 +219,7 @@ def _runs(tokens: list[_Token], text: str, particles: frozenset[str]) -> list[tu
     runs = []
     i = 0
     while i < len(tokens):
-        if tokens[i].kind != NAME:
+        if tokens[i].kind != NAME and not _opens_surname(tokens, i, text, particles):
             i += 1
             continue
         first = last = i
@@ -252,19 +252,33 @@ def _runs(tokens: list[_Token], text: str, particles: frozenset[str]) -> list[tu
     return runs
 
 
+def _opens_surname(tokens: list[_Token], i: int, text: str, particles: frozenset[str]) -> bool:
+    """A capitalised particle mid-sentence opens a surname given without the given name:
+    "minister Van Weel", "il ministro Di Maio" (sentence-initial "De" is an article)."""
+    token = tokens[i]
+    return (token.text[:1].isupper() and not token.initial and token.text.lower() in particles
+            and i + 1 < len(tokens) and tokens[i + 1].kind == NAME and _adjacent(tokens, i, i + 1, text))
+
+
 def _adjacent(tokens: list[_Token], a: int, b: int, text: str) -> bool:
     """Tokens a and b are neighbours with nothing but spaces between them."""
     return 0 <= a < len(tokens) and 0 <= b < len(tokens) and not text[tokens[a].end:tokens[b].start].strip()
 
 
 def _inside_other_name(tokens: list[_Token], first: int, last: int, text: str, titled: bool,
-                       coordinators: frozenset[str], determiners: frozenset[str]) -> bool:
+                       coordinators: frozenset[str], determiners: frozenset[str], heads: frozenset[str]) -> bool:
     """The run is part of a longer capitalised name that is not a person's: "North Korea",
     "United Nations Security Council", "Russki Island", "People's Daily"."""
     for before in (1, 2):  # "North Korea", "Sri Lanka"
         if all(_adjacent(tokens, k, k + 1, text) for k in range(first - before, first)) \
                 and tokens[first - before].text[:1].isupper() \
                 and gazetteer.is_place_word(text[tokens[first - before].start:tokens[last].end]):
+            return True
+    for joiners in (1, 2):  # "Reunión de Alto Nivel", "Conference of the Parties"
+        head = first - joiners - 1
+        if head >= 0 and tokens[head].text[:1].isupper() and tokens[head].text.lower() in heads \
+                and all(tokens[k].kind in (CONNECTOR, PARTICLE, DETERMINER) for k in range(head + 1, first)) \
+                and all(_adjacent(tokens, k, k + 1, text) for k in range(head, first)):
             return True
     for after in (1, 2):  # "Russki Island", "Hong Kong"
         if all(_adjacent(tokens, k, k + 1, text) for k in range(last, last + after)) \
@@ -285,12 +299,31 @@ def _inside_other_name(tokens: list[_Token], first: int, last: int, text: str, t
         if following.text[:1].isupper() and following.kind in (ROLE, STOP) and len(following.text) >= 4:
             return True
         # "Departamento de Estado", "Ministerie van Defensie": an organisation, not a person.
-        if following.kind in (CONNECTOR, PARTICLE) and following.text.lower() not in coordinators \
+        # After a title the words continue the role: "minister Van Weel van Buitenlandse Zaken".
+        if not titled and following.kind in (CONNECTOR, PARTICLE) and following.text.lower() not in coordinators \
                 and following.text.lower() not in determiners \
                 and _adjacent(tokens, last + 1, last + 2, text) \
                 and tokens[last + 2].text[:1].isupper() and tokens[last + 2].kind in (ROLE, STOP):
             return True
     return False
+
+
+def _initials_before(tokens: list[_Token], first: int, text: str) -> bool:
+    """Initials written as a two-letter capital word between a title and a surname: "Vice
+    President JD Vance". Elsewhere such a word is an acronym ("EU", "US")."""
+    if first < 2 or not _adjacent(tokens, first - 1, first, text) or not _adjacent(tokens, first - 2, first - 1, text):
+        return False
+    initials = tokens[first - 1].text
+    return len(initials) == 2 and initials.isupper() and tokens[first - 2].kind in _ROLE_KINDS
+
+
+def _country_possessive(tokens: list[_Token], first: int, text: str) -> bool:
+    """"India's Subrahmanyam Jaishankar", "Japan's Iwaya": a country's possessive stands for
+    its office holder, a cue like a title."""
+    previous = tokens[first - 1] if first > 0 else None
+    return bool(previous and previous.possessive and previous.text[:1].isupper()
+                and text[previous.end:tokens[first].start].strip(" '’s") == ""
+                and gazetteer.is_place_word(previous.text))
 
 
 def _is_title_case(tokens: list[_Token]) -> bool:
@@ -360,6 +393,10 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
                 and not text[tokens[first - 1].end:head.start].strip():
             continue  # "the Kremlin", "dem Treffen", "de Krim": a noun, not a name
         role_start, titled = _role_before(tokens, first, text, lex)
+        if not titled and _initials_before(tokens, first, text) and _role_before(tokens, first - 1, text, lex)[1]:
+            first -= 1  # "il vicepresidente americano JD Vance"
+            head = tokens[first]
+            role_start, titled = _role_before(tokens, first, text, lex)
         organisation_first = first
         first = _after_organisation(tokens, first, last, text)
         if first != organisation_first:  # "il leader della Lega Matteo Salvini"
@@ -367,7 +404,7 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
             role_start, titled = _role_before(tokens, organisation_first, text, lex)
         name = text[head.start:tokens[last].end]
         if gazetteer.is_place_word(name) or _inside_other_name(tokens, first, last, text, titled, lex.coordinators,
-                                                                 lex.determiners):
+                                                                 lex.determiners, lex.organisation_heads):
             continue
         role = None
         honorific_only = titled and all(tokens[k].kind in (HONORIFIC, CONNECTOR) for k in range(role_start, first))
@@ -380,7 +417,7 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         role = role or after_role
         reported_before = bool(lex.reporting_before.search(text[max(0, head.start - _CUE_REACH):head.start]))
         reported_after = bool(lex.reporting_after.match(text[tokens[last].end:]))
-        cue_before = titled or reported_before
+        cue_before = titled or reported_before or _country_possessive(tokens, first, text)
         cued = cue_before or reported_after or after_role is not None
         words = len(name.split())
         accepted = words > 1 and not title_case and (
