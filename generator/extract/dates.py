@@ -69,12 +69,13 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 def _clause(text: str, start: int, end: int, boundary: re.Pattern[str], ahead: bool) -> str:
     """The clause around text[start:end], only up to `start` unless `ahead` or the
     expression opens the clause ("Im Mai wird er reisen"); a short opening clause
-    ("On Friday,") takes the next one along, where its verb is."""
+    ("On Friday,") takes the next one along, where its verb is; a longer one has its own."""
     opening = max((m.end() for m in boundary.finditer(text, 0, start)), default=0)
     closing = boundary.search(text, end)
     stop = closing.start() if closing else len(text)
     opens_clause = len(text[opening:start].split()) <= 2
-    if opening == 0 and closing and opens_clause:
+    alone = closing is not None and len(text[end:closing.start()].split()) <= 1
+    if opening == 0 and alone and opens_clause:
         following = boundary.search(text, closing.end())
         return text[opening:start] + text[closing.end():following.start() if following else len(text)]
     return text[opening:stop if ahead or opens_clause else start]
@@ -191,11 +192,13 @@ class _Resolver:
             return f"{self.year:04d}-{month:02d}"
         if self.anchor is None:
             return None
+        # A month still to come this year is this year's unless its clause speaks in a
+        # past tense; one already gone is next year's only in the future tense.
         year = self.anchor.year
-        if self.future(expr, ahead=False):
+        if month > self.anchor.month:
+            year -= self.past(expr) and not self.future(expr, ahead=False)
+        elif self.future(expr, ahead=False):
             year += month < self.anchor.month
-        else:
-            year -= month > self.anchor.month
         return f"{year:04d}-{month:02d}"
 
     # -- years
