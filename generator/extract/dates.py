@@ -40,6 +40,7 @@ DATELINE_LINES = 6
 # A line this short below the title is a byline or dateline, not body text.
 BYLINE_MAX_CHARS = 100
 MAIN_SENTENCE_WEIGHT = 2
+FUTURE_MEETING_WEIGHT = 1
 # A day this close to the anchor, named in a meeting sentence, is the meeting's day.
 RECENT_DAYS = 7
 ANCHOR_WEIGHT = 1
@@ -273,12 +274,13 @@ def _evidence(text: str, sentences: tuple[Sentence, ...], first: int, last: int)
     return Evidence(text[start:end], start, end)
 
 
-def _resolved(doc: Document) -> list[tuple[int, DateFact]]:
-    """(sentence index, fact) for every expression with a value, in text order."""
+def _resolved(doc: Document) -> list[tuple[int, DateFact, bool]]:
+    """(sentence index, fact, whether its clause speaks in the future tense) for every
+    expression with a value, in text order."""
     text = doc.article.text
     lex = lexicon(doc.language)
     starts = [s.start for s in doc.sentences]
-    facts: list[tuple[int, DateFact]] = []
+    facts: list[tuple[int, DateFact, bool]] = []
     resolver: _Resolver | None = None
     for expr in find_expressions(text, doc.language):
         first, last = _sentence_span(doc.sentences, starts, expr.start, expr.end)
@@ -291,7 +293,7 @@ def _resolved(doc: Document) -> list[tuple[int, DateFact]]:
         if value is not None:
             evidence = _evidence(text, doc.sentences, first, last)
             facts.append((first, DateFact(value=value, text=text[expr.start:expr.end], main=False,
-                                          evidence=(evidence,))))
+                                          evidence=(evidence,)), resolver.future(expr)))
     return facts
 
 
@@ -317,27 +319,29 @@ def _near_anchor(doc: Document, value: str) -> bool:
     return doc.anchor is not None and abs((date.fromisoformat(value) - doc.anchor).days) <= RECENT_DAYS
 
 
-def _main_day(doc: Document, facts: list[tuple[int, DateFact]]) -> str | None:
-    """The day-level value best supported as the main event's day, or None."""
+def _main_day(doc: Document, facts: list[tuple[int, DateFact, bool]]) -> str | None:
+    """The day-level value best supported as the main event's day, or None. A meeting
+    still to come ("today she will receive the vice-president") weighs less than one
+    reported, and does not earn the anchor day its bonus."""
     reporting = main_event_sentences(doc)
     leads = _lead_sentences(doc)
     year = doc.anchor.year if doc.anchor else None
     support: Counter[str] = Counter()
-    for index, fact in facts:
+    for index, fact, future in facts:
         if len(fact.value) != 10:
             continue
         if index in reporting or _recent_meeting_day(doc, index, fact.value):
-            support[fact.value] += MAIN_SENTENCE_WEIGHT
+            support[fact.value] += FUTURE_MEETING_WEIGHT if future else MAIN_SENTENCE_WEIGHT
         # The lead reports the main event unless it tells history ("In 2011, ...").
         if index in leads and (_near_anchor(doc, fact.value)
                                or not is_historical(doc.sentences[index].text, doc.language, year)):
             support[fact.value] += LEAD_WEIGHT
     anchor = doc.anchor.isoformat() if doc.anchor else None
-    if anchor and any(fact.value == anchor for _, fact in facts):
+    if anchor and any(fact.value == anchor and not future for _, fact, future in facts):
         support[anchor] += ANCHOR_WEIGHT
     if not support:
         return None
-    order = {fact.value: n for n, (_, fact) in reversed(list(enumerate(facts)))}
+    order = {fact.value: n for n, (_, fact, _) in reversed(list(enumerate(facts)))}
     return min(support, key=lambda value: (-support[value], order[value]))
 
 
@@ -345,7 +349,7 @@ def extract_dates(doc: Document) -> tuple[DateFact, ...]:
     """Every stated day, month or year of the article, in text order."""
     facts = _resolved(doc)
     main = _main_day(doc, facts)
-    return tuple(DateFact(f.value, f.text, f.value == main, f.evidence) for _, f in facts)
+    return tuple(DateFact(f.value, f.text, f.value == main, f.evidence) for _, f, _ in facts)
 
 
 def main_date(facts: tuple[DateFact, ...]) -> str | None:
