@@ -322,3 +322,16 @@ def test_title_makes_a_name_of_unknown_given_names():
     people = people_of("de_unknown_given_names.txt")
     assert set(people) == {"Johann Wadephul", "Sugiono Tjahjadi", "Retno Marsudi"}
     assert present(people) == set(people)
+
+
+def test_people_met_with_or_received_at_a_multi_party_meeting_are_present():
+    french = people_of("fr_multilateral_meeting_with.txt")
+    assert present(french) == {"António Costa", "Ursula von der Leyen", "Shigeru Ishiba", "Takeshi Iwaya"}
+    assert not french["Donald Trump"].present  # "n'était pas présent"
+    spanish = people_of("es_host_receives_guests.txt")
+    assert present(spanish) == {"Daniel Noboa", "Gustavo Petro", "Elmer Schialer"}  # "recibió al canciller"
+    german = people_of("de_ministers_meet_with.txt")
+    assert present(german) == {"Friedrich Merz", "Emmanuel Macron", "Donald Tusk"}  # "traf sich Merz mit"
+    assert not german["Dmitri Peskow"].present
+    dutch = people_of("nl_minister_travels_along.txt")
+    assert dutch["Ruben Brekelmans"].present  # "reisde met de premier mee"
