@@ -426,3 +426,84 @@ def test_lead_is_the_first_full_sentence_after_title_credits_and_bullets():
 ])
 def test_expected_or_scheduled_weekday_points_forward(language, text, expected):
     assert found(language, text, WEDNESDAY) == expected
+
+
+# -- wire datelines without a year: the year comes from what the text states or implies
+YEARLESS_DATELINES = [
+    ("en", "Ministers agree grain deal\n\nOSLO, May 12 (Reuters) - Foreign ministers met on Sunday in Oslo "
+           "and agreed on a grain corridor. Their talks in Cairo in March 2023 had ended without a deal. "
+           "The meeting came two years after the first round in 2022.", date(2024, 5, 12), "Sunday"),
+    ("nl", "Ministers eens over gas\n\nDEN HAAG, 14 maart (ANP) - De ministers van Energie kwamen dinsdag "
+           "in Den Haag bijeen voor overleg. Het overleg volgt ruim een jaar na de crisis van september 2022.",
+     date(2023, 3, 14), "dinsdag"),
+    ("de", "Kanzler in Rom\n\nRom, 9. Oktober (dpa) - Der Kanzler traf am Montag die italienische "
+           "Regierungschefin zu einem Gespräch. Es war ihr erstes Treffen seit knapp zwei Jahren. "
+           "Zuletzt hatten sie sich im November 2021 in Rom gesehen.", date(2023, 10, 9), "Montag"),
+    ("fr", "Sommet à Dakar\n\nDAKAR, 18 novembre (AFP) - Les chefs d'État se sont réunis samedi à Dakar "
+           "pour un sommet régional. La rencontre marque le 60e anniversaire de l'organisation, fondée en 1963.",
+     date(2023, 11, 18), "samedi"),
+    ("it", "Vertice a Tirana\n\nTIRANA, 6 giugno (ANSA) - I leader si sono incontrati giovedì a Tirana "
+           "per un vertice regionale. L'incontro arriva tre anni dopo quello di Sofia del 2021.",
+     date(2024, 6, 6), "giovedì"),
+    ("es", "Cumbre en Lima\n\nLIMA, 15 Nov. (EUROPA PRESS) - Los presidentes se reunieron este miércoles en "
+           "Lima. La cita llega un año después de la cumbre de octubre de 2022. Ambos trabajarán juntos "
+           "de cara al Mundial de 2030.", date(2023, 11, 15), "miércoles"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected", "weekday"), YEARLESS_DATELINES)
+def test_yearless_dateline_takes_its_year_from_the_text(language, text, expected, weekday):
+    doc = prepare(article(language, text, published=None))
+    assert (doc.anchor, doc.anchor_source) == (expected, "text")
+    facts = extract_dates(doc)
+    assert {f.text: f.value for f in facts}[weekday] == expected.isoformat()
+    assert main_date(facts) == expected.isoformat()
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Talks in Oslo\n\nOSLO, May 12 (Reuters) - Foreign ministers met on Sunday in Oslo."),
+    ("it", "Vertice a Tirana\n\nTIRANA, 6 giugno (ANSA) - I leader si sono incontrati giovedì a Tirana."),
+    ("nl", "Overleg in Brussel\n\nBRUSSEL (ANP) - De ministers kwamen dinsdag bijeen in Brussel."),
+])
+def test_yearless_dateline_without_any_year_in_the_text_leaves_the_anchor_unknown(language, text):
+    assert prepare(article(language, text, published=None)).anchor is None
+
+
+def test_the_latest_stated_year_dates_a_yearless_dateline_when_nothing_else_is_said():
+    text = ("Summit in Accra\n\nACCRA, June 3 (Reuters) - The leaders met on Monday. The bloc was founded "
+            "in 1975 and last met in 2021.")
+    assert prepare(article("en", text, published=None)).anchor == date(2021, 6, 3)
+
+
+# -- a bare month: one still to come this year is this year's unless its clause is past
+BARE_MONTHS = [
+    ("en", "The next round of talks is in July.", {"in July": "2019-07"}),
+    ("en", "The last round was held in July.", {"in July": "2018-07"}),
+    ("en", "The leaders will meet again in February.", {"in February": "2020-02"}),
+    ("nl", "Het volgende overleg is in juli.", {"in juli": "2019-07"}),
+    ("nl", "Het vorige overleg vond plaats in juli.", {"in juli": "2018-07"}),
+    ("de", "Im Juli soll der Gipfel in Rom stattfinden.", {"Im Juli": "2019-07"}),
+    ("de", "Im Juli war der Gipfel in Rom gescheitert.", {"Im Juli": "2018-07"}),
+    ("fr", "Le prochain sommet est en juillet.", {"en juillet": "2019-07"}),
+    ("fr", "Le sommet avait échoué en juillet.", {"en juillet": "2018-07"}),
+    ("it", "Il prossimo vertice è a luglio.", {"a luglio": "2019-07"}),
+    ("it", "Il vertice si era svolto a luglio.", {"a luglio": "2018-07"}),
+    ("es", "La próxima cumbre es en julio.", {"en julio": "2019-07"}),
+    ("es", "La cumbre fue en julio.", {"en julio": "2018-07"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), BARE_MONTHS)
+def test_bare_month_year_follows_the_tense_of_its_clause(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The president received the chancellor yesterday for talks. Today he will receive the "
+           "Japanese premier for a meeting."),
+    ("it", "La premier è stata ricevuta ieri alla Casa Bianca. Oggi riceverà il ministro per un colloquio."),
+    ("es", "El presidente recibió ayer al canciller. Hoy recibirá al primer ministro en una reunión."),
+])
+def test_a_meeting_still_to_come_today_is_not_the_main_day(language, text):
+    facts = extract_dates(prepare(article(language, text)))
+    assert main_date(facts) == "2019-04-24"

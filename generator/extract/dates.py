@@ -424,8 +424,8 @@ def text_year(doc: Document) -> int | None:
     """The year an article without a dated dateline was written, from its text alone:
     the latest year it states, or a later one its elapsed time implies ("a year after
     the meeting in February 2023" → 2024, "the 50th anniversary of ties set up in
-    1975" → 2025). An elapsed time counts from the years of its own sentence and the
-    two around it. None when the article states no year."""
+    1975" → 2025). An elapsed time counts from the years of its own sentence or, when
+    that states none, of the two around it. None when the article states no year."""
     lex = lexicon(doc.language)
     stated = _stated_years(doc)
     candidates = {year for _, year in stated}
@@ -434,8 +434,10 @@ def text_year(doc: Document) -> int | None:
         for match in pattern.finditer(sentence.text):
             written = normalise(match.group("count") or match.group("count_after") or match.group("ordinal"))
             count = int(written) if written.isdigit() else lex.numbers[written]
-            reach = 0 if match.group("ordinal") else 1
-            candidates.update(year + count for at, year in stated if abs(at - index) <= reach)
+            own = [year for at, year in stated if at == index]
+            if not own and not match.group("ordinal"):
+                own = [year for at, year in stated if abs(at - index) == 1]
+            candidates.update(year + count for year in own)
     return max(candidates, default=None)
 
 
