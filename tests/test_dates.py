@@ -507,3 +507,15 @@ def test_bare_month_year_follows_the_tense_of_its_clause(language, text, expecte
 def test_a_meeting_still_to_come_today_is_not_the_main_day(language, text):
     facts = extract_dates(prepare(article(language, text)))
     assert main_date(facts) == "2019-04-24"
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Talks were first held in spring 2016.", {"spring 2016": "2016"}),
+    ("nl", "De gesprekken begonnen in het voorjaar 2016.", {"voorjaar 2016": "2016"}),
+    ("de", "Im Frühjahr 2016 hatten die Gespräche begonnen.", {"Frühjahr 2016": "2016"}),
+    ("fr", "Les discussions ont commencé au printemps 2016.", {"printemps 2016": "2016"}),
+    ("it", "I colloqui erano iniziati in primavera 2016.", {"primavera 2016": "2016"}),
+    ("es", "Las conversaciones empezaron en invierno 2016.", {"invierno 2016": "2016"}),
+])
+def test_a_season_before_a_year_names_that_year(language, text, expected):
+    assert found(language, text) == expected
