@@ -335,3 +335,15 @@ def test_people_met_with_or_received_at_a_multi_party_meeting_are_present():
     assert not german["Dmitri Peskow"].present
     dutch = people_of("nl_minister_travels_along.txt")
     assert dutch["Ruben Brekelmans"].present  # "reisde met de premier mee"
+
+
+def test_speakers_at_the_meeting_are_present_absentees_are_not():
+    english = people_of("en_speakers_at_the_meeting.txt")
+    assert present(english) == {"Espen Barth Eide", "Maria Malmer Stenergard", "Elina Valtonen",
+                                "Lars Løkke Rasmussen"}  # "told the meeting"; not "stayed away"
+    german = people_of("de_country_genitives_and_speakers.txt")
+    assert present(german) == {"Johann Wadephul", "Jean-Noël Barrot", "Radosław Sikorski", "Antonio Tajani"}
+    assert "David Lammy" in german  # "fehlte"
+    assert not any(name.startswith(("Frankreichs", "Polens")) for name in german)
+    spanish = people_of("es_speaker_at_summit.txt")
+    assert spanish["Yamandú Orsi"].present  # "dijo en la cumbre"

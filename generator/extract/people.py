@@ -257,12 +257,15 @@ def _took_part(doc: Document, clusters: list[_Cluster]) -> set[int]:
         for mention in cluster.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     found: set[int] = set()
+    # A speaker takes part only by speaking at the event: "said at the meeting", "sagte bei dem Treffen".
+    phrases = [(lex.participation, False), (lex.speaking_at, True)]
     for index, here in sorted(by_sentence.items()):
         sentence = doc.sentences[index]
-        if not lex.participation.search(sentence.text) or _historical(doc, index):
+        matches = [(m, speaking) for pattern, speaking in phrases for m in pattern.finditer(sentence.text)]
+        if not matches or _historical(doc, index):
             continue
         here.sort(key=lambda m: m.start)
-        for match in lex.participation.finditer(sentence.text):
+        for match, speaking in matches:
             if lex.negation.search(sentence.text[max(0, match.start() - 25):match.end()]):
                 continue
             start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -284,7 +287,7 @@ def _took_part(doc: Document, clusters: list[_Cluster]) -> set[int]:
                 else:
                     break
             taking += chain
-            found |= {owner[id(m)] for m in taking if not m.speaker and not _spouse(m, lex)}
+            found |= {owner[id(m)] for m in taking if (speaking or not m.speaker) and not _spouse(m, lex)}
     return found
 
 

@@ -321,9 +321,17 @@ def _country_possessive(tokens: list[_Token], first: int, text: str) -> bool:
     """"India's Subrahmanyam Jaishankar", "Japan's Iwaya": a country's possessive stands for
     its office holder, a cue like a title."""
     previous = tokens[first - 1] if first > 0 else None
-    return bool(previous and previous.possessive and previous.text[:1].isupper()
-                and text[previous.end:tokens[first].start].strip(" '’s") == ""
-                and gazetteer.is_place_word(previous.text))
+    if not previous or not previous.text[:1].isupper() or text[previous.end:tokens[first].start].strip(" '’s"):
+        return False
+    if previous.possessive:
+        return gazetteer.is_place_word(previous.text)
+    return _place_genitive(previous)
+
+
+def _place_genitive(token: _Token) -> bool:
+    """A place's genitive without apostrophe: "Frankreichs Jean-Noël Barrot", "Polens Sikorski"."""
+    return (token.text[:1].isupper() and token.text.endswith("s") and len(token.text) > 3
+            and not gazetteer.is_place_word(token.text) and gazetteer.is_place_word(token.text[:-1]))
 
 
 def _is_title_case(tokens: list[_Token]) -> bool:
@@ -389,6 +397,9 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
             while head.kind == PARTICLE:
                 first += 1
                 head = tokens[first]
+        if first < last and _place_genitive(head):  # "Polens Radosław Sikorski": the country is a cue
+            first += 1
+            head = tokens[first]
         if first > 0 and tokens[first - 1].kind == DETERMINER \
                 and not text[tokens[first - 1].end:head.start].strip():
             continue  # "the Kremlin", "dem Treffen", "de Krim": a noun, not a name
