@@ -519,3 +519,21 @@ def test_a_meeting_still_to_come_today_is_not_the_main_day(language, text):
 ])
 def test_a_season_before_a_year_names_that_year(language, text, expected):
     assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Climate talks\n\nBONN, June 5 (Reuters) - Ministers met on Wednesday in Bonn. They pledged in "
+           "2023 to cut emissions by 2035.", date(2023, 6, 5)),
+    ("nl", "Klimaatoverleg\n\nBONN, 5 juni (ANP) - De ministers spraken woensdag in Bonn. Ze beloofden in "
+           "2023 de uitstoot tot 2035 te halveren.", date(2023, 6, 5)),
+    ("de", "Klimagipfel\n\nBonn, 5. Juni (dpa) - Die Minister trafen sich am Mittwoch. Im Jahr 2023 "
+           "versprachen sie, die Emissionen bis 2035 zu halbieren.", date(2023, 6, 5)),
+    ("fr", "Climat\n\nBONN, 5 juin (AFP) - Les ministres se sont réunis mercredi. Ils avaient promis en 2023 "
+           "de réduire les émissions d'ici 2035.", date(2023, 6, 5)),
+    ("it", "Clima\n\nBONN, 5 giugno (ANSA) - I ministri si sono riuniti mercoledì. Nel 2023 avevano promesso "
+           "di dimezzare le emissioni entro il 2035.", date(2023, 6, 5)),
+    ("es", "Clima\n\nBONN, 5 Jun. (EUROPA PRESS) - Los ministros se reunieron el miércoles. En 2023 "
+           "prometieron reducir las emisiones hasta 2035.", date(2023, 6, 5)),
+])
+def test_a_deadline_year_does_not_date_a_yearless_dateline(language, text, expected):
+    assert prepare(article(language, text, published=None)).anchor == expected

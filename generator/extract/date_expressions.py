@@ -78,6 +78,8 @@ class DateLexicon:
     elapsed_after: tuple[str, ...] = ()
     elapsed_hedges: tuple[str, ...] = ()
     anniversary_words: tuple[str, ...] = ()
+    # Year cues of a deadline or target ("by 2030"), which says nothing of when an article was written.
+    deadline_cues: frozenset[str] = frozenset()
 
     def month(self, written: str) -> int:
         key = normalise(written).rstrip(".")
@@ -165,6 +167,7 @@ def lexicon(code: str) -> DateLexicon:
         elapsed_after=_words(section, "elapsed_after"),
         elapsed_hedges=_words(section, "elapsed_hedges"),
         anniversary_words=_words(section, "anniversary_words"),
+        deadline_cues=frozenset(_words(section, "deadline_cues")),
     )
 
 

@@ -404,14 +404,14 @@ def _yearless_dateline(text: str, position: int, code: str) -> tuple[int, int] |
 
 
 def _stated_years(doc: Document) -> list[tuple[int, int]]:
-    """(sentence index, year) of every year the article writes out, except in a clause
-    about the future ("the 2030 World Cup they will host")."""
+    """(sentence index, year) of every year the article writes out, except a deadline
+    ("by 2030") or one in a clause about the future ("the 2030 World Cup they will host")."""
     text, code = doc.article.text, doc.language
     lex = lexicon(code)
     starts = [s.start for s in doc.sentences]
     years = []
     for expr in find_expressions(text, code):
-        if "year" not in expr.parts:
+        if "year" not in expr.parts or normalise(expr.parts.get("cue", "")) in lex.deadline_cues:
             continue
         index, _ = _sentence_span(doc.sentences, starts, expr.start, expr.end)
         if index < 0 or _Resolver(lex, code, None, doc.sentences[index]).future(expr):
