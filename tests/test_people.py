@@ -347,3 +347,10 @@ def test_speakers_at_the_meeting_are_present_absentees_are_not():
     assert not any(name.startswith(("Frankreichs", "Polens")) for name in german)
     spanish = people_of("es_speaker_at_summit.txt")
     assert spanish["Yamandú Orsi"].present  # "dijo en la cumbre"
+
+
+def test_the_host_of_the_event_is_present():
+    for fixture, role in (("it_host_of_the_summit.txt", "padrone di casa"), ("de_host_of_the_summit.txt", "Gastgeber")):
+        people = people_of(fixture)
+        assert people["Mark Carney"].present and people["Mark Carney"].role == role
+        assert "G" not in people  # "G7" is a group, not an initial

@@ -353,6 +353,10 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> 
     principals = _principals(clusters, main, doc)
     principals |= _counterparts(clusters, principals, doc, main)
     took_part = _took_part(doc, clusters)
+    host = lexicon(doc.language).host
+    took_part |= {i for i, c in enumerate(clusters)  # "Gastgeber Merz", "the host, Mark Carney,"
+                  if any(m.role and host.search(m.role) and not m.past and not _historical(doc, m.sentence)
+                         for m in c.mentions)}
     present = []
     for i, cluster in enumerate(clusters):
         past = 2 * sum(m.past for m in cluster.mentions) >= len(cluster.mentions)

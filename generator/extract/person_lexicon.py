@@ -48,6 +48,7 @@ class PeopleLexicon:
     reporting_after: re.Pattern[str]  # a verb right after the name: "Putin said"
     reporting_before: re.Pattern[str]  # a verb or phrase right before it: "said Putin", "volgens Poetin"
     participation: re.Pattern[str]
+    host: re.Pattern[str]  # a host title in a role: "Gastgeber", "padrone di casa"
     speaking_at: re.Pattern[str]  # "told the summit", "sagte bei dem Treffen": the speaker was there
     demonyms: WordSet
     stop_words: frozenset[str]
@@ -110,7 +111,8 @@ def _pooled() -> tuple[WordSet, frozenset[str], frozenset[str], frozenset[str], 
 def lexicon(code: str) -> PeopleLexicon:
     section = load(code).section("people")
     demonyms, agencies, credits, particles, elisions, heads = _pooled()
-    titles = set(_words(section, "titles")) | set(_words(section, "spouses"))
+    hosts = _words(section, "host_titles")
+    titles = set(_words(section, "titles")) | set(_words(section, "spouses")) | set(hosts)
     role_words = set(_words(section, "role_words"))
     for title in [t for t in titles if " " in t]:  # "prime minister": its words are role words
         titles.discard(title)
@@ -132,6 +134,7 @@ def lexicon(code: str) -> PeopleLexicon:
         reporting_before=_phrase_pattern(reporting + _words(section, "reporting_phrases"),
                                          r"(?<!\w)(?:{})[\s,:]*$"),
         participation=_phrase_pattern(_words(section, "participation_words"), r"(?<!\w)(?:{})(?!\w)"),
+        host=_phrase_pattern(hosts, r"(?<!\w)(?:{})(?!\w)"),
         speaking_at=_phrase_pattern(_words(section, "speaking_at_event"), r"(?<!\w)(?:{})(?!\w)"),
         demonyms=demonyms,
         stop_words=frozenset(_words(section, "stop_words")) | agencies,

@@ -103,7 +103,10 @@ def _tokens(text: str, code: str) -> list[_Token]:
             initial = bool(between) and between[-1] in _OPENERS
         else:
             initial = not any(c.isalnum() for c in text[:start])
-        tokens.append(_Token(word, start, start + len(word), _kind(word, code), initial, possessive))
+        kind = _kind(word, code)
+        if len(word) == 1 and text[start + 1:start + 2].isdigit():
+            kind = STOP  # "G7", "E3": a group, not an initial
+        tokens.append(_Token(word, start, start + len(word), kind, initial, possessive))
 
     for match in _TOKEN.finditer(text):
         word, start = match.group(), match.start()
