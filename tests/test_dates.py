@@ -523,17 +523,40 @@ def test_a_season_before_a_year_names_that_year(language, text, expected):
 
 @pytest.mark.parametrize(("language", "text", "expected"), [
     ("en", "Climate talks\n\nBONN, June 5 (Reuters) - Ministers met on Wednesday in Bonn. They pledged in "
-           "2023 to cut emissions by 2035.", date(2023, 6, 5)),
+           "2024 to cut emissions by 2035.", date(2024, 6, 5)),
     ("nl", "Klimaatoverleg\n\nBONN, 5 juni (ANP) - De ministers spraken woensdag in Bonn. Ze beloofden in "
-           "2023 de uitstoot tot 2035 te halveren.", date(2023, 6, 5)),
-    ("de", "Klimagipfel\n\nBonn, 5. Juni (dpa) - Die Minister trafen sich am Mittwoch. Im Jahr 2023 "
-           "versprachen sie, die Emissionen bis 2035 zu halbieren.", date(2023, 6, 5)),
-    ("fr", "Climat\n\nBONN, 5 juin (AFP) - Les ministres se sont réunis mercredi. Ils avaient promis en 2023 "
-           "de réduire les émissions d'ici 2035.", date(2023, 6, 5)),
-    ("it", "Clima\n\nBONN, 5 giugno (ANSA) - I ministri si sono riuniti mercoledì. Nel 2023 avevano promesso "
-           "di dimezzare le emissioni entro il 2035.", date(2023, 6, 5)),
-    ("es", "Clima\n\nBONN, 5 Jun. (EUROPA PRESS) - Los ministros se reunieron el miércoles. En 2023 "
-           "prometieron reducir las emisiones hasta 2035.", date(2023, 6, 5)),
+           "2024 de uitstoot tot 2035 te halveren.", date(2024, 6, 5)),
+    ("de", "Klimagipfel\n\nBonn, 5. Juni (dpa) - Die Minister trafen sich am Mittwoch. Im Jahr 2024 "
+           "versprachen sie, die Emissionen bis 2035 zu halbieren.", date(2024, 6, 5)),
+    ("fr", "Climat\n\nBONN, 5 juin (AFP) - Les ministres se sont réunis mercredi. Ils avaient promis en 2024 "
+           "de réduire les émissions d'ici 2035.", date(2024, 6, 5)),
+    ("it", "Clima\n\nBONN, 5 giugno (ANSA) - I ministri si sono riuniti mercoledì. Nel 2024 avevano promesso "
+           "di dimezzare le emissioni entro il 2035.", date(2024, 6, 5)),
+    ("es", "Clima\n\nBONN, 5 Jun. (EUROPA PRESS) - Los ministros se reunieron el miércoles. En 2024 "
+           "prometieron reducir las emisiones hasta 2035.", date(2024, 6, 5)),
 ])
 def test_a_deadline_year_does_not_date_a_yearless_dateline(language, text, expected):
     assert prepare(article(language, text, published=None)).anchor == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Talks in Delhi\n\nNEW DELHI, March 14 (Reuters) - The prime minister met his Japanese counterpart "
+           "on Thursday in New Delhi. They last met in 2022.", date(2024, 3, 14)),
+    ("nl", "Top in Parijs\n\nPARIJS, 14 maart (ANP) - De premier ontmoette donderdag de Franse president in "
+           "het Élysée. De vorige top was in 2022.", date(2024, 3, 14)),
+    ("de", "Treffen in Wien\n\nWien, 14. März (APA) - Der Kanzler traf am Donnerstag den österreichischen "
+           "Kanzler. Zuletzt hatten sie sich im Jahr 2022 gesehen.", date(2024, 3, 14)),
+    ("fr", "Sommet à Rome\n\nROME, 14 mars (AFP) - Le président a rencontré ce jeudi la présidente du Conseil "
+           "italien. Leur dernière rencontre a eu lieu en 2022.", date(2024, 3, 14)),
+    ("it", "Vertice a Madrid\n\nMADRID, 14 marzo (ANSA) - La premier ha incontrato giovedì il presidente "
+           "spagnolo. L'ultimo vertice risale al 2022.", date(2024, 3, 14)),
+    ("es", "Cumbre en Lisboa\n\nLISBOA, 14 Mar. (EUROPA PRESS) - El presidente se reunió el jueves con el "
+           "primer ministro portugués. La última cumbre fue en 2022.", date(2024, 3, 14)),
+    # The weekday before the dateline's day is consistent too: the year stays.
+    ("en", "Talks in Delhi\n\nNEW DELHI, March 15 (Reuters) - The prime minister met his Japanese counterpart "
+           "on Wednesday in New Delhi. They last met in 2023.", date(2023, 3, 15)),
+])
+def test_yearless_dateline_year_agrees_with_the_weekday_its_sentence_names(language, text, expected):
+    doc = prepare(article(language, text, published=None))
+    assert doc.anchor == expected
+    assert main_date(extract_dates(doc)) == expected.isoformat()

@@ -37,6 +37,8 @@ from .event_cues import is_historical, lead_sentence, main_event_sentences, ment
 AHEAD_GRACE_DAYS = 7
 # How many of an article's first lines may carry its dateline.
 DATELINE_LINES = 6
+# The sentence of a dateline has at least this many words (a shorter one is a cut-off part).
+DATELINE_SENTENCE_WORDS = 6
 # A line this short below the title is a byline or dateline, not body text.
 BYLINE_MAX_CHARS = 100
 MAIN_SENTENCE_WEIGHT = 2
@@ -485,5 +487,37 @@ def infer_publication_date(doc: Document) -> date | None:
         month_day = _yearless_dateline(text, offset, code)
         if month_day is not None:
             year = text_year(doc)
-            return _safe_date(year, *month_day) if year is not None else None
+            if year is None:
+                return None
+            return _safe_date(_weekday_consistent_year(doc, offset, year, *month_day), *month_day)
     return None
+
+
+def _weekday_consistent_year(doc: Document, offset: int, year: int, month: int, day: int) -> int:
+    """The text's year, or a year or two later when only that puts the dateline's day on
+    the weekday its sentence names, or the day after it ("LIMA, 15 Nov. - ... on
+    Wednesday" with "2022" the last year stated: 15 November 2023 was a Wednesday).
+    The latest year an article states is often that of an earlier event."""
+    starts = [s.start for s in doc.sentences]
+    index = bisect.bisect_right(starts, offset) - 1
+    if index < 0:
+        return year
+    # The splitter may cut the dateline after "14." or "Mar.": read on to the first full sentence.
+    last = next((i for i in range(index, len(doc.sentences))
+                 if len(doc.sentences[i].text.split()) >= DATELINE_SENTENCE_WORDS), index)
+    lead = doc.article.text[doc.sentences[index].start:doc.sentences[last].end]
+    lex = lexicon(doc.language)
+    weekdays = {lex.weekdays[normalise(e.parts["weekday"])] - 1
+                for e in find_expressions(lead, doc.language)
+                if e.kind == "weekday" and not e.parts.get("modifier") and not e.parts.get("after")}
+    if len(weekdays) != 1:
+        return year
+    (weekday,) = weekdays
+
+    def consistent(candidate: int) -> bool:
+        found = _safe_date(candidate, month, day)
+        return found is not None and (found.weekday() - weekday) % 7 in (0, 1)
+
+    if consistent(year):
+        return year
+    return next((later for later in (year + 1, year + 2) if consistent(later)), year)
