@@ -354,3 +354,10 @@ def test_the_host_of_the_event_is_present():
         people = people_of(fixture)
         assert people["Mark Carney"].present and people["Mark Carney"].role == role
         assert "G" not in people  # "G7" is a group, not an initial
+
+
+def test_a_surname_qualifying_a_noun_does_not_make_a_participant():
+    english = people_of("en_attributive_surname.txt")  # "the second Trump administration"
+    assert present(english) == {"Marco Rubio", "David Lammy", "Jean-Noël Barrot"}
+    italian = people_of("it_attributive_surname.txt")  # "del governo Meloni"
+    assert present(italian) == {"Antonio Tajani", "Jean-Noël Barrot"}

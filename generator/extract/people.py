@@ -199,7 +199,8 @@ def _opening_pair(clusters: list[_Cluster], main: frozenset[int], doc: Document)
     title = doc.article.title.strip()
     for index in sorted(main, key=lambda i: (doc.sentences[i].text.strip() == title, i)):
         here = {i for i, c in enumerate(clusters) for m in c.mentions
-                if m.sentence == index and not m.past and not m.speaker}  # not "Peskov said Putin will meet Kim"
+                if m.sentence == index and not m.past and not m.speaker  # not "Peskov said Putin will meet Kim"
+                and not m.attributive}  # nor "the Trump administration"
         here = {i for i in here if counts[i] >= 2 or counts[i] >= OPENING_SHARE * top}
         if len(here) >= 2:
             return here

@@ -48,6 +48,7 @@ class PeopleLexicon:
     reporting_after: re.Pattern[str]  # a verb right after the name: "Putin said"
     reporting_before: re.Pattern[str]  # a verb or phrase right before it: "said Putin", "volgens Poetin"
     participation: re.Pattern[str]
+    attributive_nouns: frozenset[str]  # "administration" in "the Trump administration"
     host: re.Pattern[str]  # a host title in a role: "Gastgeber", "padrone di casa"
     speaking_at: re.Pattern[str]  # "told the summit", "sagte bei dem Treffen": the speaker was there
     demonyms: WordSet
@@ -134,6 +135,7 @@ def lexicon(code: str) -> PeopleLexicon:
         reporting_before=_phrase_pattern(reporting + _words(section, "reporting_phrases"),
                                          r"(?<!\w)(?:{})[\s,:]*$"),
         participation=_phrase_pattern(_words(section, "participation_words"), r"(?<!\w)(?:{})(?!\w)"),
+        attributive_nouns=frozenset(_words(section, "attributive_nouns")),
         host=_phrase_pattern(hosts, r"(?<!\w)(?:{})(?!\w)"),
         speaking_at=_phrase_pattern(_words(section, "speaking_at_event"), r"(?<!\w)(?:{})(?!\w)"),
         demonyms=demonyms,

@@ -135,6 +135,7 @@ class Mention:
     role: str | None
     past: bool  # "former", "the late", "the then" next to the name
     speaker: bool  # a reporting verb makes it the speaker of its sentence
+    attributive: bool  # a bare name qualifying a noun: "the Trump administration"
     lead_in: int  # where the words introducing the name begin (its role phrase), absolute
 
 
@@ -311,6 +312,13 @@ def _inside_other_name(tokens: list[_Token], first: int, last: int, text: str, t
     return False
 
 
+def _attributive(tokens: list[_Token], index: int, text: str, lex: PeopleLexicon) -> bool:
+    """A bare name next to a noun it qualifies: "the second Trump administration", "il governo Meloni"."""
+    return any(_adjacent(tokens, index, k, text) or _adjacent(tokens, k, index, text)
+               for k in (index - 1, index + 1)
+               if 0 <= k < len(tokens) and tokens[k].text.lower() in lex.attributive_nouns)
+
+
 def _initials_before(tokens: list[_Token], first: int, text: str) -> bool:
     """Initials written as a two-letter capital word between a title and a surname: "Vice
     President JD Vance". Elsewhere such a word is an acronym ("EU", "US")."""
@@ -442,6 +450,7 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
             name=name, words=words, initial=initial, cued=cued and not title_case,
             cue_before=cue_before, accepted=accepted, role=role, past=past,
             speaker=reported_before or reported_after,
+            attributive=first == last and _attributive(tokens, first, text, lex),
             lead_in=sentence.start + (tokens[role_start].start if titled else head.start),
         ))
     return found
