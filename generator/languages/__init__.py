@@ -14,6 +14,7 @@ from typing import Any, Mapping
 
 import yaml
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster start-up
 SECTIONS = ("sentences", "event", "people", "places", "dates", "outcomes")
 
 
@@ -43,7 +44,7 @@ def load(code: str) -> Language:
     if code not in supported():
         raise LanguageDataError(f"no language data for {code!r} (supported: {', '.join(supported())})")
     path = resources.files(__package__) / f"{code}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     if not isinstance(data, dict) or data.get("code") != code:
         raise LanguageDataError(f"{path}: must be a mapping whose `code` is {code!r}")
     unknown = set(data) - {"code", "name", *SECTIONS}
