@@ -560,3 +560,15 @@ def test_yearless_dateline_year_agrees_with_the_weekday_its_sentence_names(langu
     doc = prepare(article(language, text, published=None))
     assert doc.anchor == expected
     assert main_date(extract_dates(doc)) == expected.isoformat()
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The two leaders spent the whole day in Vladivostok. Kim had arrived on Wednesday for the visit. "
+           "Putin met Kim for talks and said on Thursday that Russia will send food aid."),
+    ("de", "Die beiden Staatschefs verbrachten den ganzen Tag in Wladiwostok. Kim war am Mittwoch zu dem "
+           "Besuch angereist. Putin traf Kim zu Gesprächen und sagte am Donnerstag, Russland werde Hilfe schicken."),
+    ("es", "Los dos líderes pasaron todo el día en Vladivostok. Kim había llegado el miércoles para la visita. "
+           "Putin se reunió con Kim y dijo el jueves que Rusia enviará ayuda."),
+])
+def test_future_reported_after_a_meeting_day_keeps_it_main(language, text):
+    assert main_date(extract_dates(prepare(article(language, text)))) == "2019-04-25"

@@ -106,6 +106,17 @@ class _Resolver:
         is about a past April)."""
         return bool(future_pattern(self.code).search(self.clause(expr, ahead)))
 
+    def still_to_come(self, expr: Expression) -> bool:
+        """Whether the expression dates something the clause announces: the future tense
+        before it ("he will meet on Friday"), or anywhere when the expression leads the
+        clause ("Today she will receive"); "said on Thursday that they will" reports."""
+        local_start = expr.start - self.sentence.start
+        opening = max((m.end() for m in clause_boundary(self.code).finditer(self.sentence.text, 0, local_start)),
+                      default=0)
+        leads = len(self.sentence.text[opening:local_start].split()) <= 1
+        return self.future(expr) if leads else bool(
+            future_pattern(self.code).search(self.sentence.text[opening:local_start]))
+
     def past(self, expr: Expression) -> bool:
         """Whether the clause speaks in a past tense ("had", "a été", "llegó")."""
         return bool(past_pattern(self.code).search(self.clause(expr)))
@@ -277,7 +288,7 @@ def _evidence(text: str, sentences: tuple[Sentence, ...], first: int, last: int)
 
 
 def _resolved(doc: Document) -> list[tuple[int, DateFact, bool]]:
-    """(sentence index, fact, whether its clause speaks in the future tense) for every
+    """(sentence index, fact, whether its clause announces it as still to come) for every
     expression with a value, in text order."""
     text = doc.article.text
     lex = lexicon(doc.language)
@@ -295,7 +306,7 @@ def _resolved(doc: Document) -> list[tuple[int, DateFact, bool]]:
         if value is not None:
             evidence = _evidence(text, doc.sentences, first, last)
             facts.append((first, DateFact(value=value, text=text[expr.start:expr.end], main=False,
-                                          evidence=(evidence,)), resolver.future(expr)))
+                                          evidence=(evidence,)), resolver.still_to_come(expr)))
     return facts
 
 
