@@ -41,7 +41,12 @@ class SiteBuildError(WriteError):
     """`mkdocs build --strict` failed; the last good site is untouched."""
 
 
-class _NoAliasDumper(yaml.SafeDumper):
+# libyaml's emitter is about five times faster than the pure-Python one and writes the same
+# YAML, except that it escapes characters outside the Basic Multilingual Plane (emoji).
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _NoAliasDumper(_BaseDumper):  # type: ignore[misc, valid-type]
     """Repeated values are written out in full: records are read by people and diff tools."""
 
     def ignore_aliases(self, data: Any) -> bool:
