@@ -572,3 +572,17 @@ def test_yearless_dateline_year_agrees_with_the_weekday_its_sentence_names(langu
 ])
 def test_future_reported_after_a_meeting_day_keeps_it_main(language, text):
     assert main_date(extract_dates(prepare(article(language, text)))) == "2019-04-25"
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "The next round of talks is in February.", {"in February": "2020-02"}),
+    ("en", "The talks were held in February.", {"in February": "2019-02"}),
+    ("nl", "Het volgende overleg is in februari.", {"in februari": "2020-02"}),
+    ("de", "Das nächste Treffen ist im Februar.", {"im Februar": "2020-02"}),
+    ("fr", "Le prochain sommet est en février.", {"en février": "2020-02"}),
+    ("it", "Il prossimo vertice è a febbraio.", {"a febbraio": "2020-02"}),
+    ("es", "La próxima cumbre es en febrero.", {"en febrero": "2020-02"}),
+    ("es", "La cumbre fue en febrero.", {"en febrero": "2019-02"}),
+])
+def test_a_month_gone_this_year_is_next_years_after_a_next_word(language, text, expected):
+    assert found(language, text) == expected

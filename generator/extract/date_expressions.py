@@ -80,6 +80,8 @@ class DateLexicon:
     anniversary_words: tuple[str, ...] = ()
     # Year cues of a deadline or target ("by 2030"), which says nothing of when an article was written.
     deadline_cues: frozenset[str] = frozenset()
+    # Words in a clause that make a bare month the coming one ("the next round is in March").
+    next_words: tuple[str, ...] = ()
 
     def month(self, written: str) -> int:
         key = normalise(written).rstrip(".")
@@ -168,6 +170,7 @@ def lexicon(code: str) -> DateLexicon:
         elapsed_hedges=_words(section, "elapsed_hedges"),
         anniversary_words=_words(section, "anniversary_words"),
         deadline_cues=frozenset(_words(section, "deadline_cues")),
+        next_words=_words(section, "next_words"),
     )
 
 
@@ -323,6 +326,11 @@ def future_pattern(code: str) -> re.Pattern[str]:
     lex = lexicon(code)
     endings = alternation(lex.future_endings)
     return re.compile(rf"{START}(?:{alternation(lex.future_words)}|\w{{2,}}{endings}){END}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def next_pattern(code: str) -> re.Pattern[str]:
+    return re.compile(rf"{START}{alternation(lexicon(code).next_words)}{END}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

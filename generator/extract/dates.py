@@ -30,7 +30,7 @@ from datetime import date, timedelta
 
 from ..records import DateFact, Document, Evidence, Sentence
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
-from .date_expressions import elapsed_pattern, normalise, past_pattern, publication_pattern, rules
+from .date_expressions import elapsed_pattern, next_pattern, normalise, past_pattern, publication_pattern, rules
 from .event_cues import is_historical, lead_sentence, main_event_sentences, mentions_meeting
 
 # A date this many days after the anchor, with no future tense, is still this year's.
@@ -207,12 +207,14 @@ class _Resolver:
         if self.anchor is None:
             return None
         # A month still to come this year is this year's unless its clause speaks in a
-        # past tense; one already gone is next year's only in the future tense.
+        # past tense; one already gone is next year's only in the future tense or after
+        # a "next" word ("the next round is in March").
         year = self.anchor.year
         if month > self.anchor.month:
             year -= self.past(expr) and not self.future(expr, ahead=False)
-        elif self.future(expr, ahead=False):
-            year += month < self.anchor.month
+        elif month < self.anchor.month:
+            coming = not self.past(expr) and bool(next_pattern(self.code).search(self.clause(expr)))
+            year += self.future(expr, ahead=False) or coming
         return f"{year:04d}-{month:02d}"
 
     # -- years
