@@ -277,6 +277,8 @@ def _spoken_kind(passage: Passage, ctx: Context, cue: tuple[int, int] | None = N
     markers = hits["announcement_markers"].spans(s, e)
     if cue is not None and not hits["hedges"].found(s, e):
         markers += ctx.quotes.outside(hits["reported_future"].spans(cue[1], e))
+    if cue is not None and any(position == cue[0] for position, _ in markers):
+        return "announcement"  # the reporting verb itself announces ("the two leaders announced a summit")
     if any(_commits(position, passage, ctx, cue) for position, _ in markers):
         return "announcement"
     return "statement"
@@ -303,6 +305,8 @@ def _commits(position: int, passage: Passage, ctx: Context, cue: tuple[int, int]
         return True  # a dropped subject is the speaker ("Continuaremos", "deciderà")
     first_start, first_end = start + words[0][0], start + words[0][1]
     subject_end = start + words[-1][1]
+    if ctx.hits["plural_subjects"].found(first_start, subject_end):
+        return True  # both sides commit ("the two leaders will", "beide Länder werden")
     head = ctx.hits["subject_articles"].first(first_start, first_end)
     if head is None or head[0] != first_start:
         # No article: a pronoun, a name, a place or a side commits ("we will", "Italy will");
