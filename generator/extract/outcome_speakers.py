@@ -252,8 +252,10 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
         after = [m for m in mentions if phrase[1] <= m.start and len(text[phrase[1]:m.start].split()) <= AFTER_VERB_WORDS]
         # "volgens Poetin", "according to him"; or the speaker before it ("Putin zufolge").
         before = [m for m in mentions if m.end <= phrase[0] and not text[m.end:phrase[0]].strip()]
-        if after or before:
-            return _from_mentions(phrase, (after or before)[:1], text, lex, last_subject, pro_drop=False)
+        chosen = (after or before)[:1]
+        # "said Xi, according to the news agency": the agency passes on what the verb's subject said.
+        if chosen and not (chosen[0].kind == "source" and verb is not None):
+            return _from_mentions(phrase, chosen, text, lex, last_subject, pro_drop=False)
     if verb is None:
         return None
     segment_start = max([start] + [e for s, e in quotes.starting_in(start, verb[0]) if e <= verb[0]])
