@@ -14,7 +14,13 @@ later in the anchor's week also points forward when its clause has no past-tense
 as the present tense often speaks of the coming days ("Donderdag reist hij door").
 
 A dateline ("SINGAPORE, June 12, 2018 -", "Madrid, 26 de abril de 2023.") dates an
-article that states no publication date otherwise.
+article that states no publication date otherwise. A wire dateline without a year
+("LONDON, June 15 (Reuters) -") takes the latest year the text states or implies ("a
+year after the talks of February 2023"), moved a year or two on only when that alone
+agrees with the weekday of its lead; without any year it dates nothing.
+
+Bare months ("in July") are this year's while still to come, unless their clause is
+past; a month already gone is next year's only in the future tense or after "next".
 
 The main event's day is the day-level value best supported by sentences that report
 the meeting (`event_cues.main_event_sentences`) and by the lead sentence with its
