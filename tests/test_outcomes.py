@@ -575,3 +575,47 @@ def test_a_quoted_future_of_we_commits_a_bare_noun_predicts(tmp_path, language, 
     speaker = PAIRS[language][0].name
     assert kinds_and_speakers(tmp_path, prediction, language) == [("statement", speaker)]
     assert kinds_and_speakers(tmp_path, commitment, language) == [("announcement", speaker)]
+
+
+COLLECTIVE_ROLES = {"en": ("prime minister", "president"), "nl": ("premier", "president"), "de": ("Kanzlerin", "Präsident"),
+                    "fr": ("Première ministre", "président"), "it": ("premier", "presidente"), "es": ("presidenta", "presidente")}
+COLLECTIVE_OPENINGS = {
+    "en": ("The two leaders announced", "The prime minister gave", "Novak again offered to", "The visit sealed a",
+           "No date was set"),
+    "nl": ("De twee leiders kondigden", "De premier overhandigde de", "Novak bood aan om", "Het bezoek bezegelde de",
+           "Er werd geen datum"),
+    "de": ("Beide Länder vereinbarten eine", "Die Kanzlerin schenkte dem", "Novak bot erneut an,", "Die Differenzen in der",
+           "Ein Termin für die"),
+    "fr": ("Les deux gouvernements ont", "La Première ministre a", "Novak a proposé d'accueillir", "Les divergences sur la",
+           "Aucune date n'a été"),
+    "it": ("I due leader hanno", "La premier regalò al", "Novak si è offerto", "Sulla migrazione le distanze",
+           "Non è stata fissata"),
+    "es": ("Los dos gobiernos anunciaron", "La presidenta obsequió al", "Novak se ofreció a", "La visita consolidó el",
+           "No se ha fijado"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(COLLECTIVE_OPENINGS))
+def test_collective_subjects_gifts_between_roles_offers_verdicts_and_unset_dates(language):
+    """Both sides announcing or agreeing have no single speaker; a gift between two roles, an
+    offer to host (an announcement), the writer's verdict on relations and a date not set."""
+    first, second = COLLECTIVE_ROLES[language]
+    people = (person("Anna Berg", ("Berg",), first), person("Tomas Novak", ("Novak",), second))
+    collective, gift, offer, verdict, no_date = COLLECTIVE_OPENINGS[language]
+    collective_kind = "agreement" if language == "de" else "announcement"
+    assert summary(document(f"{language}_collective_gift_offer_verdict.txt", language, people)) == [
+        (collective_kind, None, collective),
+        ("gift", None, gift),
+        ("announcement", "Tomas Novak", offer),
+        ("assessment", None, verdict),
+        ("no-agreement", None, no_date),
+    ]
+
+
+def test_news_agency_after_according_to_does_not_take_the_speakers_place():
+    people = (person("Anna Berg", ("Berg",), "Première ministre"), person("Tomas Novak", ("Novak",), "président"))
+    doc = document("fr_collective_gift_offer_verdict.txt", "fr", people)
+    text = doc.article.text + "\n\n« Nous ne sommes pas des rivaux », a affirmé M. Novak, selon l'agence AFP.\n"
+    article = replace(doc.article, text=text)
+    doc = replace(doc, article=article, sentences=split_sentences(text))
+    assert summary(doc)[-1] == ("statement", "Tomas Novak", "« Nous ne sommes")
