@@ -619,3 +619,25 @@ def test_news_agency_after_according_to_does_not_take_the_speakers_place():
     article = replace(doc.article, text=text)
     doc = replace(doc, article=article, sentences=split_sentences(text))
     assert summary(doc)[-1] == ("statement", "Tomas Novak", "« Nous ne sommes")
+
+
+CLAUSE_OPENINGS = {
+    "en": ("while Novak stressed that", "though no date has"),
+    "nl": ("terwijl Novak benadrukte dat", "hoewel er geen datum"),
+    "de": ("während Novak betonte, der", "wobei kein Termin festgelegt"),
+    "fr": ("tandis que Novak a", "même si aucune date"),
+    "it": ("mentre Novak ha sottolineato", "anche se non è"),
+    "es": ("mientras que Novak subrayó", "aunque no se ha"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(CLAUSE_OPENINGS))
+def test_contrasting_and_concessive_clauses_are_outcomes_of_their_own(language):
+    """'A said X, while B stressed Y' holds two speakers; 'A defended Z, though no date has
+    been set' holds a statement and the absence of an agreement."""
+    people = (person("Anna Berg", ("Berg",), None), person("Tomas Novak", ("Novak",), None))
+    contrast, concession = CLAUSE_OPENINGS[language]
+    rows = summary(document(f"{language}_contrast_concession_clauses.txt", language, people))
+    assert [(kind, speaker) for kind, speaker, _ in rows] == [
+        ("assessment", "Anna Berg"), ("statement", "Tomas Novak"), ("statement", "Anna Berg"), ("no-agreement", None)]
+    assert (rows[1][2], rows[3][2]) == (contrast, concession)
