@@ -641,3 +641,12 @@ def test_contrasting_and_concessive_clauses_are_outcomes_of_their_own(language):
     assert [(kind, speaker) for kind, speaker, _ in rows] == [
         ("assessment", "Anna Berg"), ("statement", "Tomas Novak"), ("statement", "Anna Berg"), ("no-agreement", None)]
     assert (rows[1][2], rows[3][2]) == (contrast, concession)
+
+
+@pytest.mark.parametrize("language", sorted(CLAUSE_OPENINGS))
+def test_what_the_joint_declaration_holds_is_an_agreement(language):
+    """'In the joint declaration, Austria commits to ...' states the terms agreed (French also:
+    'ne sont parvenus mardi qu'à un accord limité', an agreement with words inside the phrase)."""
+    people = (person("Anna Berg", ("Berg",), None), person("Tomas Novak", ("Novak",), None))
+    rows = summary(document(f"{language}_declaration_terms.txt", language, people))
+    assert [(kind, speaker) for kind, speaker, _ in rows] == [("agreement", None)] * (2 if language == "fr" else 1)
