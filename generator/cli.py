@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, Callable, TypeVar
 
 import click
 
 from .add import Metadata, add_article
 from .build import build as run_build
-from .build import extract_files, plural
+from .build import BuildReport, ExtractReport, extract_files, plural
 from .check import check as run_check
 from .config import BuildConfig
 from .curation import CurationError
@@ -23,6 +23,7 @@ from .write import WriteError
 
 # Failures that stop a command with their own `path: reason (what to do)` lines, not a traceback.
 STOPPING = (CurationError, RecordInvalid, WriteError)
+Report = TypeVar("Report", BuildReport, ExtractReport)
 
 CORPUS = click.option("--corpus", type=click.Path(path_type=Path), default=BuildConfig.corpus, show_default=True,
                       help="Folder of article files.")
@@ -38,6 +39,24 @@ def _fail_on(problems: list[str], code: int = 2) -> None:
         for problem in problems:
             click.echo(problem, err=True)
         raise SystemExit(code)
+
+
+def _run(step: Callable[..., Report], *args: Any) -> Report:
+    """Run a library step; a failure that stops it prints its own lines and exits with 1."""
+    try:
+        return step(*args)
+    except STOPPING as error:
+        _fail_on(str(error).splitlines(), code=1)
+        raise  # reached only by an error without text: show its traceback
+
+
+def _finish(report: BuildReport | ExtractReport, summary: str) -> None:
+    """Warnings and errors to standard error, the summary to standard output; exit 1 on errors."""
+    for line in (*report.warnings, *report.errors):
+        click.echo(line, err=True)
+    click.echo(summary)
+    if report.errors:
+        raise SystemExit(1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,16 +90,9 @@ def extract(paths: tuple[Path, ...], out: Path, curation: Path | None) -> None:
     Example:
       factsheet extract corpus/articles/*.txt --out /tmp/records
     """
-    try:
-        report = extract_files(paths, out, curation)
-    except STOPPING as error:
-        _fail_on(str(error).splitlines(), code=1)
-    for line in (*report.warnings, *report.errors):
-        click.echo(line, err=True)
-    click.echo(f"extracted: {plural(len(report.written), 'record')}, {plural(report.events, 'event')}, "
-               f"{plural(len(report.errors), 'error')} → {display_path(out)}/")
-    if report.errors:
-        raise SystemExit(1)
+    report = _run(extract_files, paths, out, curation)
+    _finish(report, f"extracted: {plural(len(report.written), 'record')}, {plural(report.events, 'event')}, "
+                    f"{plural(len(report.errors), 'error')} → {display_path(out)}/")
 
 
 @main.command()
@@ -108,15 +120,8 @@ def build(corpus: Path, curation: Path, docs: Path, site: Path, mkdocs_file: Pat
     config = BuildConfig(corpus=corpus, curation=curation, docs=docs, site=site, mkdocs=mkdocs_file,
                          run_mkdocs=not no_site)
     _fail_on(config.problems())
-    try:
-        report = run_build(config)
-    except STOPPING as error:
-        _fail_on(str(error).splitlines(), code=1)
-    for line in (*report.warnings, *report.errors):
-        click.echo(line, err=True)
-    click.echo(report.summary())
-    if report.errors:
-        raise SystemExit(1)
+    report = _run(run_build, config)
+    _finish(report, report.summary())
 
 
 @main.command()
