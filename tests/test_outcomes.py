@@ -650,3 +650,12 @@ def test_what_the_joint_declaration_holds_is_an_agreement(language):
     people = (person("Anna Berg", ("Berg",), None), person("Tomas Novak", ("Novak",), None))
     rows = summary(document(f"{language}_declaration_terms.txt", language, people))
     assert [(kind, speaker) for kind, speaker, _ in rows] == [("agreement", None)] * (2 if language == "fr" else 1)
+
+
+@pytest.mark.parametrize("language", sorted(CLAUSE_OPENINGS))
+def test_both_sides_stating_a_position_without_quotes_is_a_statement_of_no_single_speaker(language):
+    """'Berg and Novak want that the EU acts' states a joint position; 'both sides want to
+    prevent that' (a pronoun, not a reported clause) states none."""
+    people = (person("Anna Berg", ("Berg",), None), person("Tomas Novak", ("Novak",), None))
+    rows = summary(document(f"{language}_joint_position.txt", language, people))
+    assert [(kind, speaker, words.split()[0]) for kind, speaker, words in rows] == [("statement", None, "Berg")]

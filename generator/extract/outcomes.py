@@ -48,6 +48,7 @@ SINCE_WORDS = 6  # words between "since" and its year ("since the annexation of 
 AFTER_WORDS = 1  # words between "after" and its year ("after May 2011")
 TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under the new deal")
 SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)
+CLAUSE_WORDS = 4  # words after "that" that make a reported clause, not a pronoun ("want to prevent that")
 RESTATEMENT_WORDS = 3  # shared content words that make a quote restate the paraphrase before it
 CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -230,7 +231,7 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
     assessment = hits["assessment_words"].found(s, e)
     if attribution.joint:
         kind: OutcomeKind = "assessment" if assessment else _spoken_kind(passage, ctx, attribution.cue)
-        if kind == "statement" and not has_quote:
+        if kind == "statement" and not has_quote and not _states_content(attribution.cue, passage, ctx):
             return None  # "the two spoke after the talks": no position stated
         return Candidate(passage, kind, None, quoted)
     speaker = attribution.speaker
@@ -255,6 +256,14 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
     if speaker not in ctx.cast.present and kind != "announcement" and not _spokesperson(person, ctx):
         return None  # only participants (and their spokespeople) state positions; others may announce
     return Candidate(passage, kind, speaker, quoted)
+
+
+def _states_content(cue: tuple[int, int], passage: Passage, ctx: Context) -> bool:
+    """The reporting verb opens a reported clause ("both want that the EU acts", "said that")."""
+    following = ctx.hits["complementizers"].first(cue[0], passage.end)
+    # "dat", "that" may also be a pronoun: a clause follows only with words of its own.
+    return following is not None and following[0] - cue[1] <= FRAME_REACH \
+        and len(ctx.text[following[1]:passage.end].split()) >= CLAUSE_WORDS
 
 
 def _spokesperson(person: Person | None, ctx: Context) -> bool:
