@@ -10,9 +10,8 @@ import io
 import json
 from typing import Iterator
 
-import yaml
-
 from ..records import EventRecord, Source, to_dict
+from ..write import dump_yaml
 from . import escape
 from .model import Site
 
@@ -23,7 +22,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def event_yaml(event: EventRecord) -> str:
-    return yaml.safe_dump(to_dict(event), allow_unicode=True, sort_keys=False, width=100)
+    return dump_yaml(to_dict(event))
 
 
 def event_json(event: EventRecord) -> str:
