@@ -32,15 +32,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Mapping
 
 from ..records import Document, Evidence, Outcome, OutcomeKind, Person
 from .gazetteer import is_place_word
-from .outcome_cues import Hits, OutcomeLexicon, Quotes, find_quotes, lexicon, scan
-from .outcome_speakers import (Attribution, Cast, Mention, attribute, build_cast, find_mentions, first_person_mention,
+from .outcome_cues import find_quotes, lexicon, scan
+from .outcome_passages import Context, Passage, cut_passages
+from .outcome_speakers import (Attribution, Mention, attribute, build_cast, find_mentions, first_person_mention,
                                speaks_for_participant)
 
-MAX_QUOTE_SENTENCES = 5  # a quotation longer than this is a markup error, not one statement
 FRAME_REACH = 25  # characters after a reporting verb that still say when it was said ("said in 2011 that")
 NEGATION_REACH = 120  # characters between a negation and the agreement word it denies (in one clause)
 QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quote
@@ -52,21 +51,9 @@ CLAUSE_WORDS = 4  # words after "that" that make a reported clause, not a pronou
 RESTATEMENT_WORDS = 3  # shared content words that make a quote restate the paraphrase before it
 CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-TERMINAL = re.compile(r"[.!?…][\"'“”‘’«»‹›)\]]*$")
 CLAUSE_BREAK = re.compile(r"[,;:–—]")
-COLON = re.compile(r"\s*:\s+")
 SUBJECT_BOUNDARY = re.compile(r"[,;:–—\"“”„«»‹›]")  # a clause (and its subject) starts after these
 OPENING_MARKS = "\"“„«‹‘"
-
-
-@dataclass(frozen=True)
-class Passage:
-    start: int
-    end: int
-    first_sentence: int
-    last_sentence: int
-    complete: bool  # ends a sentence with a full stop, question or exclamation mark (headlines do not)
-    continued: bool  # the second statement of a split sentence: its subject is the first one's
 
 
 @dataclass(frozen=True)
@@ -75,18 +62,6 @@ class Candidate:
     kind: OutcomeKind
     speaker: str | None
     quoted: bool  # mostly direct quotation
-
-
-@dataclass(frozen=True)
-class Context:
-    text: str
-    lex: OutcomeLexicon
-    hits: Mapping[str, Hits]  # where each cue of `lex` occurs in `text`
-    quotes: Quotes
-    cast: Cast
-    event_year: int | None
-    frequent_words: frozenset[str]  # words in many sentences: they do not show a restatement
-    places: re.Pattern[str] | None  # every spelling of the article's places
 
 
 def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
@@ -101,7 +76,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     last_subject: str | None = None
     previous: Candidate | None = None
     previous_attribution: Attribution | None = None
-    for passage in _passages(doc, ctx):
+    for passage in cut_passages(doc, ctx):
         mentions = find_mentions(text, passage.start, passage.end, ctx.cast, ctx.hits, ctx.quotes)
         attribution = attribute(text, passage.start, passage.end, mentions, ctx.lex, ctx.hits, ctx.quotes, last_subject)
         if passage.continued and previous_attribution is not None and attribution is not None \
@@ -119,65 +94,6 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
         last_subject = (attribution.speaker if attribution and attribution.speaker
                         else first_person_mention(mentions, last_subject) or last_subject)
     return tuple(_to_outcome(c, text) for c in _merge_restatements(candidates, ctx))
-
-
-# --- passages ---------------------------------------------------------------------------------
-
-def _passages(doc: Document, ctx: Context) -> list[Passage]:
-    sentences = doc.sentences
-    passages: list[Passage] = []
-    i = 0
-    while i < len(sentences):
-        j = _quote_end_sentence(i, doc, ctx)
-        start, end = sentences[i].start, sentences[j].end
-        complete = bool(TERMINAL.search(ctx.text[start:end]))
-        passages += _split_statements(Passage(start, end, i, j, complete, False), ctx)
-        i = j + 1
-    return passages
-
-
-def _quote_end_sentence(i: int, doc: Document, ctx: Context) -> int:
-    """The sentence where a quotation opened in sentence i closes (i itself if none runs on)."""
-    sentence = doc.sentences[i]
-    for q_start, q_end in ctx.quotes.starting_in(sentence.start, sentence.end):
-        if sentence.end < q_end:
-            for j in range(i + 1, min(i + MAX_QUOTE_SENTENCES, len(doc.sentences))):
-                if doc.sentences[j].start < q_end <= doc.sentences[j].end:
-                    return j
-    return i
-
-
-def _split_statements(passage: Passage, ctx: Context) -> list[Passage]:
-    """'X said A and promised B' → 'X said A' + 'promised B' (the second keeps X as speaker)."""
-    text, hits = ctx.text, ctx.hits
-    for s, e in ctx.quotes.outside(hits["clause_openers"].spans(passage.start, passage.end)):
-        head_end = len(text[passage.start:s].rstrip(" ,")) + passage.start
-        if len(text[passage.start:head_end].split()) < 4:
-            continue
-        tail_start = s + len(text[s:e]) - len(text[s:e].lstrip(" ,"))
-        conjunction = hits["conjunctions"].first(tail_start, e)
-        if conjunction is not None and conjunction[0] == tail_start:
-            tail_start = conjunction[1] + len(text[conjunction[1]:e]) - len(text[conjunction[1]:e].lstrip())
-        head = Passage(passage.start, head_end, passage.first_sentence, passage.last_sentence, passage.complete,
-                       passage.continued)
-        tail = Passage(tail_start, passage.end, passage.first_sentence, passage.last_sentence, passage.complete, True)
-        return [head, *_split_statements(tail, ctx)]
-    return _split_at_colon(passage, ctx)
-
-
-def _split_at_colon(passage: Passage, ctx: Context) -> list[Passage]:
-    """'No breakthrough: Putin said ...' → the writer's verdict and the attributed statement."""
-    text, verbs = ctx.text, ctx.hits["reporting_verbs"]
-    for match in COLON.finditer(text, passage.start, passage.end):
-        if ctx.quotes.inside(match.start()):
-            continue
-        head_end, tail_start = match.start(), match.end()
-        if len(text[passage.start:head_end].split()) >= 2 and not verbs.found(passage.start, head_end) \
-                and ctx.quotes.outside(verbs.spans(tail_start, passage.end)):
-            head = replace(passage, end=head_end)
-            return [head, replace(passage, start=tail_start)]
-        return [passage]
-    return [passage]
 
 
 # --- judging one passage ---------------------------------------------------------------------
