@@ -87,6 +87,7 @@ class OutcomeLexicon:
     deal_nouns: Cue
     gift_nouns: Cue
     gift_verbs: Cue
+    gift_receivers: Cue  # a side named by a noun, not a person, receives a gift ("the royal couple", "his guest")
     assessment_words: Cue
     hedges: Cue
     hypothetical_markers: Cue

@@ -120,7 +120,8 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
 
     gift = hits["gift_nouns"].first(s, e) or hits["gift_verbs"].first(s, e)
     if gift is not None:
-        givers = len(people) + (1 if any(m.kind == "pronoun" for m in mentions) else 0)
+        givers = len(people) + (1 if any(m.kind == "pronoun" for m in mentions) else 0) \
+            + (1 if hits["gift_receivers"].found(s, e) else 0)
         needed = 1 if hits["gift_nouns"].found(s, e) else 2
         if givers >= needed and not _background(passage, gift[0], ctx):
             return Candidate(passage, "gift", None, quoted)
