@@ -659,3 +659,18 @@ def test_both_sides_stating_a_position_without_quotes_is_a_statement_of_no_singl
     people = (person("Anna Berg", ("Berg",), None), person("Tomas Novak", ("Novak",), None))
     rows = summary(document(f"{language}_joint_position.txt", language, people))
     assert [(kind, speaker, words.split()[0]) for kind, speaker, words in rows] == [("statement", None, "Berg")]
+
+
+ROYAL_ROLES = {"en": ("king", "pope"), "nl": ("koning", "paus"), "de": ("König", "Papst"), "fr": ("roi", "pape"),
+               "it": ("re", "papa"), "es": ("rey", "papa")}
+
+
+@pytest.mark.parametrize("language", sorted(ROYAL_ROLES))
+def test_gift_to_a_side_named_by_a_noun_and_topics_left_out_of_the_commitments(language):
+    """A gift from a role to 'the royal couple' (no second person named); a topic left out of
+    the commitments and a summit ending without new measures are no agreement."""
+    king, pope = ROYAL_ROLES[language]
+    people = (person("Philippe Durand", ("Durand",), king), person("Leo Marsh", ("Marsh",), pope))
+    rows = summary(document(f"{language}_gift_to_couple_left_out.txt", language, people))
+    assert [(kind, speaker) for kind, speaker, _ in rows] == [
+        ("gift", None), ("no-agreement", None), ("no-agreement", None)]
