@@ -73,7 +73,8 @@ def build(config: BuildConfig) -> BuildReport:
     curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
     extraction = extract_all(corpus.articles, config.path("cache") / "extract")
     articles = _extracted(corpus.articles, extraction.records)
-    linked = link(articles, extraction.records, curation)
+    linked = link(articles, extraction.records, curation, cache_dir=config.path("cache") / "embed",
+                  extract_cache=config.path("cache") / "extract")
     pages = render_pages(articles, linked, config.built)
     files: Mapping[str, str] = {**record_files(linked.records, linked.events), **pages}
     site = config.path("site") if config.run_mkdocs else None

@@ -201,3 +201,72 @@ def test_seed_corpus_gives_exactly_two_events():
     # The same ids whatever order the files come in.
     again = link(articles[::-1], records[::-1], Curation())
     assert [e.id for e in again.events] == [e.id for e in linked.events]
+
+
+class _CountingEncoder:
+    """Stands in for the sentence encoder: a fixed vector per text, and a count of calls."""
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []
+
+    def encode(self, texts):
+        import numpy as np
+
+        self.calls.append(len(texts))
+        return np.array([[float(ord(c)) for c in (t + " " * 512)[:512]] for t in texts], dtype=np.float32)
+
+
+def test_embeddings_are_kept_on_disk_and_only_new_texts_are_encoded(tmp_path, monkeypatch):
+    from generator.events import embed
+
+    encoder = _CountingEncoder()
+    monkeypatch.setattr(embed, "_model", lambda: encoder)
+    first = embed.Embeddings(tmp_path)
+    vectors = first.vectors(["Die Regierungschefs trafen sich.", "Les dirigeants se sont rencontrés."])
+    first.save()
+    assert encoder.calls == [2] and len(list(tmp_path.rglob("*.npz"))) == 1
+    second = embed.Embeddings(tmp_path)
+    again = second.vectors(["Les dirigeants se sont rencontrés.", "Die Regierungschefs trafen sich.", "New text."])
+    assert encoder.calls == [2, 1] and second.encoded == 1
+    assert (again[:2] == vectors[::-1]).all()
+    second.save()
+    assert embed.Embeddings(tmp_path).vectors(["New text."]).shape == (1, 512) and encoder.calls == [2, 1]
+
+
+def test_without_a_folder_nothing_is_written(tmp_path, monkeypatch):
+    from generator.events import embed
+
+    monkeypatch.setattr(embed, "_model", lambda: _CountingEncoder())
+    embeddings = embed.Embeddings(None)
+    embeddings.vectors(["One text."])
+    embeddings.save()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_expected_texts_are_encoded_with_the_first_one_needed(monkeypatch):
+    from generator.events import embed
+
+    encoder = _CountingEncoder()
+    monkeypatch.setattr(embed, "_model", lambda: encoder)
+    embeddings = embed.Embeddings()
+    embeddings.expect(["a lead", "another lead", "a third lead"])
+    assert encoder.calls == []  # nothing is encoded until a decision needs it
+    embeddings.vectors(["a lead"])
+    embeddings.vectors(["another lead", "a third lead"])
+    assert encoder.calls == [3]
+
+
+def test_linking_encodes_in_batches_and_a_rebuild_encodes_nothing(lisbon_corpus, monkeypatch, tmp_path):
+    from generator.events import embed
+
+    articles, records = lisbon_corpus
+    records = [records[0], replace(records[1], locations=()), records[2]]  # no place: text must decide
+    monkeypatch.setattr("generator.events.extract_article", lambda article, anchor: records[1])
+    encoder = _CountingEncoder()
+    monkeypatch.setattr(embed, "_model", lambda: encoder)
+    first = link(articles, records, Curation(), cache_dir=tmp_path)
+    assert encoder.calls[0] == 3  # the three leads in one batch
+    assert len(encoder.calls) <= 2  # and the outcome sentences, if any, in one more
+    calls = len(encoder.calls)
+    second = link(articles, records, Curation(), cache_dir=tmp_path)
+    assert len(encoder.calls) == calls and second.events == first.events

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Sequence
 
 from ..curation import Curation, MergeEntities, RenameEntity
 from ..extract import extract_article
+from ..parallel import extract_all
 from ..records import Article, ArticleRecord, EventRecord
 from ..registry import Registry, build_registry, relabel_events
 from . import curate
@@ -39,20 +41,23 @@ class Linked:
 
 
 def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation: Curation,
-         previous: Sequence[EventRecord] = ()) -> Linked:
+         previous: Sequence[EventRecord] = (), cache_dir: Path | None = None,
+         extract_cache: Path | None = None) -> Linked:
     """Group the articles into events and merge their facts. `records[i]` belongs to `articles[i]`.
 
     `previous` are the event records of the last build, if any: an event whose id changed
-    since keeps its old id as a redirect.
+    since keeps its old id as a redirect. `cache_dir` keeps text embeddings across builds
+    and `extract_cache` (the extraction cache folder) the records of articles re-read
+    against their event's date; None for either means no disk cache.
     """
     if len(articles) != len(records):
         raise ValueError(f"{len(articles)} articles but {len(records)} records")
     warnings: list[str] = []
-    embeddings = Embeddings()
+    embeddings = Embeddings(cache_dir)
     records = list(records)
     groups = [list(g) for g in cluster_articles(articles, records, embeddings)]
     groups = curate.apply_event_curation(groups, records, curation, previous, warnings)
-    records = _reresolve_dates(articles, records, groups)
+    records = _reresolve_dates(articles, records, groups, extract_cache)
     records = curate.apply_fact_curation(articles, records, groups, curation, previous, warnings)
 
     labels = {records[i].id: f"event-{n}" for n, group in enumerate(groups) for i in group}
@@ -66,6 +71,7 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     events = [merge_event(final_ids[n], [records[i] for i in group], registry, person_id, place_id, embeddings,
                           title=titles.get(n), redirect_from=redirects.get(n, ()))
               for n, group in enumerate(groups)]
+    embeddings.save()
     event_of = {records[i].id: final_ids[n] for n, group in enumerate(groups) for i in group}
     registry = relabel_events(registry, {f"event-{n}": final_ids[n] for n in range(len(groups))})
     linked_records = tuple(replace(r, event=event_of[r.id]) for r in records)
@@ -83,14 +89,26 @@ def _file_order(warning: str) -> tuple[str, int, str]:
 
 
 def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
-                     groups: Sequence[Sequence[int]]) -> list[ArticleRecord]:
+                     groups: Sequence[Sequence[int]], extract_cache: Path | None = None) -> list[ArticleRecord]:
     """Re-read an article that has no date of its own against its event's date."""
-    out = list(records)
+    anchors: dict[int, date] = {}
     for group in groups:
         when = main_date([records[i] for i in group])
         if not when or len(when) != 10:
             continue
         for i in group:
             if records[i].published_source is None:
-                out[i] = extract_article(articles[i], anchor=date.fromisoformat(when))
+                anchors[i] = date.fromisoformat(when)
+    out = list(records)
+    if extract_cache is None:
+        for i in sorted(anchors):
+            out[i] = extract_article(articles[i], anchor=anchors[i])
+        return out
+    # Through the extraction cache (and its worker processes): a rebuild re-reads nothing.
+    chosen = sorted(anchors)
+    reread = extract_all([articles[i] for i in chosen], extract_cache,
+                         anchors={articles[i].id: anchors[i] for i in chosen}, progress=False)
+    by_id = {r.id: r for r in reread.records}
+    for i in chosen:  # an article that fails to re-read keeps the record it had
+        out[i] = by_id.get(records[i].id, out[i])
     return out

