@@ -2,7 +2,8 @@
 
 Checks, each problem as one `path: reason (what to do)` line:
 - every corpus file reads as an article (ids unique, language known, ...);
-- the curation file loads;
+- the curation file loads, and each of its actions still matches something (the
+  corpus is linked into events for this, reusing cached extractions);
 - every record in `docs/data/` parses, fits its JSON Schema, is named after its id,
   matches the article it was made from (same content, evidence quotes at their
   offsets) and points at records that exist.
@@ -19,8 +20,9 @@ import yaml
 
 from .build import ARTICLES_DATA, EVENTS_DATA
 from .config import BuildConfig
-from .curation import CurationError, load_curation
-from .parallel import check_languages
+from .curation import Curation, CurationError, load_curation
+from .events import link
+from .parallel import check_languages, extract_all
 from .read import display_path, read_corpus
 from .records import Article
 from .validate import problems, provenance_problems
@@ -91,6 +93,16 @@ def _event_problems(events: dict[str, tuple[str, Any]], records: dict[str, tuple
     return found
 
 
+def _stale_curation(articles: tuple[Article, ...], curation: Curation, config: BuildConfig) -> list[str]:
+    """Curation actions that no longer match anything: only linking the corpus tells."""
+    if not curation.actions:
+        return []
+    extraction = extract_all(articles, config.path("cache") / "extract", progress=False)
+    done = {record.id for record in extraction.records}
+    linked = link([a for a in articles if a.id in done], extraction.records, curation)
+    return [str(warning) for warning in linked.warnings]
+
+
 def check(config: BuildConfig) -> CheckReport:
     """Every problem with the corpus, the curation file and the records, in a stable order."""
     found: list[str] = []
@@ -98,9 +110,11 @@ def check(config: BuildConfig) -> CheckReport:
     languages = check_languages(corpus.articles, config.path("cache") / "extract")
     found += [str(problem) for problem in (*corpus.errors, *languages, *corpus.warnings)]
     try:
-        load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
+        curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
     except CurationError as error:
         found += error.problems
+    else:
+        found += _stale_curation(corpus.articles, curation, config)
     docs = config.path("docs")
     records = _load_records(docs / ARTICLES_DATA, config.root, found)
     events = _load_records(docs / EVENTS_DATA, config.root, found)

@@ -116,6 +116,18 @@ def test_check_prints_one_line_per_problem(workdir):
     ]
 
 
+def test_check_reports_a_curation_entry_that_matches_nothing(workdir):
+    use_corpus(workdir, "good_corpus")
+    (workdir / "corpus" / "curation.yaml").write_text(
+        "actions:\n  - action: set_title\n    event: 1999-01-01-nobody\n    title: Gone\n", encoding="utf-8")
+    result = run("check")
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout.splitlines() == [
+        "corpus/curation.yaml:2: set_title: no event '1999-01-01-nobody' (update or remove the entry)",
+        "check: 1 problem (1 article, 0 article records, 0 event records)",
+    ]
+
+
 def test_check_with_a_missing_corpus_folder(workdir):
     result = run("check", "--corpus", "nowhere")
     assert (result.exit_code, result.stdout, result.stderr) == (
