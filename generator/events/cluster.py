@@ -146,9 +146,11 @@ class _Event:
     members: list[Profile]
     _centroid: np.ndarray | None = None
     _representatives: tuple[str, ...] = ()  # articles the centroid was taken over
+    _facts: tuple | None = None  # (date, spots, people present): asked for every article that may join
 
     def add(self, member: Profile) -> None:
         self.members.append(member)
+        self._facts = None
         if tuple(m.article for m in self.representatives()) != self._representatives:
             self._centroid = None  # a member less informative than the representatives leaves it as it is
 
@@ -163,14 +165,22 @@ class _Event:
             self._representatives = tuple(m.article for m in chosen)
         return self._centroid
 
+    def _summary(self) -> tuple:
+        if self._facts is None:
+            counts = Counter(m.date for m in self.members if m.date)
+            when = min(counts, key=lambda d: (-len(d), -counts[d], d)) if counts else None
+            self._facts = (when, tuple(s for m in self.members for s in m.spots),
+                           frozenset().union(*(m.present for m in self.members)))
+        return self._facts
+
     def date(self) -> str | None:
-        counts = Counter(m.date for m in self.members if m.date)
-        if not counts:
-            return None
-        return min(counts, key=lambda d: (-len(d), -counts[d], d))
+        return self._summary()[0]
 
     def spots(self) -> tuple[Spot, ...]:
-        return tuple(s for m in self.members for s in m.spots)
+        return self._summary()[1]
+
+    def present(self) -> frozenset[str]:
+        return self._summary()[2]
 
     def people(self) -> frozenset[str]:
         return frozenset().union(*(m.named for m in self.members))
@@ -235,7 +245,7 @@ def _link_by_facts(profiles: Sequence[Profile]) -> list[list[Profile]]:
 
 def _certain(article: Profile, event: _Event) -> bool:
     """Same main place and the same people present: the text cannot add much."""
-    shared = article.present & frozenset().union(*(m.present for m in event.members))
+    shared = article.present & event.present()
     return bool(article.present) and len(shared) >= min(2, len(article.present)) \
         and place_relation(article.spots, event.spots()) == "same"
 
