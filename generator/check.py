@@ -99,7 +99,8 @@ def _stale_curation(articles: tuple[Article, ...], curation: Curation, config: B
         return []
     extraction = extract_all(articles, config.path("cache") / "extract", progress=False)
     done = {record.id for record in extraction.records}
-    linked = link([a for a in articles if a.id in done], extraction.records, curation)
+    linked = link([a for a in articles if a.id in done], extraction.records, curation,
+                  cache_dir=config.path("cache") / "embed", extract_cache=config.path("cache") / "extract")
     return [str(warning) for warning in linked.warnings]
 
 
