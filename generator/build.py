@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+import yaml
+
 from .config import BuildConfig
 from .curation import Curation, load_curation
 from .events import link
 from .parallel import extract_all
 from .read import ReadError, display_path, read_article, read_corpus
-from .records import Article, ArticleRecord, EventRecord
+from .records import Article, ArticleRecord, EventRecord, from_dict
 from .render import render_pages
 from .validate import validated
 from .write import dump_yaml, publish, write_text
@@ -67,13 +69,27 @@ def record_files(records: Iterable[ArticleRecord], events: Iterable[EventRecord]
     return files
 
 
+def previous_events(folder: Path) -> tuple[EventRecord, ...]:
+    """The event records of the last build, so an event whose id changes keeps its old
+    address as a redirect. A record that no longer parses is simply not carried over."""
+    found = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            found.append(from_dict(EventRecord, data))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError, AttributeError):
+            continue  # old output, not input: the new build replaces it either way
+    return tuple(found)
+
+
 def build(config: BuildConfig) -> BuildReport:
     """Build records, pages and (unless turned off) the site; see the module docstring."""
     corpus = read_corpus(config.path("corpus"), config.root)
     curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
     extraction = extract_all(corpus.articles, config.path("cache") / "extract")
     articles = _extracted(corpus.articles, extraction.records)
-    linked = link(articles, extraction.records, curation, cache_dir=config.path("cache") / "embed",
+    previous = previous_events(config.path("docs") / EVENTS_DATA)
+    linked = link(articles, extraction.records, curation, previous, cache_dir=config.path("cache") / "embed",
                   extract_cache=config.path("cache") / "extract")
     pages = render_pages(articles, linked, config.built)
     files: Mapping[str, str] = {**record_files(linked.records, linked.events), **pages}

@@ -109,3 +109,25 @@ def test_output_matches_the_golden_files(corpus_build, update_golden):
     assert sorted(built) == sorted(expected), "generated files differ from tests/golden/ (--update-golden?)"
     changed = [path for path in sorted(built) if built[path] != expected[path]]
     assert changed == [], "generated files differ from tests/golden/; rerun with --update-golden and review"
+
+
+def test_an_event_whose_id_changes_keeps_its_old_address(tmp_path):
+    """An undated event gets its date from a new article: the id changes, the old
+    permalink becomes a redirect to the new page."""
+    fixtures = REPO / "tests" / "fixtures" / "events"
+    copy_sources(tmp_path)
+    articles = tmp_path / "corpus" / "articles"
+    for path in articles.iterdir():
+        path.unlink()
+    shutil.copy(fixtures / "fr_meeting_lisbon.txt", articles)
+    config = BuildConfig(root=tmp_path, run_mkdocs=False)
+    build(config)
+    (old_id,) = [p.stem for p in (tmp_path / "docs" / "data" / "events").glob("*.yaml")]
+
+    shutil.copy(fixtures / "de_meeting_lisbon.txt", articles)
+    build(config)
+    (new,) = [yaml.safe_load(p.read_text(encoding="utf-8"))
+              for p in (tmp_path / "docs" / "data" / "events").glob("*.yaml")]
+    assert old_id.startswith("undated-") and new["id"].startswith("2024-06-12-")
+    assert new["redirect_from"] == [old_id]
+    assert new["id"] in (tmp_path / "docs" / "events" / old_id / "index.html").read_text(encoding="utf-8")
