@@ -38,8 +38,8 @@ BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00
 
 
 @dataclass(frozen=True)
-class ReadError(Exception):
-    """An article that cannot be read: `path: reason (what to do)`."""
+class Problem:
+    """Something wrong with one article, as one line: `path: reason (what to do)`."""
 
     path: str
     reason: str
@@ -50,15 +50,13 @@ class ReadError(Exception):
 
 
 @dataclass(frozen=True)
-class ReadWarning:
-    """An article that builds but should be fixed: `path: reason (what to do)`."""
+class ReadError(Problem, Exception):
+    """An article that cannot be read; it is left out of the build."""
 
-    path: str
-    reason: str
-    fix: str
 
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason} ({self.fix})"
+@dataclass(frozen=True)
+class ReadWarning(Problem):
+    """An article that builds but should be fixed."""
 
 
 @dataclass(frozen=True)
