@@ -69,13 +69,17 @@ def record_files(records: Iterable[ArticleRecord], events: Iterable[EventRecord]
     return files
 
 
+# libyaml's parser: the pure-Python one takes seconds for the records of a large corpus.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def previous_events(folder: Path) -> tuple[EventRecord, ...]:
     """The event records of the last build, so an event whose id changes keeps its old
     address as a redirect. A record that no longer parses is simply not carried over."""
     found = []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
             found.append(from_dict(EventRecord, data))
         except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError, AttributeError):
             continue  # old output, not input: the new build replaces it either way
