@@ -11,6 +11,24 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 
 
+def copy_build_inputs(target: Path, articles: Path | None = None) -> Path:
+    """What a build reads, copied to `target`: mkdocs.yml, the hand-written docs, and the
+    article files of `articles` (none when None) as `corpus/articles/`."""
+    import shutil
+
+    from generator.write import hand_written_files
+
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    for relative, path in hand_written_files(REPO / "docs").items():
+        (target / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target / "docs" / relative)
+    (target / "corpus" / "articles").mkdir(parents=True, exist_ok=True)
+    if articles is not None:
+        shutil.copytree(articles, target / "corpus" / "articles", dirs_exist_ok=True)
+    return target
+
+
 # ---- events stage: hand-built article records (tests/test_events.py, test_registry.py, test_curation.py)
 import pytest  # noqa: E402
 

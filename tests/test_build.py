@@ -14,22 +14,20 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import copy_build_inputs
 from generator.build import BuildReport, build
 from generator.config import BuildConfig
 from generator.validate import problems
-from generator.write import generated_files, hand_written_files
+from generator.write import generated_files
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden"
 
 
 def copy_sources(target: Path) -> None:
-    """The repository's build inputs: corpus, mkdocs.yml and the hand-written docs only."""
-    shutil.copytree(REPO / "corpus", target / "corpus")
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    for relative, path in hand_written_files(REPO / "docs").items():
-        (target / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target / "docs" / relative)
+    """The repository's build inputs: corpus (with its curation file), mkdocs.yml and the hand-written docs."""
+    copy_build_inputs(target)
+    shutil.copytree(REPO / "corpus", target / "corpus", dirs_exist_ok=True)
 
 
 @pytest.fixture(scope="module")

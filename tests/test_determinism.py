@@ -13,28 +13,17 @@ last test shows these are the only files the date changes.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from conftest import REPO, copy_build_inputs
 DATE_STAMPED = {"site/sitemap.xml", "site/sitemap.xml.gz"}
 
 
 def workspace(folder: Path) -> Path:
     """A fresh copy of what a build reads: mkdocs.yml, the hand-written docs and the corpus."""
-    folder.mkdir(parents=True)
-    shutil.copy2(REPO / "mkdocs.yml", folder / "mkdocs.yml")
-    manifest = REPO / "docs" / ".generated"
-    generated = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
-    for path in sorted((REPO / "docs").rglob("*")):
-        relative = path.relative_to(REPO / "docs").as_posix()
-        if path.is_file() and relative not in generated and relative != ".generated":
-            (folder / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, folder / "docs" / relative)
-    shutil.copytree(REPO / "corpus" / "articles", folder / "corpus" / "articles")
-    return folder
+    return copy_build_inputs(folder, REPO / "corpus" / "articles")
 
 
 def factsheet(folder: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

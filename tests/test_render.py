@@ -9,6 +9,7 @@ import markdown
 import pytest
 import yaml
 
+from conftest import copy_build_inputs
 from generator.render import render_pages
 from generator.render.escape import block, href, inline, page_name, plain
 from generator.render.event import headline
@@ -230,15 +231,7 @@ def test_whole_build_shows_a_hostile_article_as_text(tmp_path):
     from generator.config import BuildConfig
 
     repo = Path(__file__).resolve().parent.parent
-    shutil.copy2(repo / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    manifest = repo / "docs" / ".generated"
-    generated = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
-    for path in sorted((repo / "docs").rglob("*")):
-        relative = path.relative_to(repo / "docs").as_posix()
-        if path.is_file() and relative not in generated and relative != ".generated":
-            (tmp_path / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, tmp_path / "docs" / relative)
-    (tmp_path / "corpus" / "articles").mkdir(parents=True)
+    copy_build_inputs(tmp_path)
     for name in ("en_hostile_markup.md", "en_lisbon_talks.md"):
         shutil.copy2(repo / "tests/fixtures/render/articles" / name, tmp_path / "corpus/articles" / name)
 
