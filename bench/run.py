@@ -32,6 +32,9 @@ OUT = BENCH / "out"
 sys.path.insert(0, str(BENCH))
 from synth import SOURCE, corpus_sentences, generate, synthetic_article  # noqa: E402  (bench/ is not a package)
 
+sys.path.insert(0, str(REPO))
+from generator.write import hand_written_files  # noqa: E402
+
 PYTHON = sys.executable
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1700000000"}
 
@@ -149,13 +152,9 @@ def workspace(size: int) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     shutil.copy2(REPO / "mkdocs.yml", folder / "mkdocs.yml")
-    manifest = REPO / "docs" / ".generated"
-    generated = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
-    for path in sorted((REPO / "docs").rglob("*")):
-        relative = path.relative_to(REPO / "docs").as_posix()
-        if path.is_file() and relative not in generated and relative != ".generated":
-            (folder / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, folder / "docs" / relative)
+    for relative, path in hand_written_files(REPO / "docs").items():
+        (folder / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, folder / "docs" / relative)
     shutil.copytree(corpus(size), folder / "corpus" / "articles")
     return folder
 
