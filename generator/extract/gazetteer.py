@@ -398,6 +398,23 @@ def is_place_word(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    gaz = gazetteer()
+    found: dict[str, str] = {}
+    for index in range(len(gaz.rows)):
+        entry = gaz.entry(index)
+        if entry.type == "country" and entry.country and entry.source == "country":
+            found.setdefault(entry.country, entry.name)
+    return found
+
+
+def country_name(code: str) -> str | None:
+    """The canonical name of the country with this ISO code, as records name it
+    ("Russia", not pycountry's official "Russian Federation")."""
+    return _country_names().get(code)
+
+
 def entry_named(name: str) -> GazetteerEntry | None:
     """The entry whose canonical name this is: project data and countries first, then the
     biggest city of that name."""

@@ -15,6 +15,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..extract import gazetteer
 from ..records import Source
 from . import escape
 from .model import Site
@@ -124,6 +125,9 @@ def language_name(code: str | None) -> Markup:
 def country_name(code: str | None) -> Markup:
     if not code:
         return Markup("")
+    usual = gazetteer.country_name(str(code))  # the name the records use: "Russia"
+    if usual:
+        return escape.inline(usual)
     found = pycountry.countries.get(alpha_2=str(code))
     return escape.inline(getattr(found, "common_name", None) or found.name if found else code)
 
