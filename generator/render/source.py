@@ -71,26 +71,19 @@ def _registry_ids(site: Site, record: ArticleRecord, field: str) -> dict[str, st
     return {name: entity for (article, name), entity in pairs if article == record.id}
 
 
-def _person_ids(site: Site, record: ArticleRecord) -> dict[str, str]:
-    known = {p.id for p in site.people}
-    from_registry = {n: i for n, i in _registry_ids(site, record, "person_ids").items() if i in known}
+def _entity_ids(site: Site, record: ArticleRecord, kind: str) -> dict[str, str]:
+    """Name as this article gives it → page id, for `kind` "people" or "places": from the
+    registry's table if it knows the article, else from its event, else from all pages."""
+    pages = getattr(site, kind)
+    known = {p.id for p in pages}
+    registry_field = {"people": "person_ids", "places": "place_ids"}[kind]
+    from_registry = {n: i for n, i in _registry_ids(site, record, registry_field).items() if i in known}
     if from_registry:
         return from_registry
     event = site.event(record.event) if record.event else None
     if event is not None:
-        return {p.name: p.id for p in event.participants}
-    return {p.name: p.id for p in site.people}
-
-
-def _place_ids(site: Site, record: ArticleRecord) -> dict[str, str]:
-    known = {p.id for p in site.places}
-    from_registry = {n: i for n, i in _registry_ids(site, record, "place_ids").items() if i in known}
-    if from_registry:
-        return from_registry
-    event = site.event(record.event) if record.event else None
-    if event is not None:
-        return {p.name: p.id for p in event.locations}
-    return {p.name: p.id for p in site.places}
+        return {p.name: p.id for p in (event.participants if kind == "people" else event.locations)}
+    return {p.name: p.id for p in pages}
 
 
 def _anchors(evidence: tuple[Evidence, ...]) -> tuple[Markup, ...]:
@@ -104,7 +97,7 @@ def _named(name: str, ids: dict[str, str], kind: str) -> Markup:
 
 
 def listed_facts(site: Site, record: ArticleRecord) -> list[tuple[str, list[Fact]]]:
-    people, places = _person_ids(site, record), _place_ids(site, record)
+    people, places = _entity_ids(site, record, "people"), _entity_ids(site, record, "places")
     groups = [
         ("People", [Fact("person", _named(p.name, people, "person"),
                          "; ".join(x for x in (p.role, "took part" if p.present else "mentioned") if x),
