@@ -8,21 +8,21 @@ build whose strict MkDocs run passed (see `write.publish`).
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-import yaml
-
 from .config import BuildConfig
 from .curation import Curation, load_curation
 from .events import link
+from .memo import Generated, Memo
 from .parallel import extract_all
 from .read import ReadError, display_path, read_article, read_corpus
-from .records import Article, ArticleRecord, EventRecord, from_dict
+from .records import Article, ArticleRecord, EventRecord, PastEvent, to_dict
 from .render import render_pages
-from .validate import validated
-from .write import dump_yaml, publish, write_text
+from .validate import record_yaml
+from .write import publish, write_text
 
 ARTICLES_DATA = "data/articles"
 EVENTS_DATA = "data/events"
@@ -54,36 +54,37 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def record_yaml(record: ArticleRecord | EventRecord, path: str) -> str:
-    """The record as YAML, checked against its JSON Schema first (raises RecordInvalid)."""
-    return dump_yaml(validated(record, path))
-
-
-def record_files(records: Iterable[ArticleRecord], events: Iterable[EventRecord]) -> dict[str, str]:
-    """Every record as YAML, keyed by its docs-relative path; each is schema-checked first."""
-    files = {}
+def record_files(records: Iterable[ArticleRecord], events: Iterable[EventRecord],
+                 memo: Memo | None = None) -> dict[str, Generated]:
+    """Every record as YAML, keyed by its docs-relative path; each is schema-checked when made."""
+    memo = memo or Memo(None)
+    files: dict[str, Generated] = {}
     for folder, items in ((ARTICLES_DATA, records), (EVENTS_DATA, events)):
         for record in sorted(items, key=lambda r: r.id):
             path = f"{folder}/{record.id}.yaml"
-            files[path] = record_yaml(record, path)
+            files[path] = memo.file("record-yaml", memo.digest(record), lambda r=record, p=path: record_yaml(r, p))
     return files
 
 
-# libyaml's parser: the pure-Python one takes seconds for the records of a large corpus.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The last build's events, for the next one: a small JSON file MkDocs leaves out (dotfile).
+EVENT_INDEX = ".events.json"
 
 
-def previous_events(folder: Path) -> tuple[EventRecord, ...]:
-    """The event records of the last build, so an event whose id changes keeps its old
-    address as a redirect. A record that no longer parses is simply not carried over."""
-    found = []
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-            found.append(from_dict(EventRecord, data))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError, AttributeError):
-            continue  # old output, not input: the new build replaces it either way
-    return tuple(found)
+def event_index(events: Iterable[EventRecord]) -> str:
+    past = [PastEvent(e.id, e.articles, e.redirect_from) for e in sorted(events, key=lambda e: e.id)]
+    return json.dumps([to_dict(p) for p in past], ensure_ascii=False, indent=1) + "\n"
+
+
+def previous_events(docs: Path) -> tuple[PastEvent, ...]:
+    """The events of the last build (from docs/.events.json), so an event whose id changes
+    keeps its old address as a redirect. An index that no longer parses is simply not
+    carried over: it is old output, not input, and the new build replaces it."""
+    try:
+        data = json.loads((docs / EVENT_INDEX).read_text(encoding="utf-8"))
+        return tuple(PastEvent(str(e["id"]), tuple(map(str, e["articles"])), tuple(map(str, e["redirect_from"])))
+                     for e in data)
+    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError):
+        return ()
 
 
 def build(config: BuildConfig) -> BuildReport:
@@ -92,13 +93,16 @@ def build(config: BuildConfig) -> BuildReport:
     curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
     extraction = extract_all(corpus.articles, config.path("cache") / "extract")
     articles = _extracted(corpus.articles, extraction.records)
-    previous = previous_events(config.path("docs") / EVENTS_DATA)
+    previous = previous_events(config.path("docs"))
     linked = link(articles, extraction.records, curation, previous, cache_dir=config.path("cache") / "embed",
                   extract_cache=config.path("cache") / "extract")
-    pages = render_pages(articles, linked, config.built)
-    files: Mapping[str, str] = {**record_files(linked.records, linked.events), **pages}
+    memo = Memo(config.path("cache") / "output")
+    records = record_files(linked.records, linked.events, memo)  # first: schema-checks every record it makes
+    pages = render_pages(articles, linked, config.built, memo)
+    files: Mapping[str, Generated] = {**records, **pages, EVENT_INDEX: event_index(linked.events)}
     site = config.path("site") if config.run_mkdocs else None
     publish(files, config.path("docs"), site, config.path("mkdocs") if site else None)
+    memo.prune()
     return BuildReport(
         articles=len(corpus.articles),
         records=len(linked.records),

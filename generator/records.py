@@ -218,6 +218,16 @@ class EventRecord:
     redirect_from: tuple[str, ...] = ()  # earlier ids of this event, kept as redirects
 
 
+@dataclass(frozen=True)
+class PastEvent:
+    """An event of the last build, as the next build needs it: so an event whose id
+    changes keeps its old address as a redirect (docs/.events.json)."""
+
+    id: str
+    articles: tuple[str, ...]
+    redirect_from: tuple[str, ...] = ()
+
+
 def to_dict(record: Any) -> Any:
     """Turn a record (or a tuple of records) into plain data for YAML/JSON.
 

@@ -27,6 +27,8 @@ from typing import Any, Mapping
 
 import yaml
 
+from .memo import Generated, StoredFile, link_or_copy
+
 MANIFEST = ".generated"
 MANIFEST_HEADER = "# Written by `factsheet build`: the generated files of docs/. Do not edit.\n"
 _RENAME_EXCHANGE = 2  # linux/fs.h
@@ -147,16 +149,22 @@ def hand_written_files(docs: Path) -> dict[str, Path]:
             if p.is_file() and p.relative_to(docs).as_posix() not in generated}
 
 
-def _fill_tree(root: Path, files: Mapping[str, str | bytes]) -> None:
+def _fill_tree(root: Path, files: Mapping[str, Generated]) -> None:
     # No fsync per file: the tree becomes visible only through the atomic swap, and
     # a killed build never gets that far.
+    made: set[Path] = set()
     for relative, content in files.items():
         path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        if isinstance(content, StoredFile):
+            link_or_copy(content.path, path)  # kept by the output cache: no need to write it again
+        else:
+            path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
-def stage_docs(docs: Path, generated: Mapping[str, str | bytes]) -> Path:
+def stage_docs(docs: Path, generated: Mapping[str, Generated]) -> Path:
     """A complete new `docs/` beside the old one: its hand-written files plus `generated`.
 
     Files the previous build generated are dropped, so a page whose event is gone goes
@@ -225,7 +233,7 @@ def build_site(mkdocs_file: Path, docs_dir: Path, site: Path) -> Path:
     return staged
 
 
-def publish(generated: Mapping[str, str | bytes], docs: Path, site: Path | None,
+def publish(generated: Mapping[str, Generated], docs: Path, site: Path | None,
             mkdocs_file: Path | None) -> None:
     """Write the generated files into `docs/` and rebuild `site/`, all or nothing.
 

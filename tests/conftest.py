@@ -183,10 +183,10 @@ def build_render_site(out: Path, built: str = "2026-01-31") -> Path:
     docs = out / "docs"
     shutil.copytree(REPO / "docs", docs)
     articles, linked = load_render_corpus()
-    for relative, text in render_pages(articles, linked, built).items():
+    for relative, content in render_pages(articles, linked, built).items():
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     for page in _nav_pages(config.get("nav", [])):
         if not (docs / page).exists():

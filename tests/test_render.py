@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import copy_build_inputs
+from generator.records import to_dict
 from generator.render import render_pages
 from generator.render.escape import block, href, inline, page_name, plain
 from generator.render.event import headline
@@ -53,7 +54,7 @@ def test_output_is_deterministic(corpus):
     assert render_pages(articles, linked, "2026-01-31") == render_pages(articles, linked, "2026-01-31")
     undated = render_pages(articles, linked, None)
     assert "last update not recorded" in undated["index.md"]
-    assert not any("2026" in text for text in undated.values())
+    assert not any("2026" in (text if isinstance(text, str) else text.decode("utf-8")) for text in undated.values())
 
 
 def test_home_lists_events_newest_first_with_counts(files):
@@ -116,7 +117,7 @@ def test_downloads_carry_every_event_and_fact_with_its_source(files, corpus):
     assert event["id"] == "2024-03-12-berger-moreno-lisbon" and event["conflicts"][0]["about"] == "date"
     dataset = json.loads(files["downloads/dataset.json"])
     assert len(dataset["events"]) == 2 and len(dataset["articles"]) == 5
-    rows = list(csv.DictReader(io.StringIO(files["downloads/facts.csv"])))
+    rows = list(csv.DictReader(io.StringIO(files["downloads/facts.csv"].decode("utf-8"))))
     expected = sum(len(f.sources) for e in linked.events
                    for f in (*e.participants, *e.locations, *e.dates, *e.outcomes))
     expected += sum(len(side.sources) for e in linked.events for c in e.conflicts for side in c.sides)
@@ -126,8 +127,17 @@ def test_downloads_carry_every_event_and_fact_with_its_source(files, corpus):
     assert row["quote"] == row["value"] and row["outlet"] == "Harbour Herald" and int(row["end"]) > int(row["start"])
 
 
+def test_dataset_reads_as_one_json_dump_of_every_record(files, corpus):
+    # dataset.json is joined from cached pieces; it must read exactly like one json.dumps
+    _, linked = corpus
+    expected = {"built": "2026-01-31",
+                "events": [to_dict(e) for e in sorted(linked.events, key=lambda e: e.id)],
+                "articles": [to_dict(r) for r in sorted(linked.records, key=lambda r: r.id)]}
+    assert files["downloads/dataset.json"].decode("utf-8") == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+
+
 def test_csv_cells_never_start_a_formula(files):
-    for row in csv.reader(io.StringIO(files["downloads/facts.csv"])):
+    for row in csv.reader(io.StringIO(files["downloads/facts.csv"].decode("utf-8"))):
         assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row), row
 
 

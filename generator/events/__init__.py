@@ -20,7 +20,7 @@ from typing import Sequence
 from ..curation import Curation, MergeEntities, RenameEntity
 from ..extract import extract_article
 from ..parallel import extract_all
-from ..records import Article, ArticleRecord, EventRecord
+from ..records import Article, ArticleRecord, EventRecord, PastEvent
 from ..registry import Registry, build_registry, relabel_events
 from . import curate
 from .cluster import cluster_articles
@@ -41,7 +41,7 @@ class Linked:
 
 
 def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation: Curation,
-         previous: Sequence[EventRecord] = (), cache_dir: Path | None = None,
+         previous: Sequence[PastEvent] = (), cache_dir: Path | None = None,
          extract_cache: Path | None = None) -> Linked:
     """Group the articles into events and merge their facts. `records[i]` belongs to `articles[i]`.
 

@@ -14,14 +14,14 @@ from slugify import slugify
 from ..curation import AddFact, Curation, MergeEntities, MergeEvents, RenameEntity, RenameEvent, SetTitle, \
     SplitEvent, SuppressFact
 from ..extract.names import person_key
-from ..records import Article, ArticleRecord, DateFact, EventRecord, Evidence, Outcome, Person, Place
+from ..records import Article, ArticleRecord, DateFact, Evidence, Outcome, PastEvent, Person, Place
 from .canonical import group_ids
 
 STALE = "update or remove the entry"
 
 
 def _previous_names(group: Sequence[int], records: Sequence[ArticleRecord],
-                    previous: Sequence[EventRecord]) -> set[str]:
+                    previous: Sequence[PastEvent]) -> set[str]:
     """Ids (and their redirects) of last build's events that shared the most articles with this one."""
     mine = {records[i].id for i in group}
     overlaps = [(len(mine & set(p.articles)), p.id, p) for p in previous if mine & set(p.articles)]
@@ -31,7 +31,7 @@ def _previous_names(group: Sequence[int], records: Sequence[ArticleRecord],
     return {best.id, *best.redirect_from}
 
 
-def _names(groups: Sequence[Sequence[int]], records: Sequence[ArticleRecord], previous: Sequence[EventRecord],
+def _names(groups: Sequence[Sequence[int]], records: Sequence[ArticleRecord], previous: Sequence[PastEvent],
            curation: Curation) -> list[set[str]]:
     ids = group_ids(groups, records, curation.of(RenameEntity, MergeEntities))
     return [{ids[n], *_previous_names(g, records, previous)} for n, g in enumerate(groups)]
@@ -42,7 +42,7 @@ def _find(reference: str, names: Sequence[set[str]]) -> list[int]:
 
 
 def apply_event_curation(groups: list[list[int]], records: Sequence[ArticleRecord], curation: Curation,
-                         previous: Sequence[EventRecord], warnings: list[str]) -> list[list[int]]:
+                         previous: Sequence[PastEvent], warnings: list[str]) -> list[list[int]]:
     """merge_events and split_event, in file order."""
     for action in curation.of(MergeEvents, SplitEvent):
         names = _names(groups, records, previous, curation)
@@ -136,7 +136,7 @@ def _add(record: ArticleRecord, article: Article, action: AddFact) -> ArticleRec
 
 
 def apply_fact_curation(articles: Sequence[Article], records: list[ArticleRecord], groups: Sequence[Sequence[int]],
-                        curation: Curation, previous: Sequence[EventRecord], warnings: list[str]
+                        curation: Curation, previous: Sequence[PastEvent], warnings: list[str]
                         ) -> list[ArticleRecord]:
     """suppress_fact and add_fact, in file order, on the article records."""
     actions = curation.of(SuppressFact, AddFact)
@@ -184,7 +184,7 @@ def apply_fact_curation(articles: Sequence[Article], records: list[ArticleRecord
 
 
 def apply_naming(groups: Sequence[Sequence[int]], records: Sequence[ArticleRecord], derived: Sequence[str],
-                 curation: Curation, previous: Sequence[EventRecord], warnings: list[str]
+                 curation: Curation, previous: Sequence[PastEvent], warnings: list[str]
                  ) -> tuple[list[str], dict[int, str], dict[int, tuple[str, ...]]]:
     """Final ids, curated titles and redirects (old ids) per event number."""
     final = list(derived)

@@ -5,6 +5,9 @@
 
 Nothing is written here: the caller writes the files (atomically) into `docs/`.
 Generated pages live in their own folders so hand-written docs are never touched.
+A page made from a few records (an event, a person, a place, a source) goes through
+the output cache (`memo.py`) keyed by exactly those records, so a rebuild renders only
+the pages whose records changed; pages that list the whole site are made every time.
 Every value that comes from an article is escaped (see `escape.py`); output is
 deterministic: sorted, and dated only by `built`.
 """
@@ -14,14 +17,15 @@ from typing import Any, Sequence
 
 from markupsafe import Markup
 
-from ..records import Article
+from ..memo import Generated, Memo
+from ..records import Article, EventRecord
 from . import escape
 from .common import front_matter, link, provenance, render
 from .downloads import download_files
 from .entity import entity_page, index_page
 from .event import event_page
-from .model import Site, build_site, registry_redirects
-from .source import source_page
+from .model import Entity, EventSummary, Site, SourceDoc, build_site, registry_redirects
+from .source import cited_spans, entity_ids, source_page
 
 __all__ = ["render_pages", "build_site", "Site"]
 
@@ -69,25 +73,53 @@ def redirect_pages(site: Site) -> dict[str, str]:
     return pages
 
 
-def render_pages(articles: Sequence[Article], linked: Any, built: str | None) -> dict[str, str]:
+def render_pages(articles: Sequence[Article], linked: Any, built: str | None,
+                 memo: Memo | None = None) -> dict[str, Generated]:
     """Every generated file of the site, by path relative to `docs/`.
 
     `linked` is the events stage's result: `records` (article records with event ids),
     `events` (event records) and `registry` (people and places with ids and aliases).
+    With a `memo` that has a folder, files an earlier build made come back as stored files.
     """
+    memo = memo or Memo(None)
     site = build_site(articles, linked.records, linked.events, getattr(linked, "registry", None), built)
-    files: dict[str, str] = {"index.md": home_page(site)}
+    files: dict[str, Generated] = {"index.md": home_page(site)}
     for event in site.events:
-        files[f"events/{escape.page_name(event.id)}.md"] = event_page(site, event)
-    for person in site.people:
-        files[f"people/{escape.page_name(person.id)}.md"] = entity_page(site, person)
-    for place in site.places:
-        files[f"places/{escape.page_name(place.id)}.md"] = entity_page(site, place)
+        files[f"events/{escape.page_name(event.id)}.md"] = memo.file(
+            "event-page", _event_inputs(site, event, memo), lambda e=event: event_page(site, e))
+    for folder, entities in (("people", site.people), ("places", site.places)):
+        for entity in entities:
+            files[f"{folder}/{escape.page_name(entity.id)}.md"] = memo.file(
+                "entity-page", _entity_inputs(site, entity, memo), lambda e=entity: entity_page(site, e))
     files["people/index.md"] = index_page(site, "person")
     files["places/index.md"] = index_page(site, "place")
     for article_id, doc in site.sources.items():
-        files[f"sources/{escape.page_name(article_id)}.md"] = source_page(site, doc)
+        files[f"sources/{escape.page_name(article_id)}.md"] = memo.file(
+            "source-page", _source_inputs(site, doc, memo), lambda d=doc: source_page(site, d))
     files["downloads/index.md"] = downloads_page(site)
-    files.update(download_files(site))
+    files.update(download_files(site, memo))
     files.update(redirect_pages(site))
     return dict(sorted(files.items()))
+
+
+# What each cached page is made from: everything its page function reads, with large
+# records given by their digest. A page function that starts reading more must say so here.
+
+def _docs(site: Site, articles: Sequence[str], memo: Memo) -> list[object]:
+    return [memo.digest(site.sources[a]) if a in site.sources else a for a in sorted(set(articles))]
+
+
+def _event_inputs(site: Site, event: EventRecord, memo: Memo) -> tuple[object, ...]:
+    quoted = {s.article for o in event.outcomes for s in o.sources}
+    return memo.digest(event), _docs(site, [*event.articles, *quoted], memo), site.built
+
+
+def _entity_inputs(site: Site, entity: Entity, memo: Memo) -> tuple[object, ...]:
+    return entity, _docs(site, entity.articles, memo), site.built  # entity: small, events as summaries
+
+
+def _source_inputs(site: Site, doc: SourceDoc, memo: Memo) -> tuple[object, ...]:
+    record = doc.record
+    event = site.event(record.event) if record.event else None
+    return (memo.digest(doc), EventSummary.of(event) if event else None, cited_spans(site, record),
+            entity_ids(site, record, "people"), entity_ids(site, record, "places"), site.built)

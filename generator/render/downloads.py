@@ -2,6 +2,9 @@
 
 The CSV has one row per fact and source, so a spreadsheet user can filter by event,
 fact kind or article and still see the quoted sentence each value rests on.
+
+The whole-dataset files are joined from one piece per event and per article, each
+kept by the output cache (`memo.py`): adding an article re-renders only its pieces.
 """
 from __future__ import annotations
 
@@ -10,8 +13,9 @@ import io
 import json
 from typing import Iterator
 
+from ..memo import Generated, Memo
 from ..records import EventRecord, Source, to_dict
-from ..write import dump_yaml
+from ..validate import record_yaml
 from . import escape
 from .model import Site
 
@@ -22,20 +26,36 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def event_yaml(event: EventRecord) -> str:
-    return dump_yaml(to_dict(event))
+    """The event's record as YAML: the same text as docs/data/events/<id>.yaml."""
+    return record_yaml(event, f"downloads/events/{escape.page_name(event.id)}.yaml")
 
 
 def event_json(event: EventRecord) -> str:
     return json.dumps(to_dict(event), ensure_ascii=False, indent=2) + "\n"
 
 
-def dataset_json(site: Site) -> str:
-    data = {
-        "built": site.built,
-        "events": [to_dict(e) for e in sorted(site.events, key=lambda e: e.id)],
-        "articles": [to_dict(doc.record) for _, doc in sorted(site.sources.items())],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def _json_item(record: object) -> str:
+    """One record as an item of a list that sits two levels deep in the dataset, so the
+    joined file reads exactly as `json.dumps(data, indent=2)` would write it."""
+    text = json.dumps(to_dict(record), ensure_ascii=False, indent=2)
+    return "\n".join("    " + line for line in text.splitlines())
+
+
+def _json_list(items: list[bytes]) -> bytes:
+    return b"[\n" + b",\n".join(items) + b"\n  ]" if items else b"[]"
+
+
+def dataset_json(site: Site, memo: Memo | None = None) -> bytes:
+    """{"built", "events" (by id), "articles" (by id)}: every record, as indented JSON (UTF-8).
+
+    Joined as bytes: the file is large, and its pieces come from the output cache as bytes."""
+    memo = memo or Memo(None)
+    events = [memo.piece("dataset-event", memo.digest(e), lambda e=e: _json_item(e))
+              for e in sorted(site.events, key=lambda e: e.id)]
+    records = [memo.piece("dataset-article", memo.digest(doc.record), lambda r=doc.record: _json_item(r))
+               for _, doc in sorted(site.sources.items())]
+    return b"".join([b'{\n  "built": ', json.dumps(site.built).encode(), b',\n  "events": ', _json_list(events),
+                     b',\n  "articles": ', _json_list(records), b"\n}\n"])
 
 
 def _rows(event: EventRecord) -> Iterator[tuple[str, str, str, tuple[Source, ...]]]:
@@ -58,26 +78,46 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def facts_csv(site: Site) -> str:
+def _csv_rows(site: Site, event: EventRecord) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for event in sorted(site.events, key=lambda e: e.id):
-        for kind, value, detail, sources in _rows(event):
-            for source in sorted(sources, key=lambda s: (s.article, s.start, s.end)):
-                doc = site.sources.get(source.article)
-                record = doc.record if doc else None
-                writer.writerow(_cell(v) for v in (
-                    event.id, kind, value, detail.strip(), source.article,
-                    record.outlet if record else "", record.language if record else "",
-                    record.published if record else "", source.quote, source.start, source.end))
+    for kind, value, detail, sources in _rows(event):
+        for source in sorted(sources, key=lambda s: (s.article, s.start, s.end)):
+            doc = site.sources.get(source.article)
+            record = doc.record if doc else None
+            writer.writerow(_cell(v) for v in (
+                event.id, kind, value, detail.strip(), source.article,
+                record.outlet if record else "", record.language if record else "",
+                record.published if record else "", source.quote, source.start, source.end))
     return out.getvalue()
 
 
-def download_files(site: Site) -> dict[str, str]:
-    files = {"downloads/dataset.json": dataset_json(site), "downloads/facts.csv": facts_csv(site)}
+def _cited_records(site: Site, event: EventRecord) -> list[object]:
+    """The article records an event's rows quote from (their outlet, language and date)."""
+    cited = sorted({s.article for _, _, _, sources in _rows(event) for s in sources})
+    return [site.sources[a].record if a in site.sources else a for a in cited]
+
+
+def facts_csv(site: Site, memo: Memo | None = None) -> bytes:
+    """One row per fact and source (UTF-8), joined from one cached piece per event."""
+    memo = memo or Memo(None)
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(CSV_COLUMNS)
+    rows = [memo.piece("csv-rows", (memo.digest(e), [memo.digest(r) for r in _cited_records(site, e)]),
+                      lambda e=e: _csv_rows(site, e))
+            for e in sorted(site.events, key=lambda e: e.id)]
+    return header.getvalue().encode("utf-8") + b"".join(rows)
+
+
+def download_files(site: Site, memo: Memo | None = None) -> dict[str, Generated]:
+    memo = memo or Memo(None)
+    files: dict[str, Generated] = {"downloads/dataset.json": dataset_json(site, memo),
+                                   "downloads/facts.csv": facts_csv(site, memo)}
     for event in site.events:
         name = escape.page_name(event.id)
-        files[f"downloads/events/{name}.yaml"] = event_yaml(event)
-        files[f"downloads/events/{name}.json"] = event_json(event)
+        # the same text as the event's record in data/events/: one stored file for both
+        files[f"downloads/events/{name}.yaml"] = memo.file("record-yaml", memo.digest(event),
+                                                           lambda e=event: event_yaml(e))
+        files[f"downloads/events/{name}.json"] = memo.file("event-json", memo.digest(event),
+                                                           lambda e=event: event_json(e))
     return files

@@ -60,6 +60,12 @@ def grouped_outcomes(outcomes: tuple[EventOutcome, ...]) -> list[tuple[str, list
     return groups
 
 
+def _languages(site: Site, event: EventRecord) -> dict[str, str]:
+    """Article → language, for the articles the event's outcomes quote."""
+    quoted = {s.article for o in event.outcomes for s in o.sources}
+    return {a: site.sources[a].record.language for a in sorted(quoted) if a in site.sources}
+
+
 def event_page(site: Site, event: EventRecord) -> str:
     citations = Citations(ROOT, source_order(site, event.articles))
     people_ids = {p.name: p.id for p in event.participants}
@@ -71,7 +77,7 @@ def event_page(site: Site, event: EventRecord) -> str:
         root=ROOT,
         link=link,
         cite=citations.cite,
-        headline=headline(event.outcomes, {a: d.record.language for a, d in site.sources.items()}),
+        headline=headline(event.outcomes, _languages(site, event)),
         groups=grouped_outcomes(event.outcomes),
         present=[p for p in event.participants if p.present],
         people_ids=people_ids,

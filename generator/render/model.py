@@ -24,10 +24,23 @@ from ..records import (
 
 
 @dataclass(frozen=True)
+class EventSummary:
+    """What a person's or place's page shows of an event: so the page depends on no more."""
+
+    id: str
+    title: str
+    date: str | None
+
+    @classmethod
+    def of(cls, event: EventRecord) -> "EventSummary":
+        return cls(event.id, event.title, event.date)
+
+
+@dataclass(frozen=True)
 class Appearance:
     """One event an entity appears in, with what that event says about it."""
 
-    event: EventRecord
+    event: EventSummary
     roles: tuple[str, ...]
     present: bool
     sources: tuple[Source, ...]
@@ -75,6 +88,44 @@ class Site:
 
     def event(self, event_id: str) -> EventRecord | None:
         return self._events_by_id.get(event_id)
+
+    # Indexes a page looks things up in: built once, so rendering every page of a large
+    # corpus stays linear.
+    @cached_property
+    def _events_by_article(self) -> dict[str, tuple[EventRecord, ...]]:
+        found: dict[str, list[EventRecord]] = defaultdict(list)
+        for event in self.events:
+            for article in event.articles:
+                found[article].append(event)
+        return {article: tuple(events) for article, events in found.items()}
+
+    def events_citing(self, article_id: str) -> tuple[EventRecord, ...]:
+        """The events that list the article as a source, in the site's order."""
+        return self._events_by_article.get(article_id, ())
+
+    @cached_property
+    def _page_ids(self) -> dict[str, frozenset[str]]:
+        return {"people": frozenset(p.id for p in self.people), "places": frozenset(p.id for p in self.places)}
+
+    def page_ids(self, kind: str) -> frozenset[str]:
+        """The ids of the pages of `kind` ("people" or "places")."""
+        return self._page_ids[kind]
+
+    @cached_property
+    def _registry_names(self) -> dict[str, dict[str, dict[str, str]]]:
+        found: dict[str, dict[str, dict[str, str]]] = {}
+        for table in ("person_ids", "place_ids"):
+            by_article: dict[str, dict[str, str]] = defaultdict(dict)
+            pairs = getattr(self.registry, table, ()) if self.registry is not None else ()
+            for (article, name), entity in pairs:
+                by_article[article][name] = entity
+            found[table] = dict(by_article)
+        return found
+
+    def registry_names(self, table: str, article_id: str) -> dict[str, str]:
+        """Name as the article's record gives it → entity id, from the registry's `table`
+        ("person_ids" or "place_ids")."""
+        return self._registry_names[table].get(article_id, {})
 
 
 def newest_first(events: Iterable[EventRecord]) -> tuple[EventRecord, ...]:
@@ -125,7 +176,7 @@ def collect_people(events: Sequence[EventRecord], records: Sequence[ArticleRecor
         names = {a for _, p in seen for a in p.aliases} | set(known.get(person_id, ()))
         names |= {n for _, p in seen for n in spellings.get(p.name, ())}
         appearances = tuple(
-            Appearance(event, person.roles, person.present, person.sources)
+            Appearance(EventSummary.of(event), person.roles, person.present, person.sources)
             for event, person in sorted(seen, key=lambda pair: (pair[0].date or "", pair[0].id), reverse=True)
         )
         people.append(Entity("person", person_id, name, _aliases(name, names), appearances))
@@ -146,7 +197,8 @@ def collect_places(events: Sequence[EventRecord], records: Sequence[ArticleRecor
         located = next((p for _, p in seen if p.lat is not None and p.lon is not None), first)
         names = set(known.get(place_id, ())) | {n for _, p in seen for n in spellings.get(p.name, ())}
         appearances = tuple(
-            Appearance(event, ("main place",) if place.main else ("mentioned",), place.main, place.sources)
+            Appearance(EventSummary.of(event), ("main place",) if place.main else ("mentioned",), place.main,
+                       place.sources)
             for event, place in sorted(seen, key=lambda pair: (pair[0].date or "", pair[0].id), reverse=True)
         )
         places.append(Entity("place", place_id, first.name, _aliases(first.name, names), appearances,

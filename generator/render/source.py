@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ..records import ArticleRecord, Evidence
 from . import escape
 from .common import front_matter, link, provenance, quoted, render, shorten
-from .model import Site, SourceDoc
+from .model import EventSummary, Site, SourceDoc
 
 ROOT = "../"
 
@@ -29,7 +29,7 @@ class Fact:
 def cited_spans(site: Site, record: ArticleRecord) -> list[tuple[int, int]]:
     """Every span cited from this article: by its own facts and by any event."""
     spans = {(e.start, e.end) for fact in _facts(record) for e in fact.evidence}
-    for event in (e for e in site.events if record.id in e.articles):
+    for event in site.events_citing(record.id):
         for group in (event.participants, event.locations, event.dates, event.outcomes):
             spans |= {(s.start, s.end) for item in group for s in item.sources if s.article == record.id}
         for conflict in event.conflicts:
@@ -65,25 +65,18 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> Markup:
     return Markup("".join(pieces))
 
 
-def _registry_ids(site: Site, record: ArticleRecord, field: str) -> dict[str, str]:
-    """Name as this article's record gives it → entity id, from the registry's table."""
-    pairs = getattr(site.registry, field, ()) if site.registry is not None else ()
-    return {name: entity for (article, name), entity in pairs if article == record.id}
-
-
-def _entity_ids(site: Site, record: ArticleRecord, kind: str) -> dict[str, str]:
+def entity_ids(site: Site, record: ArticleRecord, kind: str) -> dict[str, str]:
     """Name as this article gives it → page id, for `kind` "people" or "places": from the
     registry's table if it knows the article, else from its event, else from all pages."""
-    pages = getattr(site, kind)
-    known = {p.id for p in pages}
-    registry_field = {"people": "person_ids", "places": "place_ids"}[kind]
-    from_registry = {n: i for n, i in _registry_ids(site, record, registry_field).items() if i in known}
+    known = site.page_ids(kind)
+    table = {"people": "person_ids", "places": "place_ids"}[kind]
+    from_registry = {n: i for n, i in site.registry_names(table, record.id).items() if i in known}
     if from_registry:
         return from_registry
     event = site.event(record.event) if record.event else None
     if event is not None:
         return {p.name: p.id for p in (event.participants if kind == "people" else event.locations)}
-    return {p.name: p.id for p in pages}
+    return {p.name: p.id for p in getattr(site, kind)}
 
 
 def _anchors(evidence: tuple[Evidence, ...]) -> tuple[Markup, ...]:
@@ -97,7 +90,7 @@ def _named(name: str, ids: dict[str, str], kind: str) -> Markup:
 
 
 def listed_facts(site: Site, record: ArticleRecord) -> list[tuple[str, list[Fact]]]:
-    people, places = _entity_ids(site, record, "people"), _entity_ids(site, record, "places")
+    people, places = entity_ids(site, record, "people"), entity_ids(site, record, "places")
     groups = [
         ("People", [Fact("person", _named(p.name, people, "person"),
                          "; ".join(x for x in (p.role, "took part" if p.present else "mentioned") if x),
@@ -122,7 +115,7 @@ def source_page(site: Site, doc: SourceDoc) -> str:
         "source.md.j2",
         meta=front_matter(f"Source: {shorten(record.title, 80)}", description=f"Source article {record.id}"),
         record=record,
-        event=event,
+        event=EventSummary.of(event) if event else None,  # all the page shows of it
         root=ROOT,
         link=link,
         facts=listed_facts(site, record),

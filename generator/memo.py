@@ -1,0 +1,163 @@
+"""Reuse of generated files across builds: each output keyed by a digest of its inputs.
+
+A record's YAML, a page or a download is a pure function of a few records. A build
+asks `Memo.file(kind, inputs, make)` for it: when an earlier build made that kind of
+file from inputs that digest the same, the stored file is reused and `make` is not
+called; otherwise `make()` runs and its text is stored. So adding one article to a
+large corpus renders only the pages that article changes.
+
+- A key digests the generator's version (its code, templates and schemas, and the
+  libraries that shape output), the kind, and the inputs. Inputs are serialised with
+  orjson, which writes dataclass records field by field; large records are digested
+  once per build (`digest`) and stand in for themselves in the keys that cite them.
+- Entries are read-only files under `<folder>/<version>/<key[:2]>/<key>`. `publish`
+  hard-links them into the new `docs/` tree, so an unchanged file is neither rendered
+  nor copied. An entry is written to a temporary name and renamed, so a killed build
+  never leaves half an entry under a key.
+- `prune()` after a successful build keeps only the entries that build used.
+
+The folder (`.cache/factsheet/output/`) is git-ignored and may be deleted at any time.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any, Callable
+
+import orjson
+
+DEFAULT_FOLDER = Path(".cache/factsheet/output")
+# Libraries whose versions can change generated text without a change to our code.
+OUTPUT_DEPENDENCIES = ("Jinja2", "MarkupSafe", "PyYAML", "orjson", "pycountry")
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """Generated content that is already on disk, ready to be linked into a tree."""
+
+    path: Path
+
+    def read_bytes(self) -> bytes:
+        return self.path.read_bytes()
+
+
+Generated = str | bytes | StoredFile  # what a build produces for one docs-relative path
+
+
+@lru_cache(maxsize=1)
+def generator_version() -> str:
+    """A digest of every file of the generator package and of OUTPUT_DEPENDENCIES' versions."""
+    digest = hashlib.sha256()
+    root = resources.files("generator")
+    for path in sorted(Path(str(root)).rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".j2", ".json", ".yaml", ".tsv", ".js", ".css"):
+            digest.update(path.relative_to(str(root)).as_posix().encode())
+            digest.update(path.read_bytes())
+    for dependency in OUTPUT_DEPENDENCIES:
+        digest.update(f"{dependency}=={metadata.version(dependency)}".encode())
+    return digest.hexdigest()[:12]
+
+
+def _plain(value: Any) -> Any:
+    """orjson's fallback for the few types it does not write itself."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    raise TypeError(f"cannot digest {type(value).__name__}")
+
+
+def _serialised(value: Any) -> bytes:
+    return orjson.dumps(value, default=_plain, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SORT_KEYS)
+
+
+@dataclass
+class Memo:
+    """The output cache of one build; `folder=None` turns reuse off (every `make` runs)."""
+
+    folder: Path | None
+    version: str = field(default_factory=generator_version)
+    used: set[str] = field(default_factory=set)
+    made: int = 0  # files this build had to make
+    reused: int = 0  # files it took from an earlier build
+    _digests: dict[int, tuple[Any, str]] = field(default_factory=dict, repr=False)
+    _texts: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def digest(self, value: Any) -> str:
+        """A digest of `value`'s content, computed once per object in this build."""
+        known = self._digests.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        found = hashlib.blake2b(_serialised(value), digest_size=16).hexdigest()
+        self._digests[id(value)] = (value, found)  # holding `value` keeps its id unique
+        return found
+
+    def key(self, kind: str, inputs: Any) -> str:
+        return hashlib.blake2b(self.version.encode() + b"\0" + kind.encode() + b"\0" + _serialised(inputs),
+                               digest_size=20).hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / self.version / key[:2] / key
+
+    def file(self, kind: str, inputs: Any, make: Callable[[], str]) -> Generated:
+        """The output of `make()` for these inputs: stored (`StoredFile`) or just made."""
+        key = self.key(kind, inputs)
+        if self.folder is None:
+            if key not in self._texts:
+                self._texts[key] = make()
+                self.made += 1
+            return self._texts[key]
+        entry = self._entry(key)
+        if key in self.used or entry.is_file():
+            self.reused += key not in self.used
+            self.used.add(key)
+            return StoredFile(entry)
+        self._store(entry, make().encode("utf-8"))
+        self.made += 1
+        self.used.add(key)
+        return StoredFile(entry)
+
+    def piece(self, kind: str, inputs: Any, make: Callable[[], str]) -> bytes:
+        """Like `file`, for a piece of a larger file: its UTF-8 bytes, ready to be joined."""
+        found = self.file(kind, inputs, make)
+        return found.read_bytes() if isinstance(found, StoredFile) else found.encode("utf-8")
+
+    @staticmethod
+    def _store(entry: Path, data: bytes) -> None:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(temp, 0o444)  # shared with docs/ through hard links: never edited in place
+            os.replace(temp, entry)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+    def prune(self) -> None:
+        """Delete every entry this build did not use, and the entries of other versions."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for other in self.folder.iterdir():
+            if other.name != self.version:
+                shutil.rmtree(other, ignore_errors=True) if other.is_dir() else other.unlink(missing_ok=True)
+        current = self.folder / self.version
+        for shard in current.iterdir() if current.is_dir() else ():
+            for entry in os.scandir(shard):
+                if entry.name not in self.used:
+                    os.unlink(entry.path)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Put `source`'s content at `target`: a hard link where the file system allows one."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+        os.chmod(target, 0o644)
