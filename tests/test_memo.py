@@ -1,0 +1,118 @@
+"""The output cache (`generator/memo.py`): a rebuild reuses what did not change, and
+what it builds is exactly what a clean build of the same inputs builds."""
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, copy_build_inputs
+from generator.build import EVENT_INDEX, build
+from generator.config import BuildConfig
+from generator.memo import Memo, StoredFile
+from generator.write import MANIFEST
+
+DEVSET = REPO / "tests" / "fixtures" / "devset" / "articles"
+
+
+def test_a_kept_file_is_reused_without_making_it_again(tmp_path: Path) -> None:
+    calls = []
+
+    def make() -> str:
+        calls.append(1)
+        return "# Page\n"
+
+    first = Memo(tmp_path)
+    kept = first.file("page", ("input", 1), make)
+    assert isinstance(kept, StoredFile) and kept.path.read_text(encoding="utf-8") == "# Page\n"
+    assert not kept.path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)  # never edited in place
+    again = Memo(tmp_path).file("page", ("input", 1), make)
+    assert again == kept and len(calls) == 1
+    other = Memo(tmp_path).file("page", ("input", 2), make)
+    assert other != kept and len(calls) == 2
+
+
+def test_inputs_digest_by_value_not_by_identity(tmp_path: Path) -> None:
+    memo = Memo(None)
+    assert memo.key("page", {"b": [1, 2], "a": frozenset({"x", "y"})}) == \
+        memo.key("page", {"a": frozenset({"y", "x"}), "b": [1, 2]})
+    assert memo.key("page", [1, 2]) != memo.key("other", [1, 2])
+    assert memo.digest(("same",)) == Memo(None).digest(("same",))
+
+
+def test_without_a_folder_every_file_is_made_once_per_build() -> None:
+    memo = Memo(None)
+    made = [memo.file("page", "x", lambda: "text"), memo.file("page", "x", lambda: "other")]
+    assert made == ["text", "text"] and memo.made == 1
+
+
+def test_prune_keeps_only_what_the_last_build_used(tmp_path: Path) -> None:
+    old = Memo(tmp_path)
+    stale = old.file("page", "old", lambda: "old")
+    (tmp_path / "0123456789ab").mkdir()  # another generator version's entries
+    new = Memo(tmp_path)
+    kept = new.file("page", "new", lambda: "new")
+    new.prune()
+    assert isinstance(stale, StoredFile) and isinstance(kept, StoredFile)
+    assert not stale.path.exists() and kept.path.exists()
+    assert [p.name for p in tmp_path.iterdir()] == [new.version]
+
+
+def docs_files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "docs").rglob("*")) if p.is_file()}
+
+
+def run(root: Path) -> None:
+    report = build(BuildConfig(root=root, run_mkdocs=False))
+    assert not report.errors, report.errors
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One workspace taken through a series of edits, rebuilding after each."""
+    root = copy_build_inputs(tmp_path_factory.mktemp("incremental"))
+    articles = root / "corpus" / "articles"
+    names = sorted(p.name for p in DEVSET.iterdir())
+    for name in names[:-2]:
+        shutil.copy2(DEVSET / name, articles / name)
+    run(root)
+    shutil.copy2(DEVSET / names[-2], articles / names[-2])  # an article added
+    run(root)
+    shutil.copy2(DEVSET / names[-1], articles / names[-1])
+    (articles / names[0]).unlink()  # one removed
+    run(root)
+    edited = articles / names[1]
+    edited.write_text(edited.read_text(encoding="utf-8").replace(".", ". ", 1), encoding="utf-8")
+    run(root)
+    event = next(p.stem for p in (root / "docs" / "data" / "events").glob("*.yaml"))
+    (root / "corpus" / "curation.yaml").write_text(
+        f"actions:\n  - action: set_title\n    event: {event}\n    title: A title an editor chose\n", encoding="utf-8")
+    shutil.copy2(root / "docs" / EVENT_INDEX, root.parent / "previous-events.json")
+    run(root)
+    return root
+
+
+def test_rebuilds_give_what_a_clean_build_gives(history: Path, tmp_path: Path) -> None:
+    clean = copy_build_inputs(tmp_path / "clean", history / "corpus" / "articles")
+    shutil.copy2(history / "corpus" / "curation.yaml", clean / "corpus" / "curation.yaml")
+    # the same last build to redirect from: event ids that changed along the way keep their addresses
+    shutil.copy2(history.parent / "previous-events.json", clean / "docs" / EVENT_INDEX)
+    (clean / "docs" / MANIFEST).write_text(f"{EVENT_INDEX}\n", encoding="utf-8")
+    run(clean)
+    rebuilt, fresh = docs_files(history), docs_files(clean)
+    assert (sorted(set(rebuilt) - set(fresh)), sorted(set(fresh) - set(rebuilt))) == ([], [])
+    assert [p for p in fresh if rebuilt[p] != fresh[p]] == []
+    assert any("A title an editor chose" in text.decode("utf-8") for path, text in fresh.items()
+               if path.startswith("docs/people/"))  # a page that shows the event's title only
+
+
+def test_a_rebuild_with_nothing_changed_reuses_every_file(history: Path) -> None:
+    before = {p: os.stat(p).st_ino for p in sorted((history / "docs").rglob("*.md"))}
+    run(history)
+    after = {p: os.stat(p).st_ino for p in sorted((history / "docs").rglob("*.md"))}
+    generated = [p for p in before if not p.name.startswith("index") and "/docs/" in str(p)
+                 and p.parent.name in ("events", "people", "places", "sources")]
+    assert generated and all(after[p] == before[p] for p in generated)  # the same kept file, linked again
