@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import orjson
+
 from .records import Article, ArticleRecord, from_dict, to_dict
 from .write import write_text
 
@@ -40,10 +42,10 @@ class ExtractionCache:
         """The cached record, or None when there is none or it does not belong to this article."""
         path = self.path(article, anchor)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = orjson.loads(path.read_bytes())
         except FileNotFoundError:
             return None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        except (OSError, orjson.JSONDecodeError):
             return None  # unreadable entry: extract again and `put` overwrites it
         if not isinstance(data, dict):
             return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal
 
 PlaceType = Literal["city", "venue", "region", "country", "other"]
@@ -250,6 +251,21 @@ def to_dict(record: Any) -> Any:
 
 def from_dict(cls: type, data: dict[str, Any]) -> Any:
     """Rebuild a record from `to_dict` output (used by the extraction cache)."""
+    kwargs: dict[str, Any] = {}
+    for name, inner in _field_types(cls):
+        if name not in data:
+            continue
+        value = data[name]
+        if isinstance(value, list):
+            value = tuple(from_dict(inner, v) if inner and isinstance(v, dict) else v for v in value)
+        kwargs[name] = value
+    return cls(**kwargs)
+
+
+@lru_cache(maxsize=None)
+def _field_types(cls: type) -> tuple[tuple[str, type | None], ...]:
+    """(field name, record type of its items) for each field of `cls`: looked up once per
+    class, because a large corpus rebuilds a million small records from the cache."""
     nested = {
         "participants": Person if cls is ArticleRecord else EventPerson,
         "locations": Place if cls is ArticleRecord else EventPlace,
@@ -260,14 +276,4 @@ def from_dict(cls: type, data: dict[str, Any]) -> Any:
         "conflicts": Conflict,
         "sides": ConflictSide,
     }
-    kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in data:
-            continue
-        value = data[f.name]
-        if isinstance(value, list):
-            inner = nested.get(f.name)
-            value = tuple(from_dict(inner, v) if inner and isinstance(v, dict) else v for v in value)
-        kwargs[f.name] = value
-    return cls(**kwargs)
-
+    return tuple((f.name, nested.get(f.name)) for f in dataclasses.fields(cls))

@@ -164,13 +164,14 @@ def group_people(records: Sequence[ArticleRecord], events: dict[str, str | None]
             key = parent[key]
         return key
 
+    some_name = {key: _any_name(mentions) for key, mentions in full_keys.items()}
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key in sorted(full_keys):
-        by_surname[surname_key(_any_name(full_keys[key]))].append(key)
+        by_surname[surname_key(some_name[key])].append(key)
     for keys in by_surname.values():
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
-                if root(a) != root(b) and same_person(_any_name(full_keys[a]), _any_name(full_keys[b])):
+                if root(a) != root(b) and same_person(some_name[a], some_name[b]):
                     parent[max(root(a), root(b))] = min(root(a), root(b))
     members: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for key, mentions in sorted(full_keys.items()):
@@ -184,16 +185,20 @@ def group_people(records: Sequence[ArticleRecord], events: dict[str, str | None]
             tokens = person_key(other).split()
             by_token[tokens[0]].add(key)
             by_token[tokens[-1]].add(key)
+    # What a bare name is checked against, kept up to date as bare names join groups:
+    # a group's first three mentions and its events (scanning whole groups is quadratic).
+    first_three = {key: sorted(group)[:3] for key, group in members.items()}
+    events_of = {key: {event_of[a] for a, _ in group} for key, group in members.items()}
     for mention in bare:
         article, name = mention
         fits = [key for key in sorted(by_token.get(person_key(name), ()))
-                if any(same_person(name, other) for _, other in sorted(members[key])[:3])]
-        in_event = [key for key in fits
-                    if event_of[article] is not None
-                    and any(event_of[a] == event_of[article] for a, _ in members[key])]
+                if any(same_person(name, other) for _, other in first_three[key])]
+        in_event = [key for key in fits if event_of[article] is not None and event_of[article] in events_of[key]]
         chosen = in_event if in_event else fits
         if len(chosen) == 1:
             members[chosen[0]].add(mention)
+            first_three[chosen[0]] = sorted({*first_three[chosen[0]], mention})[:3]
+            events_of[chosen[0]].add(event_of[article])
         else:
             members["bare:" + person_key(name)].add(mention)
     groups = []

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from math import asin, cos, radians, sin, sqrt
 from typing import Literal, Sequence
 
@@ -109,6 +110,7 @@ def _distance_km(a: Spot, b: Spot) -> float:
     return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
 
 
+@lru_cache(maxsize=65536)  # clustering asks about the same few pairs of places many times
 def _spot_relation(a: Spot, b: Spot) -> Relation:
     if a.key == b.key:
         return "same"
@@ -169,7 +171,8 @@ class _Event:
         if self._facts is None:
             counts = Counter(m.date for m in self.members if m.date)
             when = min(counts, key=lambda d: (-len(d), -counts[d], d)) if counts else None
-            self._facts = (when, tuple(s for m in self.members for s in m.spots),
+            # each place once: a large event's members mostly name the same few places
+            self._facts = (when, tuple(dict.fromkeys(s for m in self.members for s in m.spots)),
                            frozenset().union(*(m.present for m in self.members)))
         return self._facts
 

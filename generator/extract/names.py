@@ -67,7 +67,7 @@ def _tokens(name: str) -> list[str]:
     return _TOKEN.findall(_plain(name))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # linking a large corpus asks for the same names again and again
 def _folded(name: str) -> tuple[str, ...]:
     return tuple(_fold_token(t) for t in _tokens(name))
 
@@ -83,7 +83,7 @@ def person_key(name: str) -> str:
     return " ".join(_folded(name))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def family_name_first(name: str) -> bool:
     """Family name first: "Kim Jong-un", "Moon Jae-in", "Kim Il Sung".
 
@@ -101,6 +101,7 @@ def family_name_first(name: str) -> bool:
             and len(parts[0]) <= 5 and parts[1].lower() not in _PARTICLES)
 
 
+@lru_cache(maxsize=1 << 16)
 def surname_key(name: str) -> str:
     """The folded family name: the last token, or the first for East Asian name order."""
     folded = _folded(name)
@@ -131,7 +132,7 @@ def _split(name: str) -> tuple[str, tuple[str, ...]]:
     return folded[-1], folded[:-1]
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 17)
 def same_person(a: str, b: str) -> bool:
     """Whether two spellings can name the same person.
 
