@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Union
 
-import jsonschema
+import jsonschema_rs
 import yaml
 
 ENTITY_ACTIONS = ("rename_entity", "merge_entities")
@@ -144,7 +144,8 @@ def _line_of(node: yaml.Node | None, path: list) -> int:
     return line
 
 
-def _fix(error: jsonschema.ValidationError) -> str:
+def _fix(error: Any) -> str:
+    """What to do about a `jsonschema.ValidationError`."""
     if error.validator == "required":
         return "add the missing field"
     if error.validator == "additionalProperties":
@@ -166,6 +167,10 @@ def _fix(error: jsonschema.ValidationError) -> str:
 
 
 def _validation_problems(data: Any, root: yaml.Node | None, path: str) -> list[str]:
+    if jsonschema_rs.validator_for(curation_schema()).is_valid(data):
+        return []
+    import jsonschema  # slow to import; its errors say where and what, for the messages below
+
     validator = jsonschema.Draft202012Validator(curation_schema())
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):

@@ -13,7 +13,6 @@ from importlib import resources
 from typing import Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, FormatChecker
 
 from .records import ArticleRecord, EventRecord, to_dict
 from .write import dump_yaml
@@ -40,7 +39,9 @@ def schema(kind: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=None)
-def _validator(kind: str) -> Draft202012Validator:
+def _validator(kind: str) -> Any:
+    from jsonschema import Draft202012Validator, FormatChecker  # slow to import; needed only for messages
+
     return Draft202012Validator(schema(kind), format_checker=FormatChecker())
 
 

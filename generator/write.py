@@ -145,8 +145,14 @@ def hand_written_files(docs: Path) -> dict[str, Path]:
     if not docs.is_dir():
         return {}
     generated = _read_manifest(docs) | {MANIFEST}
-    return {p.relative_to(docs).as_posix(): p for p in sorted(docs.rglob("*"))
-            if p.is_file() and p.relative_to(docs).as_posix() not in generated}
+    found = {}
+    for folder, _, names in os.walk(docs):  # os.walk: docs/ holds thousands of generated files
+        relative_folder = os.path.relpath(folder, docs)
+        for name in names:
+            relative = name if relative_folder == "." else f"{relative_folder}/{name}"
+            if relative not in generated and os.path.isfile(os.path.join(folder, name)):
+                found[relative.replace(os.sep, "/")] = docs / relative
+    return dict(sorted(found.items()))
 
 
 def _fill_tree(root: Path, files: Mapping[str, Generated]) -> None:
