@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, TypeVar
 
 import click
+from threadpoolctl import threadpool_limits
 
 from .add import Metadata, add_article
 from .build import build as run_build
@@ -71,6 +72,9 @@ def main() -> None:
       factsheet extract article.txt --out records/   # facts of any article files
       factsheet add article.txt --outlet Reuters     # put a new article into the corpus
     """
+    # The pipeline spreads its work over processes; BLAS threads inside each one only
+    # compete with them (extraction measured 10% faster with one).
+    threadpool_limits(limits=1, user_api="blas")
 
 
 @main.command()
