@@ -116,3 +116,20 @@ def test_a_rebuild_with_nothing_changed_reuses_every_file(history: Path) -> None
     generated = [p for p in before if not p.name.startswith("index") and "/docs/" in str(p)
                  and p.parent.name in ("events", "people", "places", "sources")]
     assert generated and all(after[p] == before[p] for p in generated)  # the same kept file, linked again
+
+
+def test_a_kept_file_is_copied_where_it_cannot_be_linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from generator import memo
+
+    kept = Memo(tmp_path / "cache").file("page", "x", lambda: "text")
+    assert isinstance(kept, StoredFile)
+
+    def cross_device(source: object, target: object) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(memo.os, "link", cross_device)
+    memo.link_or_copy(kept.path, tmp_path / "page.md")
+    assert (tmp_path / "page.md").read_text(encoding="utf-8") == "text"
+    assert (tmp_path / "page.md").stat().st_ino != kept.path.stat().st_ino
