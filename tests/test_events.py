@@ -243,7 +243,20 @@ def test_without_a_folder_nothing_is_written(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_linking_encodes_what_it_needs_and_a_rebuild_encodes_nothing(lisbon_corpus, monkeypatch, tmp_path):
+def test_expected_texts_are_encoded_with_the_first_one_needed(monkeypatch):
+    from generator.events import embed
+
+    encoder = _CountingEncoder()
+    monkeypatch.setattr(embed, "_model", lambda: encoder)
+    embeddings = embed.Embeddings()
+    embeddings.expect(["a lead", "another lead", "a third lead"])
+    assert encoder.calls == []  # nothing is encoded until a decision needs it
+    embeddings.vectors(["a lead"])
+    embeddings.vectors(["another lead", "a third lead"])
+    assert encoder.calls == [3]
+
+
+def test_linking_encodes_in_batches_and_a_rebuild_encodes_nothing(lisbon_corpus, monkeypatch, tmp_path):
     from generator.events import embed
 
     articles, records = lisbon_corpus
@@ -252,7 +265,8 @@ def test_linking_encodes_what_it_needs_and_a_rebuild_encodes_nothing(lisbon_corp
     encoder = _CountingEncoder()
     monkeypatch.setattr(embed, "_model", lambda: encoder)
     first = link(articles, records, Curation(), cache_dir=tmp_path)
-    assert 0 < sum(encoder.calls) <= 3 + 20  # at most the three leads, and outcome sentences
+    assert encoder.calls[0] == 3  # the three leads in one batch
+    assert len(encoder.calls) <= 2  # and the outcome sentences, if any, in one more
     calls = len(encoder.calls)
     second = link(articles, records, Curation(), cache_dir=tmp_path)
     assert len(encoder.calls) == calls and second.events == first.events

@@ -208,6 +208,8 @@ def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecor
     for number, event in enumerate(events):
         for key in event.people():
             by_person[key].add(number)
+    # Texts a decision may need, encoded together the first time one is needed.
+    embeddings.expect([p.text for p in _may_compare(singles, events)])
     for article in singles:
         number = _best_event(article, events, by_person, embeddings)
         if number is None:
@@ -275,3 +277,14 @@ def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set
         if similarity >= threshold:
             scored.append((similarity, -number))
     return -max(scored)[1] if scored else None
+
+
+def _may_compare(singles: Sequence[Profile], events: Sequence[_Event]) -> list[Profile]:
+    """The articles whose leads text comparison may need: singles that share a person with
+    another article, and the representatives of the events that share one with a single."""
+    count: Counter = Counter(k for p in singles for k in p.named)
+    count.update(k for e in events for k in e.people())
+    wanted = [p for p in singles if any(count[k] > (k in p.named) for k in p.people())]
+    keys = frozenset().union(*(p.people() for p in wanted)) if wanted else frozenset()
+    wanted += [m for e in events if e.people() & keys for m in e.representatives()]
+    return wanted

@@ -28,9 +28,7 @@ from ..write import write_bytes
 # still separates the two seed meetings (0.74 against 0.68 to the event centroid; whole
 # texts 0.83 against 0.69) at a sixth of the cost of whole articles.
 LEAD_WORDS = 200
-# Texts per encoder call. With one BLAS thread a text costs the same alone or in a batch
-# (measured: 20 ms per 200-word lead either way), so texts are encoded when a decision
-# needs them, not ahead; batches only bound the memory of a large call.
+# Texts per encoder call: batching amortises the per-call cost without padding too much.
 BATCH = 32
 # More packs than this are merged into one when the cache is next read.
 MAX_PACKS = 8
@@ -144,13 +142,20 @@ class Embeddings:
     def __init__(self, cache_dir: Path | None = None) -> None:
         self._vectors: dict[str, np.ndarray] = {}
         self._disk = VectorCache(cache_dir) if cache_dir else None
+        self._expected: set[str] = set()
         self.encoded = 0  # texts run through the encoder (the rest came from memory or disk)
+
+    def expect(self, texts: Iterable[str]) -> None:
+        """Texts that will likely be asked for: they join the batch of the first text that is."""
+        self._expected.update(t for t in texts if t not in self._vectors)
 
     def prepare(self, texts: Iterable[str]) -> None:
         """Make sure every text has a vector: from disk, else encoded in batches."""
         missing = {t for t in texts if t not in self._vectors}
         if not missing:
             return
+        missing |= {t for t in self._expected if t not in self._vectors}
+        self._expected = set()
         raw: dict[str, np.ndarray] = {}
         if self._disk:
             keys = {text_key(t): t for t in missing}
