@@ -256,6 +256,20 @@ def test_expected_texts_are_encoded_with_the_first_one_needed(monkeypatch):
     assert encoder.calls == [3]
 
 
+def test_many_texts_are_encoded_in_worker_processes_with_the_same_vectors(monkeypatch):
+    import numpy as np
+
+    from generator.events import embed
+
+    monkeypatch.setattr(embed, "_model", lambda: _CountingEncoder())
+    texts = [f"lead number {n}" for n in range(5 * embed.BATCH)]
+    monkeypatch.setattr(embed, "default_jobs", lambda: 1)
+    serial = embed._encode(texts)
+    monkeypatch.setattr(embed, "default_jobs", lambda: 2)
+    parallel = embed._encode(texts)
+    assert len(parallel) == len(texts) and all(np.array_equal(a, b) for a, b in zip(serial, parallel))
+
+
 def test_linking_encodes_in_batches_and_a_rebuild_encodes_nothing(lisbon_corpus, monkeypatch, tmp_path):
     from generator.events import embed
 

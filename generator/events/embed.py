@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -21,6 +23,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..parallel import default_jobs
 from ..write import write_bytes
 
 # The lead of an article carries its event; the rest adds cost more than signal (the
@@ -30,6 +33,9 @@ from ..write import write_bytes
 LEAD_WORDS = 200
 # Texts per encoder call: batching amortises the per-call cost without padding too much.
 BATCH = 32
+# From this many batches on, encoding is spread over worker processes (one per core):
+# 977 leads of the synthetic benchmark took 17.4 s in one process, 9.5 s in two.
+PARALLEL_BATCHES = 4
 # More packs than this are merged into one when the cache is next read.
 MAX_PACKS = 8
 DIMENSIONS = 512
@@ -130,6 +136,22 @@ def _write_pack(folder: Path, vectors: dict[str, np.ndarray]) -> Path:
     return path
 
 
+def _encode_batch(batch: Sequence[str]) -> np.ndarray:
+    return np.asarray(_model().encode(list(batch))).reshape(len(batch), -1)
+
+
+def _encode(texts: Sequence[str]) -> list[np.ndarray]:
+    """Raw vectors of `texts`, in batches; spread over the cores when there are many (the
+    encoder uses one core, and a cold build of a large corpus encodes hundreds of leads)."""
+    batches = [texts[first:first + BATCH] for first in range(0, len(texts), BATCH)]
+    jobs = default_jobs()
+    if jobs <= 1 or len(batches) < PARALLEL_BATCHES:
+        return [vector for batch in batches for vector in _encode_batch(batch)]
+    _model()  # made before the workers fork, so they share it
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        return [vector for encoded in pool.map(_encode_batch, batches) for vector in encoded]
+
+
 def _unit(raw: np.ndarray) -> np.ndarray:
     encoded = np.asarray(raw, dtype=np.float64).reshape(len(raw), -1)
     norms = np.linalg.norm(encoded, axis=1, keepdims=True)
@@ -162,11 +184,7 @@ class Embeddings:
             for key, vector in self._disk.get(keys).items():
                 raw[keys[key]] = vector
         to_encode = sorted(missing - raw.keys(), key=lambda t: (len(t), t))  # similar lengths: little padding
-        fresh: dict[str, np.ndarray] = {}
-        for first in range(0, len(to_encode), BATCH):
-            batch = to_encode[first:first + BATCH]
-            encoded = np.asarray(_model().encode(batch)).reshape(len(batch), -1)
-            fresh.update(zip(batch, encoded))
+        fresh = dict(zip(to_encode, _encode(to_encode)))
         self.encoded += len(fresh)
         if self._disk:
             self._disk.put({text_key(t): v for t, v in fresh.items()})
