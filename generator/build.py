@@ -63,6 +63,7 @@ def record_files(records: Iterable[ArticleRecord], events: Iterable[EventRecord]
         for record in sorted(items, key=lambda r: r.id):
             path = f"{folder}/{record.id}.yaml"
             files[path] = memo.file("record-yaml", memo.digest(record), lambda r=record, p=path: record_yaml(r, p))
+    memo.flush()
     return files
 
 

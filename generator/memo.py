@@ -14,6 +14,8 @@ large corpus renders only the pages that article changes.
   hard-links them into the new `docs/` tree, so an unchanged file is neither rendered
   nor copied. An entry is written to a temporary name and renamed, so a killed build
   never leaves half an entry under a key.
+- Files to make are queued and made by `flush()`, in one worker process per core when
+  there are many (a cold build of a large corpus makes thousands).
 - `prune()` after a successful build keeps only the entries that build used.
 
 The folder (`.cache/factsheet/output/`) is git-ignored and may be deleted at any time.
@@ -21,9 +23,11 @@ The folder (`.cache/factsheet/output/`) is git-ignored and may be deleted at any
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
@@ -33,6 +37,8 @@ from typing import Any, Callable
 import orjson
 
 DEFAULT_FOLDER = Path(".cache/factsheet/output")
+# From this many files to make on, `flush` makes them in worker processes.
+PARALLEL_FILES = 64
 # Libraries whose versions can change generated text without a change to our code.
 OUTPUT_DEPENDENCIES = ("Jinja2", "MarkupSafe", "PyYAML", "orjson", "pycountry")
 
@@ -86,6 +92,7 @@ class Memo:
     reused: int = 0  # files it took from an earlier build
     _digests: dict[int, tuple[Any, str]] = field(default_factory=dict, repr=False)
     _texts: dict[str, str] = field(default_factory=dict, repr=False)
+    _pending: dict[str, tuple[Path, Callable[[], str]]] = field(default_factory=dict, repr=False)
 
     def digest(self, value: Any) -> str:
         """A digest of `value`'s content, computed once per object in this build."""
@@ -105,7 +112,8 @@ class Memo:
         return self.folder / self.version / key[:2] / key
 
     def file(self, kind: str, inputs: Any, make: Callable[[], str]) -> Generated:
-        """The output of `make()` for these inputs: stored (`StoredFile`) or just made."""
+        """The output of `make()` for these inputs: a `StoredFile` (kept, or queued to be
+        made by `flush`), or without a folder the text itself."""
         key = self.key(kind, inputs)
         if self.folder is None:
             if key not in self._texts:
@@ -113,19 +121,38 @@ class Memo:
                 self.made += 1
             return self._texts[key]
         entry = self._entry(key)
-        if key in self.used or entry.is_file():
-            self.reused += key not in self.used
+        if key not in self.used:
+            if entry.is_file():
+                self.reused += 1
+            else:
+                self._pending[key] = (entry, make)
+                self.made += 1
             self.used.add(key)
-            return StoredFile(entry)
-        self._store(entry, make().encode("utf-8"))
-        self.made += 1
-        self.used.add(key)
         return StoredFile(entry)
 
-    def piece(self, kind: str, inputs: Any, make: Callable[[], str]) -> bytes:
-        """Like `file`, for a piece of a larger file: its UTF-8 bytes, ready to be joined."""
-        found = self.file(kind, inputs, make)
-        return found.read_bytes() if isinstance(found, StoredFile) else found.encode("utf-8")
+    def pieces(self, kind: str, items: list[tuple[Any, Callable[[], str]]]) -> list[bytes]:
+        """The UTF-8 bytes of one piece per (inputs, make), ready to be joined into a larger file."""
+        found = [self.file(kind, inputs, make) for inputs, make in items]
+        self.flush()
+        return [f.read_bytes() if isinstance(f, StoredFile) else f.encode("utf-8") for f in found]
+
+    def flush(self) -> None:
+        """Make and store every queued file; its `StoredFile` can be read or linked after this."""
+        global _QUEUE
+        queue, self._pending = list(self._pending.values()), {}
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        failed: list[int] = list(range(len(queue)))
+        if jobs > 1 and len(queue) >= PARALLEL_FILES:
+            _QUEUE = queue  # the workers fork with it (closures do not pickle)
+            try:
+                with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                    done = pool.map(_make_queued, range(len(queue)), chunksize=max(1, len(queue) // (4 * jobs)))
+                    failed = [index for index, ok in enumerate(done) if not ok]
+            finally:
+                _QUEUE = []
+        for index in failed:  # here, not in a worker: so a failure raises its own exception
+            entry, make = queue[index]
+            self._store(entry, make().encode("utf-8"))
 
     @staticmethod
     def _store(entry: Path, data: bytes) -> None:
@@ -152,6 +179,19 @@ class Memo:
             for entry in os.scandir(shard):
                 if entry.name not in self.used:
                     os.unlink(entry.path)
+
+
+_QUEUE: list[tuple[Path, Callable[[], str]]] = []
+
+
+def _make_queued(index: int) -> bool:
+    """In a worker process: make and store queued file `index`; False if that failed."""
+    entry, make = _QUEUE[index]
+    try:
+        Memo._store(entry, make().encode("utf-8"))
+    except Exception:
+        return False
+    return True
 
 
 def link_or_copy(source: Path, target: Path) -> None:

@@ -27,11 +27,14 @@ def test_a_kept_file_is_reused_without_making_it_again(tmp_path: Path) -> None:
 
     first = Memo(tmp_path)
     kept = first.file("page", ("input", 1), make)
+    first.flush()
     assert isinstance(kept, StoredFile) and kept.path.read_text(encoding="utf-8") == "# Page\n"
     assert not kept.path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)  # never edited in place
     again = Memo(tmp_path).file("page", ("input", 1), make)
     assert again == kept and len(calls) == 1
-    other = Memo(tmp_path).file("page", ("input", 2), make)
+    later = Memo(tmp_path)
+    other = later.file("page", ("input", 2), make)
+    later.flush()
     assert other != kept and len(calls) == 2
 
 
@@ -52,9 +55,11 @@ def test_without_a_folder_every_file_is_made_once_per_build() -> None:
 def test_prune_keeps_only_what_the_last_build_used(tmp_path: Path) -> None:
     old = Memo(tmp_path)
     stale = old.file("page", "old", lambda: "old")
+    old.flush()
     (tmp_path / "0123456789ab").mkdir()  # another generator version's entries
     new = Memo(tmp_path)
     kept = new.file("page", "new", lambda: "new")
+    new.flush()
     new.prune()
     assert isinstance(stale, StoredFile) and isinstance(kept, StoredFile)
     assert not stale.path.exists() and kept.path.exists()
@@ -123,7 +128,9 @@ def test_a_kept_file_is_copied_where_it_cannot_be_linked(tmp_path: Path, monkeyp
 
     from generator import memo
 
-    kept = Memo(tmp_path / "cache").file("page", "x", lambda: "text")
+    cache = Memo(tmp_path / "cache")
+    kept = cache.file("page", "x", lambda: "text")
+    cache.flush()
     assert isinstance(kept, StoredFile)
 
     def cross_device(source: object, target: object) -> None:
@@ -133,3 +140,23 @@ def test_a_kept_file_is_copied_where_it_cannot_be_linked(tmp_path: Path, monkeyp
     memo.link_or_copy(kept.path, tmp_path / "page.md")
     assert (tmp_path / "page.md").read_text(encoding="utf-8") == "text"
     assert (tmp_path / "page.md").stat().st_ino != kept.path.stat().st_ino
+
+
+def test_many_queued_files_are_made_in_workers_and_a_failure_raises_its_own_error(tmp_path: Path) -> None:
+    from generator import memo as memo_module
+
+    memo = Memo(tmp_path)
+    count = memo_module.PARALLEL_FILES + 8
+    files = [memo.file("page", n, lambda n=n: f"page {n}\n") for n in range(count)]
+    assert all(isinstance(f, StoredFile) and not f.path.exists() for f in files)  # queued, not made yet
+    memo.flush()
+    assert [f.read_bytes().decode() for f in files if isinstance(f, StoredFile)] == [f"page {n}\n" for n in range(count)]
+
+    def broken() -> str:
+        raise ValueError("cannot make this page")
+
+    failing = Memo(tmp_path / "other")
+    for n in range(count):
+        failing.file("page", n, broken if n == 3 else (lambda n=n: f"page {n}\n"))
+    with pytest.raises(ValueError, match="cannot make this page"):
+        failing.flush()

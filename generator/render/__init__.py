@@ -99,6 +99,7 @@ def render_pages(articles: Sequence[Article], linked: Any, built: str | None,
     files["downloads/index.md"] = downloads_page(site)
     files.update(download_files(site, memo))
     files.update(redirect_pages(site))
+    memo.flush()
     return dict(sorted(files.items()))
 
 

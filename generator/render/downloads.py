@@ -50,10 +50,10 @@ def dataset_json(site: Site, memo: Memo | None = None) -> bytes:
 
     Joined as bytes: the file is large, and its pieces come from the output cache as bytes."""
     memo = memo or Memo(None)
-    events = [memo.piece("dataset-event", memo.digest(e), lambda e=e: _json_item(e))
-              for e in sorted(site.events, key=lambda e: e.id)]
-    records = [memo.piece("dataset-article", memo.digest(doc.record), lambda r=doc.record: _json_item(r))
-               for _, doc in sorted(site.sources.items())]
+    events = memo.pieces("dataset-event", [(memo.digest(e), lambda e=e: _json_item(e))
+                                           for e in sorted(site.events, key=lambda e: e.id)])
+    records = memo.pieces("dataset-article", [(memo.digest(doc.record), lambda r=doc.record: _json_item(r))
+                                              for _, doc in sorted(site.sources.items())])
     return b"".join([b'{\n  "built": ', json.dumps(site.built).encode(), b',\n  "events": ', _json_list(events),
                      b',\n  "articles": ', _json_list(records), b"\n}\n"])
 
@@ -103,9 +103,9 @@ def facts_csv(site: Site, memo: Memo | None = None) -> bytes:
     memo = memo or Memo(None)
     header = io.StringIO()
     csv.writer(header, lineterminator="\n").writerow(CSV_COLUMNS)
-    rows = [memo.piece("csv-rows", (memo.digest(e), [memo.digest(r) for r in _cited_records(site, e)]),
-                      lambda e=e: _csv_rows(site, e))
-            for e in sorted(site.events, key=lambda e: e.id)]
+    rows = memo.pieces("csv-rows", [((memo.digest(e), [memo.digest(r) for r in _cited_records(site, e)]),
+                                     lambda e=e: _csv_rows(site, e))
+                                    for e in sorted(site.events, key=lambda e: e.id)])
     return header.getvalue().encode("utf-8") + b"".join(rows)
 
 
