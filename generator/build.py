@@ -67,8 +67,11 @@ def record_files(records: Iterable[ArticleRecord], events: Iterable[EventRecord]
     return files
 
 
-# The last build's events, for the next one: a small JSON file MkDocs leaves out (dotfile).
+# The last build's events, for the next one: a small JSON file MkDocs leaves out (dotfile),
+# with a copy in the cache folder for builds that start from a fresh docs/ (CI restores
+# the cache, not docs/).
 EVENT_INDEX = ".events.json"
+CACHED_EVENT_INDEX = "last-events.json"
 
 
 def event_index(events: Iterable[EventRecord]) -> str:
@@ -76,16 +79,18 @@ def event_index(events: Iterable[EventRecord]) -> str:
     return json.dumps([to_dict(p) for p in past], ensure_ascii=False, indent=1) + "\n"
 
 
-def previous_events(docs: Path) -> tuple[PastEvent, ...]:
-    """The events of the last build (from docs/.events.json), so an event whose id changes
-    keeps its old address as a redirect. An index that no longer parses is simply not
-    carried over: it is old output, not input, and the new build replaces it."""
-    try:
-        data = json.loads((docs / EVENT_INDEX).read_text(encoding="utf-8"))
-        return tuple(PastEvent(str(e["id"]), tuple(map(str, e["articles"])), tuple(map(str, e["redirect_from"])))
-                     for e in data)
-    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError):
-        return ()
+def previous_events(*indexes: Path) -> tuple[PastEvent, ...]:
+    """The events of the last build, from the first of `indexes` that reads, so an event
+    whose id changes keeps its old address as a redirect. An index that no longer parses
+    is simply not carried over: it is old output, not input, and the new build replaces it."""
+    for index in indexes:
+        try:
+            data = json.loads(index.read_text(encoding="utf-8"))
+            return tuple(PastEvent(str(e["id"]), tuple(map(str, e["articles"])), tuple(map(str, e["redirect_from"])))
+                         for e in data)
+        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError):
+            continue
+    return ()
 
 
 def build(config: BuildConfig) -> BuildReport:
@@ -94,15 +99,17 @@ def build(config: BuildConfig) -> BuildReport:
     curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
     extraction = extract_all(corpus.articles, config.path("cache") / "extract")
     articles = _extracted(corpus.articles, extraction.records)
-    previous = previous_events(config.path("docs"))
+    previous = previous_events(config.path("docs") / EVENT_INDEX, config.path("cache") / CACHED_EVENT_INDEX)
     linked = link(articles, extraction.records, curation, previous, cache_dir=config.path("cache") / "embed",
                   extract_cache=config.path("cache") / "extract")
     memo = Memo(config.path("cache") / "output")
     records = record_files(linked.records, linked.events, memo)  # first: schema-checks every record it makes
     pages = render_pages(articles, linked, config.built, memo)
-    files: Mapping[str, Generated] = {**records, **pages, EVENT_INDEX: event_index(linked.events)}
+    events = event_index(linked.events)
+    files: Mapping[str, Generated] = {**records, **pages, EVENT_INDEX: events}
     site = config.path("site") if config.run_mkdocs else None
     publish(files, config.path("docs"), site, config.path("mkdocs") if site else None)
+    write_text(config.path("cache") / CACHED_EVENT_INDEX, events)
     memo.prune()
     return BuildReport(
         articles=len(corpus.articles),

@@ -129,3 +129,20 @@ def test_an_event_whose_id_changes_keeps_its_old_address(tmp_path):
     assert old_id.startswith("undated-") and new["id"].startswith("2024-06-12-")
     assert new["redirect_from"] == [old_id]
     assert new["id"] in (tmp_path / "docs" / "events" / old_id / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_from_a_fresh_docs_folder_still_redirects_from_the_last_builds_ids(tmp_path):
+    """CI checks out a fresh docs/ but restores the cache: the last build's events come from there."""
+    fixtures = REPO / "tests" / "fixtures" / "events"
+    first = copy_build_inputs(tmp_path / "first")
+    shutil.copy(fixtures / "fr_meeting_lisbon.txt", first / "corpus" / "articles")
+    build(BuildConfig(root=first, run_mkdocs=False))
+    (old_id,) = [p.stem for p in (first / "docs" / "data" / "events").glob("*.yaml")]
+
+    second = copy_build_inputs(tmp_path / "second", first / "corpus" / "articles")
+    shutil.copytree(first / ".cache", second / ".cache")
+    shutil.copy(fixtures / "de_meeting_lisbon.txt", second / "corpus" / "articles")
+    build(BuildConfig(root=second, run_mkdocs=False))
+    (new,) = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (second / "docs" / "data" / "events").glob("*.yaml")]
+    assert new["id"] != old_id and new["redirect_from"] == [old_id]
+    assert (second / "docs" / "events" / old_id / "index.html").is_file()
