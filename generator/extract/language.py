@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 from ..languages import supported
+from .derived import kept
 
 SAMPLE_CHARS = 5000  # enough to be sure; keeps identification well under a millisecond
 # Below this many letters the ranking is noise; such texts are restricted, never refused.
@@ -36,7 +38,9 @@ class UnknownLanguageError(ValueError):
 
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
-    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    # The shipped model is LZMA-compressed: kept unpacked, it loads in a fraction of the time.
+    return kept(f"langid-{metadata.version('py3langid')}",
+                lambda: LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True))
 
 
 def _ranking(text: str) -> list[tuple[str, float]]:

@@ -15,11 +15,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from typing import Iterable
 
 import gender_guesser.detector
 
 from ..languages import all_languages, load
+from .derived import kept
 
 
 class WordSet:
@@ -156,8 +158,11 @@ def lexicon(code: str) -> PeopleLexicon:
 
 
 @lru_cache(maxsize=1)
-def _given_names() -> gender_guesser.detector.Detector:
-    return gender_guesser.detector.Detector(case_sensitive=False)
+def _given_names() -> frozenset[str]:
+    """Every given name gender-guesser knows, lower-cased (the names it gives a gender)."""
+    version = metadata.version("gender-guesser")
+    return kept(f"given-names-{version}",
+                lambda: frozenset(gender_guesser.detector.Detector(case_sensitive=False).names))
 
 
 @lru_cache(maxsize=8192)
@@ -165,5 +170,5 @@ def is_given_name(word: str) -> bool:
     if "-" in word:  # "Jean-Yves", "Anne-Marie"
         return all(is_given_name(part) for part in word.split("-"))
     plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    detector = _given_names()
-    return any(detector.get_gender(w) != "unknown" for w in {word, plain} if len(w) > 1)
+    known = _given_names()
+    return any(w.lower() in known for w in {word, plain} if len(w) > 1)

@@ -1,0 +1,30 @@
+"""Data the extractors derive from package files is kept in the cache folder (`extract/derived.py`)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract import derived
+
+
+def test_kept_data_is_built_once_and_a_new_version_replaces_the_old(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTSHEET_CACHE", str(tmp_path))
+    calls = []
+
+    def make() -> frozenset[str]:
+        calls.append(1)
+        return frozenset({"anna", "pieter"})
+
+    assert derived.kept("names-1.0", make) == frozenset({"anna", "pieter"})
+    assert derived.kept("names-1.0", make) == frozenset({"anna", "pieter"}) and len(calls) == 1
+    derived.kept("names-2.0", make)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["names-2.0.pickle"] and len(calls) == 2
+
+
+def test_an_unreadable_kept_file_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTSHEET_CACHE", str(tmp_path))
+    (tmp_path / "names-1.0.pickle").write_bytes(b"not a pickle")
+    assert derived.kept("names-1.0", lambda: ("rebuilt",)) == ("rebuilt",)
+    assert derived.kept("names-1.0", lambda: ("again",)) == ("rebuilt",)
