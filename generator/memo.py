@@ -141,6 +141,7 @@ class Memo:
         global _QUEUE
         queue, self._pending = list(self._pending.values()), {}
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        # (parallel.default_jobs says the same; importing it here would make an import cycle)
         failed: list[int] = list(range(len(queue)))
         if jobs > 1 and len(queue) >= PARALLEL_FILES:
             _QUEUE = queue  # the workers fork with it (closures do not pickle)
@@ -172,8 +173,12 @@ class Memo:
         if self.folder is None or not self.folder.is_dir():
             return
         for other in self.folder.iterdir():
-            if other.name != self.version:
-                shutil.rmtree(other, ignore_errors=True) if other.is_dir() else other.unlink(missing_ok=True)
+            if other.name == self.version:
+                continue
+            if other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
+            else:
+                other.unlink(missing_ok=True)
         current = self.folder / self.version
         for shard in current.iterdir() if current.is_dir() else ():
             for entry in os.scandir(shard):
