@@ -33,7 +33,7 @@ sys.path.insert(0, str(BENCH))
 from synth import SOURCE, corpus_sentences, generate, synthetic_article  # noqa: E402  (bench/ is not a package)
 
 sys.path.insert(0, str(REPO))
-from generator.write import hand_written_files  # noqa: E402
+from generator.write import generated_files, hand_written_files  # noqa: E402
 
 PYTHON = sys.executable
 ENV = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1700000000"}
@@ -172,8 +172,7 @@ def workspace(size: int) -> Path:
 def inodes(docs: Path) -> dict[str, int]:
     """Generated file → inode. A file the output cache kept is the same inode again (a hard
     link to its cache entry); one the rebuild made again is a new one."""
-    listed = (docs / ".generated").read_text(encoding="utf-8").splitlines()
-    return {p: (docs / p).stat().st_ino for p in listed if p and not p.startswith("#") and (docs / p).is_file()}
+    return {p: (docs / p).stat().st_ino for p in generated_files(docs) if (docs / p).is_file()}
 
 
 def summary_count(stdout: str, name: str) -> int:

@@ -16,13 +16,13 @@ from typing import Iterable, Mapping, Sequence
 from .config import BuildConfig
 from .curation import Curation, load_curation
 from .events import link
-from .memo import Generated, Memo
+from .memo import Memo
 from .parallel import extract_all
 from .read import ReadError, display_path, read_article, read_corpus
-from .records import Article, ArticleRecord, EventRecord, PastEvent, to_dict
+from .records import Article, ArticleRecord, EventRecord, PastEvent, from_dict, to_dict
 from .render import render_pages
 from .validate import record_yaml
-from .write import publish, write_text
+from .write import Generated, publish, write_text
 
 ARTICLES_DATA = "data/articles"
 EVENTS_DATA = "data/events"
@@ -85,10 +85,8 @@ def previous_events(*indexes: Path) -> tuple[PastEvent, ...]:
     is simply not carried over: it is old output, not input, and the new build replaces it."""
     for index in indexes:
         try:
-            data = json.loads(index.read_text(encoding="utf-8"))
-            return tuple(PastEvent(str(e["id"]), tuple(map(str, e["articles"])), tuple(map(str, e["redirect_from"])))
-                         for e in data)
-        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError):
+            return tuple(from_dict(PastEvent, e) for e in json.loads(index.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, ValueError, TypeError, AttributeError):
             continue
     return ()
 

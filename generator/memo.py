@@ -26,7 +26,6 @@ import hashlib
 import multiprocessing
 import os
 import shutil
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,24 +35,14 @@ from typing import Any, Callable
 
 import orjson
 
+from .parallel import default_jobs
+from .write import Generated, StoredFile, write_bytes
+
 DEFAULT_FOLDER = Path(".cache/factsheet/output")
 # From this many files to make on, `flush` makes them in worker processes.
 PARALLEL_FILES = 64
 # Libraries whose versions can change generated text without a change to our code.
 OUTPUT_DEPENDENCIES = ("Jinja2", "MarkupSafe", "PyYAML", "orjson", "pycountry")
-
-
-@dataclass(frozen=True)
-class StoredFile:
-    """Generated content that is already on disk, ready to be linked into a tree."""
-
-    path: Path
-
-    def read_bytes(self) -> bytes:
-        return self.path.read_bytes()
-
-
-Generated = str | bytes | StoredFile  # what a build produces for one docs-relative path
 
 
 @lru_cache(maxsize=1)
@@ -140,8 +129,7 @@ class Memo:
         """Make and store every queued file; its `StoredFile` can be read or linked after this."""
         global _QUEUE
         queue, self._pending = list(self._pending.values()), {}
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        # (parallel.default_jobs says the same; importing it here would make an import cycle)
+        jobs = default_jobs()
         failed: list[int] = list(range(len(queue)))
         if jobs > 1 and len(queue) >= PARALLEL_FILES:
             _QUEUE = queue  # the workers fork with it (closures do not pickle)
@@ -157,16 +145,8 @@ class Memo:
 
     @staticmethod
     def _store(entry: Path, data: bytes) -> None:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(temp, 0o444)  # shared with docs/ through hard links: never edited in place
-            os.replace(temp, entry)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        # read-only: shared with docs/ through hard links, so never edited in place
+        write_bytes(entry, data, mode=0o444, durable=False)
 
     def prune(self) -> None:
         """Delete every entry this build did not use, and the entries of other versions."""
@@ -197,12 +177,3 @@ def _make_queued(index: int) -> bool:
     except Exception:
         return False
     return True
-
-
-def link_or_copy(source: Path, target: Path) -> None:
-    """Put `source`'s content at `target`: a hard link where the file system allows one."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-        os.chmod(target, 0o644)

@@ -22,12 +22,11 @@ import os
 import secrets
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 import yaml
-
-from .memo import Generated, StoredFile, link_or_copy
 
 MANIFEST = ".generated"
 MANIFEST_HEADER = "# Written by `factsheet build`: the generated files of docs/. Do not edit.\n"
@@ -65,20 +64,45 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Write one file atomically: temporary file, fsync, rename over the target."""
+def write_bytes(path: Path, data: bytes, mode: int = 0o644, durable: bool = True) -> None:
+    """Write one file atomically: temporary file, fsync (unless not `durable`: a cache
+    entry can be made again), rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o644)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """Generated content that is already on disk (in the output cache), ready to be linked
+    into a tree instead of written again."""
+
+    path: Path
+
+    def read_bytes(self) -> bytes:
+        return self.path.read_bytes()
+
+
+Generated = str | bytes | StoredFile  # what a build produces for one docs-relative path
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Put `source`'s content at `target`: a hard link where the file system allows one."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+        os.chmod(target, 0o644)
 
 
 def _sibling(target: Path, kind: str) -> Path:

@@ -12,8 +12,8 @@ import pytest
 from conftest import REPO, copy_build_inputs
 from generator.build import EVENT_INDEX, build
 from generator.config import BuildConfig
-from generator.memo import Memo, StoredFile
-from generator.write import MANIFEST
+from generator.memo import Memo
+from generator.write import MANIFEST, StoredFile
 
 DEVSET = REPO / "tests" / "fixtures" / "devset" / "articles"
 
@@ -126,7 +126,7 @@ def test_a_rebuild_with_nothing_changed_reuses_every_file(history: Path) -> None
 def test_a_kept_file_is_copied_where_it_cannot_be_linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
 
-    from generator import memo
+    from generator import write
 
     cache = Memo(tmp_path / "cache")
     kept = cache.file("page", "x", lambda: "text")
@@ -136,8 +136,8 @@ def test_a_kept_file_is_copied_where_it_cannot_be_linked(tmp_path: Path, monkeyp
     def cross_device(source: object, target: object) -> None:
         raise OSError(errno.EXDEV, "Invalid cross-device link")
 
-    monkeypatch.setattr(memo.os, "link", cross_device)
-    memo.link_or_copy(kept.path, tmp_path / "page.md")
+    monkeypatch.setattr(write.os, "link", cross_device)
+    write.link_or_copy(kept.path, tmp_path / "page.md")
     assert (tmp_path / "page.md").read_text(encoding="utf-8") == "text"
     assert (tmp_path / "page.md").stat().st_ino != kept.path.stat().st_ino
 

@@ -14,6 +14,8 @@ import pickle
 from pathlib import Path
 from typing import Callable, TypeVar
 
+from ..write import write_bytes
+
 T = TypeVar("T")
 
 
@@ -32,11 +34,7 @@ def kept(name: str, make: Callable[[], T]) -> T:
         pass  # not kept yet, or unreadable: build it again
     built = make()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)  # atomic: a concurrent reader never sees half a file
+        write_bytes(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
         for older in path.parent.glob(f"{name.rsplit('-', 1)[0]}-*.pickle"):
             if older != path:
                 older.unlink(missing_ok=True)

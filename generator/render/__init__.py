@@ -17,8 +17,9 @@ from typing import Any, Sequence
 
 from markupsafe import Markup
 
-from ..memo import Generated, Memo
+from ..memo import Memo
 from ..records import Article, EventRecord
+from ..write import Generated
 from . import escape
 from .common import front_matter, link, provenance, render
 from .downloads import download_files

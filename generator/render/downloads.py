@@ -13,9 +13,10 @@ import io
 import json
 from typing import Iterator
 
-from ..memo import Generated, Memo
+from ..memo import Memo
 from ..records import EventRecord, Source, to_dict
 from ..validate import record_yaml
+from ..write import Generated
 from . import escape
 from .model import Site
 
