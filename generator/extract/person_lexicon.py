@@ -21,7 +21,7 @@ from typing import Iterable
 import gender_guesser.detector
 
 from ..languages import all_languages, load
-from .derived import kept
+from ..derived import kept
 
 
 class WordSet:

@@ -1,8 +1,8 @@
-"""Data the extractors derive from their packages' files, kept in the cache folder.
+"""Data derived from package files, kept in the cache folder.
 
 Some packages ship their data in a form that takes most of a second to read on every
-start (a compressed model, a large text file); each extraction worker process would pay
-that again. `kept(name, make)` returns what `make()` builds, from a pickle in the cache
+start (a compressed model, a large text file); each extraction worker process, and the
+sentence encoder of every build, would pay that again. `kept(name, make)` returns what `make()` builds, from a pickle in the cache
 folder when one was written for the same name (names carry the package version), and
 writes one otherwise. The folder is `$FACTSHEET_CACHE` or `.cache/factsheet/` beside the
 package; a folder that cannot be written just means building it every time.
@@ -14,13 +14,13 @@ import pickle
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from ..write import write_bytes
+from .write import write_bytes
 
 T = TypeVar("T")
 
 
 def cache_folder() -> Path:
-    return Path(os.environ.get("FACTSHEET_CACHE", Path(__file__).resolve().parents[2] / ".cache" / "factsheet"))
+    return Path(os.environ.get("FACTSHEET_CACHE", Path(__file__).resolve().parents[1] / ".cache" / "factsheet"))
 
 
 def kept(name: str, make: Callable[[], T]) -> T:
