@@ -81,3 +81,19 @@ def test_extraction_never_raises_in_any_supported_language(text: str, language: 
 @given(text=article_text.filter(str.strip), anchor=st.one_of(st.none(), st.dates(date(1900, 1, 1), date(2100, 1, 1))))
 def test_extraction_never_raises_with_detected_language_and_any_anchor(text: str, anchor: date | None) -> None:
     extract_article(_article(text, None), anchor)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-2**63, 2**63 - 1) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(), inner, max_size=5), max_leaves=40)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(json_values)
+def test_indented_json_is_what_the_standard_library_writes(value: object) -> None:
+    import json
+
+    from generator.render.downloads import indented_json
+
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)

@@ -11,7 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Iterator
+
+import orjson
 
 from ..memo import Memo
 from ..records import EventRecord, Source, to_dict
@@ -31,14 +34,28 @@ def event_yaml(event: EventRecord) -> str:
     return record_yaml(event, f"downloads/events/{escape.page_name(event.id)}.yaml")
 
 
+# Numbers orjson writes otherwise than Python: below 1e-4 (0.00001 for 1e-05) and with an
+# exponent (5e-8 for 5e-08). Coordinates, the only floats in records, are neither.
+_ODD_NUMBER = re.compile(rb"(?<![\w.])-?(?:0\.0000|\d[\d.]*e)")
+
+
+def indented_json(data: object) -> str:
+    """`json.dumps(data, ensure_ascii=False, indent=2)`, byte for byte, eight times as fast
+    (the standard library writes indented JSON in pure Python)."""
+    text = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+    if _ODD_NUMBER.search(text):  # rare (or only inside a string): let Python write it
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return text.decode("utf-8")
+
+
 def event_json(event: EventRecord) -> str:
-    return json.dumps(to_dict(event), ensure_ascii=False, indent=2) + "\n"
+    return indented_json(to_dict(event)) + "\n"
 
 
 def _json_item(record: object) -> str:
     """One record as an item of a list that sits two levels deep in the dataset, so the
     joined file reads exactly as `json.dumps(data, indent=2)` would write it."""
-    text = json.dumps(to_dict(record), ensure_ascii=False, indent=2)
+    text = indented_json(to_dict(record))
     return "\n".join("    " + line for line in text.splitlines())
 
 
