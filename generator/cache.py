@@ -19,8 +19,8 @@ from pathlib import Path
 
 import orjson
 
-from .records import Article, ArticleRecord, from_dict, to_dict
-from .write import write_text
+from .records import Article, ArticleRecord, from_dict
+from .write import write_bytes
 
 DEFAULT_FOLDER = Path(".cache/factsheet/extract")
 
@@ -58,5 +58,6 @@ class ExtractionCache:
         return record
 
     def put(self, article: Article, record: ArticleRecord, anchor: date | None = None) -> None:
-        text = json.dumps(to_dict(record), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        write_text(self.path(article, anchor), text + "\n")
+        # No fsync: an entry lost or cut short by a crash reads as missing and is made again
+        # (fsyncing a thousand entries took a cold build of 1,000 articles 4 s).
+        write_bytes(self.path(article, anchor), orjson.dumps(record) + b"\n", durable=False)
