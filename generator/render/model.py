@@ -92,16 +92,21 @@ class Site:
     # Indexes a page looks things up in: built once, so rendering every page of a large
     # corpus stays linear.
     @cached_property
-    def _events_by_article(self) -> dict[str, tuple[EventRecord, ...]]:
-        found: dict[str, list[EventRecord]] = defaultdict(list)
+    def _spans_cited_by_events(self) -> dict[str, frozenset[tuple[int, int]]]:
+        found: dict[str, set[tuple[int, int]]] = defaultdict(set)
         for event in self.events:
-            for article in event.articles:
-                found[article].append(event)
-        return {article: tuple(events) for article, events in found.items()}
+            listed = frozenset(event.articles)
+            sources = [s for group in (event.participants, event.locations, event.dates, event.outcomes)
+                       for item in group for s in item.sources]
+            sources += [s for conflict in event.conflicts for side in conflict.sides for s in side.sources]
+            for source in sources:
+                if source.article in listed:
+                    found[source.article].add((source.start, source.end))
+        return {article: frozenset(spans) for article, spans in found.items()}
 
-    def events_citing(self, article_id: str) -> tuple[EventRecord, ...]:
-        """The events that list the article as a source, in the site's order."""
-        return self._events_by_article.get(article_id, ())
+    def spans_cited_by_events(self, article_id: str) -> frozenset[tuple[int, int]]:
+        """(start, end) of every span of the article that an event listing it cites."""
+        return self._spans_cited_by_events.get(article_id, frozenset())
 
     @cached_property
     def _page_ids(self) -> dict[str, frozenset[str]]:

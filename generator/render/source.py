@@ -29,12 +29,7 @@ class Fact:
 def cited_spans(site: Site, record: ArticleRecord) -> list[tuple[int, int]]:
     """Every span cited from this article: by its own facts and by any event."""
     spans = {(e.start, e.end) for fact in _facts(record) for e in fact.evidence}
-    for event in site.events_citing(record.id):
-        for group in (event.participants, event.locations, event.dates, event.outcomes):
-            spans |= {(s.start, s.end) for item in group for s in item.sources if s.article == record.id}
-        for conflict in event.conflicts:
-            spans |= {(s.start, s.end) for side in conflict.sides for s in side.sources if s.article == record.id}
-    return sorted(spans)
+    return sorted(spans | site.spans_cited_by_events(record.id))
 
 
 def _facts(record: ArticleRecord) -> list:
