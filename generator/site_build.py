@@ -127,8 +127,8 @@ class _ParallelRun:
         file = files.get_file_from_path(uri)
         assert file is not None
         if file.page is None:
-            # MkDocs makes the Page of a file outside the nav just before rendering it; it
-            # does so here too, and reports that Page's own messages then.
+            # build() makes the Page of a file outside the nav just before rendering it, in
+            # the parent too, and reports that Page's messages there: this copy is silent.
             with _dropped_records():
                 Page(None, file, self.config)
         page = file.page
