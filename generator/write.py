@@ -238,9 +238,10 @@ def build_site(mkdocs_file: Path, docs_dir: Path, site: Path) -> Path:
     Returns that folder for `swap_in`; on any warning or error it is removed and
     SiteBuildError carries MkDocs' own messages.
     """
-    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from .site_build import build as mkdocs_build  # MkDocs' build, its pages rendered on every core
 
     staged = _sibling(site, "building")
     collected = _Collect()

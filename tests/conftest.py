@@ -169,12 +169,25 @@ def load_render_corpus(folder: Path = RENDER_FIXTURES):
 
 def build_render_site(out: Path, built: str = "2026-01-31") -> Path:
     """Render the fixture corpus into a copy of docs/ and build it with `mkdocs build
-    --strict`; returns the built site folder. Raises with MkDocs' output on failure.
-    Nav pages other parts of the project write are stubbed if they are not there yet."""
+    --strict`; returns the built site folder. Raises with MkDocs' output on failure."""
     import os
-    import shutil
     import subprocess
     import sys
+
+    mkdocs_file = render_docs(out, built)
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(mkdocs_file)],
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build --strict failed:\n{result.stderr}")
+    return out / "site"
+
+
+def render_docs(out: Path, built: str = "2026-01-31") -> Path:
+    """The fixture corpus rendered into a copy of docs/ in `out`, with the project's
+    mkdocs.yml pointed at it (`out/site` as site folder); returns that mkdocs.yml. Nav
+    pages other parts of the project write are stubbed if they are not there yet."""
+    import shutil
 
     import yaml
 
@@ -193,12 +206,7 @@ def build_render_site(out: Path, built: str = "2026-01-31") -> Path:
             (docs / page).write_text(f"# {Path(page).stem}\n\nNot written yet.\n", encoding="utf-8")
     config["docs_dir"], config["site_dir"] = str(docs), str(out / "site")
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(out / "mkdocs.yml")],
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build --strict failed:\n{result.stderr}")
-    return out / "site"
+    return out / "mkdocs.yml"
 
 
 def _nav_pages(nav) -> list[str]:
