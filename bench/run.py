@@ -79,7 +79,8 @@ print(json.dumps({"articles": len(articles), "seconds": seconds, "tokens": token
 PARALLEL = """
 import json, sys, time
 from pathlib import Path
-from generator.parallel import extract_all, default_jobs
+from generator.parallel import extract_all
+from generator.workers import default_jobs
 from generator.read import read_corpus
 start = time.perf_counter()
 corpus = read_corpus(Path(sys.argv[1]))

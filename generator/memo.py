@@ -23,10 +23,8 @@ The folder (`.cache/factsheet/output/`) is git-ignored and may be deleted at any
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
@@ -35,7 +33,7 @@ from typing import Any, Callable
 
 import orjson
 
-from .parallel import default_jobs
+from .workers import default_jobs, worker_pool
 from .write import Generated, StoredFile, write_bytes
 
 DEFAULT_FOLDER = Path(".cache/factsheet/output")
@@ -134,7 +132,7 @@ class Memo:
         if jobs > 1 and len(queue) >= PARALLEL_FILES:
             _QUEUE = queue  # the workers fork with it (closures do not pickle)
             try:
-                with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                with worker_pool(jobs) as pool:
                     done = pool.map(_make_queued, range(len(queue)), chunksize=max(1, len(queue) // (4 * jobs)))
                     failed = [index for index, ok in enumerate(done) if not ok]
             finally:

@@ -8,9 +8,7 @@ order of the input, so the output does not depend on scheduling.
 """
 from __future__ import annotations
 
-import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -22,6 +20,7 @@ from .cache import ExtractionCache
 from .extract import extract_article, extractor_version
 from .extract.language import UnknownLanguageError, check_language
 from .records import Article, ArticleRecord
+from .workers import default_jobs, worker_pool
 
 SERIAL_BELOW = 16  # fewer articles than this are not worth starting processes for
 CHUNKS_PER_WORKER = 8  # small enough to balance uneven articles, big enough to keep overhead low
@@ -87,10 +86,6 @@ def check_languages(articles: Sequence[Article], cache_folder: Path | None) -> t
     return tuple(failures)
 
 
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
 def _run(tasks: Sequence[Task], jobs: int) -> Iterator[Outcome]:
     if not tasks:
         return
@@ -100,7 +95,7 @@ def _run(tasks: Sequence[Task], jobs: int) -> Iterator[Outcome]:
         yield from map(_extract_one, rest)
         return
     chunk = max(1, len(rest) // (jobs * CHUNKS_PER_WORKER))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with worker_pool(jobs) as pool:
         yield from pool.map(_extract_one, rest, chunksize=chunk)
 
 

@@ -40,7 +40,7 @@ import mkdocs.commands.build as mkdocs_build
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .parallel import default_jobs
+from .workers import default_jobs, worker_pool
 
 SERIAL_BELOW = 200  # pages: fewer are not worth forking for
 CHUNKS_PER_WORKER = 8  # small enough to balance uneven pages, big enough to keep overhead low
@@ -179,8 +179,7 @@ class _Stage:
         if not pages:
             return
         # Forked now: the workers see the build as it stands, and `task` is not pickled.
-        self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                                        initializer=_start_worker, initargs=(task,))
+        self.pool = worker_pool(jobs, initializer=_start_worker, initargs=(task,))
         size = max(1, len(pages) // (jobs * CHUNKS_PER_WORKER))
         for start in range(0, len(pages), size):
             chunk = pages[start:start + size]

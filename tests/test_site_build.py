@@ -49,13 +49,13 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the worker pools started, to check that the parallel path was taken."""
     started: list[int] = []
+    pool = site_build.worker_pool
 
-    class CountedPool(site_build.ProcessPoolExecutor):
-        def __init__(self, *args, **kwargs) -> None:
-            started.append(1)
-            super().__init__(*args, **kwargs)
+    def counted_pool(*args, **kwargs):
+        started.append(1)
+        return pool(*args, **kwargs)
 
-    monkeypatch.setattr(site_build, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(site_build, "worker_pool", counted_pool)
     return started
 
 

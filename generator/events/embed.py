@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -24,7 +22,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from ..derived import kept
-from ..parallel import default_jobs
+from ..workers import default_jobs, worker_pool
 from ..write import write_bytes
 
 # The lead of an article carries its event; the rest adds cost more than signal (the
@@ -168,7 +166,7 @@ def _encode(texts: Sequence[str]) -> list[np.ndarray]:
     if jobs <= 1 or len(batches) < PARALLEL_BATCHES:
         return [vector for batch in batches for vector in _encode_batch(batch)]
     _model()  # made before the workers fork, so they share it
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+    with worker_pool(jobs) as pool:
         return [vector for encoded in pool.map(_encode_batch, batches) for vector in encoded]
 
 

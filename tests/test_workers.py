@@ -1,0 +1,73 @@
+"""Worker pools end with the build (`generator/workers.py`): a build killed with `kill -9`
+leaves no worker processes behind."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+# A "build" that starts two workers busy for a minute, waits until both run, then dies of SIGKILL.
+KILLED_BUILD = """
+import os, signal, sys, time
+from pathlib import Path
+from generator.workers import worker_pool
+
+def busy(folder):
+    (Path(folder) / str(os.getpid())).touch()
+    time.sleep(60)
+
+pool = worker_pool(2)
+for _ in range(2):
+    pool.submit(busy, sys.argv[1])
+deadline = time.monotonic() + 30
+while len(list(Path(sys.argv[1]).iterdir())) < 2 and time.monotonic() < deadline:
+    time.sleep(0.05)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an ended child of a reaper that does not reap)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return False
+    return fields[0] != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux's")
+def test_workers_end_when_the_build_is_killed(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", KILLED_BUILD, str(tmp_path)], capture_output=True, text=True,
+                          cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=60)
+    assert done.returncode == -9, done.stderr
+    workers = [int(path.name) for path in tmp_path.iterdir()]
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(_running, workers))
+
+
+_greeting = ""
+
+
+def _greet(word: str) -> None:
+    global _greeting
+    _greeting = word
+
+
+def _greeted(_: int) -> str:
+    return _greeting
+
+
+def test_a_pool_runs_its_initializer_in_each_worker() -> None:
+    from generator.workers import worker_pool
+
+    with worker_pool(2, initializer=_greet, initargs=("ready",)) as pool:
+        assert list(pool.map(_greeted, range(4))) == ["ready"] * 4
