@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,17 @@ def test_a_build_from_a_fresh_docs_folder_still_redirects_from_the_last_builds_i
     (new,) = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (second / "docs" / "data" / "events").glob("*.yaml")]
     assert new["id"] != old_id and new["redirect_from"] == [old_id]
     assert (second / "docs" / "events" / old_id / "index.html").is_file()
+
+
+def test_git_ignores_everything_a_build_writes(corpus_build):
+    """A build leaves the working tree clean: every generated file, the manifest and the
+    event index are ignored, and no hand-written page is."""
+    root, _ = corpus_build
+    written = [f"docs/{path}" for path in (*generated_files(root / "docs"), ".generated")]
+    assert "docs/.events.json" in written
+    checked = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], input="\n".join(written),
+                             capture_output=True, text=True, cwd=REPO)
+    assert sorted(checked.stdout.split()) == sorted(written)
+    hand_written = subprocess.run(["git", "check-ignore", "--no-index", "docs/about.md", "docs/cli.md"],
+                                  capture_output=True, text=True, cwd=REPO)
+    assert hand_written.stdout == ""
