@@ -2,9 +2,9 @@
 
 Some packages ship their data in a form that takes most of a second to read on every
 start (a compressed model, a large text file); each extraction worker process, and the
-sentence encoder of every build, would pay that again. `kept(name, make)` returns what `make()` builds, from a pickle in the cache
-folder when one was written for the same name (names carry the package version), and
-writes one otherwise. The folder is `$FACTSHEET_CACHE` or `.cache/factsheet/` beside the
+sentence encoder of every build, would pay that again. `kept(name, make)` returns what
+`make()` builds, from a pickle in the cache folder when one was written for the same
+name (names carry the package version), and writes one otherwise. The folder is `$FACTSHEET_CACHE` or `.cache/factsheet/` beside the
 package; a folder that cannot be written just means building it every time.
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ def kept(name: str, make: Callable[[], T]) -> T:
         pass  # not kept yet, or unreadable: build it again
     built = make()
     try:
-        write_bytes(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+        write_bytes(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL), durable=False)  # rebuilt if lost
         for older in path.parent.glob(f"{name.rsplit('-', 1)[0]}-*.pickle"):
             if older != path:
                 older.unlink(missing_ok=True)

@@ -124,9 +124,9 @@ class VectorCache:
 
     def _compact(self, packs: Sequence[Path]) -> None:
         """One pack for all: written first, then the old ones go (a reader never misses a vector)."""
-        kept = _write_pack(self.folder, self._stored or {})
+        merged = _write_pack(self.folder, self._stored or {})
         for pack in packs:
-            if pack != kept:
+            if pack != merged:
                 pack.unlink(missing_ok=True)
 
 
@@ -150,7 +150,7 @@ def _write_pack(folder: Path, vectors: dict[str, np.ndarray]) -> Path:
              vectors=np.array([vectors[k] for k in keys]).reshape(len(keys), -1))
     data = buffer.getvalue()
     path = folder / f"{hashlib.sha256(data).hexdigest()[:32]}.npz"
-    write_bytes(path, data)
+    write_bytes(path, data, durable=False)  # a cache: a pack lost in a crash is encoded again
     return path
 
 

@@ -24,7 +24,7 @@ from . import escape
 from .common import front_matter, link, provenance, render
 from .downloads import download_files
 from .entity import entity_page, index_page
-from .event import event_page
+from .event import event_page, quoted_articles
 from .model import Entity, EventSummary, Site, SourceDoc, build_site, registry_redirects
 from .source import cited_spans, entity_ids, source_page
 
@@ -112,8 +112,7 @@ def _docs(site: Site, articles: Sequence[str], memo: Memo) -> list[object]:
 
 
 def _event_inputs(site: Site, event: EventRecord, memo: Memo) -> tuple[object, ...]:
-    quoted = {s.article for o in event.outcomes for s in o.sources}
-    return memo.digest(event), _docs(site, [*event.articles, *quoted], memo), site.built
+    return memo.digest(event), _docs(site, [*event.articles, *quoted_articles(event)], memo), site.built
 
 
 def _entity_inputs(site: Site, entity: Entity, memo: Memo) -> tuple[object, ...]:

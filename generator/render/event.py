@@ -60,10 +60,14 @@ def grouped_outcomes(outcomes: tuple[EventOutcome, ...]) -> list[tuple[str, list
     return groups
 
 
+def quoted_articles(event: EventRecord) -> set[str]:
+    """The articles the event's outcomes quote (the page shows their languages)."""
+    return {s.article for o in event.outcomes for s in o.sources}
+
+
 def _languages(site: Site, event: EventRecord) -> dict[str, str]:
     """Article → language, for the articles the event's outcomes quote."""
-    quoted = {s.article for o in event.outcomes for s in o.sources}
-    return {a: site.sources[a].record.language for a in sorted(quoted) if a in site.sources}
+    return {a: site.sources[a].record.language for a in sorted(quoted_articles(event)) if a in site.sources}
 
 
 def event_page(site: Site, event: EventRecord) -> str:
