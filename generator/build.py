@@ -22,6 +22,7 @@ from .read import ReadError, display_path, read_article, read_corpus
 from .records import Article, ArticleRecord, EventRecord, PastEvent, from_dict, to_dict
 from .render import render_pages
 from .validate import record_yaml
+from .workers import Background
 from .write import Generated, publish, write_text
 
 ARTICLES_DATA = "data/articles"
@@ -101,8 +102,11 @@ def build(config: BuildConfig) -> BuildReport:
     linked = link(articles, extraction.records, curation, previous, cache_dir=config.path("cache") / "embed",
                   extract_cache=config.path("cache") / "extract")
     memo = Memo(config.path("cache") / "output")
-    records = record_files(linked.records, linked.events, memo)  # first: schema-checks every record it makes
+    # The records' YAML and the pages are made side by side: neither reads the other.
+    made_records = Background(lambda: (record_files(linked.records, linked.events, memo), memo.used))
     pages = render_pages(articles, linked, config.built, memo)
+    records, used = made_records.result()  # raises here if a record fails its schema check
+    memo.used |= used
     events = event_index(linked.events)
     files: Mapping[str, Generated] = {**records, **pages, EVENT_INDEX: events}
     site = config.path("site") if config.run_mkdocs else None

@@ -1,4 +1,5 @@
-"""Worker processes: how many, and a pool of them that cannot outlive the build.
+"""Worker processes: how many, a pool of them that cannot outlive the build, and one
+step of the build run beside another (`Background`).
 
 Every stage that spreads work over the cores (extraction, sentence encoding, the output
 cache, the site build) forks its workers from the build process, so they inherit what
@@ -13,8 +14,10 @@ import multiprocessing
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Callable, Generic, TypeVar
+
+T = TypeVar("T")
 
 _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
@@ -38,3 +41,46 @@ def _start(parent: int, initializer: Callable[..., Any] | None, initargs: tuple)
         os._exit(1)
     if initializer is not None:
         initializer(*initargs)
+
+
+class Background(Generic[T]):
+    """`work()` running in a process forked from this one, while this one goes on.
+
+    The child inherits everything loaded so far, so `work` may be any closure; only its
+    result travels back (pickled). `result()` waits for it. When the child cannot give it
+    (it raised, or died), `result()` runs `work()` here instead: an error then raises in
+    this process with its own traceback, and a lost child costs time, never output.
+    With one core there is nothing to overlap, so `work()` runs here when asked.
+    """
+
+    def __init__(self, work: Callable[[], T], jobs: int | None = None) -> None:
+        global _BACKGROUND_WORK
+        self._work = work
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future | None = None
+        if (jobs or default_jobs()) > 1:
+            _BACKGROUND_WORK = work  # the child forks with it (closures do not pickle)
+            try:
+                self._pool = worker_pool(1)
+                self._future = self._pool.submit(_run_background)
+            finally:
+                _BACKGROUND_WORK = None
+
+    def result(self) -> T:
+        if self._future is not None and self._pool is not None:
+            try:
+                return self._future.result()
+            except Exception:
+                pass  # done again below, where its exception (if any) is this process's own
+            finally:
+                self._pool.shutdown()
+                self._future = self._pool = None
+        return self._work()
+
+
+_BACKGROUND_WORK: Callable[[], Any] | None = None
+
+
+def _run_background() -> Any:
+    assert _BACKGROUND_WORK is not None
+    return _BACKGROUND_WORK()

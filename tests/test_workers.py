@@ -71,3 +71,49 @@ def test_a_pool_runs_its_initializer_in_each_worker() -> None:
 
     with worker_pool(2, initializer=_greet, initargs=("ready",)) as pool:
         assert list(pool.map(_greeted, range(4))) == ["ready"] * 4
+
+
+def test_background_work_runs_in_another_process_and_sees_what_this_one_made() -> None:
+    from generator.workers import Background
+
+    made_here = {"pages": 3}  # a closure over local state: the child forks with it
+    job = Background(lambda: (os.getpid(), made_here["pages"] * 2), jobs=2)
+    pid, pages = job.result()
+    assert pid != os.getpid() and pages == 6
+
+
+def test_background_work_that_fails_in_the_child_raises_here() -> None:
+    from generator.workers import Background
+
+    ran_in = []
+
+    def work() -> None:
+        ran_in.append(os.getpid())  # only this process's list is seen here
+        raise ValueError("record fails its schema")
+
+    job = Background(work, jobs=2)
+    with pytest.raises(ValueError, match="schema"):
+        job.result()
+    assert ran_in == [os.getpid()]
+
+
+def test_background_work_whose_child_dies_is_done_here() -> None:
+    from generator.workers import Background
+
+    parent = os.getpid()
+
+    def work() -> int:
+        if os.getpid() != parent:
+            os._exit(9)  # the child dies without a result
+        return 42
+
+    assert Background(work, jobs=2).result() == 42
+
+
+def test_background_work_on_one_core_runs_when_its_result_is_asked_for() -> None:
+    from generator.workers import Background
+
+    ran = []
+    job = Background(lambda: ran.append(os.getpid()) or "done", jobs=1)
+    assert ran == []
+    assert job.result() == "done" and ran == [os.getpid()]
