@@ -20,13 +20,14 @@ from .memo import Memo
 from .parallel import extract_all
 from .read import ReadError, display_path, read_article, read_corpus
 from .records import Article, ArticleRecord, EventRecord, PastEvent, from_dict, to_dict
-from .render import render_pages
+from .render import escape, render_pages
 from .validate import record_yaml
 from .workers import Background
 from .write import Generated, publish, write_text
 
 ARTICLES_DATA = "data/articles"
 EVENTS_DATA = "data/events"
+EVENT_DOWNLOADS = "downloads/events"
 
 
 @dataclass(frozen=True)
@@ -57,13 +58,16 @@ def plural(count: int, noun: str) -> str:
 
 def record_files(records: Iterable[ArticleRecord], events: Iterable[EventRecord],
                  memo: Memo | None = None) -> dict[str, Generated]:
-    """Every record as YAML, keyed by its docs-relative path; each is schema-checked when made."""
+    """Every record as YAML, keyed by its docs-relative path; each is schema-checked when made.
+    An event's record is also a download (`downloads/events/`): the same stored file."""
     memo = memo or Memo(None)
     files: dict[str, Generated] = {}
     for folder, items in ((ARTICLES_DATA, records), (EVENTS_DATA, events)):
         for record in sorted(items, key=lambda r: r.id):
             path = f"{folder}/{record.id}.yaml"
             files[path] = memo.file("record-yaml", memo.digest(record), lambda r=record, p=path: record_yaml(r, p))
+    for event in events:
+        files[f"{EVENT_DOWNLOADS}/{escape.page_name(event.id)}.yaml"] = files[f"{EVENTS_DATA}/{event.id}.yaml"]
     memo.flush()
     return files
 

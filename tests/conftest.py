@@ -184,19 +184,22 @@ def build_render_site(out: Path, built: str = "2026-01-31") -> Path:
 
 
 def render_docs(out: Path, built: str = "2026-01-31") -> Path:
-    """The fixture corpus rendered into a copy of docs/ in `out`, with the project's
-    mkdocs.yml pointed at it (`out/site` as site folder); returns that mkdocs.yml. Nav
-    pages other parts of the project write are stubbed if they are not there yet."""
+    """The fixture corpus rendered into a copy of docs/ in `out` (records and pages, as a
+    build writes them), with the project's mkdocs.yml pointed at it (`out/site` as site
+    folder); returns that mkdocs.yml. Nav pages other parts of the project write are
+    stubbed if they are not there yet."""
     import shutil
 
     import yaml
 
+    from generator.build import record_files
     from generator.render import render_pages
 
     docs = out / "docs"
     shutil.copytree(REPO / "docs", docs)
     articles, linked = load_render_corpus()
-    for relative, content in render_pages(articles, linked, built).items():
+    made = {**record_files(linked.records, linked.events), **render_pages(articles, linked, built)}
+    for relative, content in made.items():
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)

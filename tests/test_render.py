@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import copy_build_inputs
+from generator.build import record_files
 from generator.records import to_dict
 from generator.render import render_pages
 from generator.render.escape import block, href, inline, page_name, plain
@@ -112,7 +113,11 @@ def test_person_page_lists_aliases_events_and_roles(files):
 
 def test_downloads_carry_every_event_and_fact_with_its_source(files, corpus):
     _, linked = corpus
-    event = yaml.safe_load(files["downloads/events/2024-03-12-berger-moreno-lisbon.yaml"])
+    yamls = record_files(linked.records, linked.events)
+    assert yamls["downloads/events/2024-03-12-berger-moreno-lisbon.yaml"] == \
+        yamls["data/events/2024-03-12-berger-moreno-lisbon.yaml"]
+    assert not any(path.endswith(".yaml") for path in files)  # records' YAML is made with the records
+    event = yaml.safe_load(yamls["downloads/events/2024-03-12-berger-moreno-lisbon.yaml"])
     assert event == json.loads(files["downloads/events/2024-03-12-berger-moreno-lisbon.json"])
     assert event["id"] == "2024-03-12-berger-moreno-lisbon" and event["conflicts"][0]["about"] == "date"
     dataset = json.loads(files["downloads/dataset.json"])

@@ -1,4 +1,5 @@
-"""Download files: each event as YAML and JSON, the whole dataset as JSON and CSV.
+"""Download files: each event as JSON, the whole dataset as JSON and CSV (each event's
+YAML download is its record's file, made with the records).
 
 The CSV has one row per fact and source, so a spreadsheet user can filter by event,
 fact kind or article and still see the quoted sentence each value rests on.
@@ -18,7 +19,6 @@ import orjson
 
 from ..memo import Memo
 from ..records import EventRecord, Source, to_dict
-from ..validate import record_yaml
 from ..write import Generated
 from . import escape
 from .model import Site
@@ -27,11 +27,6 @@ CSV_COLUMNS = ("event", "fact", "value", "detail", "article", "outlet", "languag
                "quote", "start", "end")
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def event_yaml(event: EventRecord) -> str:
-    """The event's record as YAML: the same text as docs/data/events/<id>.yaml."""
-    return record_yaml(event, f"downloads/events/{escape.page_name(event.id)}.yaml")
 
 
 # Numbers orjson writes otherwise than Python: below 1e-4 (0.00001 for 1e-05) and with an
@@ -131,11 +126,7 @@ def download_files(site: Site, memo: Memo | None = None) -> dict[str, Generated]
     memo = memo or Memo(None)
     files: dict[str, Generated] = {"downloads/dataset.json": dataset_json(site, memo),
                                    "downloads/facts.csv": facts_csv(site, memo)}
-    for event in site.events:
-        name = escape.page_name(event.id)
-        # the same text as the event's record in data/events/: one stored file for both
-        files[f"downloads/events/{name}.yaml"] = memo.file("record-yaml", memo.digest(event),
-                                                           lambda e=event: event_yaml(e))
-        files[f"downloads/events/{name}.json"] = memo.file("event-json", memo.digest(event),
-                                                           lambda e=event: event_json(e))
+    for event in site.events:  # each event's YAML is its record's file (`build.record_files`)
+        files[f"downloads/events/{escape.page_name(event.id)}.json"] = memo.file(
+            "event-json", memo.digest(event), lambda e=event: event_json(e))
     return files
