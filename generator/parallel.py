@@ -3,14 +3,17 @@
 Extraction is CPU-bound pure Python, so it runs in worker processes (never threads).
 The first article is extracted in this process before the pool starts: that loads
 the lexicons and gazetteers once, and the forked workers inherit them instead of
-each loading its own. Only this process writes cache entries. Results keep the
-order of the input, so the output does not depend on scheduling.
+each loading its own. A few new articles among many cached ones (a rebuild after
+`factsheet add`) are extracted in a forked process instead, while this one reads the
+cached records. Only this process writes cache entries. Results keep the order of the
+input, so the output does not depend on scheduling.
 """
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
@@ -20,7 +23,7 @@ from .cache import ExtractionCache
 from .extract import extract_article, extractor_version
 from .extract.language import UnknownLanguageError, check_language
 from .records import Article, ArticleRecord
-from .workers import default_jobs, worker_pool
+from .workers import Background, default_jobs, worker_pool
 
 SERIAL_BELOW = 16  # fewer articles than this are not worth starting processes for
 CHUNKS_PER_WORKER = 8  # small enough to balance uneven articles, big enough to keep overhead low
@@ -99,6 +102,29 @@ def _run(tasks: Sequence[Task], jobs: int) -> Iterator[Outcome]:
         yield from pool.map(_extract_one, rest, chunksize=chunk)
 
 
+@dataclass(frozen=True)
+class _Early:
+    """Articles with no cache entry, extracted in a forked process while this one reads
+    the cached records of the others: a rebuild after adding an article does both at once."""
+
+    positions: tuple[int, ...]
+    tasks: tuple[Task, ...]
+    outcomes: Background[list[Outcome]]
+
+
+def _started_early(articles: Sequence[Article], cache: ExtractionCache | None, anchors: Mapping[str, date],
+                   jobs: int) -> _Early | None:
+    """Started only for a few new articles among many cached ones: many new articles are
+    extracted by a pool that forks once the first has loaded the lexicons (`_run`)."""
+    if cache is None or jobs <= 1:
+        return None
+    missing = [i for i, a in enumerate(articles) if not cache.path(a, anchors.get(a.id)).is_file()]
+    if not missing or len(missing) >= SERIAL_BELOW or len(missing) * 2 > len(articles):
+        return None
+    tasks = tuple((articles[i], anchors.get(articles[i].id)) for i in missing)
+    return _Early(tuple(missing), tasks, Background(lambda: list(map(_extract_one, tasks)), jobs))
+
+
 def _progress(outcomes: Iterable[Outcome], total: int, show: bool | None) -> Iterable[Outcome]:
     enabled = sys.stderr.isatty() if show is None else show
     return tqdm(outcomes, total=total, desc="extract", unit="article", disable=not enabled or total == 0,
@@ -120,10 +146,15 @@ def extract_all(
     """
     cache = ExtractionCache(cache_folder, extractor_version()) if cache_folder else None
     anchors = anchors or {}
+    jobs = jobs or default_jobs()
     found: dict[int, ArticleRecord] = {}
-    tasks: list[Task] = []
-    positions: list[int] = []
+    early = _started_early(articles, cache, anchors, jobs)
+    tasks: list[Task] = list(early.tasks) if early else []  # the early ones first, as their outcomes come
+    positions: list[int] = list(early.positions) if early else []
+    started = set(positions)
     for index, article in enumerate(articles):
+        if index in started:
+            continue
         anchor = anchors.get(article.id)
         record = cache.get(article, anchor) if cache else None
         if record is not None:
@@ -131,18 +162,21 @@ def extract_all(
         else:
             tasks.append((article, anchor))
             positions.append(index)
-    failures: list[ExtractionFailure] = []
-    outcomes = _progress(_run(tasks, jobs or default_jobs()), len(tasks), progress)
+    failures: list[tuple[int, ExtractionFailure]] = []
+    outcomes: Iterable[Outcome] = _run(tasks[len(started):], jobs)
+    if early:
+        outcomes = chain(early.outcomes.result(), outcomes)
+    outcomes = _progress(outcomes, len(tasks), progress)
     for index, (article, anchor), (record, failure) in zip(positions, tasks, outcomes):
         if failure is not None:
-            failures.append(failure)
+            failures.append((index, failure))
             continue
         found[index] = record
         if cache:
             cache.put(article, record, anchor)
     return Extraction(
         records=tuple(found[i] for i in sorted(found)),
-        failures=tuple(failures),
+        failures=tuple(failure for _, failure in sorted(failures, key=lambda f: f[0])),
         extracted=len(tasks),
         reused=len(articles) - len(tasks),
     )

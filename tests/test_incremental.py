@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -98,6 +99,30 @@ def test_adding_one_article_extracts_exactly_one(tmp_path: Path, counting: Path)
     changed = extract_all(edited, tmp_path / "cache", jobs=2)
     assert (changed.extracted, changed.reused) == (1, 29)
     assert len(list(counting.iterdir())) == 32  # 30 + the new one + the edited one
+
+
+def test_a_few_new_articles_are_extracted_in_another_process_while_the_rest_is_read(
+        tmp_path: Path, counting: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = [make_article(n) for n in range(30)]
+    extract_all(articles, tmp_path / "cache", jobs=2)
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    fake = parallel.extract_article
+
+    def extract(article: Article, anchor: date | None = None) -> ArticleRecord:
+        (pids / f"{article.id}-{os.getpid()}").touch()
+        return fake(article, anchor)
+
+    monkeypatch.setattr(parallel, "extract_article", extract)
+    grown = [*articles[:10], make_article(40, "This one will explode."), *articles[10:20], make_article(41),
+             *articles[20:], make_article(42, "And this one will explode too.")]
+    result = extract_all(grown, tmp_path / "cache", jobs=2)
+    assert (result.extracted, result.reused) == (3, 30)
+    assert sorted(p.name.split("-")[0] for p in pids.iterdir()) == ["a040", "a041", "a042"]
+    assert {p.name.split("-")[1] for p in pids.iterdir()} != {str(os.getpid())}
+    assert [r.id for r in result.records] == [a.id for a in grown if a.id not in ("a040", "a042")]
+    assert [f.path for f in result.failures] == ["corpus/articles/a040.txt", "corpus/articles/a042.txt"]
+    assert result.records == extract_all(grown, tmp_path / "cache", jobs=1).records
 
 
 def test_parallel_and_serial_give_the_same_records_in_input_order(tmp_path: Path, counting: Path) -> None:
