@@ -93,12 +93,16 @@ print(json.dumps({"articles": len(corpus.articles), "read": read - start, "extra
 
 # `factsheet build` through its command line, with a timer around each step `build()`
 # calls: the rebuild's wall time and where it goes, in one run.
+# `record_files` runs in a forked process beside `render_pages`, so its own time is not
+# seen here; what the build process waits for it is `workers.Background.result`.
 # `write.build_site` is the MkDocs run inside `publish`.
-STEPS = ("read_corpus", "load_curation", "extract_all", "previous_events", "link", "record_files",
-         "render_pages", "publish", "write.build_site")
+STEPS = ("read_corpus", "load_curation", "extract_all", "previous_events", "link", "render_pages",
+         "workers.Background.result", "publish", "write.build_site")
+STEP_NAMES = {"workers.Background.result": "waiting for record_files", "write.build_site": "MkDocs"}
 TIMED_BUILD = """
 import json, sys, time
 import generator.build
+import generator.workers
 import generator.write
 from generator.cli import main
 spent = {}
@@ -111,8 +115,10 @@ def timed(name, step):
             spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
     return run
 for name in json.loads(sys.argv[1]):
-    module, _, attribute = name.rpartition(".")
-    owner = getattr(generator, module or "build")
+    *path, attribute = name.split(".")
+    owner = generator.build if not path else generator
+    for part in path:
+        owner = getattr(owner, part)
     setattr(owner, attribute, timed(name, getattr(owner, attribute)))
 try:
     main(sys.argv[2:], standalone_mode=False)
@@ -197,7 +203,7 @@ def measure_extraction(size: int) -> list[Row]:
 
 
 def breakdown(spent: dict[str, float]) -> str:
-    return ", ".join(f"{step.replace('write.build_site', 'MkDocs')} {seconds:.2f} s"
+    return ", ".join(f"{STEP_NAMES.get(step, step)} {seconds:.2f} s"
                      for step, seconds in spent.items() if seconds >= 0.005)
 
 
