@@ -94,11 +94,12 @@ print(json.dumps({"articles": len(corpus.articles), "read": read - start, "extra
 # `factsheet build` through its command line, with a timer around each step `build()`
 # calls: the rebuild's wall time and where it goes, in one run.
 # `record_files` runs in a forked process beside `render_pages`, so its own time is not
-# seen here; what the build process waits for it is `workers.Background.result`.
+# seen here; what the build process waits for it, and for new articles extracted while
+# it reads the cached ones, is `workers.Background.result`.
 # `write.build_site` is the MkDocs run inside `publish`.
 STEPS = ("read_corpus", "load_curation", "extract_all", "previous_events", "link", "render_pages",
          "workers.Background.result", "publish", "write.build_site")
-STEP_NAMES = {"workers.Background.result": "waiting for record_files", "write.build_site": "MkDocs"}
+STEP_NAMES = {"workers.Background.result": "waiting for forked steps", "write.build_site": "MkDocs"}
 TIMED_BUILD = """
 import json, sys, time
 import generator.build
