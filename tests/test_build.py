@@ -161,3 +161,41 @@ def test_git_ignores_everything_a_build_writes(corpus_build):
     hand_written = subprocess.run(["git", "check-ignore", "--no-index", "docs/about.md", "docs/cli.md"],
                                   capture_output=True, text=True, cwd=REPO)
     assert hand_written.stdout == ""
+
+
+def test_the_cycle_collector_is_off_during_a_build_and_back_on_after(tmp_path, monkeypatch):
+    import gc
+
+    import generator.build as build_module
+
+    seen = []
+    real_link = build_module.link
+
+    def link(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real_link(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "link", link)
+    copy_build_inputs(tmp_path)
+    assert gc.isenabled()
+    build(BuildConfig(root=tmp_path, run_mkdocs=False))
+    assert seen == [False] and gc.isenabled()
+
+
+def test_the_cycle_collector_comes_back_on_when_a_build_fails():
+    import gc
+
+    from generator.build import without_cycle_collection
+
+    with pytest.raises(RuntimeError):
+        with without_cycle_collection():
+            assert not gc.isenabled()
+            raise RuntimeError("build failed")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with without_cycle_collection():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
