@@ -93,6 +93,7 @@ def _parse(value: str) -> tuple[int, ...]:
     return tuple(int(part) for part in value.split("-"))
 
 
+@lru_cache(maxsize=65536)  # clustering asks about the same few pairs of dates many times
 def date_relation(a: str | None, b: str | None) -> Relation:
     if not a or not b:
         return "unknown"
