@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from run import OUT, PYTHON, REPO, SOURCE, corpus, corpus_sentences, hand_written_files, synthetic_article
+from run import OUT, PYTHON, REPO, SOURCE, corpus_sentences, synthetic_article, workspace
 
 
 def checkout(rev: str) -> Path:
@@ -39,15 +39,8 @@ def environment(code: Path, name: str) -> dict[str, str]:
 
 
 def built_workspace(code: Path, name: str, size: int) -> Path:
-    """mkdocs.yml, the hand-written docs of `code`, the synthetic corpus; built once, no site."""
-    folder = OUT / f"compare-{name}"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    shutil.copy2(code / "mkdocs.yml", folder / "mkdocs.yml")
-    for relative, path in hand_written_files(code / "docs").items():
-        (folder / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, folder / "docs" / relative)
-    shutil.copytree(corpus(size), folder / "corpus" / "articles")
+    """`run.workspace` for `code`, built once (no site)."""
+    folder = workspace(size, f"compare-{name}", code)
     subprocess.run([PYTHON, "-m", "generator", "build", "--no-site"], cwd=folder, env=environment(code, name),
                    check=True, capture_output=True)
     return folder

@@ -164,13 +164,14 @@ def corpus(size: int) -> Path:
     return folder
 
 
-def workspace(size: int) -> Path:
-    """A fresh build folder: mkdocs.yml, the hand-written docs, the synthetic corpus, no cache."""
-    folder = OUT / f"ws-{size}"
+def workspace(size: int, name: str | None = None, code: Path = REPO) -> Path:
+    """A fresh build folder (`bench/out/<name>`): mkdocs.yml and the hand-written docs of
+    `code`, the synthetic corpus, no cache."""
+    folder = OUT / (name or f"ws-{size}")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    shutil.copy2(REPO / "mkdocs.yml", folder / "mkdocs.yml")
-    for relative, path in hand_written_files(REPO / "docs").items():
+    shutil.copy2(code / "mkdocs.yml", folder / "mkdocs.yml")
+    for relative, path in hand_written_files(code / "docs").items():
         (folder / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, folder / "docs" / relative)
     shutil.copytree(corpus(size), folder / "corpus" / "articles")
