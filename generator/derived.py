@@ -20,7 +20,7 @@ import os
 import pickle
 import struct
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from .write import write_bytes
 
@@ -74,7 +74,7 @@ def _packed(value: object) -> bytes:
     return bytes(out)
 
 
-def _read(path: Path) -> T:
+def _read(path: Path) -> Any:
     with path.open("rb") as handle:
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)  # stays mapped while used
     view = memoryview(mapped)
