@@ -100,13 +100,15 @@ def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
             if records[i].published_source is None:
                 anchors[i] = date.fromisoformat(when)
     out = list(records)
+    # in the language its first reading found, which is not detected again
+    known = {i: replace(articles[i], language=records[i].language) for i in anchors}
     if extract_cache is None:
         for i in sorted(anchors):
-            out[i] = extract_article(articles[i], anchor=anchors[i])
+            out[i] = extract_article(known[i], anchor=anchors[i])
         return out
     # Through the extraction cache (and its worker processes): a rebuild re-reads nothing.
     chosen = sorted(anchors)
-    reread = extract_all([articles[i] for i in chosen], extract_cache,
+    reread = extract_all([known[i] for i in chosen], extract_cache,
                          anchors={articles[i].id: anchors[i] for i in chosen}, progress=False)
     by_id = {r.id: r for r in reread.records}
     for i in chosen:  # an article that fails to re-read keeps the record it had
