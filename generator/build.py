@@ -117,13 +117,9 @@ def without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+@without_cycle_collection()
 def build(config: BuildConfig) -> BuildReport:
     """Build records, pages and (unless turned off) the site; see the module docstring."""
-    with without_cycle_collection():
-        return _build(config)
-
-
-def _build(config: BuildConfig) -> BuildReport:
     corpus = read_corpus(config.path("corpus"), config.root)
     curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
     extraction = extract_all(corpus.articles, config.path("cache") / "extract")
@@ -166,17 +162,13 @@ class ExtractReport:
     errors: tuple[str, ...]
 
 
+@without_cycle_collection()
 def extract_files(paths: Sequence[Path], out: Path, curation: Path | None) -> ExtractReport:
     """`factsheet extract`: one record per article file to `out/<id>.yaml`, events linked.
 
     Works on any article files, in the corpus or not; unreadable ones are reported and
     skipped. No extraction cache: these files may be anywhere.
     """
-    with without_cycle_collection():
-        return _extract_files(paths, out, curation)
-
-
-def _extract_files(paths: Sequence[Path], out: Path, curation: Path | None) -> ExtractReport:
     articles, errors = _read_files(paths)
     extraction = extract_all(articles, None)
     articles = _extracted(articles, extraction.records)

@@ -33,7 +33,7 @@ from typing import Any, Callable
 
 import orjson
 
-from .workers import default_jobs, worker_pool
+from .workers import default_jobs, inherited, worker_pool
 from .write import Generated, StoredFile, write_bytes
 
 DEFAULT_FOLDER = Path(".cache/factsheet/output")
@@ -125,18 +125,13 @@ class Memo:
 
     def flush(self) -> None:
         """Make and store every queued file; its `StoredFile` can be read or linked after this."""
-        global _QUEUE
         queue, self._pending = list(self._pending.values()), {}
         jobs = default_jobs()
         failed: list[int] = list(range(len(queue)))
         if jobs > 1 and len(queue) >= PARALLEL_FILES:
-            _QUEUE = queue  # the workers fork with it (closures do not pickle)
-            try:
-                with worker_pool(jobs) as pool:
-                    done = pool.map(_make_queued, range(len(queue)), chunksize=max(1, len(queue) // (4 * jobs)))
-                    failed = [index for index, ok in enumerate(done) if not ok]
-            finally:
-                _QUEUE = []
+            with worker_pool(jobs, inherit=queue) as pool:  # the queue's closures do not pickle
+                done = pool.map(_make_queued, range(len(queue)), chunksize=max(1, len(queue) // (4 * jobs)))
+                failed = [index for index, ok in enumerate(done) if not ok]
         for index in failed:  # here, not in a worker: so a failure raises its own exception
             entry, make = queue[index]
             self._store(entry, make().encode("utf-8"))
@@ -164,12 +159,9 @@ class Memo:
                     os.unlink(entry.path)
 
 
-_QUEUE: list[tuple[Path, Callable[[], str]]] = []
-
-
 def _make_queued(index: int) -> bool:
     """In a worker process: make and store queued file `index`; False if that failed."""
-    entry, make = _QUEUE[index]
+    entry, make = inherited()[index]
     try:
         Memo._store(entry, make().encode("utf-8"))
     except Exception:

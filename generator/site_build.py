@@ -40,7 +40,7 @@ import mkdocs.commands.build as mkdocs_build
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .workers import default_jobs, worker_pool
+from .workers import default_jobs, inherited, worker_pool
 
 SERIAL_BELOW = 200  # pages: fewer are not worth forking for
 CHUNKS_PER_WORKER = 8  # small enough to balance uneven pages, big enough to keep overhead low
@@ -179,7 +179,7 @@ class _Stage:
         if not pages:
             return
         # Forked now: the workers see the build as it stands, and `task` is not pickled.
-        self.pool = worker_pool(jobs, initializer=_start_worker, initargs=(task,))
+        self.pool = worker_pool(jobs, initializer=_start_worker, inherit=task)
         size = max(1, len(pages) // (jobs * CHUNKS_PER_WORKER))
         for start in range(0, len(pages), size):
             chunk = pages[start:start + size]
@@ -210,13 +210,10 @@ class _Stage:
 
 # ---- in the worker processes
 
-_task: Task | None = None
 _records: list[logging.LogRecord] = []
 
 
-def _start_worker(task: Task) -> None:
-    global _task
-    _task = task
+def _start_worker() -> None:
     # Every record a logger would handle is kept instead, before any filter or handler, and
     # handled in the parent by the same logger (`_replay`).
     logging.Logger.handle = _keep  # type: ignore[method-assign]
@@ -241,12 +238,12 @@ def _dropped_records() -> Iterator[None]:
 
 
 def _run_chunk(pages: list[str]) -> list[Outcome | None]:
-    assert _task is not None
+    task: Task = inherited()
     outcomes: list[Outcome | None] = []
     for uri in pages:
         _records.clear()
         try:
-            outcomes.append((_task(uri), list(_records)))
+            outcomes.append((task(uri), list(_records)))
         except Exception:  # built again in the parent, which reports the error as MkDocs does
             outcomes.append(None)
     return outcomes

@@ -27,18 +27,29 @@ def default_jobs() -> int:
 
 
 def worker_pool(jobs: int, initializer: Callable[..., Any] | None = None,
-                initargs: tuple = ()) -> ProcessPoolExecutor:
+                initargs: tuple = (), inherit: Any = None) -> ProcessPoolExecutor:
     """`jobs` processes forked from this one, each killed when this process ends;
-    `initializer(*initargs)` runs in each as it starts."""
+    `initializer(*initargs)` runs in each as it starts, and `inherited()` there returns
+    `inherit`. Both reach the workers through the fork, not pickled: closures are fine."""
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_start, initargs=(os.getpid(), initializer, initargs))
+                               initializer=_start, initargs=(os.getpid(), initializer, initargs, inherit))
 
 
-def _start(parent: int, initializer: Callable[..., Any] | None, initargs: tuple) -> None:
+_inherited: Any = None
+
+
+def inherited() -> Any:
+    """In a worker: what its pool was given to `inherit`."""
+    return _inherited
+
+
+def _start(parent: int, initializer: Callable[..., Any] | None, initargs: tuple, inherit: Any) -> None:
+    global _inherited
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the build ended before the request above was made
         os._exit(1)
+    _inherited = inherit
     if initializer is not None:
         initializer(*initargs)
 
@@ -54,17 +65,12 @@ class Background(Generic[T]):
     """
 
     def __init__(self, work: Callable[[], T], jobs: int | None = None) -> None:
-        global _BACKGROUND_WORK
         self._work = work
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future | None = None
         if (jobs or default_jobs()) > 1:
-            _BACKGROUND_WORK = work  # the child forks with it (closures do not pickle)
-            try:
-                self._pool = worker_pool(1)
-                self._future = self._pool.submit(_run_background)
-            finally:
-                _BACKGROUND_WORK = None
+            self._pool = worker_pool(1, inherit=work)
+            self._future = self._pool.submit(_run_inherited)
 
     def result(self) -> T:
         if self._future is not None and self._pool is not None:
@@ -78,9 +84,5 @@ class Background(Generic[T]):
         return self._work()
 
 
-_BACKGROUND_WORK: Callable[[], Any] | None = None
-
-
-def _run_background() -> Any:
-    assert _BACKGROUND_WORK is not None
-    return _BACKGROUND_WORK()
+def _run_inherited() -> Any:
+    return inherited()()

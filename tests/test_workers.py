@@ -117,3 +117,17 @@ def test_background_work_on_one_core_runs_when_its_result_is_asked_for() -> None
     job = Background(lambda: ran.append(os.getpid()) or "done", jobs=1)
     assert ran == []
     assert job.result() == "done" and ran == [os.getpid()]
+
+
+def test_a_pool_hands_its_workers_an_object_through_the_fork() -> None:
+    from generator.workers import worker_pool
+
+    parent = os.getpid()
+    with worker_pool(2, inherit=lambda: parent) as pool:  # a closure: it would not pickle
+        assert list(pool.map(_call_inherited, range(3))) == [parent] * 3
+
+
+def _call_inherited(_: int) -> int:
+    from generator.workers import inherited
+
+    return inherited()()
