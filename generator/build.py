@@ -24,7 +24,7 @@ from .read import ReadError, display_path, read_article, read_corpus
 from .records import Article, ArticleRecord, EventRecord, PastEvent, from_dict, to_dict
 from .render import escape, render_pages
 from .validate import record_yaml
-from .workers import Background
+from .workers import Background, Resident
 from .write import Generated, publish, write_text
 
 ARTICLES_DATA = "data/articles"
@@ -122,11 +122,12 @@ def build(config: BuildConfig) -> BuildReport:
     """Build records, pages and (unless turned off) the site; see the module docstring."""
     corpus = read_corpus(config.path("corpus"), config.root)
     curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
-    extraction = extract_all(corpus.articles, config.path("cache") / "extract")
-    articles = _extracted(corpus.articles, extraction.records)
-    previous = previous_events(config.path("docs") / EVENT_INDEX, config.path("cache") / CACHED_EVENT_INDEX)
-    linked = link(articles, extraction.records, curation, previous, cache_dir=config.path("cache") / "embed",
-                  extract_cache=config.path("cache") / "extract")
+    with Resident() as extractor:  # extracts new articles, then re-reads them with its lexicons loaded
+        extraction = extract_all(corpus.articles, config.path("cache") / "extract", worker=extractor)
+        articles = _extracted(corpus.articles, extraction.records)
+        previous = previous_events(config.path("docs") / EVENT_INDEX, config.path("cache") / CACHED_EVENT_INDEX)
+        linked = link(articles, extraction.records, curation, previous, cache_dir=config.path("cache") / "embed",
+                      extract_cache=config.path("cache") / "extract", extract_worker=extractor)
     memo = Memo(config.path("cache") / "output")
     # The records' YAML and the pages are made side by side: neither reads the other.
     made_records = Background(lambda: (record_files(linked.records, linked.events, memo), memo.used))

@@ -26,6 +26,7 @@ from .parallel import check_languages, extract_all
 from .read import display_path, read_corpus
 from .records import Article
 from .validate import problems, provenance_problems
+from .workers import Resident
 
 REBUILD = "run `factsheet build`"
 
@@ -97,10 +98,12 @@ def _stale_curation(articles: tuple[Article, ...], curation: Curation, config: B
     """Curation actions that no longer match anything: only linking the corpus tells."""
     if not curation.actions:
         return []
-    extraction = extract_all(articles, config.path("cache") / "extract", progress=False)
-    done = {record.id for record in extraction.records}
-    linked = link([a for a in articles if a.id in done], extraction.records, curation,
-                  cache_dir=config.path("cache") / "embed", extract_cache=config.path("cache") / "extract")
+    with Resident() as extractor:
+        extraction = extract_all(articles, config.path("cache") / "extract", progress=False, worker=extractor)
+        done = {record.id for record in extraction.records}
+        linked = link([a for a in articles if a.id in done], extraction.records, curation,
+                      cache_dir=config.path("cache") / "embed", extract_cache=config.path("cache") / "extract",
+                      extract_worker=extractor)
     return [str(warning) for warning in linked.warnings]
 
 

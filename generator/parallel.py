@@ -5,12 +5,15 @@ The first article is extracted in this process before the pool starts: that load
 the lexicons and gazetteers once, and the forked workers inherit them instead of
 each loading its own. A few new articles among many cached ones (a rebuild after
 `factsheet add`) are extracted in a forked process instead, while this one reads the
-cached records. Only this process writes cache entries. Results keep the order of the
+cached records; a build keeps that process (`workers.Resident`) for the articles the
+events stage re-reads, which then find the lexicons loaded. Only this process writes
+cache entries. Results keep the order of the
 input, so the output does not depend on scheduling.
 """
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain
@@ -23,7 +26,7 @@ from .cache import ExtractionCache
 from .extract import extract_article, extractor_version
 from .extract.language import UnknownLanguageError, check_language
 from .records import Article, ArticleRecord
-from .workers import Background, default_jobs, worker_pool
+from .workers import Pending, Resident, default_jobs, worker_pool
 
 SERIAL_BELOW = 16  # fewer articles than this are not worth starting processes for
 CHUNKS_PER_WORKER = 8  # small enough to balance uneven articles, big enough to keep overhead low
@@ -109,11 +112,15 @@ class _Early:
 
     positions: tuple[int, ...]
     tasks: tuple[Task, ...]
-    outcomes: Background[list[Outcome]]
+    outcomes: Pending[list[Outcome]]
+
+
+def _extract_tasks(tasks: Sequence[Task]) -> list[Outcome]:
+    return list(map(_extract_one, tasks))
 
 
 def _started_early(articles: Sequence[Article], cache: ExtractionCache | None, anchors: Mapping[str, date],
-                   jobs: int) -> _Early | None:
+                   jobs: int, worker: Resident) -> _Early | None:
     """Started only for a few new articles among many cached ones: many new articles are
     extracted by a pool that forks once the first has loaded the lexicons (`_run`)."""
     if cache is None or jobs <= 1:
@@ -122,7 +129,7 @@ def _started_early(articles: Sequence[Article], cache: ExtractionCache | None, a
     if not missing or len(missing) >= SERIAL_BELOW or len(missing) * 2 > len(articles):
         return None
     tasks = tuple((articles[i], anchors.get(articles[i].id)) for i in missing)
-    return _Early(tuple(missing), tasks, Background(lambda: list(map(_extract_one, tasks)), jobs))
+    return _Early(tuple(missing), tasks, worker.call(_extract_tasks, tasks))
 
 
 def _progress(outcomes: Iterable[Outcome], total: int, show: bool | None) -> Iterable[Outcome]:
@@ -137,18 +144,26 @@ def extract_all(
     jobs: int | None = None,
     anchors: Mapping[str, date] | None = None,
     progress: bool | None = None,
+    worker: Resident | None = None,
 ) -> Extraction:
     """Records of all `articles`, reusing cached ones; `cache_folder=None` disables the cache.
 
     `anchors` maps an article id to the date its event supplies (for articles that
     state none); such records are cached under that anchor too. `progress=None` shows
-    a progress bar only when stderr is a terminal.
+    a progress bar only when stderr is a terminal. `worker` extracts a few new articles
+    while the cached records are read (a process of this call's own when None).
     """
+    with (nullcontext(worker) if worker is not None else Resident(jobs)) as resident:
+        return _extract_all(articles, cache_folder, jobs, anchors, progress, resident)
+
+
+def _extract_all(articles: Sequence[Article], cache_folder: Path | None, jobs: int | None,
+                 anchors: Mapping[str, date] | None, progress: bool | None, worker: Resident) -> Extraction:
     cache = ExtractionCache(cache_folder, extractor_version()) if cache_folder else None
     anchors = anchors or {}
     jobs = jobs or default_jobs()
     found: dict[int, ArticleRecord] = {}
-    early = _started_early(articles, cache, anchors, jobs)
+    early = _started_early(articles, cache, anchors, jobs, worker)
     tasks: list[Task] = list(early.tasks) if early else []  # the early ones first, as their outcomes come
     positions: list[int] = list(early.positions) if early else []
     started = set(positions)

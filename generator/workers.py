@@ -1,5 +1,6 @@
-"""Worker processes: how many, a pool of them that cannot outlive the build, and one
-step of the build run beside another (`Background`).
+"""Worker processes: how many, a pool of them that cannot outlive the build, one step of
+the build run beside another (`Background`), and one process kept warm for a series of
+calls (`Resident`).
 
 Every stage that spreads work over the cores (extraction, sentence encoding, the output
 cache, the site build) forks its workers from the build process, so they inherit what
@@ -54,35 +55,83 @@ def _start(parent: int, initializer: Callable[..., Any] | None, initargs: tuple,
         initializer(*initargs)
 
 
-class Background(Generic[T]):
-    """`work()` running in a process forked from this one, while this one goes on.
+class Pending(Generic[T]):
+    """The result of `work()`, given to another process. When that process cannot give it
+    (the work raised, or the process died), `result()` runs `work()` here instead: an
+    error then raises in this process with its own traceback, and a lost process costs
+    time, never output. Without a process (`future` None) `work()` runs when asked."""
 
-    The child inherits everything loaded so far, so `work` may be any closure; only its
-    result travels back (pickled). `result()` waits for it. When the child cannot give it
-    (it raised, or died), `result()` runs `work()` here instead: an error then raises in
-    this process with its own traceback, and a lost child costs time, never output.
-    With one core there is nothing to overlap, so `work()` runs here when asked.
-    """
-
-    def __init__(self, work: Callable[[], T], jobs: int | None = None) -> None:
+    def __init__(self, future: Future | None, work: Callable[[], T]) -> None:
+        self._future = future
         self._work = work
-        self._pool: ProcessPoolExecutor | None = None
-        self._future: Future | None = None
-        if (jobs or default_jobs()) > 1:
-            self._pool = worker_pool(1, inherit=work)
-            self._future = self._pool.submit(_run_inherited)
 
     def result(self) -> T:
-        if self._future is not None and self._pool is not None:
+        if self._future is not None:
             try:
                 return self._future.result()
             except Exception:
                 pass  # done again below, where its exception (if any) is this process's own
             finally:
-                self._pool.shutdown()
-                self._future = self._pool = None
+                self._future = None
         return self._work()
+
+
+class Background(Pending[T]):
+    """`work()` running in a process forked from this one, while this one goes on.
+
+    The child inherits everything loaded so far, so `work` may be any closure; only its
+    result travels back (pickled). `result()` waits for it (see `Pending`). With one core
+    there is nothing to overlap, so `work()` runs here when asked.
+    """
+
+    def __init__(self, work: Callable[[], T], jobs: int | None = None) -> None:
+        self._pool = worker_pool(1, inherit=work) if (jobs or default_jobs()) > 1 else None
+        super().__init__(self._pool.submit(_run_inherited) if self._pool else None, work)
+
+    def result(self) -> T:
+        try:
+            return super().result()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown()
+                self._pool = None
 
 
 def _run_inherited() -> Any:
     return inherited()()
+
+
+class Resident:
+    """One process, forked on the first call, that takes calls one after another for a
+    stretch of the build: what one call loads stays loaded for the next. The extractor's
+    lexicons take 0.27 s to load and an article 0.01 s to extract once they are.
+
+    Calls and results are pickled (module-level functions, plain data). With one core a
+    call runs here, when its result is asked for. `close()` (or leaving a `with` block)
+    ends the process.
+    """
+
+    def __init__(self, jobs: int | None = None) -> None:
+        self._parallel = (jobs or default_jobs()) > 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    def call(self, function: Callable[..., T], *args: Any) -> Pending[T]:
+        future = None
+        if self._parallel:
+            self._pool = self._pool or worker_pool(1)
+            try:
+                future = self._pool.submit(function, *args)
+            except RuntimeError:  # the process died (a broken pool takes no more calls)
+                future = None
+        return Pending(future, lambda: function(*args))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def __enter__(self) -> Resident:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

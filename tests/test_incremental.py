@@ -125,6 +125,35 @@ def test_a_few_new_articles_are_extracted_in_another_process_while_the_rest_is_r
     assert result.records == extract_all(grown, tmp_path / "cache", jobs=1).records
 
 
+def test_a_build_keeps_one_extraction_process_for_its_new_articles_and_their_rereading(
+        tmp_path: Path, counting: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The events stage re-reads an undated new article against its event's date: through
+    the same process that extracted it, which has its lexicons loaded by then."""
+    from generator.workers import Resident
+
+    articles = [make_article(n) for n in range(10)]
+    extract_all(articles, tmp_path / "cache", jobs=2)
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    fake = parallel.extract_article
+
+    def extract(article: Article, anchor: date | None = None) -> ArticleRecord:
+        (pids / f"{article.id}-{anchor}-{os.getpid()}").touch()
+        return fake(article, anchor)
+
+    monkeypatch.setattr(parallel, "extract_article", extract)
+    grown = [*articles, make_article(10)]
+    with Resident(jobs=2) as extractor:
+        first = extract_all(grown, tmp_path / "cache", jobs=2, worker=extractor)
+        reread = extract_all(grown, tmp_path / "cache", jobs=2, anchors={"a010": date(2021, 3, 2)},
+                             worker=extractor)
+    assert (first.extracted, reread.extracted) == (1, 1)
+    assert reread.records[-1].published == "2021-03-02"
+    made = sorted(p.name.split("-", 1)[1] for p in pids.iterdir())
+    assert [m.rsplit("-", 1)[0] for m in made] == ["2021-03-02", "None"]
+    assert len({m.rsplit("-", 1)[1] for m in made} - {str(os.getpid())}) == 1  # one other process, both times
+
+
 def test_parallel_and_serial_give_the_same_records_in_input_order(tmp_path: Path, counting: Path) -> None:
     articles = [make_article(n) for n in reversed(range(40))]
     serial = extract_all(articles, None, jobs=1)

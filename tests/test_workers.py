@@ -119,6 +119,52 @@ def test_background_work_on_one_core_runs_when_its_result_is_asked_for() -> None
     assert job.result() == "done" and ran == [os.getpid()]
 
 
+_loaded: list[int] = []
+
+
+def _load_then_report(call: int) -> tuple[int, int, int]:
+    """(process, call, calls this process has seen): what a call loads stays for the next."""
+    _loaded.append(call)
+    return os.getpid(), call, len(_loaded)
+
+
+def test_a_resident_process_takes_calls_one_after_another_and_keeps_what_they_load() -> None:
+    from generator.workers import Resident
+
+    with Resident(jobs=2) as resident:
+        first, second = resident.call(_load_then_report, 1), resident.call(_load_then_report, 2)
+        answers = [first.result(), second.result()]
+    (pid, _, _), _ = answers
+    assert pid != os.getpid()
+    assert answers == [(pid, 1, 1), (pid, 2, 2)]
+    assert _loaded == []  # nothing ran here
+
+
+def _die_in_a_child(parent: int) -> int:
+    if os.getpid() != parent:
+        os._exit(9)
+    return 7
+
+
+def test_a_resident_process_that_dies_leaves_its_calls_to_this_one() -> None:
+    from generator.workers import Resident
+
+    with Resident(jobs=2) as resident:
+        assert resident.call(_die_in_a_child, os.getpid()).result() == 7
+        assert resident.call(_die_in_a_child, os.getpid()).result() == 7  # the pool is broken now
+
+
+def test_a_resident_on_one_core_runs_calls_here_when_asked() -> None:
+    from generator.workers import Resident
+
+    _loaded.clear()
+    with Resident(jobs=1) as resident:
+        pending = resident.call(_load_then_report, 5)
+        assert _loaded == []
+        assert pending.result() == (os.getpid(), 5, 1)
+    _loaded.clear()
+
+
 def test_a_pool_hands_its_workers_an_object_through_the_fork() -> None:
     from generator.workers import worker_pool
 

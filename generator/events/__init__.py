@@ -22,6 +22,7 @@ from ..extract import extract_article
 from ..parallel import extract_all
 from ..records import Article, ArticleRecord, EventRecord, PastEvent
 from ..registry import Registry, build_registry, relabel_events
+from ..workers import Resident
 from . import curate
 from .cluster import cluster_articles
 from .embed import Embeddings
@@ -42,13 +43,14 @@ class Linked:
 
 def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation: Curation,
          previous: Sequence[PastEvent] = (), cache_dir: Path | None = None,
-         extract_cache: Path | None = None) -> Linked:
+         extract_cache: Path | None = None, extract_worker: Resident | None = None) -> Linked:
     """Group the articles into events and merge their facts. `records[i]` belongs to `articles[i]`.
 
     `previous` are the event records of the last build, if any: an event whose id changed
     since keeps its old id as a redirect. `cache_dir` keeps text embeddings across builds
     and `extract_cache` (the extraction cache folder) the records of articles re-read
-    against their event's date; None for either means no disk cache.
+    against their event's date; None for either means no disk cache. `extract_worker` is
+    the build's extraction process, if it keeps one (its lexicons are loaded).
     """
     if len(articles) != len(records):
         raise ValueError(f"{len(articles)} articles but {len(records)} records")
@@ -57,7 +59,7 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     records = list(records)
     groups = [list(g) for g in cluster_articles(articles, records, embeddings)]
     groups = curate.apply_event_curation(groups, records, curation, previous, warnings)
-    records = _reresolve_dates(articles, records, groups, extract_cache)
+    records = _reresolve_dates(articles, records, groups, extract_cache, extract_worker)
     records = curate.apply_fact_curation(articles, records, groups, curation, previous, warnings)
 
     labels = {records[i].id: f"event-{n}" for n, group in enumerate(groups) for i in group}
@@ -89,7 +91,8 @@ def _file_order(warning: str) -> tuple[str, int, str]:
 
 
 def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
-                     groups: Sequence[Sequence[int]], extract_cache: Path | None = None) -> list[ArticleRecord]:
+                     groups: Sequence[Sequence[int]], extract_cache: Path | None = None,
+                     worker: Resident | None = None) -> list[ArticleRecord]:
     """Re-read an article that has no date of its own against its event's date."""
     anchors: dict[int, date] = {}
     for group in groups:
@@ -109,7 +112,7 @@ def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
     # Through the extraction cache (and its worker processes): a rebuild re-reads nothing.
     chosen = sorted(anchors)
     reread = extract_all([known[i] for i in chosen], extract_cache,
-                         anchors={articles[i].id: anchors[i] for i in chosen}, progress=False)
+                         anchors={articles[i].id: anchors[i] for i in chosen}, progress=False, worker=worker)
     by_id = {r.id: r for r in reread.records}
     for i in chosen:  # an article that fails to re-read keeps the record it had
         out[i] = by_id.get(records[i].id, out[i])
