@@ -36,7 +36,7 @@ from typing import Iterable, Literal, Sequence
 
 from slugify import slugify
 
-from .extract.names import canonical_name, person_key, same_person, surname_key
+from .extract.names import canonical_name, given_initials, person_key, same_person, surname_key
 from .records import ArticleRecord
 
 EntityKind = Literal["person", "place"]
@@ -165,12 +165,15 @@ def group_people(records: Sequence[ArticleRecord], events: dict[str, str | None]
         return key
 
     some_name = {key: _any_name(mentions) for key, mentions in full_keys.items()}
+    initials = {key: given_initials(name) for key, name in some_name.items()}
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key in sorted(full_keys):
         by_surname[surname_key(some_name[key])].append(key)
     for keys in by_surname.values():
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
+                if not (initials[a] <= initials[b] or initials[b] <= initials[a]):
+                    continue  # given names that cannot match (see `given_initials`)
                 if root(a) != root(b) and same_person(some_name[a], some_name[b]):
                     parent[max(root(a), root(b))] = min(root(a), root(b))
     members: dict[str, set[tuple[str, str]]] = defaultdict(set)

@@ -1,7 +1,11 @@
 """The entity registry: one id per person and place across the corpus."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.curation import MergeEntities, RenameEntity
+from generator.extract.names import given_initials, same_person
 from generator.registry import Appearance, build_registry
 
 VLADIVOSTOK = ("Vladivostok", "city", "RU", 43.1, 131.9, True)
@@ -85,3 +89,26 @@ def test_curation_renames_and_merges_entities(make_record):
     assert island.redirect_from == ("russkiy-island",)
     assert warnings == ("c.yaml:10: rename_entity: no person 'nobody-here' "
                         "(the entity is gone or renamed; update or remove the entry)",)
+
+
+# Given names and family names that exercise initials, middle names, accents and East Asian order.
+_NAME_TOKENS = ("V.", "Vladimir", "Wladimir", "Vladimirovich", "Jong", "Jong-un", "Un", "J.", "Kim", "Putin",
+                "Poetin", "Moon", "Jae-in", "Émile", "Emile", "E.", "Macron", "Ana", "A.", "Santos")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_TOKENS), min_size=2, max_size=4),
+       st.lists(st.sampled_from(_NAME_TOKENS), min_size=2, max_size=4))
+def test_full_names_that_can_be_one_person_have_nested_initials(a: list[str], b: list[str]) -> None:
+    """`group_people` skips pairs whose given initials are not nested: never a pair `same_person` joins."""
+    first, second = " ".join(a), " ".join(b)
+    if same_person(first, second):
+        assert given_initials(first) <= given_initials(second) or given_initials(second) <= given_initials(first)
+
+
+def test_people_sharing_a_family_name_group_by_their_given_names(make_record):
+    records = [make_record("a", people=[("Ana Santos", None, True), ("Rafael Santos", None, True)]),
+               make_record("b", people=[("A. Santos", None, True), ("Ana Maria Santos", None, True)])]
+    registry, _ = build_registry(records, {"a": "e1", "b": "e1"})
+    assert sorted((p.name, p.aliases) for p in registry.people) == [
+        ("Ana Maria Santos", ("A. Santos", "Ana Maria Santos", "Ana Santos")), ("Rafael Santos", ("Rafael Santos",))]

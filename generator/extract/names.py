@@ -154,6 +154,16 @@ def same_person(a: str, b: str) -> bool:
     return surname_a == surname_b and _given_compatible(given_a, given_b)
 
 
+def given_initials(name: str) -> frozenset[str]:
+    """The first letters of a name's given names. `same_person` matches every given name
+    of the shorter name to one of the other's with the same first letter, so two full
+    names can only be the same person when one's initials are a subset of the other's:
+    a cheap test that spares the full comparison of most pairs sharing a family name."""
+    if not _folded(name):
+        return frozenset()
+    return frozenset(token[0] for token in _split(name)[1])
+
+
 # Spellings typical of one language's transliteration, which an international display name avoids.
 _LOCAL_SPELLING = re.compile(r"oe|sj|tsj|sch|^w|w\b|[^aeiou]e\b|ou|ij|yj\b|\bj[^aeiou]")
 
