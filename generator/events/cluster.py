@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from math import asin, cos, radians, sin, sqrt
-from typing import Literal, Sequence
+from typing import Literal, NamedTuple, Sequence
 
 import numpy as np
 from slugify import slugify
@@ -50,9 +50,9 @@ CENTROID_MEMBERS = 3
 Relation = Literal["same", "near", "compatible", "unknown", "conflict"]
 
 
-@dataclass(frozen=True)
-class Spot:
-    """A main place of an article that is specific enough to tell two meetings apart."""
+class Spot(NamedTuple):
+    """A main place of an article that is specific enough to tell two meetings apart.
+    A named tuple: clustering hashes and compares spots millions of times (in C this way)."""
 
     key: str
     country: str | None
@@ -126,10 +126,14 @@ def place_relation(a: Sequence[Spot], b: Sequence[Spot]) -> Relation:
     """Same if any two main places coincide; a conflict only if every pair contradicts."""
     if not a or not b:
         return "unknown"
-    relations = {_spot_relation(x, y) for x in a for y in b}
-    if "same" in relations:
-        return "same"
-    return "conflict" if relations == {"conflict"} else "unknown"
+    conflicts = True
+    for x in a:
+        for y in b:
+            relation = _spot_relation(x, y)
+            if relation == "same":
+                return "same"
+            conflicts = conflicts and relation == "conflict"
+    return "conflict" if conflicts else "unknown"
 
 
 def _strong_link(a: Profile, b: Profile) -> bool:
