@@ -22,7 +22,8 @@ from .memo import Memo
 from .parallel import extract_all
 from .read import ReadError, display_path, read_article, read_corpus
 from .records import Article, ArticleRecord, EventRecord, PastEvent, from_dict, to_dict
-from .render import escape, render_pages
+from .render import build_site, escape, page_files
+from .render.downloads import csv_downloads, json_downloads
 from .validate import record_yaml
 from .workers import Background, Resident
 from .write import Generated, publish, write_text
@@ -129,13 +130,16 @@ def build(config: BuildConfig) -> BuildReport:
         linked = link(articles, extraction.records, curation, previous, cache_dir=config.path("cache") / "embed",
                       extract_cache=config.path("cache") / "extract", extract_worker=extractor)
     memo = Memo(config.path("cache") / "output")
-    # The records' YAML and the pages are made side by side: neither reads the other.
-    made_records = Background(lambda: (record_files(linked.records, linked.events, memo), memo.used))
-    pages = render_pages(articles, linked, config.built, memo)
-    records, used = made_records.result()  # raises here if a record fails its schema check
+    site_model = build_site(articles, linked.records, linked.events, linked.registry, config.built)
+    # Made side by side, neither reading the other: the records' YAML and the JSON downloads
+    # in a forked process, the pages and the CSV here (about even halves of a rebuild).
+    made_elsewhere = Background(lambda: ({**record_files(linked.records, linked.events, memo),
+                                          **json_downloads(site_model, memo)}, memo.used))
+    pages = {**page_files(site_model, memo), **csv_downloads(site_model, memo)}
+    made, used = made_elsewhere.result()  # raises here if a record fails its schema check
     memo.used |= used
     events = event_index(linked.events)
-    files: Mapping[str, Generated] = {**records, **pages, EVENT_INDEX: events}
+    files: Mapping[str, Generated] = {**made, **pages, EVENT_INDEX: events}
     site = config.path("site") if config.run_mkdocs else None
     publish(files, config.path("docs"), site, config.path("mkdocs") if site else None)
     write_text(config.path("cache") / CACHED_EVENT_INDEX, events)

@@ -117,6 +117,22 @@ class Memo:
             self.used.add(key)
         return StoredFile(entry)
 
+    def joined(self, kind: str, inputs: Any, make: Callable[[], bytes]) -> Generated:
+        """A large file made of pieces (`make` may ask this memo for them), made at once
+        when it is not stored yet: a `StoredFile`, or without a folder the bytes."""
+        if self.folder is None:
+            return make()
+        key = self.key(kind, inputs)
+        entry = self._entry(key)
+        if key not in self.used:
+            if entry.is_file():
+                self.reused += 1
+            else:
+                self._store(entry, make())
+                self.made += 1
+            self.used.add(key)
+        return StoredFile(entry)
+
     def pieces(self, kind: str, items: list[tuple[Any, Callable[[], str]]]) -> list[bytes]:
         """The UTF-8 bytes of one piece per (inputs, make), ready to be joined into a larger file."""
         found = [self.file(kind, inputs, make) for inputs, make in items]

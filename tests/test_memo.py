@@ -38,6 +38,22 @@ def test_a_kept_file_is_reused_without_making_it_again(tmp_path: Path) -> None:
     assert other != kept and len(calls) == 2
 
 
+def test_a_joined_file_is_made_at_once_from_pieces_and_kept_whole(tmp_path: Path) -> None:
+    calls = []
+
+    def joined(memo: Memo) -> bytes:
+        calls.append(1)
+        return b"[" + b",".join(memo.pieces("piece", [(n, lambda n=n: str(n)) for n in (1, 2)])) + b"]"
+
+    first = Memo(tmp_path)
+    kept = first.joined("dataset", ("all", 1, 2), lambda: joined(first))
+    assert isinstance(kept, StoredFile) and kept.path.read_bytes() == b"[1,2]" and first.made == 3
+    again = Memo(tmp_path)
+    assert again.joined("dataset", ("all", 1, 2), lambda: joined(again)) == kept
+    assert len(calls) == 1 and again.reused == 1 and again.made == 0
+    assert Memo(None).joined("dataset", ("all", 1, 2), lambda: b"bytes") == b"bytes"
+
+
 def test_inputs_digest_by_value_not_by_identity(tmp_path: Path) -> None:
     memo = Memo(None)
     assert memo.key("page", {"b": [1, 2], "a": frozenset({"x", "y"})}) == \

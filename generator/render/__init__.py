@@ -28,7 +28,7 @@ from .event import event_page, quoted_articles
 from .model import Entity, EventSummary, Site, SourceDoc, build_site, registry_redirects
 from .source import cited_spans, entity_ids, source_page
 
-__all__ = ["render_pages", "build_site", "Site"]
+__all__ = ["render_pages", "page_files", "download_files", "build_site", "Site"]
 
 
 def home_page(site: Site) -> str:
@@ -76,7 +76,8 @@ def redirect_pages(site: Site) -> dict[str, str]:
 
 def render_pages(articles: Sequence[Article], linked: Any, built: str | None,
                  memo: Memo | None = None) -> dict[str, Generated]:
-    """Every generated file of the site, by path relative to `docs/`.
+    """Every generated file of the site, by path relative to `docs/`: `page_files` and
+    `download_files` of the page model.
 
     `linked` is the events stage's result: `records` (article records with event ids),
     `events` (event records) and `registry` (people and places with ids and aliases).
@@ -84,6 +85,12 @@ def render_pages(articles: Sequence[Article], linked: Any, built: str | None,
     """
     memo = memo or Memo(None)
     site = build_site(articles, linked.records, linked.events, getattr(linked, "registry", None), built)
+    return dict(sorted({**page_files(site, memo), **download_files(site, memo)}.items()))
+
+
+def page_files(site: Site, memo: Memo | None = None) -> dict[str, Generated]:
+    """The site's Markdown pages and redirects (everything but `download_files`)."""
+    memo = memo or Memo(None)
     files: dict[str, Generated] = {"index.md": home_page(site)}
     for event in site.events:
         files[f"events/{escape.page_name(event.id)}.md"] = memo.file(
@@ -98,7 +105,6 @@ def render_pages(articles: Sequence[Article], linked: Any, built: str | None,
         files[f"sources/{escape.page_name(article_id)}.md"] = memo.file(
             "source-page", _source_inputs(site, doc, memo), lambda d=doc: source_page(site, d))
     files["downloads/index.md"] = downloads_page(site)
-    files.update(download_files(site, memo))
     files.update(redirect_pages(site))
     memo.flush()
     return dict(sorted(files.items()))

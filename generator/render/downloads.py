@@ -134,10 +134,32 @@ def facts_csv(site: Site, memo: Memo | None = None) -> bytes:
 
 
 def download_files(site: Site, memo: Memo | None = None) -> dict[str, Generated]:
+    """Every download: `json_downloads` and `csv_downloads`."""
+    memo = memo or Memo(None)
+    return {**json_downloads(site, memo), **csv_downloads(site, memo)}
+
+
+# The whole-dataset files are kept whole too (tens of MB at 1,000 articles): linked, not
+# written, when no record changed, and passed between processes as paths.
+
+def _everything(site: Site, memo: Memo) -> tuple[object, ...]:
+    return (site.built, [memo.digest(e) for e in sorted(site.events, key=lambda e: e.id)],
+            [memo.digest(doc.record) for _, doc in sorted(site.sources.items())])
+
+
+def json_downloads(site: Site, memo: Memo | None = None) -> dict[str, Generated]:
+    """The whole dataset as JSON, and each event as JSON."""
     memo, texts = memo or Memo(None), _JsonTexts()
-    files: dict[str, Generated] = {"downloads/dataset.json": dataset_json(site, memo, texts),
-                                   "downloads/facts.csv": facts_csv(site, memo)}
+    files: dict[str, Generated] = {"downloads/dataset.json": memo.joined(
+        "dataset-json", _everything(site, memo), lambda: dataset_json(site, memo, texts))}
     for event in site.events:  # each event's YAML is its record's file (`build.record_files`)
         files[f"downloads/events/{escape.page_name(event.id)}.json"] = memo.file(
             "event-json", memo.digest(event), lambda e=event: texts.file(e))
+    memo.flush()
     return files
+
+
+def csv_downloads(site: Site, memo: Memo | None = None) -> dict[str, Generated]:
+    """The whole dataset as CSV."""
+    memo = memo or Memo(None)
+    return {"downloads/facts.csv": memo.joined("facts-csv", _everything(site, memo), lambda: facts_csv(site, memo))}
