@@ -115,6 +115,11 @@ class Resident:
         self._parallel = (jobs or default_jobs()) > 1
         self._pool: ProcessPoolExecutor | None = None
 
+    @property
+    def running(self) -> bool:
+        """Whether its process has been started (by a first call)."""
+        return self._pool is not None
+
     def call(self, function: Callable[..., T], *args: Any) -> Pending[T]:
         future = None
         if self._parallel:

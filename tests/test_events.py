@@ -233,6 +233,36 @@ def test_embeddings_are_kept_on_disk_and_only_new_texts_are_encoded(tmp_path, mo
     assert embed.Embeddings(tmp_path).vectors(["New text."]).shape == (1, 512) and encoder.calls == [2, 1]
 
 
+class _PidEncoder(_CountingEncoder):
+    """Also leaves a file per call naming the process that encoded (worker processes too)."""
+
+    def __init__(self, folder) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def encode(self, texts):
+        import os
+
+        (self.folder / f"{os.getpid()}-{len(texts)}").touch()
+        return super().encode(texts)
+
+
+def test_a_build_s_warm_process_loads_the_encoder_and_encodes_the_few_new_texts(tmp_path, monkeypatch):
+    import os
+
+    from generator.events import embed
+    from generator.workers import Resident
+
+    monkeypatch.setattr(embed, "_model", lambda encoder=_PidEncoder(tmp_path): encoder)
+    here = embed.Embeddings(None).vectors(["Die Regierungschefs trafen sich."])
+    with Resident(jobs=2) as resident:
+        assert embed.Embeddings(None, encoder=resident)._encoder is None  # not started: nothing to gain
+        resident.call(os.getpid).result()  # started, as by the extraction of a new article
+        there = embed.Embeddings(None, encoder=resident).vectors(["Die Regierungschefs trafen sich."])
+    assert (there == here).all()
+    assert sorted(int(p.name.split("-")[0]) == os.getpid() for p in tmp_path.iterdir()) == [False, True]
+
+
 def test_without_a_folder_nothing_is_written(tmp_path, monkeypatch):
     from generator.events import embed
 

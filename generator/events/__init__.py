@@ -50,12 +50,13 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     since keeps its old id as a redirect. `cache_dir` keeps text embeddings across builds
     and `extract_cache` (the extraction cache folder) the records of articles re-read
     against their event's date; None for either means no disk cache. `extract_worker` is
-    the build's extraction process, if it keeps one (its lexicons are loaded).
+    the build's extraction process, if it keeps one: it re-reads articles with its lexicons
+    loaded, and encodes the few texts a rebuild needs.
     """
     if len(articles) != len(records):
         raise ValueError(f"{len(articles)} articles but {len(records)} records")
     warnings: list[str] = []
-    embeddings = Embeddings(cache_dir)
+    embeddings = Embeddings(cache_dir, encoder=extract_worker)
     records = list(records)
     groups = [list(g) for g in cluster_articles(articles, records, embeddings)]
     groups = curate.apply_event_curation(groups, records, curation, previous, warnings)
