@@ -28,7 +28,7 @@ from .cluster import cluster_articles
 from .embed import Embeddings
 from .canonical import canonical_records, derive_id
 from .ids import unique_ids
-from .merge import main_date, merge_event, sentences_to_compare
+from .merge import main_date, merge_event, merged_facts, sentences_to_compare
 
 __all__ = ["Linked", "link"]
 
@@ -68,11 +68,14 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     warnings += entity_warnings
     records, person_id, place_id = canonical_records(records, registry)
 
-    derived = unique_ids([derive_id([records[i] for i in g], registry, person_id, place_id) for g in groups])
+    # Each event's people and places, merged once: its id is derived from them, then its record.
+    merged = [merged_facts([records[i] for i in g], registry, person_id, place_id) for g in groups]
+    derived = unique_ids([derive_id([records[i] for i in g], registry, person_id, place_id, merged[n])
+                          for n, g in enumerate(groups)])
     final_ids, titles, redirects = curate.apply_naming(groups, records, derived, curation, previous, warnings)
     embeddings.vectors([t for g in groups for t in sentences_to_compare([records[i] for i in g])])
     events = [merge_event(final_ids[n], [records[i] for i in group], registry, person_id, place_id, embeddings,
-                          title=titles.get(n), redirect_from=redirects.get(n, ()))
+                          title=titles.get(n), redirect_from=redirects.get(n, ()), merged=merged[n])
               for n, group in enumerate(groups)]
     embeddings.save()
     event_of = {records[i].id: final_ids[n] for n, group in enumerate(groups) for i in group}

@@ -13,7 +13,7 @@ from ..extract.names import same_person
 from ..records import ArticleRecord, Person, Place
 from ..registry import Registry, build_registry
 from .ids import event_id, unique_ids
-from .merge import main_date, main_places, merge_people, merge_places, principal_people
+from .merge import MergedFacts, main_date, main_places, merged_facts, principal_people
 
 
 def _merge_people(people: list[Person]) -> Person:
@@ -66,10 +66,12 @@ def _speaker(name: str | None, canonical: dict[str, str]) -> str | None:
     return fits[0] if len(fits) == 1 else name
 
 
-def derive_id(records: Sequence[ArticleRecord], registry: Registry, person_id, place_id) -> str:
-    people = principal_people(merge_people(records, registry, person_id), records)
-    mains = main_places(merge_places(records, registry, place_id))
-    return event_id(main_date(records), people, mains[0].name if mains else None)
+def derive_id(records: Sequence[ArticleRecord], registry: Registry, person_id, place_id,
+              merged: MergedFacts | None = None) -> str:
+    """The id an event's facts give it; `merged`: its people and places, if merged already."""
+    people, places = merged or merged_facts(records, registry, person_id, place_id)
+    mains = main_places(places)
+    return event_id(main_date(records), principal_people(people, records), mains[0].name if mains else None)
 
 
 def group_ids(groups: Sequence[Sequence[int]], records: Sequence[ArticleRecord], actions: Sequence = ()

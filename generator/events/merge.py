@@ -280,12 +280,23 @@ def title_for(people: Sequence[str], place: str | None) -> str:
     return f"{what} in {place}" if place else what
 
 
+MergedFacts = tuple[tuple[EventPerson, ...], tuple[EventPlace, ...]]  # an event's people and places
+
+
+def merged_facts(records: Sequence[ArticleRecord], registry: Registry, person_id: IdOf,
+                 place_id: IdOf) -> MergedFacts:
+    """The people and places of an event's records (in id order), one entry per entity."""
+    records = sorted(records, key=lambda r: r.id)
+    return merge_people(records, registry, person_id), merge_places(records, registry, place_id)
+
+
 def merge_event(event_id: str, records: Sequence[ArticleRecord], registry: Registry, person_id: IdOf,
                 place_id: IdOf, embeddings: Embeddings, title: str | None = None,
-                redirect_from: Sequence[str] = ()) -> EventRecord:
+                redirect_from: Sequence[str] = (), merged: MergedFacts | None = None) -> EventRecord:
+    """The event record of `records`; `merged`: their `merged_facts`, if made already (the
+    event's id is derived from them first)."""
     records = sorted(records, key=lambda r: r.id)
-    people = merge_people(records, registry, person_id)
-    places = merge_places(records, registry, place_id)
+    people, places = merged or merged_facts(records, registry, person_id, place_id)
     outcomes = merge_outcomes(records, embeddings)
     chosen_date = main_date(records)
     mains = main_places(places)
