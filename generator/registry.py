@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterable, Literal, Sequence
 
 from slugify import slugify
@@ -114,6 +114,7 @@ class Registry:
         return self.place(self.place_id(article, name)).name
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus names the same few places thousands of times
 def entity_slug(name: str) -> str:
     return slugify(name) or "unnamed"
 
@@ -318,11 +319,13 @@ def _apply_entity_curation(drafts: list[_Draft], kind: EntityKind, actions: Sequ
     return drafts
 
 
-def _assign_ids(drafts: list[_Draft], sizes: dict[int, int], countries: dict[int, str | None]) -> dict[int, str]:
-    """Slug ids; a slug shared by several entities goes to the most-cited one, the others get a suffix."""
+def _assign_ids(drafts: list[_Draft], names: list[str], sizes: dict[int, int],
+                countries: dict[int, str | None]) -> dict[int, str]:
+    """Slug ids of the drafts' display `names`; a slug shared by several entities goes to the
+    most-cited one, the others get a suffix."""
     by_slug: dict[str, list[int]] = defaultdict(list)
-    for index, draft in enumerate(drafts):
-        by_slug[entity_slug(draft.display())].append(index)
+    for index, name in enumerate(names):
+        by_slug[entity_slug(name)].append(index)
     ids: dict[int, str] = {}
     taken = set(by_slug)
     for slug, indexes in sorted(by_slug.items()):
@@ -363,14 +366,15 @@ def _entities(drafts: list[_Draft], kind: EntityKind, records: Sequence[ArticleR
         merged = _merge_appearances(appearances)
         details[index] = {"roles": roles, "appearances": merged, "aliases": aliases, "places": place_facts}
     countries = {i: _most_common([p.country for p in details[i]["places"]]) for i in details}
-    ids = _assign_ids(drafts, sizes, countries)
+    names = [draft.display() for draft in drafts]  # a person's display name weighs every spelling
+    ids = _assign_ids(drafts, names, sizes, countries)
     entities, lookup = [], {}
     for index, draft in enumerate(drafts):
         info = details[index]
         places = info["places"]
         located = [p for p in places if p.lat is not None and p.lon is not None]
         entity = Entity(
-            id=ids[index], name=draft.display(), kind=kind,
+            id=ids[index], name=names[index], kind=kind,
             aliases=tuple(sorted(info["aliases"])), roles=tuple(sorted(info["roles"])),
             events=tuple(sorted({a.event for a in info["appearances"] if a.event})),
             articles=tuple(sorted({a.article for a in info["appearances"]})),

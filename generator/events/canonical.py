@@ -7,13 +7,15 @@ lists one person), and outcome speakers follow.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import Sequence, TypeVar
 
 from ..extract.names import same_person
 from ..records import ArticleRecord, Person, Place
 from ..registry import Registry, build_registry
 from .ids import event_id, unique_ids
 from .merge import MergedFacts, main_date, main_places, merged_facts, principal_people
+
+T = TypeVar("T", Person, Place)
 
 
 def _merge_people(people: list[Person]) -> Person:
@@ -41,11 +43,11 @@ def canonical_records(records: Sequence[ArticleRecord], registry: Registry):
         people: dict[str, list[Person]] = {}
         for person in record.participants:
             entity = registry.person(registry.person_id(record.id, person.name))
-            people.setdefault(entity.id, []).append(replace(person, name=entity.name))
+            people.setdefault(entity.id, []).append(_named(person, entity.name))
         places: dict[str, list[Place]] = {}
         for place in record.locations:
             entity = registry.place(registry.place_id(record.id, place.name))
-            places.setdefault(entity.id, []).append(replace(place, name=entity.name))
+            places.setdefault(entity.id, []).append(_named(place, entity.name))
         merged_people = [_merge_people(group) for group in people.values()]
         merged_places = [_merge_places(group) for group in places.values()]
         for entity_id, person in zip(people, merged_people):
@@ -53,10 +55,16 @@ def canonical_records(records: Sequence[ArticleRecord], registry: Registry):
         for entity_id, place in zip(places, merged_places):
             place_ids.setdefault((record.id, place.name), entity_id)
         speakers = {p.name: registry.person(registry.person_id(record.id, p.name)).name for p in record.participants}
-        outcomes = tuple(replace(o, speaker=_speaker(o.speaker, speakers)) for o in record.outcomes)
+        outcomes = tuple(o if (speaker := _speaker(o.speaker, speakers)) == o.speaker else replace(o, speaker=speaker)
+                         for o in record.outcomes)
         out.append(replace(record, participants=tuple(merged_people), locations=tuple(merged_places),
                            outcomes=outcomes))
     return out, (lambda article, name: person_ids[(article, name)]), (lambda article, name: place_ids[(article, name)])
+
+
+def _named(fact: T, name: str) -> T:
+    """The fact under its registry name (itself when it has it: most do, and copies add up)."""
+    return fact if fact.name == name else replace(fact, name=name)
 
 
 def _speaker(name: str | None, canonical: dict[str, str]) -> str | None:

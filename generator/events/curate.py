@@ -20,21 +20,33 @@ from .canonical import group_ids
 STALE = "update or remove the entry"
 
 
-def _previous_names(group: Sequence[int], records: Sequence[ArticleRecord],
-                    previous: Sequence[PastEvent]) -> set[str]:
-    """Ids (and their redirects) of last build's events that shared the most articles with this one."""
-    mine = {records[i].id for i in group}
-    overlaps = [(len(mine & set(p.articles)), p.id, p) for p in previous if mine & set(p.articles)]
-    if not overlaps:
-        return set()
-    best = max(overlaps, key=lambda o: (o[0], o[1]))[2]
-    return {best.id, *best.redirect_from}
+def _previous_names(groups: Sequence[Sequence[int]], records: Sequence[ArticleRecord],
+                    previous: Sequence[PastEvent]) -> list[set[str]]:
+    """For each group, the id (and redirects) of the last build's event that shared the most
+    articles with it (ties: the greater id). Looked up by article: scanning every past event
+    for every group took a rebuild of 1,000 articles 0.05 s."""
+    events_of: dict[str, list[int]] = {}
+    for number, past in enumerate(previous):
+        for article in set(past.articles):
+            events_of.setdefault(article, []).append(number)
+    found = []
+    for group in groups:
+        shared: dict[int, int] = {}
+        for article in {records[i].id for i in group}:
+            for number in events_of.get(article, ()):
+                shared[number] = shared.get(number, 0) + 1
+        if not shared:
+            found.append(set())
+            continue
+        best = previous[max(shared, key=lambda n: (shared[n], previous[n].id))]
+        found.append({best.id, *best.redirect_from})
+    return found
 
 
 def _names(groups: Sequence[Sequence[int]], records: Sequence[ArticleRecord], previous: Sequence[PastEvent],
            curation: Curation) -> list[set[str]]:
     ids = group_ids(groups, records, curation.of(RenameEntity, MergeEntities))
-    return [{ids[n], *_previous_names(g, records, previous)} for n, g in enumerate(groups)]
+    return [{ids[n], *past} for n, past in enumerate(_previous_names(groups, records, previous))]
 
 
 def _find(reference: str, names: Sequence[set[str]]) -> list[int]:
@@ -188,7 +200,7 @@ def apply_naming(groups: Sequence[Sequence[int]], records: Sequence[ArticleRecor
                  ) -> tuple[list[str], dict[int, str], dict[int, tuple[str, ...]]]:
     """Final ids, curated titles and redirects (old ids) per event number."""
     final = list(derived)
-    redirects: list[set[str]] = [_previous_names(g, records, previous) for g in groups]
+    redirects: list[set[str]] = _previous_names(groups, records, previous)
     titles: dict[int, str] = {}
     for action in curation.of(SetTitle, RenameEvent):
         names = [{final[n], derived[n], *redirects[n]} for n in range(len(groups))]
