@@ -9,6 +9,7 @@ import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -101,47 +102,50 @@ def test_adding_one_article_extracts_exactly_one(tmp_path: Path, counting: Path)
     assert len(list(counting.iterdir())) == 32  # 30 + the new one + the edited one
 
 
+@pytest.fixture
+def watch_processes(tmp_path: Path, counting: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], Path]:
+    """Call it to have every later extraction leave `<article id>-<anchor>-<pid>` in the folder it returns."""
+
+    def watch() -> Path:
+        pids = tmp_path / "pids"
+        pids.mkdir()
+        fake = parallel.extract_article
+
+        def extract(article: Article, anchor: date | None = None) -> ArticleRecord:
+            (pids / f"{article.id}-{anchor}-{os.getpid()}").touch()
+            return fake(article, anchor)
+
+        monkeypatch.setattr(parallel, "extract_article", extract)
+        return pids
+
+    return watch
+
+
 def test_a_few_new_articles_are_extracted_in_another_process_while_the_rest_is_read(
-        tmp_path: Path, counting: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, watch_processes: Callable[[], Path]) -> None:
     articles = [make_article(n) for n in range(30)]
     extract_all(articles, tmp_path / "cache", jobs=2)
-    pids = tmp_path / "pids"
-    pids.mkdir()
-    fake = parallel.extract_article
-
-    def extract(article: Article, anchor: date | None = None) -> ArticleRecord:
-        (pids / f"{article.id}-{os.getpid()}").touch()
-        return fake(article, anchor)
-
-    monkeypatch.setattr(parallel, "extract_article", extract)
+    pids = watch_processes()
     grown = [*articles[:10], make_article(40, "This one will explode."), *articles[10:20], make_article(41),
              *articles[20:], make_article(42, "And this one will explode too.")]
     result = extract_all(grown, tmp_path / "cache", jobs=2)
     assert (result.extracted, result.reused) == (3, 30)
     assert sorted(p.name.split("-")[0] for p in pids.iterdir()) == ["a040", "a041", "a042"]
-    assert {p.name.split("-")[1] for p in pids.iterdir()} != {str(os.getpid())}
+    assert {p.name.rsplit("-", 1)[1] for p in pids.iterdir()} != {str(os.getpid())}
     assert [r.id for r in result.records] == [a.id for a in grown if a.id not in ("a040", "a042")]
     assert [f.path for f in result.failures] == ["corpus/articles/a040.txt", "corpus/articles/a042.txt"]
     assert result.records == extract_all(grown, tmp_path / "cache", jobs=1).records
 
 
 def test_a_build_keeps_one_extraction_process_for_its_new_articles_and_their_rereading(
-        tmp_path: Path, counting: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, watch_processes: Callable[[], Path]) -> None:
     """The events stage re-reads an undated new article against its event's date: through
     the same process that extracted it, which has its lexicons loaded by then."""
     from generator.workers import Resident
 
     articles = [make_article(n) for n in range(10)]
     extract_all(articles, tmp_path / "cache", jobs=2)
-    pids = tmp_path / "pids"
-    pids.mkdir()
-    fake = parallel.extract_article
-
-    def extract(article: Article, anchor: date | None = None) -> ArticleRecord:
-        (pids / f"{article.id}-{anchor}-{os.getpid()}").touch()
-        return fake(article, anchor)
-
-    monkeypatch.setattr(parallel, "extract_article", extract)
+    pids = watch_processes()
     grown = [*articles, make_article(10)]
     with Resident(jobs=2) as extractor:
         first = extract_all(grown, tmp_path / "cache", jobs=2, worker=extractor)
