@@ -7,8 +7,8 @@ each loading its own. A few new articles among many cached ones (a rebuild after
 `factsheet add`) are extracted in a forked process instead, while this one reads the
 cached records; a build keeps that process (`workers.Resident`) for the articles the
 events stage re-reads, which then find the lexicons loaded. Only this process writes
-cache entries. Results keep the order of the
-input, so the output does not depend on scheduling.
+cache entries. Results keep the order of the input, so the output does not depend on
+scheduling.
 """
 from __future__ import annotations
 
