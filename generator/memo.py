@@ -98,6 +98,19 @@ class Memo:
         assert self.folder is not None
         return self.folder / self.version / key[:2] / key
 
+    def _claim(self, key: str) -> tuple[Path, bool]:
+        """The entry of `key`, and whether this build has to make it (counted once per build)."""
+        entry = self._entry(key)
+        missing = False
+        if key not in self.used:
+            missing = not entry.is_file()
+            if missing:
+                self.made += 1
+            else:
+                self.reused += 1
+            self.used.add(key)
+        return entry, missing
+
     def file(self, kind: str, inputs: Any, make: Callable[[], str]) -> Generated:
         """The output of `make()` for these inputs: a `StoredFile` (kept, or queued to be
         made by `flush`), or without a folder the text itself."""
@@ -107,14 +120,9 @@ class Memo:
                 self._texts[key] = make()
                 self.made += 1
             return self._texts[key]
-        entry = self._entry(key)
-        if key not in self.used:
-            if entry.is_file():
-                self.reused += 1
-            else:
-                self._pending[key] = (entry, make)
-                self.made += 1
-            self.used.add(key)
+        entry, missing = self._claim(key)
+        if missing:
+            self._pending[key] = (entry, make)
         return StoredFile(entry)
 
     def joined(self, kind: str, inputs: Any, make: Callable[[], bytes]) -> Generated:
@@ -122,15 +130,9 @@ class Memo:
         when it is not stored yet: a `StoredFile`, or without a folder the bytes."""
         if self.folder is None:
             return make()
-        key = self.key(kind, inputs)
-        entry = self._entry(key)
-        if key not in self.used:
-            if entry.is_file():
-                self.reused += 1
-            else:
-                self._store(entry, make())
-                self.made += 1
-            self.used.add(key)
+        entry, missing = self._claim(self.key(kind, inputs))
+        if missing:
+            self._store(entry, make())
         return StoredFile(entry)
 
     def pieces(self, kind: str, items: list[tuple[Any, Callable[[], str]]]) -> list[bytes]:
