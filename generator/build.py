@@ -18,6 +18,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .config import BuildConfig
 from .curation import Curation, load_curation
 from .events import link
+from .extract import warm_up
 from .memo import Memo
 from .parallel import extract_all
 from .read import ReadError, display_path, read_article, read_corpus
@@ -121,9 +122,10 @@ def without_cycle_collection() -> Iterator[None]:
 @without_cycle_collection()
 def build(config: BuildConfig) -> BuildReport:
     """Build records, pages and (unless turned off) the site; see the module docstring."""
-    corpus = read_corpus(config.path("corpus"), config.root)
-    curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
     with Resident() as extractor:  # extracts new articles, then re-reads them with its lexicons loaded
+        extractor.call(warm_up)  # while this process reads the corpus and the cached records
+        corpus = read_corpus(config.path("corpus"), config.root)
+        curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
         extraction = extract_all(corpus.articles, config.path("cache") / "extract", worker=extractor)
         articles = _extracted(corpus.articles, extraction.records)
         previous = previous_events(config.path("docs") / EVENT_INDEX, config.path("cache") / CACHED_EVENT_INDEX)

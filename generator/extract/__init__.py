@@ -18,7 +18,8 @@ from importlib import metadata, resources
 from typing import Callable
 
 from ..records import Article, ArticleRecord, Document
-from . import dates, language, outcomes, people, places
+from ..languages import all_languages
+from . import dates, gazetteer, language, outcomes, people, person_lexicon, places
 from .sentences import split_sentences
 
 Stage = Callable[[Document], tuple]
@@ -92,6 +93,16 @@ def to_record(doc: Document, event: str | None = None) -> ArticleRecord:
         extractor_version=extractor_version(),
         source=article.path,
     )
+
+
+def warm_up() -> None:
+    """Load the data every extraction needs, whatever its language (each language's own
+    lexicons load with its first article). A build's extraction process does this while
+    the build reads the corpus, so a new article finds it loaded."""
+    all_languages()
+    gazetteer.gazetteer()
+    language.identifier()
+    person_lexicon.given_names()
 
 
 def extract_article(article: Article, anchor: date | None = None) -> ArticleRecord:

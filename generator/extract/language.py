@@ -37,14 +37,14 @@ class UnknownLanguageError(ValueError):
 
 
 @lru_cache(maxsize=1)
-def _identifier() -> LanguageIdentifier:
+def identifier() -> LanguageIdentifier:
     # The shipped model is LZMA-compressed: kept unpacked, it loads in a fraction of the time.
     return kept(f"langid-{metadata.version('py3langid')}",
                 lambda: LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True))
 
 
 def _ranking(text: str) -> list[tuple[str, float]]:
-    return [(code, float(p)) for code, p in _identifier().rank(text[:SAMPLE_CHARS])]
+    return [(code, float(p)) for code, p in identifier().rank(text[:SAMPLE_CHARS])]
 
 
 def check_language(text: str) -> str:

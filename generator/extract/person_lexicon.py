@@ -158,7 +158,7 @@ def lexicon(code: str) -> PeopleLexicon:
 
 
 @lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
+def given_names() -> frozenset[str]:
     """Every given name gender-guesser knows, lower-cased (the names it gives a gender)."""
     version = metadata.version("gender-guesser")
     return kept(f"given-names-{version}",
@@ -170,5 +170,5 @@ def is_given_name(word: str) -> bool:
     if "-" in word:  # "Jean-Yves", "Anne-Marie"
         return all(is_given_name(part) for part in word.split("-"))
     plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    known = _given_names()
+    known = given_names()
     return any(w.lower() in known for w in {word, plain} if len(w) > 1)
