@@ -10,6 +10,7 @@ record layout is defined in exactly one place; the JSON Schemas in `schema/` che
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -260,6 +261,16 @@ def from_dict(cls: type, data: dict[str, Any]) -> Any:
             value = tuple(from_dict(inner, v) if inner and isinstance(v, dict) else v for v in value)
         kwargs[name] = value
     return cls(**kwargs)
+
+
+@lru_cache(maxsize=1)
+def layout() -> str:
+    """A digest of every record class's fields and their types: stored records (pickled,
+    in the extraction cache) are only read back into the layout they were written from."""
+    classes = sorted((obj for obj in globals().values() if isinstance(obj, type) and dataclasses.is_dataclass(obj)),
+                     key=lambda cls: cls.__name__)
+    fields = [(cls.__name__, [(f.name, str(f.type)) for f in dataclasses.fields(cls)]) for cls in classes]
+    return hashlib.sha256(repr(fields).encode()).hexdigest()[:8]
 
 
 @lru_cache(maxsize=None)

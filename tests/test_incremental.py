@@ -14,6 +14,7 @@ from typing import Callable
 import pytest
 
 import generator.parallel as parallel
+from generator import cache as cache_module
 from generator.cache import ExtractionCache
 from generator.extract import extractor_version
 from generator.parallel import extract_all
@@ -75,6 +76,13 @@ def test_cache_entry_of_another_article_or_version_is_not_used(tmp_path: Path) -
     assert ExtractionCache(tmp_path, "0ther-version").get(article) is None
     assert ExtractionCache(tmp_path, extractor_version()).get(replace(article, id="renamed")) is None
     assert ExtractionCache(tmp_path, extractor_version()).get(replace(article, content_hash="0" * 64)) is None
+
+
+def test_cache_entry_of_another_record_layout_is_not_read(tmp_path: Path, monkeypatch) -> None:
+    article = make_article(1)
+    ExtractionCache(tmp_path, extractor_version()).put(article, fake_record(article))
+    monkeypatch.setattr(cache_module, "layout", lambda: "0ther-layout")  # record classes with other fields
+    assert ExtractionCache(tmp_path, extractor_version()).get(article) is None
 
 
 def test_unreadable_cache_entry_is_extracted_again(tmp_path: Path, counting: Path) -> None:
