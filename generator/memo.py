@@ -127,12 +127,27 @@ class Memo:
 
     def joined(self, kind: str, inputs: Any, make: Callable[[], bytes]) -> Generated:
         """A large file made of pieces (`make` may ask this memo for them), made at once
-        when it is not stored yet: a `StoredFile`, or without a folder the bytes."""
+        when it is not stored yet: a `StoredFile`, or without a folder the bytes.
+
+        The keys of its pieces are stored beside it (`<key>.uses`). A build that reuses the
+        whole file marks them used too, so `prune` keeps them: the next build that changes
+        one piece then makes only that piece, not all of them again."""
         if self.folder is None:
             return make()
-        entry, missing = self._claim(self.key(kind, inputs))
+        key = self.key(kind, inputs)
+        uses = self._entry(key).with_name(f"{key}.uses")
+        entry, missing = self._claim(key)
+        if not missing:
+            try:
+                self.used.update(uses.read_text(encoding="ascii").split())
+            except OSError:
+                missing = True  # stored before its pieces were listed: make it again, once
         if missing:
-            self._store(entry, make())
+            before = set(self.used)
+            data = make()
+            self._store(uses, "\n".join(sorted(self.used - before)).encode("ascii"))
+            self._store(entry, data)
+        self.used.add(uses.name)
         return StoredFile(entry)
 
     def pieces(self, kind: str, items: list[tuple[Any, Callable[[], str]]]) -> list[bytes]:

@@ -54,6 +54,26 @@ def test_a_joined_file_is_made_at_once_from_pieces_and_kept_whole(tmp_path: Path
     assert Memo(None).joined("dataset", ("all", 1, 2), lambda: b"bytes") == b"bytes"
 
 
+def test_a_reused_joined_file_keeps_its_pieces_for_the_next_change(tmp_path: Path) -> None:
+    made: list[int] = []
+
+    def joined(memo: Memo, items: tuple[int, ...]) -> bytes:
+        pieces = memo.pieces("piece", [(n, lambda n=n: made.append(n) or str(n)) for n in items])
+        return b",".join(pieces)
+
+    def build(items: tuple[int, ...]) -> Memo:
+        memo = Memo(tmp_path)
+        memo.joined("dataset", ("all", *items), lambda: joined(memo, items))
+        memo.prune()
+        return memo
+
+    build((1, 2, 3))
+    build((1, 2, 3))  # reused whole: its pieces are not asked for, yet must outlive `prune`
+    assert made == [1, 2, 3]
+    changed = build((1, 2, 4))
+    assert made == [1, 2, 3, 4] and changed.made == 2  # the new piece and the joined file
+
+
 def test_inputs_digest_by_value_not_by_identity(tmp_path: Path) -> None:
     memo = Memo(None)
     assert memo.key("page", {"b": [1, 2], "a": frozenset({"x", "y"})}) == \
