@@ -133,6 +133,8 @@ def build(config: BuildConfig) -> BuildReport:
                       extract_cache=config.path("cache") / "extract", extract_worker=extractor)
     memo = Memo(config.path("cache") / "output")
     site_model = build_site(articles, linked.records, linked.events, linked.registry, config.built)
+    for record in (*linked.records, *linked.events):  # digested once, for both processes below
+        memo.digest(record)
     # Made side by side, neither reading the other: the records' YAML and the JSON downloads
     # in a forked process, the pages and the CSV here (about even halves of a rebuild).
     made_elsewhere = Background(lambda: ({**record_files(linked.records, linked.events, memo),

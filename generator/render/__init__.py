@@ -113,8 +113,13 @@ def page_files(site: Site, memo: Memo | None = None) -> dict[str, Generated]:
 # What each cached page is made from: everything its page function reads, with large
 # records given by their digest. A page function that starts reading more must say so here.
 
+def _doc(doc: SourceDoc, memo: Memo) -> tuple[str, str]:
+    # The record's own digest: the same one its YAML and its downloads are keyed by.
+    return memo.digest(doc.article), memo.digest(doc.record)
+
+
 def _docs(site: Site, articles: Sequence[str], memo: Memo) -> list[object]:
-    return [memo.digest(site.sources[a]) if a in site.sources else a for a in sorted(set(articles))]
+    return [_doc(site.sources[a], memo) if a in site.sources else a for a in sorted(set(articles))]
 
 
 def _event_inputs(site: Site, event: EventRecord, memo: Memo) -> tuple[object, ...]:
@@ -128,5 +133,5 @@ def _entity_inputs(site: Site, entity: Entity, memo: Memo) -> tuple[object, ...]
 def _source_inputs(site: Site, doc: SourceDoc, memo: Memo) -> tuple[object, ...]:
     record = doc.record
     event = site.event(record.event) if record.event else None
-    return (memo.digest(doc), EventSummary.of(event) if event else None, cited_spans(site, record),
+    return (_doc(doc, memo), EventSummary.of(event) if event else None, cited_spans(site, record),
             entity_ids(site, record, "people"), entity_ids(site, record, "places"), site.built)
