@@ -107,7 +107,7 @@ import json, sys, time
 import generator.build
 import generator.workers
 import generator.write
-from generator.cli import main
+from generator.cli import hard_exit, main
 spent = {}
 def timed(name, step):
     def run(*args, **kwargs):
@@ -127,6 +127,7 @@ try:
     main(sys.argv[2:], standalone_mode=False)
 finally:
     print(json.dumps(spent))
+hard_exit(0)  # as the `factsheet` command ends
 """
 
 

@@ -1,4 +1,4 @@
 """`python -m generator` is the `factsheet` command."""
-from .cli import main
+from .cli import run
 
-main(prog_name="factsheet")
+run()

@@ -5,9 +5,12 @@ to standard error, except for `check`, whose problems are its output.
 """
 from __future__ import annotations
 
+import logging
+import os
+import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, TypeVar
+from typing import Any, BinaryIO, Callable, NoReturn, TypeVar
 
 import click
 from threadpoolctl import threadpool_limits
@@ -187,3 +190,30 @@ def add(source: BinaryIO, corpus: Path, title: str | None, published: datetime |
         _fail_on([str(error)], code=1)
     note = f" (converted from {added.encoding})" if added.encoding not in ("utf-8", "utf-8-sig") else ""
     click.echo(f"added: {display_path(added.path)}{note}")
+
+
+def run() -> NoReturn:
+    """The `factsheet` command (the console script and `python -m generator`): `main`,
+    then `hard_exit`."""
+    try:
+        main(prog_name="factsheet")
+    except SystemExit as done:  # how click's `main` ends, success included
+        hard_exit(done.code)
+    hard_exit(0)
+
+
+def hard_exit(code: int | str | None) -> NoReturn:
+    """End the process without tearing the interpreter down, as `sys.exit(code)` would end it.
+
+    A build holds millions of small objects (the records of every article), and Python
+    freed them one by one on the way out: 0.10-0.15 s of each rebuild at 1,000 articles.
+    The operating system takes the memory back at once. Every file and process the
+    command opened is closed when it returns; what is left is to flush the output.
+    """
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)

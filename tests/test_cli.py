@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -194,6 +195,22 @@ def test_build_stops_on_a_broken_curation_file_and_writes_nothing(workdir):
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == list(curation.value.problems)
     assert not (workdir / "docs").exists()
+
+
+def test_command_ends_with_its_output_flushed_and_its_exit_code(tmp_path):
+    """`python -m generator` leaves through `hard_exit`: nothing it printed is lost, and
+    the exit code is the one click chose."""
+    def command(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,
+                              cwd=tmp_path, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+    fine = command("--version")
+    assert (fine.returncode, fine.stdout.startswith("factsheet "), fine.stderr) == (0, True, "")
+    wrong = command("build", "--corpus", "nowhere")
+    assert wrong.returncode == 2 and wrong.stdout == ""
+    assert wrong.stderr.splitlines()[0] == "nowhere: corpus folder not found (pass --corpus or create it)"
+    unknown = command("build", "--bogus")
+    assert unknown.returncode == 2 and "No such option '--bogus'" in unknown.stderr
 
 
 def test_version():
