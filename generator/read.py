@@ -18,7 +18,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import yaml
-from charset_normalizer import from_bytes
 
 from .languages import supported
 from .records import Article
@@ -94,6 +93,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     if text is None:
+        from charset_normalizer import from_bytes  # imported only here: rare, and 0.01 s of every start
         best = from_bytes(data).best()
         if best is None:
             raise ReadError(path, "not text in any known encoding", "save the article as UTF-8")
