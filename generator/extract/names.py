@@ -41,12 +41,14 @@ _SYLLABLE = re.compile(r"^[^\W\d_]{1,4}$")
 _PARTICLES = frozenset("van von de der den di da del della du le la al el bin ibn ter ten zu dos das y".split())
 
 
+@lru_cache(maxsize=1 << 16)  # names, tokens and spellings recur across a corpus
 def _plain(text: str) -> str:
     """Lower case without accents: "Miedviédev" → "miedviedev"."""
     text = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL_LETTERS))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold_token(token: str) -> str:
     for old, new in _CLUSTERS:
         token = token.replace(old, new)
@@ -169,18 +171,24 @@ _LOCAL_SPELLING = re.compile(r"oe|sj|tsj|sch|^w|w\b|[^aeiou]e\b|ou|ij|yj\b|\bj[^
 
 
 def _display_rank(spelling: str, count: int) -> tuple:
+    full, cased, local, hyphens = _spelling_rank(spelling)
+    return (
+        full,  # a full first + last name first
+        cased,  # "Kim Jong Un" over "Kim jong un" or "KIM JONG UN"
+        -count,  # the form most sources use
+        local,  # the international spelling over a Dutch/German/French one
+        hyphens,  # "Kim Jong Un" over "Kim Jong-un" when otherwise equal
+        spelling,
+    )
+
+
+@lru_cache(maxsize=1 << 16)  # the registry ranks the same spellings for many entities
+def _spelling_rank(spelling: str) -> tuple[int, int, int, int]:
     tokens = spelling.split()
     words = [t for t in _TOKEN.findall(spelling) if len(t) > 1]
     well_cased = all(t[:1].isupper() for t in tokens) and not spelling.isupper()
     local = len(_LOCAL_SPELLING.findall(_plain(spelling)))
-    return (
-        0 if len(words) >= 2 else 1,  # a full first + last name first
-        0 if well_cased else 1,  # "Kim Jong Un" over "Kim jong un" or "KIM JONG UN"
-        -count,  # the form most sources use
-        local,  # the international spelling over a Dutch/German/French one
-        spelling.count("-"),  # "Kim Jong Un" over "Kim Jong-un" when otherwise equal
-        spelling,
-    )
+    return 0 if len(words) >= 2 else 1, 0 if well_cased else 1, local, spelling.count("-")
 
 
 def canonical_name(spellings: Iterable[str]) -> str:
