@@ -251,7 +251,7 @@ def to_dict(record: Any) -> Any:
 
 
 def from_dict(cls: type, data: dict[str, Any]) -> Any:
-    """Rebuild a record from `to_dict` output (used by the extraction cache)."""
+    """Rebuild a record from `to_dict` output (the last build's event index, for one)."""
     kwargs: dict[str, Any] = {}
     for name, inner in _field_types(cls):
         if name not in data:
@@ -276,7 +276,7 @@ def layout() -> str:
 @lru_cache(maxsize=None)
 def _field_types(cls: type) -> tuple[tuple[str, type | None], ...]:
     """(field name, record type of its items) for each field of `cls`: looked up once per
-    class, because a large corpus rebuilds a million small records from the cache."""
+    class, because a record holds many small records of the same few classes."""
     nested = {
         "participants": Person if cls is ArticleRecord else EventPerson,
         "locations": Place if cls is ArticleRecord else EventPlace,
