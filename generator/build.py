@@ -23,7 +23,7 @@ from .memo import Memo
 from .parallel import extract_all
 from .read import ReadError, display_path, read_article, read_corpus
 from .records import Article, ArticleRecord, EventRecord, PastEvent, from_dict, to_dict
-from .render import build_site, escape, page_files
+from .render import build_site, cache_templates, escape, page_files
 from .render.downloads import csv_downloads, json_downloads
 from .validate import record_yaml
 from .workers import Background, Resident
@@ -132,6 +132,7 @@ def build(config: BuildConfig) -> BuildReport:
         linked = link(articles, extraction.records, curation, previous, cache_dir=config.path("cache") / "embed",
                       extract_cache=config.path("cache") / "extract", extract_worker=extractor)
     memo = Memo(config.path("cache") / "output")
+    cache_templates(config.path("cache") / "templates")
     site_model = build_site(articles, linked.records, linked.events, linked.registry, config.built)
     for record in (*linked.records, *linked.events):  # digested once, for both processes below
         memo.digest(record)

@@ -12,7 +12,8 @@ import yaml
 from conftest import copy_build_inputs
 from generator.build import record_files
 from generator.records import to_dict
-from generator.render import render_pages
+from generator.render import cache_templates, render_pages
+from generator.render.common import environment
 from generator.render.escape import block, href, inline, page_name, plain
 from generator.render.event import headline
 from generator.render.source import highlighted
@@ -56,6 +57,19 @@ def test_output_is_deterministic(corpus):
     undated = render_pages(articles, linked, None)
     assert "last update not recorded" in undated["index.md"]
     assert not any("2026" in (text if isinstance(text, str) else text.decode("utf-8")) for text in undated.values())
+
+
+def test_templates_compiled_on_disk_render_the_same_pages(corpus, files, tmp_path, monkeypatch):
+    articles, linked = corpus
+    env = environment()
+    monkeypatch.setattr(env, "bytecode_cache", None)  # put back after the test
+    cache_templates(tmp_path / "templates")
+    env.cache.clear()  # compiled again, and kept in the folder
+    assert render_pages(articles, linked, "2026-01-31") == files
+    assert len(list((tmp_path / "templates").iterdir())) >= 5
+    env.cache.clear()  # now loaded from the folder
+    assert render_pages(articles, linked, "2026-01-31") == files
+    env.cache.clear()
 
 
 def test_home_lists_events_newest_first_with_counts(files):

@@ -21,14 +21,14 @@ from ..memo import Memo
 from ..records import Article, EventRecord
 from ..write import Generated
 from . import escape
-from .common import front_matter, link, provenance, render
+from .common import cache_templates, front_matter, link, provenance, render
 from .downloads import download_files
 from .entity import entity_page, index_page
 from .event import event_page, quoted_articles
 from .model import Entity, EventSummary, Site, SourceDoc, build_site, registry_redirects
 from .source import cited_spans, entity_ids, source_page
 
-__all__ = ["render_pages", "page_files", "download_files", "build_site", "Site"]
+__all__ = ["render_pages", "page_files", "download_files", "build_site", "cache_templates", "Site"]
 
 
 def home_page(site: Site) -> str:
