@@ -18,9 +18,10 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .config import BuildConfig
 from .curation import Curation, load_curation
 from .events import link
+from .events.embed import in_one_process, load_encoder
 from .extract import warm_up
 from .memo import Memo
-from .parallel import extract_all
+from .parallel import extract_all, uncached
 from .read import ReadError, display_path, read_article, read_corpus
 from .records import Article, ArticleRecord, EventRecord, PastEvent, from_dict, to_dict
 from .render import build_site, cache_templates, escape, page_files
@@ -122,15 +123,20 @@ def without_cycle_collection() -> Iterator[None]:
 @without_cycle_collection()
 def build(config: BuildConfig) -> BuildReport:
     """Build records, pages and (unless turned off) the site; see the module docstring."""
-    with Resident() as extractor:  # extracts new articles, then re-reads them with its lexicons loaded
+    # Two warm processes: one extracts new articles, then re-reads them with its lexicons
+    # loaded; the other loads the sentence encoder meanwhile, for their leads.
+    with Resident() as extractor, Resident() as encoder:
         extractor.call(warm_up)  # while this process reads the corpus and the cached records
         corpus = read_corpus(config.path("corpus"), config.root)
+        new = uncached(corpus.articles, config.path("cache") / "extract")
+        if new and in_one_process(new):  # a few new leads to embed, in that process
+            encoder.call(load_encoder)
         curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
         extraction = extract_all(corpus.articles, config.path("cache") / "extract", worker=extractor)
         articles = _extracted(corpus.articles, extraction.records)
         previous = previous_events(config.path("docs") / EVENT_INDEX, config.path("cache") / CACHED_EVENT_INDEX)
         linked = link(articles, extraction.records, curation, previous, cache_dir=config.path("cache") / "embed",
-                      extract_cache=config.path("cache") / "extract", extract_worker=extractor)
+                      extract_cache=config.path("cache") / "extract", extract_worker=extractor, encode_worker=encoder)
     memo = Memo(config.path("cache") / "output")
     cache_templates(config.path("cache") / "templates")
     site_model = build_site(articles, linked.records, linked.events, linked.registry, config.built)

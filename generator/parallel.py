@@ -125,11 +125,20 @@ def _started_early(articles: Sequence[Article], cache: ExtractionCache | None, a
     extracted by a pool that forks once the first has loaded the lexicons (`_run`)."""
     if cache is None or jobs <= 1:
         return None
-    missing = [i for i, a in enumerate(articles) if not cache.path(a, anchors.get(a.id)).is_file()]
+    missing = _missing(articles, cache, anchors)
     if not missing or len(missing) >= SERIAL_BELOW or len(missing) * 2 > len(articles):
         return None
     tasks = tuple((articles[i], anchors.get(articles[i].id)) for i in missing)
     return _Early(tuple(missing), tasks, worker.call(_extract_tasks, tasks))
+
+
+def _missing(articles: Sequence[Article], cache: ExtractionCache, anchors: Mapping[str, date]) -> list[int]:
+    return [i for i, a in enumerate(articles) if not cache.path(a, anchors.get(a.id)).is_file()]
+
+
+def uncached(articles: Sequence[Article], cache_folder: Path) -> int:
+    """How many of `articles` `extract_all` would extract: those with no cached record."""
+    return len(_missing(articles, ExtractionCache(cache_folder, extractor_version()), {}))
 
 
 def _progress(outcomes: Iterable[Outcome], total: int, show: bool | None) -> Iterable[Outcome]:

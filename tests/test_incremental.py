@@ -205,3 +205,35 @@ def test_real_extractor_reuses_its_records(tmp_path: Path) -> None:
     again = extract_all(corpus.articles, tmp_path / "cache", jobs=1)
     assert (again.extracted, again.reused) == (0, len(corpus.articles))
     assert again.records == first.records
+
+
+def test_a_rebuild_with_a_new_article_loads_the_encoder_beside_its_extraction(tmp_path: Path, monkeypatch) -> None:
+    """The sentence encoder loads in a second warm process while the first extracts the
+    new article (for its lead); a rebuild with nothing new loads it nowhere."""
+    import shutil
+
+    import generator.build as build_module
+    from conftest import FIXTURES, copy_build_inputs
+    from generator.config import BuildConfig
+    from generator.workers import Resident
+
+    calls: list[tuple[int, str]] = []
+
+    class Recording(Resident):
+        def call(self, function, *args):
+            calls.append((id(self), function.__name__))
+            return super().call(function, *args)
+
+    monkeypatch.setattr(build_module, "Resident", Recording)
+    copy_build_inputs(tmp_path)
+    shutil.copy(FIXTURES / "events" / "fr_meeting_lisbon.txt", tmp_path / "corpus" / "articles")
+    config = BuildConfig(root=tmp_path, run_mkdocs=False)
+    build_module.build(config)
+    calls.clear()
+    assert build_module.build(config).extracted == 0
+    assert "load_encoder" not in {name for _, name in calls}
+    shutil.copy(FIXTURES / "events" / "de_meeting_lisbon.txt", tmp_path / "corpus" / "articles")
+    calls.clear()
+    assert build_module.build(config).extracted == 1
+    process = {name: owner for owner, name in calls}
+    assert process["load_encoder"] != process["warm_up"] == process["_extract_tasks"]

@@ -43,7 +43,8 @@ class Linked:
 
 def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation: Curation,
          previous: Sequence[PastEvent] = (), cache_dir: Path | None = None,
-         extract_cache: Path | None = None, extract_worker: Resident | None = None) -> Linked:
+         extract_cache: Path | None = None, extract_worker: Resident | None = None,
+         encode_worker: Resident | None = None) -> Linked:
     """Group the articles into events and merge their facts. `records[i]` belongs to `articles[i]`.
 
     `previous` are the event records of the last build, if any: an event whose id changed
@@ -51,12 +52,13 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     and `extract_cache` (the extraction cache folder) the records of articles re-read
     against their event's date; None for either means no disk cache. `extract_worker` is
     the build's extraction process, if it keeps one: it re-reads articles with its lexicons
-    loaded, and encodes the few texts a rebuild needs.
+    loaded. `encode_worker`, if the build started it, encodes the few texts a rebuild
+    needs (else this process does, loading the encoder only if a text is not on disk).
     """
     if len(articles) != len(records):
         raise ValueError(f"{len(articles)} articles but {len(records)} records")
     warnings: list[str] = []
-    embeddings = Embeddings(cache_dir, encoder=extract_worker)
+    embeddings = Embeddings(cache_dir, encoder=encode_worker)
     records = list(records)
     groups = [list(g) for g in cluster_articles(articles, records, embeddings)]
     groups = curate.apply_event_curation(groups, records, curation, previous, warnings)

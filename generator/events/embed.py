@@ -162,8 +162,15 @@ def _encode_batches(batches: Sequence[Sequence[str]]) -> list[np.ndarray]:
     return [vector for batch in batches for vector in _encode_batch(batch)]
 
 
-def _load_model() -> None:
+def load_encoder() -> None:
+    """Load the encoder in this process (for a `Resident` that will encode later)."""
     _model()
+
+
+def in_one_process(texts: int) -> bool:
+    """Whether `texts` new texts are encoded in one process (a warm one, if given) rather
+    than spread over the cores."""
+    return -(-texts // BATCH) < PARALLEL_BATCHES
 
 
 def _encode(texts: Sequence[str], encoder: Resident | None = None) -> list[np.ndarray]:
@@ -172,7 +179,7 @@ def _encode(texts: Sequence[str], encoder: Resident | None = None) -> list[np.nd
     A few go to `encoder`'s process, if there is one."""
     batches = [texts[first:first + BATCH] for first in range(0, len(texts), BATCH)]
     jobs = default_jobs()
-    if jobs <= 1 or len(batches) < PARALLEL_BATCHES:
+    if jobs <= 1 or in_one_process(len(texts)):
         if encoder is not None and batches:
             return encoder.call(_encode_batches, batches).result()
         return _encode_batches(batches)
@@ -191,14 +198,15 @@ class Embeddings:
     """Unit vectors for texts, memoised for the lifetime of one instance (and on disk, given a folder)."""
 
     def __init__(self, cache_dir: Path | None = None, encoder: Resident | None = None) -> None:
-        """`encoder`: the build's warm process (`workers.Resident`), if it has started one.
-        It loads the model at once, while linking begins, and encodes the few texts a
-        rebuild needs: loading the model took this process 0.16 s a rebuild."""
+        """`encoder`: a warm process of the build (`workers.Resident`), if it has started
+        one; the build starts it loading the model (`load_encoder`) while it extracts new
+        articles. It encodes the few texts a rebuild needs: loading the model took this
+        process 0.16 s a rebuild."""
         self._vectors: dict[str, np.ndarray] = {}
         self._disk = VectorCache(cache_dir) if cache_dir else None
         self._encoder = encoder if encoder is not None and encoder.running else None
         if self._encoder is not None:
-            self._encoder.call(_load_model)
+            self._encoder.call(load_encoder)
         self._expected: set[str] = set()
         self.encoded = 0  # texts run through the encoder (the rest came from memory or disk)
 
