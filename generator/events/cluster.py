@@ -172,7 +172,8 @@ class _Event:
             self._representatives = tuple(m.article for m in chosen)
         return self._centroid
 
-    def _summary(self) -> tuple:
+    def summary(self) -> tuple[str | None, tuple[Spot, ...], frozenset[str]]:
+        """(main date, main places, people present), kept until a member joins."""
         if self._facts is None:
             counts = Counter(m.date for m in self.members if m.date)
             when = min(counts, key=lambda d: (-len(d), -counts[d], d)) if counts else None
@@ -181,25 +182,8 @@ class _Event:
                            frozenset().union(*(m.present for m in self.members)))
         return self._facts
 
-    def date(self) -> str | None:
-        return self._summary()[0]
-
-    def spots(self) -> tuple[Spot, ...]:
-        return self._summary()[1]
-
-    def present(self) -> frozenset[str]:
-        return self._summary()[2]
-
     def people(self) -> frozenset[str]:
         return frozenset().union(*(m.named for m in self.members))
-
-
-def _fact_support(article: Profile, event: _Event) -> tuple[bool, bool]:
-    """(contradicted, positively supported) by date and main place."""
-    dates = date_relation(article.date, event.date())
-    places = place_relation(article.spots, event.spots())
-    contradicted = "conflict" in (dates, places)
-    return contradicted, dates in ("same", "near") or places == "same"
 
 
 def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecord],
@@ -251,13 +235,6 @@ def _link_by_facts(profiles: Sequence[Profile]) -> list[list[Profile]]:
     return sorted(groups.values(), key=lambda g: min(p.article for p in g))
 
 
-def _certain(article: Profile, event: _Event) -> bool:
-    """Same main place and the same people present: the text cannot add much."""
-    shared = article.present & event.present()
-    return bool(article.present) and len(shared) >= min(2, len(article.present)) \
-        and place_relation(article.spots, event.spots()) == "same"
-
-
 def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set[int]],
                 embeddings: Embeddings) -> int | None:
     """The event the article joins, if any. Text decides unless the facts leave one choice.
@@ -267,9 +244,20 @@ def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set
     clustering a large corpus spends its time on).
     """
     candidates = sorted({n for key in article.people() for n in by_person.get(key, ())})
-    live = [(n, supported) for n in candidates for contradicted, supported in [_fact_support(article, events[n])]
-            if not contradicted]
-    certain = [n for n, _ in live if _certain(article, events[n])]
+    live: list[tuple[int, bool]] = []  # (event, whether date or place positively support it)
+    certain: list[int] = []  # same main place and the same people present: the text cannot add much
+    needed = min(2, len(article.present))
+    for number in candidates:  # most are contradicted by their date: the place is not asked then
+        when, spots, present = events[number].summary()
+        dates = date_relation(article.date, when)
+        if dates == "conflict":
+            continue
+        places = place_relation(article.spots, spots)
+        if places == "conflict":
+            continue
+        live.append((number, dates in ("same", "near") or places == "same"))
+        if places == "same" and needed and len(article.present & present) >= needed:
+            certain.append(number)
     if len(certain) == 1:
         return certain[0]
     if not live:
