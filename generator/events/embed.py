@@ -205,8 +205,6 @@ class Embeddings:
         self._vectors: dict[str, np.ndarray] = {}
         self._disk = VectorCache(cache_dir) if cache_dir else None
         self._encoder = encoder if encoder is not None and encoder.running else None
-        if self._encoder is not None:
-            self._encoder.call(load_encoder)
         self._expected: set[str] = set()
         self.encoded = 0  # texts run through the encoder (the rest came from memory or disk)
 
