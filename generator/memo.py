@@ -29,14 +29,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import orjson
 
 from .workers import default_jobs, inherited, worker_pool
-from .write import Generated, StoredFile, write_bytes
+from .write import Generated, StoredFile, joined_bytes, write_bytes, write_parts
 
 DEFAULT_FOLDER = Path(".cache/factsheet/output")
+Part = bytes | StoredFile  # a piece of a joined file: bytes, or a stored file's content
 # From this many files to make on, `flush` makes them in worker processes.
 PARALLEL_FILES = 64
 # Libraries whose versions can change generated text without a change to our code.
@@ -127,15 +128,16 @@ class Memo:
             self._pending[key] = (entry, make)
         return StoredFile(entry)
 
-    def joined(self, kind: str, inputs: Any, make: Callable[[], bytes]) -> Generated:
-        """A large file made of pieces (`make` may ask this memo for them), made at once
-        when it is not stored yet: a `StoredFile`, or without a folder the bytes.
+    def joined(self, kind: str, inputs: Any, make: Callable[[], bytes | Sequence[Part]]) -> Generated:
+        """A large file made of pieces: the concatenation of the parts `make()` returns
+        (it may ask this memo for them, see `pieces`), made at once when it is not stored
+        yet. A `StoredFile`, or without a folder the bytes.
 
         The keys of its pieces are stored beside it (`<key>.uses`). A build that reuses the
         whole file marks them used too, so `prune` keeps them: the next build that changes
         one piece then makes only that piece, not all of them again."""
         if self.folder is None:
-            return make()
+            return joined_bytes(_parts(make()))
         key = self.key(kind, inputs)
         uses = self._entry(key).with_name(f"{key}.uses")
         entry, missing = self._claim(key)
@@ -146,17 +148,18 @@ class Memo:
                 missing = True  # stored before its pieces were listed: make it again, once
         if missing:
             before = set(self.used)
-            data = make()
+            parts = _parts(make())
             self._store(uses, "\n".join(sorted(self.used - before)).encode("ascii"))
-            self._store(entry, data)
+            write_parts(entry, parts, mode=0o444, durable=False)
         self.used.add(uses.name)
         return StoredFile(entry)
 
-    def pieces(self, kind: str, items: list[tuple[Any, Callable[[], str]]]) -> list[bytes]:
-        """The UTF-8 bytes of one piece per (inputs, make), ready to be joined into a larger file."""
+    def pieces(self, kind: str, items: list[tuple[Any, Callable[[], str]]]) -> list[Part]:
+        """One piece per (inputs, make), ready to be joined into a larger file (`joined`):
+        stored files, or without a folder their UTF-8 bytes."""
         found = [self.file(kind, inputs, make) for inputs, make in items]
         self.flush()
-        return [f.read_bytes() if isinstance(f, StoredFile) else f.encode("utf-8") for f in found]
+        return [f if isinstance(f, StoredFile) else f.encode("utf-8") for f in found]
 
     def flush(self) -> None:
         """Make and store every queued file; its `StoredFile` can be read or linked after this."""
@@ -192,6 +195,10 @@ class Memo:
             for entry in os.scandir(shard):
                 if entry.name not in self.used:
                     os.unlink(entry.path)
+
+
+def _parts(made: bytes | Sequence[Part]) -> Sequence[Part]:
+    return (made,) if isinstance(made, bytes) else made
 
 
 def _make_queued(index: int) -> bool:

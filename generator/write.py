@@ -24,7 +24,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import yaml
 
@@ -67,11 +67,23 @@ def write_text(path: Path, text: str) -> None:
 def write_bytes(path: Path, data: bytes, mode: int = 0o644, durable: bool = True) -> None:
     """Write one file atomically: temporary file, fsync (unless not `durable`: a cache
     entry can be made again), rename over the target."""
+    write_parts(path, (data,), mode, durable)
+
+
+def write_parts(path: Path, parts: Iterable[bytes | StoredFile], mode: int = 0o644, durable: bool = True) -> None:
+    """Write the concatenation of `parts` atomically, as `write_bytes` does. A stored part is
+    copied file to file by the kernel: the large downloads are joined from thousands of
+    stored pieces (tens of MB) that never need to pass through this process."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in parts:
+                if isinstance(part, StoredFile):
+                    handle.flush()
+                    _append_file(part.path, handle.fileno())
+                else:
+                    handle.write(part)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -91,6 +103,30 @@ class StoredFile:
 
     def read_bytes(self) -> bytes:
         return self.path.read_bytes()
+
+
+def joined_bytes(parts: Iterable[bytes | StoredFile]) -> bytes:
+    """The concatenation of `parts`, in memory."""
+    return b"".join(part.read_bytes() if isinstance(part, StoredFile) else part for part in parts)
+
+
+def _append_file(source: Path, target_fd: int) -> None:
+    """Append all of `source` at `target_fd`'s position, in the kernel where it can."""
+    with open(source, "rb") as handle:
+        left = os.fstat(handle.fileno()).st_size
+        try:
+            while left > 0:
+                copied = os.sendfile(target_fd, handle.fileno(), None, left)
+                if copied == 0:
+                    break
+                left -= copied
+        except OSError:  # a file system without sendfile between files: copy through here
+            handle.seek(os.fstat(handle.fileno()).st_size - left)
+            with open(target_fd, "wb", closefd=False) as target:
+                shutil.copyfileobj(handle, target)
+            left = 0
+        if left:
+            raise OSError(f"{source}: changed size while it was copied")
 
 
 Generated = str | bytes | StoredFile  # what a build produces for one docs-relative path

@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO, copy_build_inputs
 from generator.build import EVENT_INDEX, build
 from generator.config import BuildConfig
-from generator.memo import Memo
+from generator.memo import Memo, Part
 from generator.write import MANIFEST, StoredFile
 
 DEVSET = REPO / "tests" / "fixtures" / "devset" / "articles"
@@ -41,9 +41,10 @@ def test_a_kept_file_is_reused_without_making_it_again(tmp_path: Path) -> None:
 def test_a_joined_file_is_made_at_once_from_pieces_and_kept_whole(tmp_path: Path) -> None:
     calls = []
 
-    def joined(memo: Memo) -> bytes:
+    def joined(memo: Memo) -> list[Part]:
         calls.append(1)
-        return b"[" + b",".join(memo.pieces("piece", [(n, lambda n=n: str(n)) for n in (1, 2)])) + b"]"
+        one, two = memo.pieces("piece", [(n, lambda n=n: str(n)) for n in (1, 2)])
+        return [b"[", one, b",", two, b"]"]  # stored pieces between bytes, joined on disk
 
     first = Memo(tmp_path)
     kept = first.joined("dataset", ("all", 1, 2), lambda: joined(first))
@@ -51,15 +52,15 @@ def test_a_joined_file_is_made_at_once_from_pieces_and_kept_whole(tmp_path: Path
     again = Memo(tmp_path)
     assert again.joined("dataset", ("all", 1, 2), lambda: joined(again)) == kept
     assert len(calls) == 1 and again.reused == 1 and again.made == 0
+    assert Memo(None).joined("dataset", ("all", 1, 2), lambda: joined(Memo(None))) == b"[1,2]"
     assert Memo(None).joined("dataset", ("all", 1, 2), lambda: b"bytes") == b"bytes"
 
 
 def test_a_reused_joined_file_keeps_its_pieces_for_the_next_change(tmp_path: Path) -> None:
     made: list[int] = []
 
-    def joined(memo: Memo, items: tuple[int, ...]) -> bytes:
-        pieces = memo.pieces("piece", [(n, lambda n=n: made.append(n) or str(n)) for n in items])
-        return b",".join(pieces)
+    def joined(memo: Memo, items: tuple[int, ...]) -> list[Part]:
+        return memo.pieces("piece", [(n, lambda n=n: made.append(n) or str(n)) for n in items])
 
     def build(items: tuple[int, ...]) -> Memo:
         memo = Memo(tmp_path)

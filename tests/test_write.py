@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from generator import write
-from generator.write import (MANIFEST, SiteBuildError, WriteError, dump_yaml, publish, recover, stage_docs,
-                             swap_in, write_text)
+from generator.write import (MANIFEST, SiteBuildError, StoredFile, WriteError, dump_yaml, publish, recover,
+                             stage_docs, swap_in, write_parts, write_text)
 
 MINIMAL_MKDOCS = "site_name: Test\ntheme:\n  name: mkdocs\n"
 
@@ -48,6 +48,22 @@ def test_write_text_replaces_the_file_and_leaves_no_temporary(tmp_path):
     assert target.read_text() == "two\n"
     assert sorted(p.name for p in target.parent.iterdir()) == ["record.yaml"]
     assert oct(target.stat().st_mode & 0o777) == "0o644"
+
+
+@pytest.mark.parametrize("kernel_copy", [True, False])
+def test_write_parts_joins_bytes_and_stored_files_in_order(tmp_path, monkeypatch, kernel_copy):
+    if not kernel_copy:  # a file system that cannot sendfile between files: copied through Python
+        monkeypatch.setattr(os, "sendfile", lambda *args: (_ for _ in ()).throw(OSError(22, "Invalid argument")))
+    pieces = []
+    for number, text in enumerate(["één\n", "", "x" * 300_000]):
+        pieces.append(tmp_path / f"piece-{number}")
+        pieces[-1].write_text(text, encoding="utf-8")
+    target = tmp_path / "out" / "joined.json"
+    write_parts(target, [b"[", StoredFile(pieces[0]), b",", StoredFile(pieces[1]), StoredFile(pieces[2]), b"]"],
+                mode=0o444)
+    assert target.read_bytes() == "[één\n,".encode() + b"x" * 300_000 + b"]"
+    assert oct(target.stat().st_mode & 0o777) == "0o444"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["joined.json"]
 
 
 def test_write_text_that_fails_part_way_keeps_the_old_file(tmp_path, monkeypatch):

@@ -17,7 +17,7 @@ from typing import Iterator
 
 import orjson
 
-from ..memo import Memo
+from ..memo import Memo, Part
 from ..records import EventRecord, Source, to_dict
 from ..write import Generated
 from . import escape
@@ -65,21 +65,26 @@ class _JsonTexts:
         return "\n".join("    " + line for line in self.of(record).splitlines())
 
 
-def _json_list(items: list[bytes]) -> bytes:
-    return b"[\n" + b",\n".join(items) + b"\n  ]" if items else b"[]"
+def _json_list(items: list[Part]) -> list[Part]:
+    if not items:
+        return [b"[]"]
+    joined: list[Part] = [b"[\n"]
+    for item in items:
+        joined += (item, b",\n")
+    joined[-1] = b"\n  ]"
+    return joined
 
 
-def dataset_json(site: Site, memo: Memo | None = None, texts: _JsonTexts | None = None) -> bytes:
-    """{"built", "events" (by id), "articles" (by id)}: every record, as indented JSON (UTF-8).
-
-    Joined as bytes: the file is large, and its pieces come from the output cache as bytes."""
+def dataset_json(site: Site, memo: Memo | None = None, texts: _JsonTexts | None = None) -> list[Part]:
+    """{"built", "events" (by id), "articles" (by id)}: every record, as indented JSON (UTF-8),
+    in parts to join (`Memo.joined`): the file is large, and its pieces are stored files."""
     memo, texts = memo or Memo(None), texts or _JsonTexts()
     events = memo.pieces("dataset-event", [(memo.digest(e), lambda e=e: texts.item(e))
                                            for e in sorted(site.events, key=lambda e: e.id)])
     records = memo.pieces("dataset-article", [(memo.digest(doc.record), lambda r=doc.record: texts.item(r))
                                               for _, doc in sorted(site.sources.items())])
-    return b"".join([b'{\n  "built": ', json.dumps(site.built).encode(), b',\n  "events": ', _json_list(events),
-                     b',\n  "articles": ', _json_list(records), b"\n}\n"])
+    return [b'{\n  "built": ', json.dumps(site.built).encode(), b',\n  "events": ', *_json_list(events),
+            b',\n  "articles": ', *_json_list(records), b"\n}\n"]
 
 
 def _rows(event: EventRecord) -> Iterator[tuple[str, str, str, tuple[Source, ...]]]:
@@ -122,15 +127,15 @@ def _cited_records(site: Site, event: EventRecord) -> list[object]:
     return [site.sources[a].record if a in site.sources else a for a in cited]
 
 
-def facts_csv(site: Site, memo: Memo | None = None) -> bytes:
-    """One row per fact and source (UTF-8), joined from one cached piece per event."""
+def facts_csv(site: Site, memo: Memo | None = None) -> list[Part]:
+    """One row per fact and source (UTF-8), in parts to join: one cached piece per event."""
     memo = memo or Memo(None)
     header = io.StringIO()
     csv.writer(header, lineterminator="\n").writerow(CSV_COLUMNS)
     rows = memo.pieces("csv-rows", [((memo.digest(e), [memo.digest(r) for r in _cited_records(site, e)]),
                                      lambda e=e: _csv_rows(site, e))
                                     for e in sorted(site.events, key=lambda e: e.id)])
-    return header.getvalue().encode("utf-8") + b"".join(rows)
+    return [header.getvalue().encode("utf-8"), *rows]
 
 
 def download_files(site: Site, memo: Memo | None = None) -> dict[str, Generated]:
