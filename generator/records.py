@@ -236,18 +236,33 @@ def to_dict(record: Any) -> Any:
     Tuples become lists; `sources` gain a `count` sibling where the schema wants one.
     Field order follows the dataclass, so output is stable.
     """
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+    kind = type(record)
+    if kind in _PLAIN:
+        return record
+    names = _field_names(kind)
+    if names is not None:
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(record):
-            out[f.name] = to_dict(getattr(record, f.name))
-            if f.name == "sources":
-                out["source_count"] = len({s.article for s in getattr(record, f.name)})
+        for name in names:
+            value = getattr(record, name)
+            out[name] = to_dict(value)
+            if name == "sources":
+                out["source_count"] = len({s.article for s in value})
         return out
     if isinstance(record, (list, tuple)):
         return [to_dict(item) for item in record]
     if isinstance(record, date):
         return record.isoformat()
     return record
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, in order (asked for every record a build writes: once per
+    class); None for any other type."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
 def from_dict(cls: type, data: dict[str, Any]) -> Any:
