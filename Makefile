@@ -38,4 +38,4 @@ $(NODE_INSTALLED): package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .cache/factsheet
+	rm -rf site .docs.previous .cache/factsheet

@@ -101,18 +101,22 @@ class Memo:
         assert self.folder is not None
         return Path(f"{os.fspath(self.folder)}/{self.version}/{key[:2]}/{key}")
 
-    def _claim(self, key: str) -> tuple[Path, bool]:
-        """The entry of `key`, and whether this build has to make it (counted once per build)."""
+    def _claim(self, key: str) -> tuple[Path, bool, int | None]:
+        """The entry of `key`, whether this build has to make it (counted once per build),
+        and its inode if it is stored (`publish` keeps a file already linked to it)."""
         entry = self._entry(key)
-        missing = False
+        missing, inode = False, None
         if key not in self.used:
-            missing = not os.path.isfile(entry)
+            try:
+                inode = os.stat(entry).st_ino
+            except OSError:
+                missing = True
             if missing:
                 self.made += 1
             else:
                 self.reused += 1
             self.used.add(key)
-        return entry, missing
+        return entry, missing, inode
 
     def file(self, kind: str, inputs: Any, make: Callable[[], str]) -> Generated:
         """The output of `make()` for these inputs: a `StoredFile` (kept, or queued to be
@@ -123,10 +127,10 @@ class Memo:
                 self._texts[key] = make()
                 self.made += 1
             return self._texts[key]
-        entry, missing = self._claim(key)
+        entry, missing, inode = self._claim(key)
         if missing:
             self._pending[key] = (entry, make)
-        return StoredFile(entry)
+        return StoredFile(entry, inode)
 
     def joined(self, kind: str, inputs: Any, make: Callable[[], bytes | Sequence[Part]]) -> Generated:
         """A large file made of pieces: the concatenation of the parts `make()` returns
@@ -140,7 +144,7 @@ class Memo:
             return joined_bytes(_parts(make()))
         key = self.key(kind, inputs)
         uses = self._entry(key).with_name(f"{key}.uses")
-        entry, missing = self._claim(key)
+        entry, missing, inode = self._claim(key)
         if not missing:
             try:
                 self.used.update(uses.read_text(encoding="ascii").split())
@@ -152,7 +156,7 @@ class Memo:
             self._store(uses, "\n".join(sorted(self.used - before)).encode("ascii"))
             write_parts(entry, parts, mode=0o444, durable=False)
         self.used.add(uses.name)
-        return StoredFile(entry)
+        return StoredFile(entry, None if missing else inode)
 
     def pieces(self, kind: str, items: list[tuple[Any, Callable[[], str]]]) -> list[Part]:
         """One piece per (inputs, make), ready to be joined into a larger file (`joined`):

@@ -6,6 +6,9 @@
   folder beside the target and swapped in with one atomic exchange. A build killed
   part-way (even with `kill -9`) leaves the last good tree in place; its leftovers are
   removed by the next build.
+- The `docs/` tree a swap replaces is kept beside it (`.docs.previous`) and becomes the
+  next build's staging tree: that build changes only the files whose content changed,
+  instead of linking thousands of files into an empty folder and deleting the old tree.
 - `site/` is built by `mkdocs build --strict` into such a folder. A failed build
   replaces nothing.
 
@@ -22,7 +25,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -100,6 +103,7 @@ class StoredFile:
     into a tree instead of written again."""
 
     path: Path
+    inode: int | None = field(default=None, compare=False)  # when known already: spares a stat
 
     def read_bytes(self) -> bytes:
         return self.path.read_bytes()
@@ -173,18 +177,28 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(errno, os.strerror(errno), str(a))
 
 
-def swap_in(staged: Path, target: Path) -> None:
-    """Make the complete tree `staged` the new `target`; the old tree is deleted."""
+def spare_tree(target: Path) -> Path:
+    """Where the tree `target` held before the last swap is kept for the next build."""
+    return target.with_name(f".{target.name}.previous")
+
+
+def swap_in(staged: Path, target: Path, keep_old: bool = False) -> None:
+    """Make the complete tree `staged` the new `target`. The old tree is deleted, or with
+    `keep_old` kept as `spare_tree(target)`."""
     if not target.exists():
         os.rename(staged, target)
         return
     if _exchange(staged, target):
-        shutil.rmtree(staged)  # now holds the old tree
-        return
-    old = _sibling(target, "old")
-    os.rename(target, old)
-    os.rename(staged, target)
-    shutil.rmtree(old)
+        old = staged  # now holds the old tree
+    else:
+        old = _sibling(target, "old")
+        os.rename(target, old)
+        os.rename(staged, target)
+    if keep_old:
+        shutil.rmtree(spare_tree(target), ignore_errors=True)  # a staging build normally took it
+        os.rename(old, spare_tree(target))
+    else:
+        shutil.rmtree(old)
 
 
 def _read_manifest(docs: Path) -> set[str]:
@@ -216,22 +230,68 @@ def hand_written_files(docs: Path) -> dict[str, Path]:
 
 
 def _fill_tree(root: Path, files: Mapping[str, Generated]) -> None:
+    """Make `root` hold exactly `files`, changing only what differs from what it holds.
+
+    `root` is empty, or a tree an earlier build published (`spare_tree`). A stored file
+    that is already linked there (the same inode) stays; every other file is replaced,
+    never written into: a linked file is shared with the output cache.
+    """
     # No fsync per file: the tree becomes visible only through the atomic swap, and
     # a killed build never gets that far. Paths as strings: a rebuild links thousands of
     # files here, and pathlib's objects took a third of the time.
-    made: set[str] = set()
     base = os.fspath(root)
+    held, folders = _files_in(base)
+    for relative in held.keys() - files.keys():
+        os.unlink(f"{base}/{relative}")
+    made: set[str] = set()
     for relative, content in files.items():
         path = f"{base}/{relative}"
+        inode = held.get(relative)
+        if isinstance(content, StoredFile) and inode is not None and inode == (content.inode or _inode(content.path)):
+            continue  # linked by an earlier build: the very file
         folder = path.rpartition("/")[0]
         if folder not in made:
             os.makedirs(folder, exist_ok=True)
             made.add(folder)
+        if inode is not None:
+            os.unlink(path)
+        elif relative in folders:  # a folder then, a file now
+            shutil.rmtree(path)
         if isinstance(content, StoredFile):
             link_or_copy(content.path, path)  # kept by the output cache: no need to write it again
         else:
             with open(path, "wb") as handle:
                 handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+    for folder in sorted(folders, key=len, reverse=True):  # deepest first; only empty ones go
+        try:
+            os.rmdir(f"{base}/{folder}")
+        except OSError:
+            pass
+
+
+def _files_in(base: str) -> tuple[dict[str, int], set[str]]:
+    """(relative path → inode of every file, relative paths of the folders) under `base`."""
+    files: dict[str, int] = {}
+    folders: set[str] = set()
+    pending = [""]
+    while pending:
+        relative_folder = pending.pop()
+        with os.scandir(f"{base}/{relative_folder}" if relative_folder else base) as entries:
+            for entry in entries:
+                relative = f"{relative_folder}/{entry.name}" if relative_folder else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.add(relative)
+                    pending.append(relative)
+                else:
+                    files[relative] = entry.inode()
+    return files, folders
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
 
 
 def stage_docs(docs: Path, generated: Mapping[str, Generated]) -> Path:
@@ -249,14 +309,17 @@ def stage_docs(docs: Path, generated: Mapping[str, Generated]) -> Path:
         raise WriteError(f"{docs / clashes[0]}: a hand-written file has the path of a generated page "
                          f"(rename or move it)")
     staged = _sibling(docs, "building")
-    staged.mkdir(parents=True)
     try:
+        os.rename(spare_tree(docs), staged)  # the tree the last build replaced, to update
+    except OSError:
+        staged.mkdir(parents=True)
+    try:
+        files: dict[str, Generated] = {p: source.read_bytes() for p, source in hand_written.items()}
+        files.update(generated.items())
+        files[MANIFEST] = MANIFEST_HEADER + "".join(f"{p}\n" for p in sorted(files.keys() - hand_written.keys()))
+        _fill_tree(staged, files)
         for relative, source in hand_written.items():
-            (staged / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, staged / relative)
-        _fill_tree(staged, generated)
-        manifest = MANIFEST_HEADER + "".join(f"{p}\n" for p in sorted(generated))
-        (staged / MANIFEST).write_text(manifest, encoding="utf-8")
+            shutil.copystat(source, staged / relative)
     except BaseException:
         shutil.rmtree(staged)
         raise
@@ -321,6 +384,12 @@ def publish(generated: Mapping[str, Generated], docs: Path, site: Path | None,
     except BaseException:
         shutil.rmtree(staged_docs)
         raise
-    swap_in(staged_docs, docs)
+    built_before = (docs / MANIFEST).is_file()
+    swap_in(staged_docs, docs, keep_old=built_before)
     if staged_site is not None:
         swap_in(staged_site, site)
+    if not built_before:  # the old tree had no generated files: keep a linked copy of the new one
+        spare = _sibling(docs, "building")
+        spare.mkdir()
+        _fill_tree(spare, {p: StoredFile(docs / p) for p in generated})
+        os.rename(spare, spare_tree(docs))

@@ -153,7 +153,32 @@ def test_publish_builds_the_site_with_mkdocs(tmp_path):
             tmp_path / "mkdocs.yml")
     assert (tmp_path / "site" / "index.html").is_file()
     assert (tmp_path / "site" / "about" / "index.html").is_file()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".docs.previous", "docs", "mkdocs.yml", "site"]
+
+
+def test_a_rebuild_changes_only_the_files_that_changed_in_the_tree_it_keeps(tmp_path, monkeypatch):
+    stored = {}
+    for name in "abc":
+        stored[name] = tmp_path / "cache" / name
+        write.write_bytes(stored[name], name.upper().encode(), mode=0o444)
+    docs = tmp_path / "docs"
+    publish({"events/a.md": StoredFile(stored["a"]), "events/b.md": StoredFile(stored["b"]), "index.md": "home"},
+            docs, None, None)
+    assert write.spare_tree(docs).is_dir()  # a linked copy, for the next build to update
+    generated = {"events/a.md": StoredFile(stored["a"]), "events/c/index.md": StoredFile(stored["c"]),
+                 "index.md": "home 2"}
+    for before in ("home", "home 2"):  # the tree kept is the one the build replaced
+        linked = []
+        monkeypatch.setattr(write, "link_or_copy", lambda source, target: linked.append(Path(source).name)
+                            or os.link(source, target))
+        publish(generated, docs, None, None)
+        assert linked == ["c"]  # a was linked already; b is gone; index.md is written
+        assert tree(docs) == {MANIFEST: write.MANIFEST_HEADER + "events/a.md\nevents/c/index.md\nindex.md\n",
+                              "events/a.md": "A", "events/c/index.md": "C", "index.md": "home 2"}
+        assert (docs / "events" / "a.md").stat().st_ino == stored["a"].stat().st_ino
+        assert tree(write.spare_tree(docs))["index.md"] == before  # replaced, never written into
+    assert [p.read_text() for p in stored.values()] == ["A", "B", "C"]
+    assert leftovers(tmp_path) == []
 
 
 def test_a_failed_strict_build_replaces_nothing(tmp_path):
