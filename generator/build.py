@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
@@ -48,6 +48,10 @@ class BuildReport:
     warnings: tuple[str, ...]  # the build went on; the editor should look
     errors: tuple[str, ...]  # articles left out of the build
     site: str | None  # where the HTML site went, if built
+    # What the build made (records, events, pages), alive as long as the report: the
+    # command ends the process right after the build, and freeing millions of objects
+    # one by one when `build` returned took 0.05 s of a rebuild of 1,000 articles.
+    made: object = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
         target = f" → {self.site}/" if self.site else ""
@@ -171,6 +175,7 @@ def build(config: BuildConfig) -> BuildReport:
         warnings=tuple(map(str, (*corpus.warnings, *linked.warnings))),
         errors=tuple(map(str, (*corpus.errors, *extraction.failures))),
         site=display_path(site, config.root) if site else None,
+        made=(corpus, extraction, articles, linked, site_model, memo, files),
     )
 
 

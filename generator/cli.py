@@ -128,6 +128,7 @@ def build(corpus: Path, curation: Path, docs: Path, site: Path, mkdocs_file: Pat
                          run_mkdocs=not no_site)
     _fail_on(config.problems())
     report = _run(run_build, config)
+    _KEPT_UNTIL_EXIT.append(report)
     _finish(report, report.summary())
 
 
@@ -190,6 +191,12 @@ def add(source: BinaryIO, corpus: Path, title: str | None, published: datetime |
         _fail_on([str(error)], code=1)
     note = f" (converted from {added.encoding})" if added.encoding not in ("utf-8", "utf-8-sig") else ""
     click.echo(f"added: {display_path(added.path)}{note}")
+
+
+# What a command made, kept until `hard_exit` ends the process: a build's report holds its
+# records and pages, and freeing them object by object when the command returned took
+# 0.05 s of a rebuild of 1,000 articles.
+_KEPT_UNTIL_EXIT: list[object] = []
 
 
 def run() -> NoReturn:
