@@ -20,6 +20,8 @@ T = TypeVar("T", Person, Place)
 
 def _merge_people(people: list[Person]) -> Person:
     first = people[0]
+    if len(people) == 1 and _in_order(first) and first.role != "":
+        return first  # what merging one would give: most entities are named once per article
     evidence = sorted({e for p in people for e in p.evidence}, key=lambda e: (e.start, e.end))
     aliases = sorted({a for p in people for a in p.aliases})
     role = next((p.role for p in people if p.role), None)
@@ -29,9 +31,18 @@ def _merge_people(people: list[Person]) -> Person:
 
 def _merge_places(places: list[Place]) -> Place:
     first = places[0]
+    if len(places) == 1 and _in_order(first):
+        return first
     evidence = sorted({e for p in places for e in p.evidence}, key=lambda e: (e.start, e.end))
     return replace(first, aliases=tuple(sorted({a for p in places for a in p.aliases})),
                    main=any(p.main for p in places), evidence=tuple(evidence))
+
+
+def _in_order(fact: Person | Place) -> bool:
+    """Whether the fact's aliases and evidence are sorted and distinct, as a merge leaves them."""
+    aliases, evidence = fact.aliases, fact.evidence
+    return (all(a < b for a, b in zip(aliases, aliases[1:]))
+            and all((a.start, a.end) < (b.start, b.end) for a, b in zip(evidence, evidence[1:])))
 
 
 def canonical_records(records: Sequence[ArticleRecord], registry: Registry):
