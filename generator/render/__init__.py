@@ -13,7 +13,6 @@ deterministic: sorted, and dated only by `built`.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Sequence
 
 from markupsafe import Markup
@@ -128,11 +127,7 @@ def _event_inputs(site: Site, event: EventRecord, memo: Memo) -> tuple[object, .
 
 
 def _entity_inputs(site: Site, entity: Entity, memo: Memo) -> tuple[object, ...]:
-    # An appearance is what one event record gives the entity (its summary, and the roles,
-    # presence and sources of the entity's entry there): that record's digest stands for
-    # it. Written out, the sources of a much-reported person took 0.06 s to digest.
-    events = [memo.digest(site.event(a.event.id)) for a in entity.appearances]
-    return replace(entity, appearances=()), events, _docs(site, entity.articles, memo), site.built
+    return entity, _docs(site, entity.articles, memo), site.built  # entity: small, events as summaries
 
 
 def _source_inputs(site: Site, doc: SourceDoc, memo: Memo) -> tuple[object, ...]:
