@@ -108,7 +108,7 @@ class Resident:
 
     Calls and results are pickled (module-level functions, plain data). With one core a
     call runs here, when its result is asked for. `close()` (or leaving a `with` block)
-    ends the process.
+    ends the process; a call not answered by then runs here if its result is asked for.
     """
 
     def __init__(self, jobs: int | None = None) -> None:
@@ -131,8 +131,11 @@ class Resident:
         return Pending(future, lambda: function(*args))
 
     def close(self) -> None:
+        """End the process, without waiting for it to exit: all its calls have been
+        answered or are not wanted any more, and waiting for a process that loaded the
+        lexicons to free its memory took a rebuild 0.01 s per process."""
         if self._pool is not None:
-            self._pool.shutdown()
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
     def __enter__(self) -> Resident:
