@@ -30,16 +30,19 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # Numbers orjson writes otherwise than Python: below 1e-4 (0.00001 for 1e-05) and with an
-# exponent (5e-8 for 5e-08). Coordinates, the only floats in records, are neither.
-_ODD_NUMBER = re.compile(rb"(?<![\w.])-?(?:0\.0000|\d[\d.]*e)")
+# exponent (5e-8 for 5e-08). Coordinates, the only floats in records, are neither. In
+# indented JSON a number inside an object or array follows `": ` or starts a line: looked
+# for there only, the search takes a quarter of the time (0.012 s for a 1.5 MB event).
+_ODD_VALUE = re.compile(rb'": -?(?:0\.0000|\d[\d.]*e)')
+_ODD_ITEM = re.compile(rb"\n +-?(?:0\.0000|\d[\d.]*e)")
 
 
 def indented_json(data: object) -> str:
     """`json.dumps(data, ensure_ascii=False, indent=2)`, byte for byte, eight times as fast
     (the standard library writes indented JSON in pure Python)."""
     text = orjson.dumps(data, option=orjson.OPT_INDENT_2)
-    if _ODD_NUMBER.search(text):  # rare (or only inside a string): let Python write it
-        return json.dumps(data, ensure_ascii=False, indent=2)
+    if not isinstance(data, (dict, list)) or _ODD_VALUE.search(text) or _ODD_ITEM.search(text):
+        return json.dumps(data, ensure_ascii=False, indent=2)  # rare (or only inside a string)
     return text.decode("utf-8")
 
 
