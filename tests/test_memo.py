@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, copy_build_inputs
-from generator.build import EVENT_INDEX, build
+from generator.build import EVENT_INDEX, build, fact_pieces_yaml
 from generator.config import BuildConfig
 from generator.memo import Memo, Part
-from generator.write import MANIFEST, StoredFile
+from generator.validate import record_yaml
+from generator.write import MANIFEST, StoredFile, joined_bytes
 
 DEVSET = REPO / "tests" / "fixtures" / "devset" / "articles"
 
@@ -114,7 +116,15 @@ def run(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One workspace taken through a series of edits, rebuilding after each."""
+    """One workspace taken through a series of edits, rebuilding after each. Every event
+    with two facts or more has its YAML joined from pieces here (the clean build it is
+    compared with writes each whole)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("generator.build.PIECEWISE_FACTS", 2)
+        return _edited_workspace(tmp_path_factory)
+
+
+def _edited_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_build_inputs(tmp_path_factory.mktemp("incremental"))
     articles = root / "corpus" / "articles"
     names = sorted(p.name for p in DEVSET.iterdir())
@@ -149,6 +159,20 @@ def test_rebuilds_give_what_a_clean_build_gives(history: Path, tmp_path: Path) -
     assert [p for p in fresh if rebuilt[p] != fresh[p]] == []
     assert any("A title an editor chose" in text.decode("utf-8") for path, text in fresh.items()
                if path.startswith("docs/people/"))  # a page that shows the event's title only
+
+
+def test_an_event_joined_from_its_facts_reads_as_written_whole(render_corpus, tmp_path: Path) -> None:
+    _, linked = render_corpus
+    event = max(linked.events, key=lambda e: len(e.participants) + len(e.outcomes))
+    assert len(event.participants) > 1 and len(event.outcomes) > 1
+    whole = record_yaml(event, "e.yaml").encode("utf-8")
+    assert joined_bytes(fact_pieces_yaml(event, "e.yaml", Memo(None))) == whole
+    first = Memo(tmp_path)
+    assert joined_bytes(fact_pieces_yaml(event, "e.yaml", first)) == whole and first.reused == 0
+    changed = replace(event, outcomes=(replace(event.outcomes[0], text="Changed."), *event.outcomes[1:]))
+    again = Memo(tmp_path)
+    assert joined_bytes(fact_pieces_yaml(changed, "e.yaml", again)) == record_yaml(changed, "e.yaml").encode("utf-8")
+    assert again.made == 1 and again.reused == first.made - 1  # only the changed outcome is written again
 
 
 def test_a_rebuild_with_nothing_changed_reuses_every_file(history: Path) -> None:
