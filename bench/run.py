@@ -95,13 +95,13 @@ print(json.dumps({"articles": len(corpus.articles), "read": read - start, "extra
 
 # `factsheet build` through its command line, with a timer around each step `build()`
 # calls: the rebuild's wall time and where it goes, in one run.
-# `record_files` and `json_downloads` run in a forked process beside `page_files` and
-# `csv_downloads`, so their own time is not seen here; what the build process waits for
+# `record_files`, `json_downloads` and `csv_downloads` run in a forked process beside
+# `page_files`, so their own time is not seen here; what the build process waits for
 # them is `workers.Background.result` (new articles extracted while it reads the cached
 # ones are waited for inside `extract_all`). `build_site` makes the page model both
 # processes use; `write.build_site` is the MkDocs run inside `publish`.
 STEPS = ("read_corpus", "load_curation", "extract_all", "previous_events", "link", "build_site", "page_files",
-         "csv_downloads", "workers.Background.result", "publish", "write.build_site")
+         "workers.Background.result", "publish", "write.build_site")
 STEP_NAMES = {"build_site": "page model", "workers.Background.result": "waiting for forked steps",
               "write.build_site": "MkDocs"}
 TIMED_BUILD = """

@@ -184,11 +184,12 @@ def build(config: BuildConfig) -> BuildReport:
     site_model = build_site(articles, linked.records, linked.events, linked.registry, config.built)
     for record in (*linked.records, *linked.events):  # digested once, for both processes below
         memo.digest(record)
-    # Made side by side, neither reading the other: the records' YAML and the JSON downloads
-    # in a forked process, the pages and the CSV here (about even halves of a rebuild).
+    # Made side by side, neither reading the other: the records' YAML and the downloads in a
+    # forked process, the pages here (about even halves of a rebuild).
     made_elsewhere = Background(lambda: ({**record_files(linked.records, linked.events, memo),
-                                          **json_downloads(site_model, memo)}, memo.used))
-    pages = {**page_files(site_model, memo), **csv_downloads(site_model, memo)}
+                                          **json_downloads(site_model, memo), **csv_downloads(site_model, memo)},
+                                         memo.used))
+    pages = page_files(site_model, memo)
     made, used = made_elsewhere.result()  # raises here if a record fails its schema check
     memo.used |= used
     events = event_index(linked.events)
