@@ -78,7 +78,7 @@ def encoder_version() -> str:
 
 
 def lead(text: str, words: int = LEAD_WORDS) -> str:
-    return " ".join(text.split()[:words])
+    return " ".join(text.split(maxsplit=words)[:words])  # the rest of the text is not split
 
 
 def text_key(text: str) -> str:
