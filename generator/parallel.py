@@ -20,8 +20,6 @@ from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
-from tqdm import tqdm
-
 from .cache import ExtractionCache
 from .extract import extract_article, extractor_version
 from .extract.language import UnknownLanguageError, check_language
@@ -143,8 +141,11 @@ def uncached(articles: Sequence[Article], cache_folder: Path) -> int:
 
 def _progress(outcomes: Iterable[Outcome], total: int, show: bool | None) -> Iterable[Outcome]:
     enabled = sys.stderr.isatty() if show is None else show
-    return tqdm(outcomes, total=total, desc="extract", unit="article", disable=not enabled or total == 0,
-                file=sys.stderr, leave=False)
+    if not enabled or total == 0:
+        return outcomes
+    from tqdm import tqdm  # imported only to show a bar: a rebuild in CI never does
+
+    return tqdm(outcomes, total=total, desc="extract", unit="article", file=sys.stderr, leave=False)
 
 
 def extract_all(

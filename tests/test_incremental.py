@@ -237,3 +237,16 @@ def test_a_rebuild_with_a_new_article_loads_the_encoder_beside_its_extraction(tm
     assert build_module.build(config).extracted == 1
     process = {name: owner for owner, name in calls}
     assert process["load_encoder"] != process["warm_up"] == process["_extract_tasks"]
+
+
+@pytest.mark.parametrize("show", [True, False])
+def test_a_progress_bar_shows_only_when_asked_or_on_a_terminal(show: bool, capsys: pytest.CaptureFixture) -> None:
+    result = extract_all([make_article(n) for n in range(3)], None, jobs=1, progress=show)
+    assert len(result.records) == 3
+    shown = capsys.readouterr().err
+    assert ("extract:" in shown and "0/3" in shown) if show else shown == ""  # the bar is cleared when done
+
+
+def test_without_a_terminal_no_progress_bar_is_shown(capsys: pytest.CaptureFixture) -> None:
+    extract_all([make_article(1)], None, jobs=1)  # progress=None: stderr is captured, not a terminal
+    assert capsys.readouterr().err == ""
