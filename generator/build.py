@@ -82,7 +82,7 @@ def record_files(records: Iterable[ArticleRecord], events: Iterable[EventRecord]
             path = f"{folder}/{record.id}.yaml"
             if isinstance(record, EventRecord) and _facts(record) >= PIECEWISE_FACTS:
                 files[path] = memo.joined("record-yaml", memo.digest(record),
-                                          lambda r=record, p=path: fact_pieces_yaml(r, p, memo))
+                                          lambda r=record, p=path: fact_pieces_yaml(r, p, memo), lineage=path)
             else:
                 files[path] = memo.file("record-yaml", memo.digest(record), lambda r=record, p=path: record_yaml(r, p))
     for event in events:

@@ -34,7 +34,7 @@ from typing import Any, Callable, Sequence
 import orjson
 
 from .workers import default_jobs, inherited, worker_pool
-from .write import Generated, StoredFile, joined_bytes, write_bytes, write_parts
+from .write import FileRange, Generated, StoredFile, joined_bytes, write_bytes, write_parts
 
 DEFAULT_FOLDER = Path(".cache/factsheet/output")
 Part = bytes | StoredFile  # a piece of a joined file: bytes, or a stored file's content
@@ -134,14 +134,20 @@ class Memo:
             self._pending[key] = (entry, make)
         return StoredFile(entry, inode)
 
-    def joined(self, kind: str, inputs: Any, make: Callable[[], bytes | Sequence[Part]]) -> Generated:
+    def joined(self, kind: str, inputs: Any, make: Callable[[], bytes | Sequence[Part]],
+               lineage: str | None = None) -> Generated:
         """A large file made of pieces: the concatenation of the parts `make()` returns
         (it may ask this memo for them, see `pieces`), made at once when it is not stored
         yet. A `StoredFile`, or without a folder the bytes.
 
         The keys of its pieces are stored beside it (`<key>.uses`). A build that reuses the
         whole file marks them used too, so `prune` keeps them: the next build that changes
-        one piece then makes only that piece, not all of them again."""
+        one piece then makes only that piece, not all of them again.
+
+        `lineage` names what the file is from build to build (its path in `docs/`). The
+        order and size of its parts are stored too (`<key>.layout`), and the next file of
+        the same lineage copies each run of parts that the last one holds in the same
+        order as one range of it: a file of 2,000 pieces is then a few copies, not 2,000."""
         if self.folder is None:
             return joined_bytes(_parts(make()))
         key = self.key(kind, inputs)
@@ -152,13 +158,37 @@ class Memo:
                 self.used.update(uses.read_text(encoding="ascii").split())
             except OSError:
                 missing = True  # stored before its pieces were listed: make it again, once
+        last = self._last_of(lineage) if lineage else None
         if missing:
             before = set(self.used)
             parts = _parts(make())
             self._store(uses, "\n".join(sorted(self.used - before)).encode("ascii"))
-            write_parts(entry, parts, mode=0o444, durable=False)
-        self.used.add(uses.name)
+            runs, layout = _runs(parts, self._layout_of(last) if last else None)
+            write_parts(entry, runs, mode=0o444, durable=False)
+            self._store(_layout_path(entry), "".join(f"{part} {size}\n" for part, size in layout).encode("utf-8"))
+        self.used |= {uses.name, _layout_path(entry).name}
+        if last is not None:
+            self.used.add(last.name)
+            if not last.is_file() or last.read_text(encoding="ascii") != key:
+                self._store(last, key.encode("ascii"))
         return StoredFile(entry, None if missing else inode)
+
+    def _last_of(self, lineage: str) -> Path:
+        """Where the key of the last joined file of `lineage` is kept."""
+        return self._entry("la" + hashlib.sha256(lineage.encode("utf-8")).hexdigest()[:38])
+
+    def _layout_of(self, last: Path) -> tuple[Path, list[tuple[str, int]]] | None:
+        """(the last joined file of a lineage, its parts and their sizes), if both are
+        still stored and agree."""
+        try:
+            entry = self._entry(last.read_text(encoding="ascii").strip())
+            layout = [(part, int(size)) for part, size in
+                      (line.rsplit(" ", 1) for line in _layout_path(entry).read_text(encoding="utf-8").splitlines())]
+            if os.stat(entry).st_size != sum(size for _, size in layout):
+                return None
+        except (OSError, ValueError):
+            return None
+        return entry, layout
 
     def pieces(self, kind: str, items: list[tuple[Any, Callable[[], str]]]) -> list[Part]:
         """One piece per (inputs, make), ready to be joined into a larger file (`joined`):
@@ -205,6 +235,50 @@ class Memo:
 
 def _parts(made: bytes | Sequence[Part]) -> Sequence[Part]:
     return (made,) if isinstance(made, bytes) else made
+
+
+def _layout_path(entry: Path) -> Path:
+    return entry.with_name(f"{entry.name}.layout")
+
+
+def _runs(parts: Sequence[Part], last: tuple[Path, list[tuple[str, int]]] | None
+          ) -> tuple[list[Part | FileRange], list[tuple[str, int]]]:
+    """What to write for `parts` (each run of them that the last file of the lineage holds
+    in the same order as one range of that file), and their layout: each part as
+    `p:<stored piece>` or `b:<digest of its bytes>`, with its size."""
+    named = [f"p:{part.path.name}" if isinstance(part, StoredFile) else f"b:{hashlib.sha256(part).hexdigest()[:24]}"
+             for part in parts]
+    at: dict[int, tuple[str, int]] = {}  # offset in the last file → (part, size)
+    offset_of: dict[str, int] = {}  # a stored piece → its offset in the last file
+    if last is not None:
+        offset = 0
+        for part, size in last[1]:
+            at[offset] = (part, size)
+            if part.startswith("p:"):
+                offset_of.setdefault(part, offset)
+            offset += size
+    out: list[Part | FileRange] = []
+    layout: list[tuple[str, int]] = []
+    run: list[int] = []  # [start, end) in the last file of the run being gathered
+    for part, name in zip(parts, named):
+        if run and at.get(run[1], ("", 0))[0] == name:
+            size = at[run[1]][1]
+            run[1] += size
+        else:
+            if run:
+                out.append(FileRange(last[0], run[0], run[1] - run[0]))  # type: ignore[index]
+            run = []
+            if name in offset_of:
+                start = offset_of[name]
+                size = at[start][1]
+                run = [start, start + size]
+            else:
+                size = os.stat(part.path).st_size if isinstance(part, StoredFile) else len(part)
+                out.append(part)
+        layout.append((name, size))
+    if run:
+        out.append(FileRange(last[0], run[0], run[1] - run[0]))  # type: ignore[index]
+    return out, layout
 
 
 def _make_queued(index: int) -> bool:

@@ -73,10 +73,11 @@ def write_bytes(path: Path, data: bytes, mode: int = 0o644, durable: bool = True
     write_parts(path, (data,), mode, durable)
 
 
-def write_parts(path: Path, parts: Iterable[bytes | StoredFile], mode: int = 0o644, durable: bool = True) -> None:
-    """Write the concatenation of `parts` atomically, as `write_bytes` does. A stored part is
-    copied file to file by the kernel: the large downloads are joined from thousands of
-    stored pieces (tens of MB) that never need to pass through this process."""
+def write_parts(path: Path, parts: Iterable[bytes | StoredFile | FileRange], mode: int = 0o644,
+                durable: bool = True) -> None:
+    """Write the concatenation of `parts` atomically, as `write_bytes` does. A stored part
+    (or a range of one) is copied file to file by the kernel: the large downloads are joined
+    from thousands of stored pieces (tens of MB) that never need to pass through this process."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -85,6 +86,9 @@ def write_parts(path: Path, parts: Iterable[bytes | StoredFile], mode: int = 0o6
                 if isinstance(part, StoredFile):
                     handle.flush()
                     _append_file(part.path, handle.fileno())
+                elif isinstance(part, FileRange):
+                    handle.flush()
+                    _append_file(part.path, handle.fileno(), part.start, part.length)
                 else:
                     handle.write(part)
             if durable:
@@ -114,21 +118,38 @@ def joined_bytes(parts: Iterable[bytes | StoredFile]) -> bytes:
     return b"".join(part.read_bytes() if isinstance(part, StoredFile) else part for part in parts)
 
 
-def _append_file(source: Path, target_fd: int) -> None:
-    """Append all of `source` at `target_fd`'s position, in the kernel where it can."""
+@dataclass(frozen=True)
+class FileRange:
+    """`length` bytes of a stored file from `start`: a run of pieces an earlier joined file
+    holds in the order a new one needs them."""
+
+    path: Path
+    start: int
+    length: int
+
+
+def _append_file(source: Path, target_fd: int, start: int = 0, length: int | None = None) -> None:
+    """Append `length` bytes of `source` from `start` (all of it by default) at `target_fd`'s
+    position, in the kernel where it can."""
     with open(source, "rb") as handle:
-        left = os.fstat(handle.fileno()).st_size
+        size = os.fstat(handle.fileno()).st_size
+        left = size - start if length is None else length
+        if start + left > size:
+            raise OSError(f"{source}: shorter than the range to copy")
+        position = start
         try:
             while left > 0:
-                copied = os.sendfile(target_fd, handle.fileno(), None, left)
+                copied = os.sendfile(target_fd, handle.fileno(), position, left)
                 if copied == 0:
                     break
+                position += copied
                 left -= copied
         except OSError:  # a file system without sendfile between files: copy through here
-            handle.seek(os.fstat(handle.fileno()).st_size - left)
+            handle.seek(position)
             with open(target_fd, "wb", closefd=False) as target:
-                shutil.copyfileobj(handle, target)
-            left = 0
+                while left > 0 and (chunk := handle.read(min(left, 1 << 20))):
+                    target.write(chunk)
+                    left -= len(chunk)
         if left:
             raise OSError(f"{source}: changed size while it was copied")
 

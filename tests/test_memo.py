@@ -15,7 +15,7 @@ from generator.build import EVENT_INDEX, build, fact_pieces_yaml
 from generator.config import BuildConfig
 from generator.memo import Memo, Part
 from generator.validate import record_yaml
-from generator.write import MANIFEST, StoredFile, joined_bytes
+from generator.write import MANIFEST, Generated, StoredFile, joined_bytes
 
 DEVSET = REPO / "tests" / "fixtures" / "devset" / "articles"
 
@@ -75,6 +75,31 @@ def test_a_reused_joined_file_keeps_its_pieces_for_the_next_change(tmp_path: Pat
     assert made == [1, 2, 3]
     changed = build((1, 2, 4))
     assert made == [1, 2, 3, 4] and changed.made == 2  # the new piece and the joined file
+
+
+def test_a_joined_file_copies_the_runs_of_pieces_its_last_version_holds(tmp_path: Path, monkeypatch) -> None:
+    import generator.write as write
+
+    def joined(memo: Memo, items: list[int]) -> Generated:
+        def parts() -> list[Part]:
+            pieces = memo.pieces("piece", [(n, lambda n=n: f"<{n}>") for n in items])
+            return [b"[", *(part for piece in pieces for part in (piece, b",")), b"]"]
+        return memo.joined("list", tuple(items), parts, lineage="list.txt")
+
+    def text(items: list[int]) -> bytes:
+        return b"[" + b"".join(f"<{n}>,".encode() for n in items) + b"]"
+
+    copies: list[object] = []
+    append = write._append_file
+    monkeypatch.setattr(write, "_append_file", lambda *args: copies.append(args[2:]) or append(*args))
+    first = joined(Memo(tmp_path), list(range(100)))
+    assert first.read_bytes() == text(list(range(100))) and len(copies) == 100  # piece by piece
+    for items in ([*range(50), 1000, *range(50, 100)], [*range(30), *range(31, 100)], [99, *range(99)]):
+        copies.clear()
+        memo = Memo(tmp_path)
+        assert joined(memo, items).read_bytes() == text(items)
+        assert len(copies) <= 4  # a range of the last version's pieces around each change, and new pieces
+        memo.prune()
 
 
 def test_inputs_digest_by_value_not_by_identity(tmp_path: Path) -> None:

@@ -159,7 +159,8 @@ def json_downloads(site: Site, memo: Memo | None = None) -> dict[str, Generated]
     """The whole dataset as JSON, and each event as JSON."""
     memo, texts = memo or Memo(None), _JsonTexts()
     files: dict[str, Generated] = {"downloads/dataset.json": memo.joined(
-        "dataset-json", _everything(site, memo), lambda: dataset_json(site, memo, texts))}
+        "dataset-json", _everything(site, memo), lambda: dataset_json(site, memo, texts),
+        lineage="downloads/dataset.json")}
     for event in site.events:  # each event's YAML is its record's file (`build.record_files`)
         files[f"downloads/events/{escape.page_name(event.id)}.json"] = memo.file(
             "event-json", memo.digest(event), lambda e=event: texts.file(e))
@@ -170,4 +171,5 @@ def json_downloads(site: Site, memo: Memo | None = None) -> dict[str, Generated]
 def csv_downloads(site: Site, memo: Memo | None = None) -> dict[str, Generated]:
     """The whole dataset as CSV."""
     memo = memo or Memo(None)
-    return {"downloads/facts.csv": memo.joined("facts-csv", _everything(site, memo), lambda: facts_csv(site, memo))}
+    return {"downloads/facts.csv": memo.joined("facts-csv", _everything(site, memo), lambda: facts_csv(site, memo),
+                                               lineage="downloads/facts.csv")}
