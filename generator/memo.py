@@ -16,6 +16,9 @@ large corpus renders only the pages that article changes.
   never leaves half an entry under a key.
 - Files to make are queued and made by `flush()`, in one worker process per core when
   there are many (a cold build of a large corpus makes thousands).
+- Large files are joined from stored pieces (`joined`, `pieces`): a change makes only
+  the pieces it touches, and the new file copies the unchanged runs of pieces from its
+  last version.
 - `prune()` after a successful build keeps only the entries that build used.
 
 The folder (`.cache/factsheet/output/`) is git-ignored and may be deleted at any time.
