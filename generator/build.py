@@ -20,7 +20,7 @@ from .curation import Curation, load_curation
 from .events import link
 from .events.embed import in_one_process, load_encoder
 from .extract import warm_up
-from .memo import Memo, Part
+from .memo import Memo
 from .parallel import extract_all, uncached
 from .read import ReadError, display_path, read_article, read_corpus
 from .records import Article, ArticleRecord, EventRecord, PastEvent, from_dict, to_dict
@@ -28,7 +28,7 @@ from .render import build_site, cache_templates, escape, page_files
 from .render.downloads import csv_downloads, json_downloads
 from .validate import record_yaml, validated
 from .workers import Background, Resident
-from .write import Generated, dump_yaml, publish, write_text
+from .write import Generated, Part, dump_yaml, publish, write_text
 
 ARTICLES_DATA = "data/articles"
 EVENTS_DATA = "data/events"

@@ -37,10 +37,9 @@ from typing import Any, Callable, Sequence
 import orjson
 
 from .workers import default_jobs, inherited, worker_pool
-from .write import FileRange, Generated, StoredFile, joined_bytes, write_bytes, write_parts
+from .write import FileRange, Generated, Part, StoredFile, joined_bytes, write_bytes, write_parts
 
 DEFAULT_FOLDER = Path(".cache/factsheet/output")
-Part = bytes | StoredFile  # a piece of a joined file: bytes, or a stored file's content
 # From this many files to make on, `flush` makes them in worker processes.
 PARALLEL_FILES = 64
 # Libraries whose versions can change generated text without a change to our code.
@@ -143,33 +142,30 @@ class Memo:
         (it may ask this memo for them, see `pieces`), made at once when it is not stored
         yet. A `StoredFile`, or without a folder the bytes.
 
-        The keys of its pieces are stored beside it (`<key>.uses`). A build that reuses the
-        whole file marks them used too, so `prune` keeps them: the next build that changes
-        one piece then makes only that piece, not all of them again.
+        Its parts, in order and with their sizes, are stored beside it (`<key>.layout`). A
+        build that reuses the whole file marks its pieces used too, so `prune` keeps them:
+        the next build that changes one piece then makes only that piece, not all of them
+        again.
 
-        `lineage` names what the file is from build to build (its path in `docs/`). The
-        order and size of its parts are stored too (`<key>.layout`), and the next file of
-        the same lineage copies each run of parts that the last one holds in the same
-        order as one range of it: a file of 2,000 pieces is then a few copies, not 2,000."""
+        `lineage` names what the file is from build to build (its path in `docs/`): the next
+        file of the same lineage copies each run of parts that the last one holds in the
+        same order as one range of it, so a file of 2,000 pieces is a few copies, not 2,000."""
         if self.folder is None:
             return joined_bytes(_parts(make()))
         key = self.key(kind, inputs)
-        uses = self._entry(key).with_name(f"{key}.uses")
         entry, missing, inode = self._claim(key)
         if not missing:
             try:
-                self.used.update(uses.read_text(encoding="ascii").split())
-            except OSError:
-                missing = True  # stored before its pieces were listed: make it again, once
+                self.used.update(_pieces_in(_read_layout(entry)))
+            except (OSError, ValueError):
+                missing = True  # stored before its parts were listed: make it again, once
         last = self._last_of(lineage) if lineage else None
         if missing:
-            before = set(self.used)
             parts = _parts(make())
-            self._store(uses, "\n".join(sorted(self.used - before)).encode("ascii"))
             runs, layout = _runs(parts, self._layout_of(last) if last else None)
             write_parts(entry, runs, mode=0o444, durable=False)
             self._store(_layout_path(entry), "".join(f"{part} {size}\n" for part, size in layout).encode("utf-8"))
-        self.used |= {uses.name, _layout_path(entry).name}
+        self.used.add(_layout_path(entry).name)
         if last is not None:
             self.used.add(last.name)
             if not last.is_file() or last.read_text(encoding="ascii") != key:
@@ -185,8 +181,7 @@ class Memo:
         still stored and agree."""
         try:
             entry = self._entry(last.read_text(encoding="ascii").strip())
-            layout = [(part, int(size)) for part, size in
-                      (line.rsplit(" ", 1) for line in _layout_path(entry).read_text(encoding="utf-8").splitlines())]
+            layout = _read_layout(entry)
             if os.stat(entry).st_size != sum(size for _, size in layout):
                 return None
         except (OSError, ValueError):
@@ -242,6 +237,17 @@ def _parts(made: bytes | Sequence[Part]) -> Sequence[Part]:
 
 def _layout_path(entry: Path) -> Path:
     return entry.with_name(f"{entry.name}.layout")
+
+
+def _read_layout(entry: Path) -> list[tuple[str, int]]:
+    """The parts of a joined entry and their sizes, as `joined` stored them."""
+    lines = _layout_path(entry).read_text(encoding="utf-8").splitlines()
+    return [(part, int(size)) for part, size in (line.rsplit(" ", 1) for line in lines)]
+
+
+def _pieces_in(layout: list[tuple[str, int]]) -> list[str]:
+    """The keys of the stored pieces a layout lists."""
+    return [part[2:] for part, _ in layout if part.startswith("p:")]
 
 
 def _runs(parts: Sequence[Part], last: tuple[Path, list[tuple[str, int]]] | None

@@ -73,7 +73,7 @@ def write_bytes(path: Path, data: bytes, mode: int = 0o644, durable: bool = True
     write_parts(path, (data,), mode, durable)
 
 
-def write_parts(path: Path, parts: Iterable[bytes | StoredFile | FileRange], mode: int = 0o644,
+def write_parts(path: Path, parts: Iterable[Part | FileRange], mode: int = 0o644,
                 durable: bool = True) -> None:
     """Write the concatenation of `parts` atomically, as `write_bytes` does. A stored part
     (or a range of one) is copied file to file by the kernel: the large downloads are joined
@@ -113,7 +113,10 @@ class StoredFile:
         return self.path.read_bytes()
 
 
-def joined_bytes(parts: Iterable[bytes | StoredFile]) -> bytes:
+Part = bytes | StoredFile  # a piece of a joined file: bytes, or a stored file's content
+
+
+def joined_bytes(parts: Iterable[Part]) -> bytes:
     """The concatenation of `parts`, in memory."""
     return b"".join(part.read_bytes() if isinstance(part, StoredFile) else part for part in parts)
 

@@ -17,9 +17,9 @@ from typing import Iterator
 
 import orjson
 
-from ..memo import Memo, Part
+from ..memo import Memo
 from ..records import EventRecord, Source, to_dict
-from ..write import Generated
+from ..write import Generated, Part
 from . import escape
 from .model import Site
 
