@@ -177,9 +177,10 @@ def build(config: BuildConfig) -> BuildReport:
         extraction = extract_all(corpus.articles, config.path("cache") / "extract", worker=extractor)
         articles = _extracted(corpus.articles, extraction.records)
         previous = previous_events(config.path("docs") / EVENT_INDEX, config.path("cache") / CACHED_EVENT_INDEX)
+        memo = Memo(config.path("cache") / "output")
         linked = link(articles, extraction.records, curation, previous, cache_dir=config.path("cache") / "embed",
-                      extract_cache=config.path("cache") / "extract", extract_worker=extractor, encode_worker=encoder)
-    memo = Memo(config.path("cache") / "output")
+                      extract_cache=config.path("cache") / "extract", extract_worker=extractor, encode_worker=encoder,
+                      memo=memo)
     cache_templates(config.path("cache") / "templates")
     site_model = build_site(articles, linked.records, linked.events, linked.registry, config.built)
     for record in (*linked.records, *linked.events):  # digested once, for both processes below

@@ -19,6 +19,8 @@ large corpus renders only the pages that article changes.
 - Large files are joined from stored pieces (`joined`, `pieces`): a change makes only
   the pieces it touches, and the new file copies the unchanged runs of pieces from its
   last version.
+- Values that are not files but cost a rebuild time to make again (an event's merged
+  record) are kept pickled, by key: `keep`, `recall`.
 - `prune()` after a successful build keeps only the entries that build used.
 
 The folder (`.cache/factsheet/output/`) is git-ignored and may be deleted at any time.
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import shutil
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -94,6 +97,11 @@ class Memo:
         found = hashlib.sha256(_serialised(value)).hexdigest()[:32]
         self._digests[id(value)] = (value, found)  # holding `value` keeps its id unique
         return found
+
+    def know(self, value: Any, digest: str) -> None:
+        """Take `digest` as `value`'s digest: made by `digest` in an earlier build and kept
+        with a value this build read back (see `recall`)."""
+        self._digests[id(value)] = (value, digest)
 
     def key(self, kind: str, inputs: Any) -> str:
         return hashlib.sha256(self.version.encode() + b"\0" + kind.encode() + b"\0" + _serialised(inputs)
@@ -187,6 +195,24 @@ class Memo:
         except (OSError, ValueError):
             return None
         return entry, layout
+
+    def recall(self, key: str) -> Any | None:
+        """The value `keep` stored under `key` in this or an earlier build, or None (none
+        stored, or no folder). An entry that does not unpickle reads as missing."""
+        if self.folder is None:
+            return None
+        try:
+            value = pickle.loads(self._entry(key).read_bytes())
+        except Exception:  # noqa: BLE001 - missing or unreadable: the caller makes the value again
+            return None
+        self.used.add(key)
+        return value
+
+    def keep(self, key: str, value: Any) -> None:
+        """Store `value` (pickled) for `recall` by later builds; nothing without a folder."""
+        if self.folder is not None:
+            self._store(self._entry(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            self.used.add(key)
 
     def pieces(self, kind: str, items: list[tuple[Any, Callable[[], str]]]) -> list[Part]:
         """One piece per (inputs, make), ready to be joined into a larger file (`joined`):

@@ -9,6 +9,7 @@
     registry (registry.py)         one entity per person and place; records get canonical names
     ids (ids.py)                   stable slugs; set_title / rename_event; redirects from old ids
     merge (merge.py)               one EventRecord per event, with sources and conflicts
+                                   (or the last build's, if its inputs are the same: reuse.py)
 """
 from __future__ import annotations
 
@@ -19,11 +20,12 @@ from typing import Sequence
 
 from ..curation import Curation, MergeEntities, RenameEntity
 from ..extract import extract_article
+from ..memo import Memo
 from ..parallel import extract_all
 from ..records import Article, ArticleRecord, EventRecord, PastEvent
 from ..registry import Registry, build_registry, relabel_events
 from ..workers import Resident
-from . import curate
+from . import curate, reuse
 from .cluster import cluster_articles
 from .embed import Embeddings
 from .canonical import canonical_records, derive_id
@@ -44,7 +46,7 @@ class Linked:
 def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation: Curation,
          previous: Sequence[PastEvent] = (), cache_dir: Path | None = None,
          extract_cache: Path | None = None, extract_worker: Resident | None = None,
-         encode_worker: Resident | None = None) -> Linked:
+         encode_worker: Resident | None = None, memo: Memo | None = None) -> Linked:
     """Group the articles into events and merge their facts. `records[i]` belongs to `articles[i]`.
 
     `previous` are the event records of the last build, if any: an event whose id changed
@@ -54,6 +56,7 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     the build's extraction process, if it keeps one: it re-reads articles with its lexicons
     loaded. `encode_worker`, if the build started it, encodes the few texts a rebuild
     needs (else this process does, loading the encoder only if a text is not on disk).
+    `memo`, the build's output cache, keeps merged events for the next build (`reuse.py`).
     """
     if len(articles) != len(records):
         raise ValueError(f"{len(articles)} articles but {len(records)} records")
@@ -70,15 +73,28 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     warnings += entity_warnings
     records, person_id, place_id = canonical_records(records, registry)
 
-    # Each event's people and places, merged once: its id is derived from them, then its record.
-    merged = [merged_facts([records[i] for i in g], registry, person_id, place_id) for g in groups]
-    derived = unique_ids([derive_id([records[i] for i in g], registry, person_id, place_id, merged[n])
-                          for n, g in enumerate(groups)])
-    final_ids, titles, redirects = curate.apply_naming(groups, records, derived, curation, previous, warnings)
-    embeddings.vectors([t for g in groups for t in sentences_to_compare([records[i] for i in g])])
-    events = [merge_event(final_ids[n], [records[i] for i in group], registry, person_id, place_id, embeddings,
-                          title=titles.get(n), redirect_from=redirects.get(n, ()), merged=merged[n])
-              for n, group in enumerate(groups)]
+    # Each event's people and places, merged once: its id is derived from them, then its
+    # record. An event the last build merged from the same inputs is read back instead.
+    members = [[records[i] for i in group] for group in groups]
+    keys = [reuse.event_key(m, registry, person_id, place_id, memo) for m in members] if memo else []
+    kept = [reuse.recall(memo, key) for key in keys] if memo else [None] * len(groups)
+    merged = [k.merged if k else merged_facts(m, registry, person_id, place_id) for k, m in zip(kept, members)]
+    derived = [k.derived_id if k else derive_id(m, registry, person_id, place_id, merged[n])
+               for n, (k, m) in enumerate(zip(kept, members))]
+    final_ids, titles, redirects = curate.apply_naming(groups, records, unique_ids(derived), curation, previous,
+                                                       warnings)
+    merged_as = [(final_ids[n], titles.get(n), tuple(redirects.get(n, ()))) for n in range(len(groups))]
+    reused = [k.record if k and k.merged_as == merged_as[n] else None for n, k in enumerate(kept)]
+    embeddings.vectors([t for n, r in enumerate(reused) if r is None for t in sentences_to_compare(members[n])])
+    events: list[EventRecord] = []
+    for n, record in enumerate(reused):
+        if record is None:
+            event_id, title, redirect_from = merged_as[n]
+            record = merge_event(event_id, members[n], registry, person_id, place_id, embeddings, title=title,
+                                 redirect_from=redirect_from, merged=merged[n])
+            if memo:
+                reuse.keep(memo, keys[n], derived[n], merged_as[n], record)
+        events.append(record)
     embeddings.save()
     event_of = {records[i].id: final_ids[n] for n, group in enumerate(groups) for i in group}
     registry = relabel_events(registry, {f"event-{n}": final_ids[n] for n in range(len(groups))})
