@@ -18,7 +18,9 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from .config import BuildConfig
 from .curation import Curation, load_curation
 from .events import link
-from .events.embed import in_one_process, load_encoder
+from .events.cluster import lead_of
+from .events.embed import Embeddings, in_one_process, load_encoder
+from .events.merge import outcome_sentences
 from .extract import warm_up
 from .memo import Memo
 from .parallel import extract_all, uncached
@@ -166,21 +168,25 @@ def without_cycle_collection() -> Iterator[None]:
 def build(config: BuildConfig) -> BuildReport:
     """Build records, pages and (unless turned off) the site; see the module docstring."""
     # Two warm processes: one extracts new articles, then re-reads them with its lexicons
-    # loaded; the other loads the sentence encoder meanwhile, for their leads.
+    # loaded; the other loads the sentence encoder meanwhile and encodes their leads and
+    # outcome sentences, before linking asks for them.
     with Resident() as extractor, Resident() as encoder:
         extractor.call(warm_up)  # while this process reads the corpus and the cached records
         corpus = read_corpus(config.path("corpus"), config.root)
         new = uncached(corpus.articles, config.path("cache") / "extract")
-        if new and in_one_process(new):  # a few new leads to embed, in that process
+        if new and in_one_process(len(new)):  # a few new texts to embed, in that process
             encoder.call(load_encoder)
+        embeddings = Embeddings(config.path("cache") / "embed", encoder=encoder)
+        embeddings.ahead(map(lead_of, new))
         curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
         extraction = extract_all(corpus.articles, config.path("cache") / "extract", worker=extractor)
+        made_now = {article.id for article in new}
+        embeddings.ahead(s for r in extraction.records if r.id in made_now for s in outcome_sentences(r))
         articles = _extracted(corpus.articles, extraction.records)
         previous = previous_events(config.path("docs") / EVENT_INDEX, config.path("cache") / CACHED_EVENT_INDEX)
         memo = Memo(config.path("cache") / "output")
-        linked = link(articles, extraction.records, curation, previous, cache_dir=config.path("cache") / "embed",
-                      extract_cache=config.path("cache") / "extract", extract_worker=extractor, encode_worker=encoder,
-                      memo=memo)
+        linked = link(articles, extraction.records, curation, previous, embeddings=embeddings,
+                      extract_cache=config.path("cache") / "extract", extract_worker=extractor, memo=memo)
     cache_templates(config.path("cache") / "templates")
     site_model = build_site(articles, linked.records, linked.events, linked.registry, config.built)
     for record in (*linked.records, *linked.events):  # digested once, for both processes below

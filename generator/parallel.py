@@ -134,9 +134,9 @@ def _missing(articles: Sequence[Article], cache: ExtractionCache, anchors: Mappi
     return [i for i, a in enumerate(articles) if not cache.path(a, anchors.get(a.id)).is_file()]
 
 
-def uncached(articles: Sequence[Article], cache_folder: Path) -> int:
-    """How many of `articles` `extract_all` would extract: those with no cached record."""
-    return len(_missing(articles, ExtractionCache(cache_folder, extractor_version()), {}))
+def uncached(articles: Sequence[Article], cache_folder: Path) -> list[Article]:
+    """The `articles` that `extract_all` would extract: those with no cached record."""
+    return [articles[i] for i in _missing(articles, ExtractionCache(cache_folder, extractor_version()), {})]
 
 
 def _progress(outcomes: Iterable[Outcome], total: int, show: bool | None) -> Iterable[Outcome]:

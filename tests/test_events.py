@@ -263,6 +263,30 @@ def test_a_build_s_warm_process_loads_the_encoder_and_encodes_the_few_new_texts(
     assert sorted(int(p.name.split("-")[0]) == os.getpid() for p in tmp_path.iterdir()) == [False, True]
 
 
+def test_texts_sent_ahead_are_encoded_in_the_warm_process_and_kept(tmp_path, monkeypatch):
+    import os
+
+    from generator.events import embed
+    from generator.workers import Resident
+
+    monkeypatch.setattr(embed, "_model", lambda encoder=_PidEncoder(tmp_path / "calls"): encoder)
+    (tmp_path / "calls").mkdir()
+    texts = ["Die Regierungschefs trafen sich.", "Les dirigeants se sont rencontrés."]
+    here = embed.Embeddings(None).vectors(texts)
+    with Resident(jobs=2) as resident:
+        resident.call(os.getpid).result()
+        ahead = embed.Embeddings(tmp_path / "vectors", encoder=resident)
+        ahead.ahead([*texts, texts[0]])
+        assert (ahead.vectors(texts[::-1]) == here[::-1]).all()
+        ahead.save()
+    calls = sorted(p.name.split("-") for p in (tmp_path / "calls").iterdir())
+    assert sorted((int(pid) == os.getpid(), n) for pid, n in calls) == [(False, "2"), (True, "2")]  # both at once, there
+    with Resident(jobs=2) as resident:
+        resident.call(os.getpid).result()
+        embed.Embeddings(tmp_path / "vectors", encoder=resident).ahead(texts)  # kept on disk: not sent
+    assert len(list((tmp_path / "calls").iterdir())) == 2
+
+
 def test_without_a_folder_nothing_is_written(tmp_path, monkeypatch):
     from generator.events import embed
 
@@ -308,9 +332,9 @@ def test_linking_encodes_in_batches_and_a_rebuild_encodes_nothing(lisbon_corpus,
     monkeypatch.setattr("generator.events.extract_article", lambda article, anchor: records[1])
     encoder = _CountingEncoder()
     monkeypatch.setattr(embed, "_model", lambda: encoder)
-    first = link(articles, records, Curation(), cache_dir=tmp_path)
+    first = link(articles, records, Curation(), embeddings=embed.Embeddings(tmp_path))
     assert encoder.calls[0] == 3  # the three leads in one batch
     assert len(encoder.calls) <= 2  # and the outcome sentences, if any, in one more
     calls = len(encoder.calls)
-    second = link(articles, records, Curation(), cache_dir=tmp_path)
+    second = link(articles, records, Curation(), embeddings=embed.Embeddings(tmp_path))
     assert len(encoder.calls) == calls and second.events == first.events

@@ -44,24 +44,24 @@ class Linked:
 
 
 def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation: Curation,
-         previous: Sequence[PastEvent] = (), cache_dir: Path | None = None,
+         previous: Sequence[PastEvent] = (), embeddings: Embeddings | None = None,
          extract_cache: Path | None = None, extract_worker: Resident | None = None,
-         encode_worker: Resident | None = None, memo: Memo | None = None) -> Linked:
+         memo: Memo | None = None) -> Linked:
     """Group the articles into events and merge their facts. `records[i]` belongs to `articles[i]`.
 
     `previous` are the event records of the last build, if any: an event whose id changed
-    since keeps its old id as a redirect. `cache_dir` keeps text embeddings across builds
-    and `extract_cache` (the extraction cache folder) the records of articles re-read
-    against their event's date; None for either means no disk cache. `extract_worker` is
-    the build's extraction process, if it keeps one: it re-reads articles with its lexicons
-    loaded. `encode_worker`, if the build started it, encodes the few texts a rebuild
-    needs (else this process does, loading the encoder only if a text is not on disk).
-    `memo`, the build's output cache, keeps merged events for the next build (`reuse.py`).
+    since keeps its old id as a redirect. `embeddings` gives the texts' vectors (the
+    build's keep them on disk and in a warm encoder process; by default they are encoded
+    here and kept for this call only). `extract_cache` (the extraction cache folder) keeps
+    the records of articles re-read against their event's date; None means no disk cache.
+    `extract_worker` is the build's extraction process, if it keeps one: it re-reads
+    articles with its lexicons loaded. `memo`, the build's output cache, keeps merged
+    events for the next build (`reuse.py`).
     """
     if len(articles) != len(records):
         raise ValueError(f"{len(articles)} articles but {len(records)} records")
     warnings: list[str] = []
-    embeddings = Embeddings(cache_dir, encoder=encode_worker)
+    embeddings = embeddings or Embeddings()
     records = list(records)
     groups = [list(g) for g in cluster_articles(articles, records, embeddings)]
     groups = curate.apply_event_curation(groups, records, curation, previous, warnings)

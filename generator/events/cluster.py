@@ -86,7 +86,12 @@ def profile(index: int, article: Article, record: ArticleRecord) -> Profile:
     }, key=lambda s: s.key))
     present = frozenset(k for p in record.participants if p.present and (k := surname_key(p.name)))
     named = frozenset(k for p in record.participants if (k := surname_key(p.name)))
-    return Profile(index, record.id, record.date, spots, present, named, lead(f"{article.title}\n{article.text}"))
+    return Profile(index, record.id, record.date, spots, present, named, lead_of(article))
+
+
+def lead_of(article: Article) -> str:
+    """The text an article's embedding is taken of."""
+    return lead(f"{article.title}\n{article.text}")
 
 
 def _parse(value: str) -> tuple[int, ...]:

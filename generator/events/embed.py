@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from ..derived import kept
-from ..workers import Resident, default_jobs, worker_pool
+from ..workers import Pending, Resident, default_jobs, worker_pool
 from ..write import write_bytes
 
 # The lead of an article carries its event; the rest adds cost more than signal (the
@@ -188,6 +188,19 @@ def _encode(texts: Sequence[str], encoder: Resident | None = None) -> list[np.nd
         return [vector for encoded in pool.map(_encode_batch, batches) for vector in encoded]
 
 
+class _Batch:
+    """Texts sent to the encoder process ahead of need; their vectors, asked for once."""
+
+    def __init__(self, pending: Pending[list[np.ndarray]]) -> None:
+        self._pending: Pending[list[np.ndarray]] | None = pending
+        self._vectors: list[np.ndarray] = []
+
+    def vectors(self) -> list[np.ndarray]:
+        if self._pending is not None:
+            self._vectors, self._pending = self._pending.result(), None
+        return self._vectors
+
+
 def _unit(raw: np.ndarray) -> np.ndarray:
     encoded = np.asarray(raw, dtype=np.float64).reshape(len(raw), -1)
     norms = np.linalg.norm(encoded, axis=1, keepdims=True)
@@ -206,7 +219,23 @@ class Embeddings:
         self._disk = VectorCache(cache_dir) if cache_dir else None
         self._encoder = encoder if encoder is not None and encoder.running else None
         self._expected: set[str] = set()
+        self._ahead: dict[str, tuple[_Batch, int]] = {}  # text → (batch sent ahead, its place there)
         self.encoded = 0  # texts run through the encoder (the rest came from memory or disk)
+
+    def ahead(self, texts: Iterable[str]) -> None:
+        """Texts that will likely be asked for (the leads and outcome sentences of new
+        articles): sent now to the encoder process, which encodes them while this process
+        goes on, so asking for them later does not wait. Texts with a vector on disk, or
+        without an encoder process, are left for when they are asked for."""
+        if self._encoder is None:
+            return
+        texts = list(texts)
+        stored = self._disk.get({text_key(t): t for t in texts}) if self._disk else {}
+        known = {*self._vectors, *self._ahead}
+        batch = sorted({t for t in texts if t not in known and text_key(t) not in stored}, key=lambda t: (len(t), t))
+        if batch:
+            sent = _Batch(self._encoder.call(_encode_batches, [batch[i:i + BATCH] for i in range(0, len(batch), BATCH)]))
+            self._ahead.update((text, (sent, index)) for index, text in enumerate(batch))
 
     def expect(self, texts: Iterable[str]) -> None:
         """Texts that will likely be asked for: they join the batch of the first text that is."""
@@ -224,8 +253,9 @@ class Embeddings:
             keys = {text_key(t): t for t in missing}
             for key, vector in self._disk.get(keys).items():
                 raw[keys[key]] = vector
-        to_encode = sorted(missing - raw.keys(), key=lambda t: (len(t), t))  # similar lengths: little padding
-        fresh = dict(zip(to_encode, _encode(to_encode, self._encoder)))
+        fresh = {t: self._ahead[t][0].vectors()[self._ahead[t][1]] for t in missing - raw.keys() if t in self._ahead}
+        to_encode = sorted(missing - raw.keys() - fresh.keys(), key=lambda t: (len(t), t))  # little padding
+        fresh.update(zip(to_encode, _encode(to_encode, self._encoder)))
         self.encoded += len(fresh)
         if self._disk:
             self._disk.put({text_key(t): v for t, v in fresh.items()})

@@ -157,6 +157,11 @@ def _sentence(outcome) -> str:
     return " ".join(e.quote for e in outcome.evidence) or outcome.text
 
 
+def outcome_sentences(record: ArticleRecord) -> list[str]:
+    """What `merge_outcomes` may embed of a record's outcomes."""
+    return [_sentence(o) for o in record.outcomes]
+
+
 def _event_outcome(merged: _Outcome) -> EventOutcome:
     shown = min(merged.items, key=lambda item: (item[0].language != DISPLAY_LANGUAGE, item[0].id))[1]
     sources = [s for record, outcome in merged.items for s in _sources(record.id, outcome.evidence)]
