@@ -22,6 +22,7 @@ from .build import ARTICLES_DATA, EVENTS_DATA
 from .config import BuildConfig
 from .curation import Curation, CurationError, load_curation
 from .events import link
+from .events.embed import Embeddings
 from .parallel import check_languages, extract_all
 from .read import display_path, read_corpus
 from .records import Article
@@ -102,8 +103,8 @@ def _stale_curation(articles: tuple[Article, ...], curation: Curation, config: B
         extraction = extract_all(articles, config.path("cache") / "extract", progress=False, worker=extractor)
         done = {record.id for record in extraction.records}
         linked = link([a for a in articles if a.id in done], extraction.records, curation,
-                      cache_dir=config.path("cache") / "embed", extract_cache=config.path("cache") / "extract",
-                      extract_worker=extractor)
+                      embeddings=Embeddings(config.path("cache") / "embed"),
+                      extract_cache=config.path("cache") / "extract", extract_worker=extractor)
     return [str(warning) for warning in linked.warnings]
 
 
