@@ -22,9 +22,9 @@ from .events.cluster import lead_of
 from .events.embed import Embeddings, in_one_process, load_encoder
 from .events.merge import outcome_sentences
 from .extract import warm_up
-from .memo import Memo
+from .memo import Memo, generator_version
 from .parallel import extract_all, uncached
-from .read import ReadError, display_path, read_article, read_corpus
+from .read import ParsedArticles, ReadError, display_path, read_article, read_corpus
 from .records import Article, ArticleRecord, EventRecord, PastEvent, from_dict, to_dict
 from .render import build_site, cache_templates, escape, page_files
 from .render.downloads import csv_downloads, json_downloads
@@ -172,7 +172,8 @@ def build(config: BuildConfig) -> BuildReport:
     # outcome sentences, before linking asks for them.
     with Resident() as extractor, Resident() as encoder:
         extractor.call(warm_up)  # while this process reads the corpus and the cached records
-        corpus = read_corpus(config.path("corpus"), config.root)
+        parsed = ParsedArticles(config.path("cache") / "read", generator_version())
+        corpus = read_corpus(config.path("corpus"), config.root, parsed)
         new = uncached(corpus.articles, config.path("cache") / "extract")
         if new and in_one_process(len(new)):  # a few new texts to embed, in that process
             encoder.call(load_encoder)
@@ -195,9 +196,9 @@ def build(config: BuildConfig) -> BuildReport:
     # forked process, the pages here (about even halves of a rebuild).
     made_elsewhere = Background(lambda: ({**record_files(linked.records, linked.events, memo),
                                           **json_downloads(site_model, memo), **csv_downloads(site_model, memo)},
-                                         memo.used))
+                                         memo.used, parsed.save()))
     pages = page_files(site_model, memo)
-    made, used = made_elsewhere.result()  # raises here if a record fails its schema check
+    made, used, _ = made_elsewhere.result()  # raises here if a record fails its schema check
     memo.used |= used
     events = event_index(linked.events)
     files: Mapping[str, Generated] = {**made, **pages, EVENT_INDEX: events}

@@ -109,6 +109,31 @@ def test_read_corpus_keeps_order_and_skips_dotfiles(tmp_path: Path) -> None:
     assert result.errors == () and result.warnings == ()
 
 
+def test_articles_parsed_by_the_last_build_are_taken_by_path_and_content(tmp_path: Path, monkeypatch) -> None:
+    from generator import read
+
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (corpus / "b.md").write_text("---\ntitle: Talks\n---\n" + ENGLISH, encoding="utf-8")
+    (corpus / "c.txt").write_bytes(FRENCH_CP1252.encode("cp1252"))
+    (corpus / "bad.md").write_text("---\ntitle: [unclosed\n---\n" + ENGLISH, encoding="utf-8")
+    parsed = read.ParsedArticles(tmp_path / "parsed", "v1")
+    first = read_corpus(corpus, tmp_path, parsed)
+    parsed.save()
+    calls: list[str] = []
+    original = read._parse
+    monkeypatch.setattr(read, "_parse", lambda data, shown, stem: calls.append(shown) or original(data, shown, stem))
+    (corpus / "a.txt").write_text(ENGLISH + " Changed.", encoding="utf-8")
+    again = read_corpus(corpus, tmp_path, read.ParsedArticles(tmp_path / "parsed", "v1"))
+    assert calls == ["articles/a.txt", "articles/bad.md"]  # the changed file and the one that failed
+    assert again.articles[1:] == first.articles[1:] and again.warnings == first.warnings  # cp1252, warned again
+    assert again.errors == first.errors and len(again.errors) == 1
+    calls.clear()
+    read_corpus(corpus, tmp_path, read.ParsedArticles(tmp_path / "parsed", "v2"))
+    assert len(calls) == 4  # other code: nothing is taken
+
+
 def test_read_corpus_reads_the_committed_corpus() -> None:
     result = read_corpus(Path(__file__).resolve().parent.parent / "corpus" / "articles")
     assert result.errors == () and result.warnings == ()
