@@ -345,16 +345,17 @@ def _assign_ids(drafts: list[_Draft], names: list[str], sizes: dict[int, int],
 
 def _entities(drafts: list[_Draft], kind: EntityKind, records: Sequence[ArticleRecord],
               events: dict[str, str | None]) -> tuple[tuple[Entity, ...], dict[tuple[str, str], str]]:
-    by_article = {record.id: record for record in records}
+    facts_of: dict[tuple[str, str], list] = defaultdict(list)  # (article, name) → the facts naming it
+    for record in records:
+        for fact in record.participants if kind == "person" else record.locations:
+            facts_of[(record.id, fact.name)].append(fact)
     sizes = {i: len({a for a, _ in d.mentions}) for i, d in enumerate(drafts)}
     details: dict[int, dict] = {}
     for index, draft in enumerate(drafts):
         roles, appearances, aliases = set(), set(), set(draft.spellings)
         place_facts = []
         for article, name in sorted(draft.mentions):
-            record = by_article[article]
-            facts = [f for f in (record.participants if kind == "person" else record.locations) if f.name == name]
-            for fact in facts:
+            for fact in facts_of.get((article, name), ()):
                 aliases.update(fact.aliases)
                 if kind == "person":
                     if fact.role:

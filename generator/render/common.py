@@ -175,11 +175,18 @@ class Citations:
 
     root: str
     order: list[str] = field(default_factory=list)
+    # article → its number: a page of a large event numbers 150 articles 10,000 times
+    _numbers: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for article in self.order:
+            self._numbers.setdefault(article, len(self._numbers) + 1)
 
     def number(self, article: str) -> int:
-        if article not in self.order:
+        if article not in self._numbers:
             self.order.append(article)
-        return self.order.index(article) + 1
+            self._numbers[article] = len(self._numbers) + 1
+        return self._numbers[article]
 
     def cite(self, sources: Iterable[Source]) -> Markup:
         """One marker per article, linking to its first quoted sentence for this fact;
