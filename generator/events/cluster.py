@@ -79,9 +79,14 @@ class Profile:
         return self.present or self.named
 
 
+@lru_cache(maxsize=65536)  # a corpus names the same few places thousands of times
+def _slug(name: str) -> str:
+    return slugify(name)
+
+
 def profile(index: int, article: Article, record: ArticleRecord) -> Profile:
     spots = tuple(sorted({
-        Spot(slugify(p.name), p.country, p.lat, p.lon)
+        Spot(_slug(p.name), p.country, p.lat, p.lon)
         for p in record.locations if p.main and p.type in SPECIFIC_PLACE_TYPES
     }, key=lambda s: s.key))
     present = frozenset(k for p in record.participants if p.present and (k := surname_key(p.name)))
