@@ -37,7 +37,7 @@ from typing import Iterable, Literal, Sequence
 from slugify import slugify
 
 from .extract.names import canonical_name, given_initials, person_key, same_person, surname_key
-from .records import ArticleRecord
+from .records import ArticleRecord, evolve
 
 EntityKind = Literal["person", "place"]
 
@@ -428,5 +428,5 @@ def relabel_events(registry: Registry, labels: dict[str | None, str | None]) -> 
     def entity(e: Entity) -> Entity:
         appearances = tuple(sorted((Appearance(labels.get(a.event, a.event), a.article, a.main) for a in e.appearances),
                                    key=lambda a: (a.event or "", a.article)))
-        return replace(e, appearances=appearances, events=tuple(sorted({a.event for a in appearances if a.event})))
+        return evolve(e, appearances=appearances, events=tuple(sorted({a.event for a in appearances if a.event})))
     return replace(registry, people=tuple(map(entity, registry.people)), places=tuple(map(entity, registry.places)))

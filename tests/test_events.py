@@ -339,3 +339,19 @@ def test_linking_encodes_in_batches_and_a_rebuild_encodes_nothing(lisbon_corpus,
     calls = len(encoder.calls)
     second = link(articles, records, Curation(), embeddings=embed.Embeddings(tmp_path))
     assert len(encoder.calls) == calls and second.events == first.events
+
+
+def test_evolve_copies_a_record_as_replace_does(make_record):
+    from dataclasses import replace
+
+    import pytest
+
+    from generator.records import evolve
+
+    record = make_record("a", people=[SCHOLZ, SANCHEZ], places=[LISBON])
+    changed = evolve(record, event="e", participants=record.participants[:1])
+    assert changed == replace(record, event="e", participants=record.participants[:1])
+    assert record.event is None and len(record.participants) == 2  # the original is untouched
+    assert evolve(record.participants[0], name="O. Scholz").name == "O. Scholz"
+    with pytest.raises(TypeError, match="no field"):
+        evolve(record, evnet="e")

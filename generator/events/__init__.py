@@ -22,7 +22,7 @@ from ..curation import Curation, MergeEntities, RenameEntity
 from ..extract import extract_article
 from ..memo import Memo
 from ..parallel import extract_all
-from ..records import Article, ArticleRecord, EventRecord, PastEvent
+from ..records import Article, ArticleRecord, EventRecord, PastEvent, evolve
 from ..registry import Registry, build_registry, relabel_events
 from ..workers import Resident
 from . import curate, reuse
@@ -98,7 +98,7 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     embeddings.save()
     event_of = {records[i].id: final_ids[n] for n, group in enumerate(groups) for i in group}
     registry = relabel_events(registry, {f"event-{n}": final_ids[n] for n in range(len(groups))})
-    linked_records = tuple(replace(r, event=event_of[r.id]) for r in records)
+    linked_records = tuple(evolve(r, event=event_of[r.id]) for r in records)
     ordered = sorted(events, key=lambda e: e.id)
     ordered = sorted(ordered, key=lambda e: e.date or "", reverse=True)
     return Linked(records=linked_records, events=tuple(ordered), registry=registry,

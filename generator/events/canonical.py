@@ -6,11 +6,10 @@ lists one person), and outcome speakers follow.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Sequence, TypeVar
 
 from ..extract.names import same_person
-from ..records import ArticleRecord, Person, Place
+from ..records import ArticleRecord, Person, Place, evolve
 from ..registry import Registry, build_registry
 from .ids import event_id, unique_ids
 from .merge import MergedFacts, main_date, main_places, merged_facts, principal_people
@@ -25,7 +24,7 @@ def _merge_people(people: list[Person]) -> Person:
     evidence = sorted({e for p in people for e in p.evidence}, key=lambda e: (e.start, e.end))
     aliases = sorted({a for p in people for a in p.aliases})
     role = next((p.role for p in people if p.role), None)
-    return replace(first, aliases=tuple(aliases), role=role, present=any(p.present for p in people),
+    return evolve(first, aliases=tuple(aliases), role=role, present=any(p.present for p in people),
                    evidence=tuple(evidence))
 
 
@@ -34,7 +33,7 @@ def _merge_places(places: list[Place]) -> Place:
     if len(places) == 1 and _in_order(first):
         return first
     evidence = sorted({e for p in places for e in p.evidence}, key=lambda e: (e.start, e.end))
-    return replace(first, aliases=tuple(sorted({a for p in places for a in p.aliases})),
+    return evolve(first, aliases=tuple(sorted({a for p in places for a in p.aliases})),
                    main=any(p.main for p in places), evidence=tuple(evidence))
 
 
@@ -66,16 +65,16 @@ def canonical_records(records: Sequence[ArticleRecord], registry: Registry):
         for entity_id, place in zip(places, merged_places):
             place_ids.setdefault((record.id, place.name), entity_id)
         speakers = {p.name: registry.person(registry.person_id(record.id, p.name)).name for p in record.participants}
-        outcomes = tuple(o if (speaker := _speaker(o.speaker, speakers)) == o.speaker else replace(o, speaker=speaker)
+        outcomes = tuple(o if (speaker := _speaker(o.speaker, speakers)) == o.speaker else evolve(o, speaker=speaker)
                          for o in record.outcomes)
-        out.append(replace(record, participants=tuple(merged_people), locations=tuple(merged_places),
+        out.append(evolve(record, participants=tuple(merged_people), locations=tuple(merged_places),
                            outcomes=outcomes))
     return out, (lambda article, name: person_ids[(article, name)]), (lambda article, name: place_ids[(article, name)])
 
 
 def _named(fact: T, name: str) -> T:
     """The fact under its registry name (itself when it has it: most do, and copies add up)."""
-    return fact if fact.name == name else replace(fact, name=name)
+    return fact if fact.name == name else evolve(fact, name=name)
 
 
 def _speaker(name: str | None, canonical: dict[str, str]) -> str | None:
