@@ -234,7 +234,7 @@ class _Draft:
         if self.name:
             return self.name
         if self.kind == "person":
-            return canonical_name(self.spellings.elements())
+            return canonical_name(self.spellings)
         return sorted(self.spellings, key=lambda s: (-self.spellings[s], s))[0]
 
 
@@ -360,10 +360,10 @@ def _entities(drafts: list[_Draft], kind: EntityKind, records: Sequence[ArticleR
                 if kind == "person":
                     if fact.role:
                         roles.add(fact.role)
-                    appearances.add(Appearance(events.get(article), article, fact.present))
+                    appearances.add((events.get(article), article, fact.present))
                 else:
                     place_facts.append(fact)
-                    appearances.add(Appearance(events.get(article), article, fact.main))
+                    appearances.add((events.get(article), article, fact.main))
         merged = _merge_appearances(appearances)
         details[index] = {"roles": roles, "appearances": merged, "aliases": aliases, "places": place_facts}
     countries = {i: _most_common([p.country for p in details[i]["places"]]) for i in details}
@@ -391,11 +391,12 @@ def _entities(drafts: list[_Draft], kind: EntityKind, records: Sequence[ArticleR
     return tuple(sorted(entities, key=lambda e: e.id)), lookup
 
 
-def _merge_appearances(appearances: set[Appearance]) -> tuple[Appearance, ...]:
-    """One appearance per (event, article); main if any mention there is."""
+def _merge_appearances(appearances: set[tuple[str | None, str, bool]]) -> tuple[Appearance, ...]:
+    """One appearance per (event, article); main if any mention there is. Mentions come as
+    (event, article, main) triples: thousands, made into `Appearance`s only once merged."""
     main: dict[tuple[str | None, str], bool] = defaultdict(bool)
-    for item in appearances:
-        main[(item.event, item.article)] |= item.main
+    for event, article, is_main in appearances:
+        main[(event, article)] |= is_main
     return tuple(Appearance(e, a, m) for (e, a), m in sorted(main.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])))
 
 

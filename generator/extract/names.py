@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Mapping
 
 # Letters that NFKD does not decompose into a base letter plus accents.
 _SPECIAL_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i"})
@@ -191,14 +191,21 @@ def _spelling_rank(spelling: str) -> tuple[int, int, int, int]:
     return 0 if len(words) >= 2 else 1, 0 if well_cased else 1, local, spelling.count("-")
 
 
-def canonical_name(spellings: Iterable[str]) -> str:
-    """The display name for spellings that name one person.
+def canonical_name(spellings: Iterable[str] | Mapping[str, int]) -> str:
+    """The display name for spellings that name one person (each spelling as often as it
+    is used, or a mapping of spellings to their counts).
 
     Prefers a full first + last name, then properly cased forms, then the form used
     most often, then the spelling with fewest language-specific transliterations; ties
     are broken alphabetically so the choice is deterministic.
     """
-    counts = Counter(" ".join(s.split()) for s in spellings if s and s.strip())
+    counts: Counter = Counter()
+    if isinstance(spellings, Mapping):  # the registry's counts: not expanded to every use
+        for spelling, count in spellings.items():
+            if spelling and spelling.strip() and count > 0:
+                counts[" ".join(spelling.split())] += count
+    else:
+        counts.update(" ".join(s.split()) for s in spellings if s and s.strip())
     if not counts:
         raise ValueError("canonical_name needs at least one non-empty spelling")
     return min(counts, key=lambda s: _display_rank(s, counts[s]))
