@@ -280,7 +280,8 @@ def test_texts_sent_ahead_are_encoded_in_the_warm_process_and_kept(tmp_path, mon
         assert (ahead.vectors(texts[::-1]) == here[::-1]).all()
         ahead.save()
     calls = sorted(p.name.split("-") for p in (tmp_path / "calls").iterdir())
-    assert sorted((int(pid) == os.getpid(), n) for pid, n in calls) == [(False, "2"), (True, "2")]  # both at once, there
+    # both texts at once, in the warm process (and here once, for `here`)
+    assert sorted((int(pid) == os.getpid(), n) for pid, n in calls) == [(False, "2"), (True, "2")]
     with Resident(jobs=2) as resident:
         resident.call(os.getpid).result()
         kept = embed.Embeddings(tmp_path / "vectors", encoder=resident)

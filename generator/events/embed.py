@@ -234,7 +234,8 @@ class Embeddings:
         known = {*self._vectors, *self._ahead}
         batch = sorted({t for t in texts if t not in known}, key=lambda t: (len(t), t))
         if batch:
-            sent = _Batch(self._encoder.call(_encode_batches, [batch[i:i + BATCH] for i in range(0, len(batch), BATCH)]))
+            batches = [batch[i:i + BATCH] for i in range(0, len(batch), BATCH)]
+            sent = _Batch(self._encoder.call(_encode_batches, batches))
             self._ahead.update((text, (sent, index)) for index, text in enumerate(batch))
 
     def expect(self, texts: Iterable[str]) -> None:
