@@ -59,13 +59,20 @@ class Pending(Generic[T]):
     """The result of `work()`, given to another process. When that process cannot give it
     (the work raised, or the process died), `result()` runs `work()` here instead: an
     error then raises in this process with its own traceback, and a lost process costs
-    time, never output. Without a process (`future` None) `work()` runs when asked."""
+    time, never output. Without a process (`future` None) `work()` runs when asked. The
+    result is kept: asking again returns it, without running `work()` again."""
 
     def __init__(self, future: Future | None, work: Callable[[], T]) -> None:
         self._future = future
         self._work = work
+        self._done: tuple[T] | None = None
 
     def result(self) -> T:
+        if self._done is None:
+            self._done = (self._outcome(),)
+        return self._done[0]
+
+    def _outcome(self) -> T:
         if self._future is not None:
             try:
                 return self._future.result()

@@ -177,3 +177,14 @@ def _call_inherited(_: int) -> int:
     from generator.workers import inherited
 
     return inherited()()
+
+
+def test_a_result_asked_for_twice_is_made_once() -> None:
+    from generator.workers import Pending, Resident
+
+    runs: list[int] = []
+    here = Pending(None, lambda: runs.append(1) or len(runs))
+    assert (here.result(), here.result(), runs) == (1, 1, [1])
+    with Resident(jobs=2) as resident:
+        there = resident.call(os.getpid)
+        assert there.result() == there.result() != os.getpid()  # not run again here

@@ -188,19 +188,6 @@ def _encode(texts: Sequence[str], encoder: Resident | None = None) -> list[np.nd
         return [vector for encoded in pool.map(_encode_batch, batches) for vector in encoded]
 
 
-class _Batch:
-    """Texts sent to the encoder process ahead of need; their vectors, asked for once."""
-
-    def __init__(self, pending: Pending[list[np.ndarray]]) -> None:
-        self._pending: Pending[list[np.ndarray]] | None = pending
-        self._vectors: list[np.ndarray] = []
-
-    def vectors(self) -> list[np.ndarray]:
-        if self._pending is not None:
-            self._vectors, self._pending = self._pending.result(), None
-        return self._vectors
-
-
 def _unit(raw: np.ndarray) -> np.ndarray:
     encoded = np.asarray(raw, dtype=np.float64).reshape(len(raw), -1)
     norms = np.linalg.norm(encoded, axis=1, keepdims=True)
@@ -219,7 +206,7 @@ class Embeddings:
         self._disk = VectorCache(cache_dir) if cache_dir else None
         self._encoder = encoder if encoder is not None and encoder.running else None
         self._expected: set[str] = set()
-        self._ahead: dict[str, tuple[_Batch, int]] = {}  # text → (batch sent ahead, its place there)
+        self._ahead: dict[str, tuple[Pending[list[np.ndarray]], int]] = {}  # text → (batch sent ahead, place)
         self.encoded = 0  # texts run through the encoder (the rest came from memory or disk)
 
     def ahead(self, texts: Iterable[str]) -> None:
@@ -235,7 +222,7 @@ class Embeddings:
         batch = sorted({t for t in texts if t not in known}, key=lambda t: (len(t), t))
         if batch:
             batches = [batch[i:i + BATCH] for i in range(0, len(batch), BATCH)]
-            sent = _Batch(self._encoder.call(_encode_batches, batches))
+            sent = self._encoder.call(_encode_batches, batches)
             self._ahead.update((text, (sent, index)) for index, text in enumerate(batch))
 
     def expect(self, texts: Iterable[str]) -> None:
@@ -254,7 +241,7 @@ class Embeddings:
             keys = {text_key(t): t for t in missing}
             for key, vector in self._disk.get(keys).items():
                 raw[keys[key]] = vector
-        fresh = {t: self._ahead[t][0].vectors()[self._ahead[t][1]] for t in missing - raw.keys() if t in self._ahead}
+        fresh = {t: self._ahead[t][0].result()[self._ahead[t][1]] for t in missing - raw.keys() if t in self._ahead}
         to_encode = sorted(missing - raw.keys() - fresh.keys(), key=lambda t: (len(t), t))  # little padding
         fresh.update(zip(to_encode, _encode(to_encode, self._encoder)))
         self.encoded += len(fresh)
