@@ -2,7 +2,9 @@
 
 - `seeds`: the five articles the project started from (../shared/seeds, gold in ../shared/eval);
 - `devset`: seven articles in six languages about other meetings (tests/fixtures/devset);
-- `evalset`: twelve articles, two per language, annotated blind (tests/fixtures/evalset).
+- `evalset`: twelve articles, two per language, annotated blind (tests/fixtures/evalset);
+- the peer corpora: real annotated news in ../shared/peer (MEANTIME English, French
+  TimeBank), for dates, people and places (`tests/peer_score.py`).
 
 The floors are regression floors: the scores the extractor reaches now, rounded down. A
 change that drops any field below its floor fails here; raise a floor when the extractor
@@ -76,3 +78,29 @@ def test_scores_stay_above_their_floors(scores):
         if score < floor:
             below.append(f"{field}: {score:.3f} < {floor:.2f}")
     assert not below, f"{name}: " + "; ".join(below)
+
+
+# Real annotated news nobody on the project wrote (../shared/peer, scored by tests/peer_score.py):
+# corpus → field → measure → floor.
+PEER_FLOORS: dict[str, dict[str, dict[str, float]]] = {
+    "meantime": {"dates": {"f1": 0.85}, "people": {"precision": 0.35, "recall": 0.90},
+                 "places": {"f1": 0.75}},
+    "timebank": {"dates": {"f1": 0.80}},
+}
+
+
+@pytest.fixture(scope="module", params=sorted(PEER_FLOORS))
+def peer_scores(request):
+    import peer_score
+
+    if not peer_score.PEER.exists():
+        pytest.skip("../shared/peer is not beside the repository")
+    return request.param, {name: tally.scores() for name, tally in peer_score.score(request.param).items()}
+
+
+def test_peer_corpora_stay_above_their_floors(peer_scores):
+    corpus, scores = peer_scores
+    below = [f"{field} {measure}: {scores[field][measure]:.3f} < {floor:.2f}"
+             for field, floors in PEER_FLOORS[corpus].items() for measure, floor in floors.items()
+             if scores[field][measure] < floor]
+    assert not below, f"{corpus}: " + "; ".join(below)
