@@ -104,3 +104,53 @@ def test_peer_corpora_stay_above_their_floors(peer_scores):
              for field, floors in PEER_FLOORS[corpus].items() for measure, floor in floors.items()
              if scores[field][measure] < floor]
     assert not below, f"{corpus}: " + "; ".join(below)
+
+
+# Event headlines (../shared/eval/event_score.py): the articles of a set built together into
+# events. set → (article folders, gold files); set → measure → floor.
+EVENT_SETS: dict[str, tuple[tuple[Path, ...], tuple[Path, ...]]] = {
+    "seeds": ((SHARED / "seeds",), (SHARED / "eval" / "seeds-gold.yaml",)),
+    "fixtures": ((FIXTURES / "devset" / "articles", FIXTURES / "evalset" / "articles"),
+                 (FIXTURES / "devset" / "gold.yaml", FIXTURES / "evalset" / "gold.yaml")),
+}
+EVENT_FLOORS: dict[str, dict[str, float]] = {
+    "seeds": {"headline_right": 1.00, "grouping_right": 1.00, "date_right": 1.00, "place_right": 1.00,
+              "participants_f1": 1.00, "one_english_role": 0.35},
+    "fixtures": {"headline_right": 0.70, "grouping_right": 1.00, "date_right": 0.90, "place_right": 0.90,
+                 "participants_f1": 0.90, "one_english_role": 0.60},
+}
+
+
+def _load_event_scorer():
+    spec = importlib.util.spec_from_file_location("shared_event_scorer", SHARED / "eval" / "event_score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module", params=sorted(EVENT_SETS))
+def event_scores(request, tmp_path_factory) -> tuple[str, dict]:
+    import shutil
+
+    from conftest import copy_build_inputs
+
+    name = request.param
+    folders, gold_files = EVENT_SETS[name]
+    workspace = copy_build_inputs(tmp_path_factory.mktemp(f"events-{name}"))
+    for folder in folders:
+        for article in folder.iterdir():
+            if article.suffix in (".txt", ".md"):
+                shutil.copy2(article, workspace / "corpus" / "articles" / article.name)
+    subprocess.run([sys.executable, "-m", "generator", "build", "--no-site"],
+                   check=True, cwd=workspace, capture_output=True, text=True)
+    gold = [record for path in gold_files for record in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    scorer = _load_event_scorer()
+    return name, scorer.score(gold, scorer.load_events(workspace / "docs" / "data" / "events"))
+
+
+def test_event_headlines_stay_above_their_floors(event_scores):
+    name, result = event_scores
+    measured = {**result, "participants_f1": result["participants"]["f1"]}
+    below = [f"{measure}: {measured[measure]:.3f} < {floor:.2f}" for measure, floor in EVENT_FLOORS[name].items()
+             if measured[measure] < floor]
+    assert not below, f"{name}: " + "; ".join(below)
