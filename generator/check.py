@@ -38,6 +38,7 @@ class CheckReport:
     article_records: int
     event_records: int
     problems: tuple[str, ...]
+    notices: tuple[str, ...] = ()  # corpus entries that are not articles: said, not problems
 
 
 def _load_records(folder: Path, root: Path, found: list[str]) -> dict[str, tuple[str, Any]]:
@@ -127,4 +128,4 @@ def check(config: BuildConfig) -> CheckReport:
     found += _record_problems("event", events)
     found += _article_problems(records, {a.id: a for a in corpus.articles}, events)
     found += _event_problems(events, records)
-    return CheckReport(len(corpus.articles), len(records), len(events), tuple(found))
+    return CheckReport(len(corpus.articles), len(records), len(events), tuple(found), tuple(map(str, corpus.notices)))

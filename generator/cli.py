@@ -149,7 +149,7 @@ def check(corpus: Path, curation: Path, docs: Path) -> None:
     config = BuildConfig(corpus=corpus, curation=curation, docs=docs, run_mkdocs=False)
     _fail_on(config.problems())
     report = run_check(config)
-    for problem in report.problems:
+    for problem in (*report.notices, *report.problems):
         click.echo(problem)
     counts = (f"{plural(report.articles, 'article')}, {plural(report.article_records, 'article record')}, "
               f"{plural(report.event_records, 'event record')}")
