@@ -24,9 +24,14 @@ from typing import Any, Union
 import jsonschema_rs
 import yaml
 
+from .safe_yaml import Limits, YamlRefused, cut, quoted
+from .safe_yaml import load as load_yaml
+
 ENTITY_ACTIONS = ("rename_entity", "merge_entities")
 EVENT_ACTIONS = ("merge_events", "split_event", "set_title", "rename_event")
 FACT_ACTIONS = ("suppress_fact", "add_fact")
+# Far above any editor's file; a few aliases are allowed, their expansion bounded.
+CURATION_LIMITS = Limits(max_chars=2_000_000, max_aliases=100, max_nodes=200_000)
 
 
 class CurationError(Exception):
@@ -163,6 +168,8 @@ def _fix(error: Any) -> str:
         return "see docs/curation.md for the expected form"
     if error.validator == "minLength":
         return "write a non-empty value"
+    if error.validator == "uniqueItems":
+        return "list each one once"
     return "see docs/curation.md"
 
 
@@ -183,8 +190,34 @@ def _validation_problems(data: Any, root: yaml.Node | None, path: str) -> list[s
             path_to += unexpected[:1]
         where = _line_of(root, path_to)
         field = ".".join(str(p) for p in error.absolute_path) or "file"
-        problems.append(f"{path}:{where}: {field}: {error.message} ({_fix(error)})")
+        problems.append(f"{path}:{where}: {cut(field)}: {cut(error.message)} ({_fix(error)})")
     return sorted(set(problems), key=lambda p: (int(p.split(":")[1]), p))
+
+
+# What one event or entity can have only one of: two such entries would silently let the last win.
+ONE_PER_TARGET = {"set_title": ("event",), "rename_event": ("event",), "rename_entity": ("kind", "entity")}
+
+
+def _conflicts(entries: list, root: yaml.Node | None, path: str) -> list[str]:
+    """A repeated entry, or two entries that set one thing (two titles for one event)."""
+    problems = []
+    first_at: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        line = _line_of(root, ["actions", index])
+        kind = entry["action"]
+        same = json.dumps(entry, sort_keys=True, default=str)
+        if same in first_at:
+            problems.append(f"{path}:{line}: the same entry as line {first_at[same]} (remove one)")
+            continue
+        first_at[same] = line
+        if kind in ONE_PER_TARGET:
+            target = json.dumps([kind, *(str(entry[k]).casefold() for k in ONE_PER_TARGET[kind])])
+            if target in first_at:
+                what = " ".join(quoted(entry[k]) for k in ONE_PER_TARGET[kind])
+                problems.append(f"{path}:{line}: a second {kind} for {what}, after line {first_at[target]} "
+                                "(keep one of them)")
+            first_at.setdefault(target, line)
+    return problems
 
 
 def _action(entry: dict, where: str) -> Action:
@@ -215,8 +248,10 @@ def _optional(value: Any) -> str | None:
 def parse_curation(text: str, path: str) -> Curation:
     """Parse and validate curation YAML; raises CurationError listing every problem."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        data, root = load_yaml(text, CURATION_LIMITS, _Loader)
+    except YamlRefused as error:
+        raise CurationError([f"{path}:{error.line}: {error.reason} (write each entry out in full; see docs/curation.md)"
+                             ]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -227,7 +262,7 @@ def parse_curation(text: str, path: str) -> Curation:
     if not isinstance(data, dict):
         raise CurationError([f"{path}:1: the file must be a mapping with an `actions:` list "
                              "(start it with `actions:`; see docs/curation.md)"])
-    problems = _validation_problems(data, root, path)
+    problems = _validation_problems(data, root, path) or _conflicts(data.get("actions") or [], root, path)
     if problems:
         raise CurationError(problems)
     actions = []
@@ -239,9 +274,14 @@ def parse_curation(text: str, path: str) -> Curation:
 def load_curation(path: Path, display: str | None = None) -> Curation:
     """Read the curation file; a missing file is an empty curation. Raises CurationError."""
     shown = display or str(path)
+    if path.is_symlink():  # it could be any file of the machine
+        raise CurationError([f"{shown}:1: a symbolic link (commit the curation file itself)"])
     if not path.exists():
         return Curation(path=shown)
     try:
+        if path.stat().st_size > CURATION_LIMITS.max_chars * 4:  # refused without loading it (UTF-8: ≤ 4 bytes a character)
+            raise CurationError([f"{shown}:1: too large for a curation file (keep it under "
+                                 f"{CURATION_LIMITS.max_chars:,} characters)"])
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise CurationError([f"{shown}:1: cannot read the curation file: {error} (save it as UTF-8 text)"]) from None
