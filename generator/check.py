@@ -26,6 +26,7 @@ from .events.embed import Embeddings
 from .parallel import check_languages, extract_all
 from .read import display_path, read_corpus
 from .records import Article
+from .safe_yaml import quoted
 from .validate import problems, provenance_problems
 from .workers import Resident
 
@@ -62,7 +63,7 @@ def _record_problems(kind: str, records: dict[str, tuple[str, Any]]) -> list[str
     for stem, (shown, data) in records.items():
         found += [f"{shown}: {problem} ({REBUILD})" for problem in problems(kind, data)]
         if isinstance(data, dict) and data.get("id") != stem:
-            found.append(f"{shown}: id {data.get('id')!r} differs from the file name ({REBUILD})")
+            found.append(f"{shown}: id {quoted(data.get('id'))} differs from the file name ({REBUILD})")
     return found
 
 
@@ -81,7 +82,7 @@ def _article_problems(records: dict[str, tuple[str, Any]], articles: dict[str, A
             found += [f"{shown}: {p} ({REBUILD})" for p in provenance_problems(data, article.text)]
         event = data.get("event")
         if event is not None and event not in events:
-            found.append(f"{shown}: event {event!r} has no event record ({REBUILD})")
+            found.append(f"{shown}: event {quoted(event)} has no event record ({REBUILD})")
     return found
 
 
