@@ -181,6 +181,7 @@ def add(source: BinaryIO, corpus: Path, title: str | None, published: datetime |
       factsheet add story.txt --published 2019-04-25 --outlet Reuters
       pbpaste | factsheet add - --title "Leaders meet in Hanoi"
     """
+    _fail_on(BuildConfig(corpus=corpus).link_problems())
     stated = Metadata(title=title, published=published.date() if published else None, outlet=outlet,
                       url=url, language=language, id=article_id)
     name = getattr(source, "name", "-")

@@ -43,9 +43,29 @@ class BuildConfig:
         """A configured path resolved against `root`."""
         return self.root / getattr(self, name)
 
+    def linked(self, name: str) -> Path | None:
+        """The first part of a configured relative path that is a symbolic link, if any: a
+        corpus folder committed as a link would publish whatever it points to."""
+        part = self.root
+        for step in getattr(self, name).parts if not getattr(self, name).is_absolute() else ():
+            part = part / step
+            if part.is_symlink():
+                return part
+        return None
+
+    def link_problems(self) -> list[str]:
+        """The corpus or curation path reaching through a symbolic link, as problem lines."""
+        links: dict[Path, str] = {}
+        for name in ("corpus", "curation"):
+            link = self.linked(name)
+            if link is not None:
+                links.setdefault(link, name)
+        return [f"{link}: a symbolic link (keep the {name} in the repository itself, or pass --{name})"
+                for link, name in links.items()]
+
     def problems(self) -> list[str]:
         """Every setting that cannot work, as `path: reason (what to do)` lines."""
-        found = []
+        found = self.link_problems()
         if not self.path("corpus").is_dir():
             found.append(f"{self.path('corpus')}: corpus folder not found (pass --corpus or create it)")
         curation = self.path("curation")

@@ -298,3 +298,20 @@ def test_add_refuses_what_build_would_refuse_and_writes_nothing(corpus: Path, da
         add_article(data, corpus, stated, source="in.txt")
     assert reason in str(caught.value)
     assert [p.name for p in corpus.iterdir()] == ["good.txt"]
+
+
+def test_a_corpus_folder_committed_as_a_link_is_refused(tmp_path: Path, secret: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").symlink_to(secret.parent)
+    (secret.parent / "articles").mkdir()
+    shutil.copy(secret, secret.parent / "articles" / "config.txt")
+    for command in (("build", "--no-site"), ("check",)):
+        result = run(*command)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr.splitlines() == ["corpus: a symbolic link (keep the corpus in the repository itself, "
+                                               "or pass --corpus)"]
+    assert not (tmp_path / "docs").exists()
+    added = run("add", str(secret), "--id", "x")
+    assert (added.exit_code, added.stderr.splitlines()[0]) == (
+        2, "corpus: a symbolic link (keep the corpus in the repository itself, or pass --corpus)")
+    assert [p.name for p in (secret.parent / "articles").iterdir()] == ["config.txt"]
