@@ -203,14 +203,16 @@ def _conflicts(entries: list, root: yaml.Node | None, path: str) -> list[str]:
     problems = []
     first_at: dict[str, int] = {}
     for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            continue  # the schema says what is wrong with it
         line = _line_of(root, ["actions", index])
-        kind = entry["action"]
+        kind = entry.get("action")
         same = json.dumps(entry, sort_keys=True, default=str)
         if same in first_at:
             problems.append(f"{path}:{line}: the same entry as line {first_at[same]} (remove one)")
             continue
         first_at[same] = line
-        if kind in ONE_PER_TARGET:
+        if kind in ONE_PER_TARGET and all(k in entry for k in ONE_PER_TARGET[kind]):
             target = json.dumps([kind, *(str(entry[k]).casefold() for k in ONE_PER_TARGET[kind])])
             if target in first_at:
                 what = " ".join(quoted(entry[k]) for k in ONE_PER_TARGET[kind])
@@ -250,8 +252,7 @@ def parse_curation(text: str, path: str) -> Curation:
     try:
         data, root = load_yaml(text, CURATION_LIMITS, _Loader)
     except YamlRefused as error:
-        raise CurationError([f"{path}:{error.line}: {error.reason} (write each entry out in full; see docs/curation.md)"
-                             ]) from None
+        raise CurationError([f"{path}:{error.line}: {error.reason} ({error.fix}; see docs/curation.md)"]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -262,7 +263,9 @@ def parse_curation(text: str, path: str) -> Curation:
     if not isinstance(data, dict):
         raise CurationError([f"{path}:1: the file must be a mapping with an `actions:` list "
                              "(start it with `actions:`; see docs/curation.md)"])
-    problems = _validation_problems(data, root, path) or _conflicts(data.get("actions") or [], root, path)
+    entries = data.get("actions") if isinstance(data.get("actions"), list) else []
+    problems = sorted(_validation_problems(data, root, path) + _conflicts(entries, root, path),
+                      key=lambda p: int(p[len(path) + 1:].split(":")[0]))  # stable: by line, then as found
     if problems:
         raise CurationError(problems)
     actions = []

@@ -176,8 +176,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     try:
         meta, _ = load_yaml(match.group(1), FRONT_MATTER_LIMITS)
     except YamlRefused as error:
-        raise ReadError(path, f"front matter refused at line {error.line + 1}: {error.reason}",
-                        "write plain `key: value` lines between the --- lines") from None
+        raise ReadError(path, f"front matter refused at line {error.line + 1}: {error.reason}", error.fix) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""  # +1 for 0-based, +1 for the opening ---

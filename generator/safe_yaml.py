@@ -37,12 +37,14 @@ class Limits:
 
 
 class YamlRefused(ValueError):
-    """YAML that is refused before it is turned into values; `line` is 1-based."""
+    """YAML that is refused before it is turned into values: `line` (1-based), what is
+    wrong, and what to do about it."""
 
-    def __init__(self, reason: str, line: int) -> None:
+    def __init__(self, reason: str, line: int, fix: str = "write each value out in full") -> None:
         super().__init__(reason)
         self.reason = reason
         self.line = line
+        self.fix = fix
 
 
 def cut(text: str, limit: int = MAX_QUOTED) -> str:
@@ -97,7 +99,8 @@ def _check_node(node: yaml.Node) -> None:
         except ValueError:  # `.nan`, `.inf`, `-.Inf`: YAML's own spellings
             finite = False
         if not finite:
-            raise YamlRefused(f"{quoted(node.value)} is not a finite number", node.start_mark.line + 1)
+            raise YamlRefused(f"{quoted(node.value)} is not a finite number", node.start_mark.line + 1,
+                              "write a number")
     if isinstance(node, yaml.MappingNode):
         seen: dict[tuple[str, str], int] = {}
         for key, _ in node.value:
@@ -105,7 +108,8 @@ def _check_node(node: yaml.Node) -> None:
                 continue
             line, ident = key.start_mark.line + 1, (key.tag, key.value)
             if ident in seen:
-                raise YamlRefused(f"duplicate key {quoted(key.value)} (first at line {seen[ident]})", line)
+                raise YamlRefused(f"duplicate key {quoted(key.value)} (first at line {seen[ident]})", line,
+                                  "keep one of them")
             seen[ident] = line
 
 
@@ -140,7 +144,8 @@ def load(text: str, limits: Limits, loader: type = SAFE_LOADER) -> tuple[Any, ya
     Raises `YamlRefused` for what the limits refuse, `yaml.YAMLError` for what is not
     YAML, and `ValueError` for a value YAML cannot make (`2019-02-30` as a date)."""
     if len(text) > limits.max_chars:
-        raise YamlRefused(f"too large ({len(text):,} characters; the limit is {limits.max_chars:,})", 1)
+        raise YamlRefused(f"too large ({len(text):,} characters; the limit is {limits.max_chars:,})", 1,
+                          "remove what does not belong there")
     _scan_events(text, loader, limits)
     parser = loader(text)
     try:

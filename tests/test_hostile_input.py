@@ -112,7 +112,7 @@ def test_alias_bomb_in_front_matter_is_one_short_line_at_once() -> None:
         parse_article((front + BODY).encode(), "corpus/articles/bomb.md", "bomb")
     assert time.monotonic() - started < 1
     assert str(caught.value) == ("corpus/articles/bomb.md: front matter refused at line 4: an alias (`*name`) is not "
-                                 "allowed here (write plain `key: value` lines between the --- lines)")
+                                 "allowed here (write each value out in full)")
 
 
 def test_alias_bomb_in_curation_is_refused_by_its_expansion() -> None:
@@ -123,7 +123,7 @@ def test_alias_bomb_in_curation_is_refused_by_its_expansion() -> None:
     assert time.monotonic() - started < 2
     assert caught.value.problems == (
         "corpus/curation.yaml:11: expands to more than 200,000 values (through its aliases) "
-        "(write each entry out in full; see docs/curation.md)",)
+        "(write each value out in full; see docs/curation.md)",)
 
 
 def test_deep_nesting_is_refused_before_the_parser_slows_or_crashes() -> None:
@@ -207,11 +207,21 @@ def test_two_titles_for_one_event_and_repeated_entries_are_errors() -> None:
         "c.yaml:8: the same entry as line 5 (remove one)")
 
 
+def test_conflicting_entries_are_reported_beside_schema_errors() -> None:
+    entry = "  - action: set_title\n    event: e\n    title: {}\n"
+    text = "actions:\n" + entry.format("A") + "  - action: merge_events\n    events: [e]\n" + entry.format("B")
+    with pytest.raises(CurationError) as caught:
+        parse_curation(text, "c.yaml")
+    assert caught.value.problems == (
+        "c.yaml:6: actions.1.events: ['e'] is too short (list at least 2)",
+        "c.yaml:7: a second set_title for 'e', after line 2 (keep one of them)")
+
+
 def test_duplicate_keys_in_curation_are_an_error() -> None:
     with pytest.raises(CurationError) as caught:
         parse_curation("actions:\n  - action: set_title\n    event: x\n    title: A\n    title: B\n", "c.yaml")
     assert caught.value.problems == ("c.yaml:5: duplicate key 'title' (first at line 4) "
-                                     "(write each entry out in full; see docs/curation.md)",)
+                                     "(keep one of them; see docs/curation.md)",)
 
 
 def test_coordinates_must_be_finite_in_the_loader_and_the_schema() -> None:
