@@ -24,7 +24,7 @@ import yaml
 from slugify import slugify
 
 from .extract.language import UnknownLanguageError, check_language
-from .read import (MAX_BYTES, ReadError, article_of, check_id, content_hash, corpus_files, decode_bytes,
+from .read import (MAX_BYTES, README, ReadError, article_of, check_id, content_hash, corpus_files, decode_bytes,
                    parse_article, read_bytes, split_front_matter, too_large)
 from .records import Article
 from .safe_yaml import quoted
@@ -113,11 +113,14 @@ def stable_id(meta: Metadata | Article) -> str:
 
 def _choose_id(stated_id: str | None, article: Article, digest: str, taken: set[str], source: str) -> str:
     if stated_id is not None:
+        if README.match(f"{stated_id}.md"):
+            raise ReadError(source, f"id {quoted(stated_id)} would name a README file, which is not read as an article",
+                            "give another --id")
         if stated_id.casefold() in taken:
             raise ReadError(source, f"id {quoted(stated_id)} is already used in the corpus", "give another --id")
         return stated_id
     candidate = stable_id(article)
-    if candidate.casefold() in taken:
+    if candidate.casefold() in taken or README.match(f"{candidate}.md"):
         candidate = f"{candidate}-{digest[:HASH_SUFFIX]}"
     return candidate
 
@@ -177,17 +180,27 @@ def add_article(data: bytes, corpus: Path, stated: Metadata = Metadata(), source
                             ) from None
     digest = body_hash(body)
     content = render(article, body)
+    try:
+        return _store(content, corpus, article, stated_id and str(stated_id), digest, source, encoding)
+    except OSError as error:  # a read-only folder, a full disk: one line, nothing half written
+        raise ReadError(str(corpus), f"cannot add the article: {error.strerror}",
+                        "check that the corpus folder is writable and the disk has room") from None
+
+
+def _store(content: str, corpus: Path, article: Article, stated_id: str | None, digest: str, source: str,
+           encoding: str) -> Added:
+    """Under the corpus lock: refuse a text or id already there, then create the file."""
     with _CorpusLock(corpus):
         existing = _existing(corpus)
         same = next((e for e in existing if e.text_key == digest), None)
         if same is not None:
             raise ReadError(source, f"duplicate of {same.path} (same text)", "nothing to add; edit that file instead")
         taken = {e.id.casefold() for e in existing} | {p.stem.casefold() for p in corpus_files(corpus)}
-        article_id = check_id(_choose_id(stated_id and str(stated_id), article, digest, taken, source), source)
+        article_id = check_id(_choose_id(stated_id, article, digest, taken, source), source)
         target = corpus / f"{article_id}.md"
         parse_article(content.encode("utf-8"), source, article_id)  # what is written must read back
         try:
             write_new(target, content.encode("utf-8"))
-        except FileExistsError:  # a name no check above could see: e.g. a hidden file, or an add without the lock
+        except FileExistsError:  # a name no check above could see: a folder of that name, an add without the lock
             raise ReadError(source, f"{target} exists already", "give another --id") from None
     return Added(path=target, id=article_id, encoding=encoding)

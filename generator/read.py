@@ -148,7 +148,7 @@ def decode(data: bytes, path: str) -> str:
     return decode_bytes(data, path)[0]
 
 
-def parse_published(value: object, path: str, field: str = "front matter `published`") -> date | None:
+def parse_published(value: object, path: str) -> date | None:
     """A date, or an ISO date or date-time text: the whole value, never a date at its start
     (`2019-02-27 or maybe March` is refused, not read as the 27th)."""
     if value in (None, ""):
@@ -163,7 +163,7 @@ def parse_published(value: object, path: str, field: str = "front matter `publis
             return parse(text)
         except ValueError:
             continue
-    raise ReadError(path, f"{field} is not a date: {quoted(value)}", "write it as YYYY-MM-DD")
+    raise ReadError(path, f"front matter `published` is not a date: {quoted(value)}", "write it as YYYY-MM-DD")
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict, str]:

@@ -5,6 +5,7 @@ Each test uses the smallest input that showed the problem; the YAML bombs are ge
 """
 from __future__ import annotations
 
+import errno
 import math
 import multiprocessing
 import os
@@ -325,3 +326,17 @@ def test_a_corpus_folder_committed_as_a_link_is_refused(tmp_path: Path, secret: 
     assert (added.exit_code, added.stderr.splitlines()[0]) == (
         2, "corpus: a symbolic link (keep the corpus in the repository itself, or pass --corpus)")
     assert [p.name for p in (secret.parent / "articles").iterdir()] == ["config.txt"]
+
+
+def test_add_never_names_an_article_readme_and_reports_a_full_disk_in_one_line(corpus: Path, monkeypatch) -> None:
+    with pytest.raises(ReadError, match="would name a README file"):
+        add_article(BODY.encode(), corpus, Metadata(id="README"), source="in.txt")
+    assert add_article(f"Readme\n\n{BODY}".encode(), corpus, source="in.txt").id.startswith("readme-")
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr("generator.add.write_new", full)
+    with pytest.raises(ReadError) as caught:
+        add_article(f"Other talks\n\n{BODY} Again.".encode(), corpus, source="in.txt")
+    assert str(caught.value) == (f"{corpus}: cannot add the article: No space left on device "
+                                 "(check that the corpus folder is writable and the disk has room)")
