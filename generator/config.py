@@ -65,12 +65,13 @@ class BuildConfig:
 
     def problems(self) -> list[str]:
         """Every setting that cannot work, as `path: reason (what to do)` lines."""
-        found = self.link_problems()
+        found = []
         if not self.path("corpus").is_dir():
             found.append(f"{self.path('corpus')}: corpus folder not found (pass --corpus or create it)")
         curation = self.path("curation")
         if curation.exists() and not curation.is_file():
             found.append(f"{curation}: curation path is not a file (point --curation at a YAML file)")
+        found += self.link_problems()
         docs = self.path("docs")
         if docs.exists() and not docs.is_dir():
             found.append(f"{docs}: docs path is not a folder (pass --docs with a folder)")
