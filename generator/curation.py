@@ -24,14 +24,12 @@ from typing import Any, Union
 import jsonschema_rs
 import yaml
 
-from .safe_yaml import Limits, YamlRefused, cut, quoted
+from .safe_yaml import Limits, YamlRefused, quoted
 from .safe_yaml import load as load_yaml
 
 ENTITY_ACTIONS = ("rename_entity", "merge_entities")
 EVENT_ACTIONS = ("merge_events", "split_event", "set_title", "rename_event")
 FACT_ACTIONS = ("suppress_fact", "add_fact")
-# Far above any editor's file; a few aliases are allowed, their expansion bounded.
-CURATION_LIMITS = Limits(max_chars=2_000_000, max_aliases=100, max_nodes=200_000)
 
 
 class CurationError(Exception):
@@ -128,6 +126,10 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+# Far above any editor's file; a few aliases are allowed, their expansion bounded.
+CURATION_LIMITS = Limits(max_chars=2_000_000, max_aliases=100, max_nodes=200_000)
+
+
 @lru_cache(maxsize=1)
 def curation_schema() -> dict:
     return json.loads(resources.files("generator.schema").joinpath("curation.schema.json").read_text())
@@ -168,8 +170,6 @@ def _fix(error: Any) -> str:
         return "see docs/curation.md for the expected form"
     if error.validator == "minLength":
         return "write a non-empty value"
-    if error.validator == "uniqueItems":
-        return "list each one once"
     return "see docs/curation.md"
 
 
@@ -190,36 +190,8 @@ def _validation_problems(data: Any, root: yaml.Node | None, path: str) -> list[s
             path_to += unexpected[:1]
         where = _line_of(root, path_to)
         field = ".".join(str(p) for p in error.absolute_path) or "file"
-        problems.append(f"{path}:{where}: {cut(field)}: {cut(error.message)} ({_fix(error)})")
+        problems.append(f"{path}:{where}: {field}: {error.message} ({_fix(error)})")
     return sorted(set(problems), key=lambda p: (int(p.split(":")[1]), p))
-
-
-# What one event or entity can have only one of: two such entries would silently let the last win.
-ONE_PER_TARGET = {"set_title": ("event",), "rename_event": ("event",), "rename_entity": ("kind", "entity")}
-
-
-def _conflicts(entries: list, root: yaml.Node | None, path: str) -> list[str]:
-    """A repeated entry, or two entries that set one thing (two titles for one event)."""
-    problems = []
-    first_at: dict[str, int] = {}
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            continue  # the schema says what is wrong with it
-        line = _line_of(root, ["actions", index])
-        kind = entry.get("action")
-        same = json.dumps(entry, sort_keys=True, default=str)
-        if same in first_at:
-            problems.append(f"{path}:{line}: the same entry as line {first_at[same]} (remove one)")
-            continue
-        first_at[same] = line
-        if kind in ONE_PER_TARGET and all(k in entry for k in ONE_PER_TARGET[kind]):
-            target = json.dumps([kind, *(str(entry[k]).casefold() for k in ONE_PER_TARGET[kind])])
-            if target in first_at:
-                what = " ".join(quoted(entry[k]) for k in ONE_PER_TARGET[kind])
-                problems.append(f"{path}:{line}: a second {kind} for {what}, after line {first_at[target]} "
-                                "(keep one of them)")
-            first_at.setdefault(target, line)
-    return problems
 
 
 def _action(entry: dict, where: str) -> Action:
@@ -247,10 +219,42 @@ def _optional(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+# What one event or entity can have only one of: two such entries would silently let the last win.
+ONE_PER_TARGET = {"set_title": ("event",), "rename_event": ("event",), "rename_entity": ("kind", "entity")}
+
+
+def _refuse_conflicts(data: Any, root: yaml.Node | None, path: str) -> None:
+    """A repeated entry, or two entries that set one thing (two titles for one event): a
+    CurationError naming both lines. Entries the schema refuses are left to it."""
+    entries = data.get("actions") if isinstance(data, dict) else None
+    problems = []
+    first_at: dict[str, int] = {}
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if not isinstance(entry, dict):
+            continue  # the schema says what is wrong with it
+        line = _line_of(root, ["actions", index])
+        kind = entry.get("action")
+        same = json.dumps(entry, sort_keys=True, default=str)
+        if same in first_at:
+            problems.append(f"{path}:{line}: the same entry as line {first_at[same]} (remove one)")
+            continue
+        first_at[same] = line
+        if kind in ONE_PER_TARGET and all(k in entry for k in ONE_PER_TARGET[kind]):
+            target = json.dumps([kind, *(str(entry[k]).casefold() for k in ONE_PER_TARGET[kind])])
+            if target in first_at:
+                what = " ".join(quoted(entry[k]) for k in ONE_PER_TARGET[kind])
+                problems.append(f"{path}:{line}: a second {kind} for {what}, after line {first_at[target]} "
+                                "(keep one of them)")
+            first_at.setdefault(target, line)
+    if problems:
+        raise CurationError(problems)
+
+
 def parse_curation(text: str, path: str) -> Curation:
     """Parse and validate curation YAML; raises CurationError listing every problem."""
     try:
         data, root = load_yaml(text, CURATION_LIMITS, _Loader)
+        _refuse_conflicts(data, root, path)
     except YamlRefused as error:
         raise CurationError([f"{path}:{error.line}: {error.reason} ({error.fix}; see docs/curation.md)"]) from None
     except yaml.YAMLError as error:
@@ -263,9 +267,7 @@ def parse_curation(text: str, path: str) -> Curation:
     if not isinstance(data, dict):
         raise CurationError([f"{path}:1: the file must be a mapping with an `actions:` list "
                              "(start it with `actions:`; see docs/curation.md)"])
-    entries = data.get("actions") if isinstance(data.get("actions"), list) else []
-    problems = sorted(_validation_problems(data, root, path) + _conflicts(entries, root, path),
-                      key=lambda p: int(p[len(path) + 1:].split(":")[0]))  # stable: by line, then as found
+    problems = _validation_problems(data, root, path)
     if problems:
         raise CurationError(problems)
     actions = []

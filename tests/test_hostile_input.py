@@ -208,16 +208,6 @@ def test_two_titles_for_one_event_and_repeated_entries_are_errors() -> None:
         "c.yaml:8: the same entry as line 5 (remove one)")
 
 
-def test_conflicting_entries_are_reported_beside_schema_errors() -> None:
-    entry = "  - action: set_title\n    event: e\n    title: {}\n"
-    text = "actions:\n" + entry.format("A") + "  - action: merge_events\n    events: [e]\n" + entry.format("B")
-    with pytest.raises(CurationError) as caught:
-        parse_curation(text, "c.yaml")
-    assert caught.value.problems == (
-        "c.yaml:6: actions.1.events: ['e'] is too short (list at least 2)",
-        "c.yaml:7: a second set_title for 'e', after line 2 (keep one of them)")
-
-
 def test_duplicate_keys_in_curation_are_an_error() -> None:
     with pytest.raises(CurationError) as caught:
         parse_curation("actions:\n  - action: set_title\n    event: x\n    title: A\n    title: B\n", "c.yaml")
@@ -236,8 +226,7 @@ def test_coordinates_must_be_finite_in_the_loader_and_the_schema() -> None:
 
 
 def test_an_entity_listed_twice_in_a_merge_gets_a_message_that_says_so(make_record) -> None:
-    with pytest.raises(CurationError, match=r"c.yaml:4: actions.0.entities: .* has non-unique elements "
-                                            r"\(list each one once\)"):
+    with pytest.raises(CurationError, match=r"c.yaml:4: actions.0.entities: \['x', 'x'\] has non-unique elements"):
         parse_curation("actions:\n  - action: merge_entities\n    kind: person\n    entities: [x, x]\n", "c.yaml")
     records = [make_record("a", people=[("Vladimir Putin", None, True), ("Kim Jong-un", None, True)])]
     _, warnings = build_registry(records, {"a": "e"}, [MergeEntities("c.yaml:2", "person", ("Vladimir Putin", "vladimir-putin"), None)])
