@@ -24,7 +24,7 @@ from typing import Any, Union
 import jsonschema_rs
 import yaml
 
-from .safe_yaml import Limits, YamlRefused, quoted
+from .safe_yaml import Limits, YamlRefused, cut, quoted
 from .safe_yaml import load as load_yaml
 
 ENTITY_ACTIONS = ("rename_entity", "merge_entities")
@@ -190,7 +190,7 @@ def _validation_problems(data: Any, root: yaml.Node | None, path: str) -> list[s
             path_to += unexpected[:1]
         where = _line_of(root, path_to)
         field = ".".join(str(p) for p in error.absolute_path) or "file"
-        problems.append(f"{path}:{where}: {field}: {error.message} ({_fix(error)})")
+        problems.append(f"{path}:{where}: {field}: {cut(error.message)} ({_fix(error)})")  # the message quotes the value
     return sorted(set(problems), key=lambda p: (int(p.split(":")[1]), p))
 
 
