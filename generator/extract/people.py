@@ -31,6 +31,7 @@ from .event_cues import is_historical, lexicon as event_lexicon, main_event_sent
 from .names import person_key, same_person
 from .person_lexicon import PeopleLexicon, lexicon
 from .person_mentions import Mention, find_mentions
+from .roles import best_role, english_role
 
 # A person mentioned in at least this share of the sentences of the most-mentioned
 # person is a main participant (when they appear in main-event sentences).
@@ -389,6 +390,7 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
             name=_display_name(cluster),
             aliases=tuple(sorted({m.name for m in cluster.mentions})),
             role=_role(cluster),
+            role_en=best_role(english_role(m.role, doc.language) for m in cluster.mentions),
             present=present,
             evidence=tuple(doc.sentences[i].evidence() for i in sentences),
         ))

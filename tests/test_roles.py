@@ -1,0 +1,152 @@
+"""Roles as written → one English role: the normaliser in six languages, and the choice of
+one role per person across an event's articles."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.events.roles import complete_roles, event_role, fill_missing_roles
+from generator.extract.roles import best_role, english_role, parse, relation_country, specificity
+from generator.records import ArticleRecord, EventPerson, EventRecord, Evidence, Person
+
+ENGLISH_ROLE = re.compile(r"^[A-Za-z][A-Za-z .,'()-]*$")  # what a reader (and the event scorer) takes for English
+
+CASES = [
+    # language, as written, English role
+    ("en", "Russian President", "President of Russia"),
+    ("en", "US President", "President of the United States"),
+    ("en", "the late Japanese prime minister", "Late Prime Minister of Japan"),
+    ("en", "UN Secretary-General", "Secretary General of the United Nations"),
+    ("en", "Chinese Foreign Ministry spokeswoman", "Spokesperson of the Foreign Ministry of China"),
+    ("en", "Kremlin chief", "President of Russia"),
+    ("en", "British Foreign Minister", "Foreign Secretary of the United Kingdom"),
+    ("nl", "Russische president", "President of Russia"),
+    ("nl", "Noord-Koreaanse leider", "Leader of North Korea"),
+    ("nl", "Russische minister van Buitenlandse Zaken", "Foreign Minister of Russia"),
+    ("nl", "Duitse bondskanselier", "Chancellor of Germany"),
+    ("nl", "oud-premier", "Former Prime Minister"),
+    ("nl", "secretaris-generaal van de NAVO", "Secretary General of NATO"),
+    ("de", "Russische Präsident", "President of Russia"),
+    ("de", "russischen Präsidenten", None),  # an inflected office is no office the lexicon lists
+    ("de", "US-Außenminister", "Secretary of State of the United States"),
+    ("de", "Bundesaußenminister", "Foreign Minister of Germany"),
+    ("de", "Vizeaußenminister", "Deputy Foreign Minister"),
+    ("de", "Nato-Generalsekretär", "Secretary General of NATO"),
+    ("de", "EU-Kommissionspräsidentin", "President of the European Commission"),
+    ("de", "Russlands Präsident", "President of Russia"),
+    ("de", "Kremlsprecher", "Spokesperson of the Kremlin"),
+    ("de", "nordkoreanische Machthaber", "Leader of North Korea"),
+    ("fr", "président russe", "President of Russia"),
+    ("fr", "dirigeant nord-coréen", "Leader of North Korea"),
+    ("fr", "ministre allemand des Affaires étrangères", "Foreign Minister of Germany"),
+    ("fr", "présidente de la Commission européenne", "President of the European Commission"),
+    ("fr", "ancien président américain", "Former President of the United States"),
+    ("fr", "roi des Belges", "King of Belgium"),
+    ("es", "presidente ruso", "President of Russia"),
+    ("es", "presidente de Francia", "President of France"),
+    ("es", "presidente del Gobierno", "Prime Minister of Spain"),
+    ("es", "canciller alemán", "Chancellor of Germany"),
+    ("es", "canciller ruso", "Foreign Minister of Russia"),
+    ("es", "primer ministro chino", "Premier of China"),
+    ("it", "presidente russo", "President of Russia"),
+    ("it", "presidente del Consiglio", "Prime Minister of Italy"),
+    ("it", "ministro degli Esteri ucraino", "Foreign Minister of Ukraine"),
+    ("it", "segretario generale della Nato", "Secretary General of NATO"),
+    ("it", "allora premier", "Former Prime Minister"),
+]
+
+
+@pytest.mark.parametrize("language,written,expected", CASES)
+def test_a_role_as_written_becomes_one_english_role(language, written, expected):
+    assert english_role(written, language) == expected
+    if expected:
+        assert ENGLISH_ROLE.match(expected)
+
+
+@pytest.mark.parametrize("language,written", [
+    ("en", "grandfather of"), ("en", "father and predecessor of the current leader"), ("en", "Canadian counterpart"),
+    ("nl", "opvolger van paus"), ("de", "Ehefrau"), ("fr", "homologue américain"), ("es", "esposa de Lula"),
+    ("it", "omologo francese"), ("en", "Dutch painter"), ("en", ""), ("xx", "president"),
+])
+def test_relations_descriptions_and_unknown_languages_give_no_role(language, written):
+    assert english_role(written, language) is None
+
+
+def test_demonyms_are_inflected_by_the_language_rules():
+    assert {english_role(w, "es") for w in ("presidente ruso", "presidenta rusa")} == {"President of Russia"}
+    assert {english_role(w, "fr") for w in ("président ukrainien", "présidente ukrainienne")} == \
+        {"President of Ukraine"}
+    assert {english_role(w, "de") for w in ("russische Präsident", "russischer Präsident")} == {"President of Russia"}
+    assert english_role("Chinese premier", "nl") == "Premier of China"  # "Chinees" → "Chinese"
+
+
+def test_specificity_ranks_country_offices_over_bare_and_generic_ones():
+    assert specificity("President of Russia") > specificity("Leader of Russia") > specificity("President")
+    assert specificity("President") > specificity("Leader") > specificity("not a role")
+    assert parse("Former Secretary of State of the United States").of == "the United States"
+    assert parse("Secretary of State of the United States").office == "Secretary of State"
+
+
+def test_the_event_role_is_the_most_specific_then_the_most_frequent():
+    assert event_role(["President", "President of Russia", None]) == "President of Russia"
+    assert event_role(["Leader of North Korea", "Leader of North Korea", "Head of State of North Korea"]) == \
+        "Leader of North Korea"
+    assert event_role(["Head of State of China", "President of China"]) == "President of China"
+    assert event_role([None, None]) is None
+    assert best_role(["B of Russia", "A of Russia"]) == best_role(["A of Russia", "B of Russia"])  # order-free
+
+
+def _record(record_id: str, *people: tuple[str, str | None]) -> ArticleRecord:
+    evidence = (Evidence("x", 0, 1),)
+    return ArticleRecord(
+        id=record_id, language="en", title="t", url=None, outlet=None, published=None, published_source=None,
+        event=None, date=None,
+        participants=tuple(Person(name, (name,), role, True, evidence, role_en=role) for name, role in people),
+        locations=(), dates=(), outcomes=(), content_hash="0", extractor_version="test", source="x")
+
+
+def test_a_bare_role_takes_the_country_the_persons_other_roles_agree_on():
+    records = complete_roles([
+        _record("a", ("Ana Example", "President"), ("Ben Example", "Prime Minister")),
+        _record("b", ("Ana Example", "President of Russia"), ("Ben Example", "Secretary General of NATO")),
+        _record("c", ("Ben Example", "Prime Minister of Norway"), ("Cleo Example", "Minister")),
+    ])
+    roles = {(r.id, p.name): p.role_en for r in records for p in r.participants}
+    assert roles[("a", "Ana Example")] == "President of Russia"
+    assert roles[("a", "Ben Example")] == "Prime Minister of Norway"  # the same office elsewhere
+    assert roles[("c", "Cleo Example")] == "Minister"  # nothing elsewhere: left as it is
+
+
+def test_a_bare_role_keeps_no_country_when_the_others_disagree():
+    records = complete_roles([
+        _record("a", ("Dan Example", "Minister")),
+        _record("b", ("Dan Example", "Foreign Minister of Norway")),
+        _record("c", ("Dan Example", "Secretary General of NATO")),  # an organisation: no nationality
+    ])
+    assert records[0].participants[0].role_en == "Minister"
+
+
+def test_a_relation_phrase_gives_a_bare_office_its_country():
+    assert relation_country("omologo francese", "it") == "FR"
+    assert relation_country("Canadian counterpart", "en") == "CA"
+    assert relation_country("father of the North Korean leader", "en") is None  # the demonym is the leader's
+    assert event_role(["Foreign Minister", None], [None, "FR"]) == "Foreign Minister of France"
+    assert event_role(["Foreign Minister"], ["FR", "DE"]) == "Foreign Minister"  # disagreeing: left bare
+
+
+def _event(event_id: str, *people: tuple[str, str | None]) -> EventRecord:
+    return EventRecord(id=event_id, title="t", date=None, places=(), articles=(event_id,),
+                       participants=tuple(EventPerson(pid, pid, (pid,), role, (), True, ()) for pid, role in people),
+                       locations=(), dates=(), outcomes=(), conflicts=(), languages=("en",))
+
+
+def test_a_person_without_a_role_at_an_event_takes_the_one_their_other_events_give():
+    events = fill_missing_roles([
+        _event("a", ("putin", None), ("kim", None), ("medvedev", None)),
+        _event("b", ("putin", "President of Russia"), ("kim", "Leader of North Korea")),
+        _event("c", ("putin", "Leader of Russia"), ("kim", "Former Leader of North Korea")),
+        _event("d", ("medvedev", "President of Russia"), ("medvedev", "Prime Minister of Russia")),
+    ])
+    roles = {p.id: p.role for p in events[0].participants}
+    assert roles == {"putin": "President of Russia", "kim": "Leader of North Korea", "medvedev": None}
