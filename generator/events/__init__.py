@@ -7,12 +7,11 @@
     re-resolve dates               an article with no date of its own is re-read against its event's date
     curate facts                   suppress_fact / add_fact
     registry (registry.py)         one entity per person and place; records get canonical names
-    roles (roles.py)               a role with no country takes the one the person's other roles give
     ids (ids.py)                   stable slugs; set_title / rename_event; redirects from old ids
     merge (merge.py)               one EventRecord per event, with sources and conflicts
                                    (or the last build's, if its inputs are the same: reuse.py)
-    roles (roles.py)               a person no article of an event gives a role takes the one
-                                   role all their other events agree on
+    roles (roles.py)               a role with no country takes the one the person's other roles
+                                   give; a person with no role takes the one their other events give
 """
 from __future__ import annotations
 
@@ -76,7 +75,6 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     registry, entity_warnings = build_registry(records, labels, curation.of(RenameEntity, MergeEntities))
     warnings += entity_warnings
     records, person_id, place_id = canonical_records(records, registry)
-    records = complete_roles(records)
 
     # Each event's people and places, merged once: its id is derived from them, then its
     # record. An event the last build merged from the same inputs is read back instead.
@@ -101,7 +99,7 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
                 reuse.keep(memo, keys[n], derived[n], merged_as[n], record)
         events.append(record)
     embeddings.save()
-    events = fill_missing_roles(events)
+    events = fill_missing_roles(complete_roles(events, records, person_id))
     event_of = {records[i].id: final_ids[n] for n, group in enumerate(groups) for i in group}
     registry = relabel_events(registry, {f"event-{n}": final_ids[n] for n in range(len(groups))})
     linked_records = tuple(evolve(r, event=event_of[r.id]) for r in records)

@@ -1,57 +1,28 @@
-"""One English role per person: filled in from the person's other roles, then chosen per event.
+"""One English role per person and event: chosen from its articles, completed from the corpus.
 
 Extraction gives each person of an article an English role (`Person.role_en`) from the
-roles its text states. Two steps use what the other articles say:
+roles its text states. Per event, then over all events:
 
-- `complete_roles`: a role with no country ("the president") takes the country of the
-  person's roles elsewhere in the corpus when that is safe: the same office held in one
-  country only ("President" → "President of Russia"), or, for any office, when every
-  role of theirs that names a country names the same one and none names an organisation.
 - `event_role`: the one role an event gives a person, the most specific and then the
-  most frequent of its articles' roles (`extract.roles.best_role`);
+  most frequent of its articles' roles (`extract.roles.best_role`); a bare office takes
+  the country the articles' relation phrases give ("omologo francese");
+- `complete_roles`: a role the event's articles state with no country ("the president")
+  takes the country the person's roles in the other articles give, when that is safe:
+  the same office held in one country only ("President" → "President of Russia"), or,
+  for any office, when every role of theirs that names a country names the same one and
+  none names an organisation. A role an article states always beats one completed so.
 - `fill_missing_roles`: a person none of whose event's articles states a role takes the
-  one role all their other events agree on.
+  most specific role their other events agree on.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ..extract.roles import EnglishRole, best_role, parse, specificity, with_country
 from ..records import ArticleRecord, EventRecord, evolve
 
-
-def complete_roles(records: Sequence[ArticleRecord]) -> list[ArticleRecord]:
-    """Records whose bare English roles take the country the person's other roles give."""
-    known: dict[str, list[EnglishRole]] = defaultdict(list)
-    for record in records:
-        for person in record.participants:
-            parsed = parse(person.role_en) if person.role_en else None
-            if parsed is not None and parsed.of:
-                known[person.name].append(parsed)
-    out = []
-    for record in records:
-        people = tuple(_completed(p, known.get(p.name, ())) for p in record.participants)
-        changed = any(a is not b for a, b in zip(people, record.participants))
-        out.append(evolve(record, participants=people) if changed else record)
-    return out
-
-
-def _completed(person, elsewhere: Sequence[EnglishRole]):
-    role = parse(person.role_en) if person.role_en and elsewhere else None
-    if role is None or role.of:
-        return person
-    same_office = {r.of for r in elsewhere if r.office == role.office}
-    owner = _only(same_office)
-    if owner is None and not same_office and all(r.country for r in elsewhere):
-        owner = _only({r.of for r in elsewhere})
-    if owner is None:
-        return person
-    return evolve(person, role_en=EnglishRole(role.office, owner, role.qualifiers).text)
-
-
-def _only(values: set[str | None]) -> str | None:
-    return next(iter(values)) if len(values) == 1 else None
+IdOf = Callable[[str, str], str]  # (article id, canonical name) → registry id
 
 
 def event_role(roles: Iterable[str | None], countries: Iterable[str | None] = ()) -> str | None:
@@ -63,6 +34,40 @@ def event_role(roles: Iterable[str | None], countries: Iterable[str | None] = ()
     if chosen is None or len(stated) != 1:
         return chosen
     return with_country(chosen, next(iter(stated)))
+
+
+def complete_roles(events: Sequence[EventRecord], records: Sequence[ArticleRecord],
+                   person_id: IdOf) -> list[EventRecord]:
+    """Events whose people's bare roles take the country their roles elsewhere give."""
+    known: dict[str, list[EnglishRole]] = defaultdict(list)
+    for record in records:
+        for person in record.participants:
+            parsed = parse(person.role_en) if person.role_en else None
+            if parsed is not None and parsed.of:
+                known[person_id(record.id, person.name)].append(parsed)
+    out = []
+    for event in events:
+        people = tuple(_completed(p, known.get(p.id, ())) for p in event.participants)
+        changed = any(a is not b for a, b in zip(people, event.participants))
+        out.append(evolve(event, participants=people) if changed else event)
+    return out
+
+
+def _completed(person, elsewhere: Sequence[EnglishRole]):
+    role = parse(person.role) if person.role and elsewhere else None
+    if role is None or role.of:
+        return person
+    same_office = {r.of for r in elsewhere if r.office == role.office}
+    owner = _only(same_office)
+    if owner is None and not same_office and all(r.country for r in elsewhere):
+        owner = _only({r.of for r in elsewhere})
+    if owner is None:
+        return person
+    return evolve(person, role=EnglishRole(role.office, owner, role.qualifiers).text)
+
+
+def _only(values: set[str | None]) -> str | None:
+    return next(iter(values)) if len(values) == 1 else None
 
 
 def fill_missing_roles(events: Sequence[EventRecord]) -> list[EventRecord]:

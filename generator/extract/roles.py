@@ -29,7 +29,8 @@ from . import gazetteer
 GENERIC_OFFICES = frozenset({"Leader", "Head of State", "Head of Government", "Minister", "Official", "Diplomat",
                              "Adviser", "Envoy", "Chair", "General", "Commander"})
 # Offices that belong to an institution rather than a country ("Spokesperson of the Kremlin").
-STAFF_OFFICES = frozenset({"Spokesperson", "Adviser", "Official", "Diplomat", "Ambassador", "Envoy"})
+STAFF_OFFICES = frozenset({"Spokesperson", "Adviser", "Official", "Diplomat", "Ambassador", "Envoy", "Chief of Staff",
+                           "National Security Adviser"})
 # English qualifiers, in the order they stand before the office.
 QUALIFIERS = ("Former", "Late", "Acting", "Deputy")
 # Offices that a country names in its own way: the US foreign minister is its Secretary of State.
@@ -88,8 +89,19 @@ def _inflected(form: str, inflections: Mapping[str, list]) -> set[str]:
     return {_key(stem + fold(str(f or ""))) for f in forms} | {_key(base)}
 
 
-def _phrases(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    return {_key(str(p)): str(name) for name, phrases in (table or {}).items() for p in phrases or () if _key(str(p))}
+def _phrases(table: Mapping[str, Iterable[str]], endings: Iterable[str] = ()) -> dict[str, str]:
+    """Phrase key → name; with `endings`, also each phrase whose first word takes one."""
+    found: dict[str, str] = {}
+    for name, phrases in (table or {}).items():
+        for phrase in phrases or ():
+            key = _key(str(phrase))
+            if not key:
+                continue
+            first, _, rest = key.partition(" ")
+            for ending in endings:
+                found.setdefault(" ".join(filter(None, (first + ending, rest))), str(name))
+            found[key] = str(name)
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -99,7 +111,7 @@ def lexicon(language: str) -> RoleLexicon:
     demonyms = {form: str(code) for code, bases in (section.get("demonyms") or {}).items()
                 for base in bases or () for form in _inflected(str(base), inflections) if form}
     return RoleLexicon(
-        offices=_phrases(section.get("offices")),
+        offices=_phrases(section.get("offices"), [fold(str(e)) for e in section.get("office_endings") or ()]),
         implied={_key(str(p)): str(c) for p, c in (section.get("implied") or {}).items()},
         demonyms=demonyms,
         organisations=_phrases(section.get("organisations")),
