@@ -27,6 +27,8 @@ CASES = [
     ("nl", "Duitse bondskanselier", "Chancellor of Germany"),
     ("nl", "oud-premier", "Former Prime Minister"),
     ("nl", "secretaris-generaal van de NAVO", "Secretary General of NATO"),
+    ("nl", "NAVO-chef", "Secretary General of NATO"),
+    ("nl", "bondskanselier", "Chancellor of Germany"),
     ("de", "Russische Präsident", "President of Russia"),
     ("de", "russischen Präsidenten", "President of Russia"),  # an office in another case
     ("fr", "ministres des Affaires étrangères", "Foreign Minister"),  # and in the plural
@@ -46,6 +48,7 @@ CASES = [
     ("fr", "présidente de la Commission européenne", "President of the European Commission"),
     ("fr", "ancien président américain", "Former President of the United States"),
     ("fr", "roi des Belges", "King of Belgium"),
+    ("fr", "président du Conseil italien", "Prime Minister of Italy"),
     ("es", "presidente ruso", "President of Russia"),
     ("es", "presidente de Francia", "President of France"),
     ("es", "presidente del Gobierno", "Prime Minister of Spain"),

@@ -33,10 +33,12 @@ STAFF_OFFICES = frozenset({"Spokesperson", "Adviser", "Official", "Diplomat", "A
                            "National Security Adviser"})
 # English qualifiers, in the order they stand before the office.
 QUALIFIERS = ("Former", "Late", "Acting", "Deputy")
-# Offices that a country names in its own way: the US foreign minister is its Secretary of State.
+# Offices that a country or organisation names in its own way: the US foreign minister is
+# its Secretary of State, the "NATO chief" its Secretary General.
 OFFICE_IN_COUNTRY = {("Foreign Minister", "US"): "Secretary of State", ("Defence Minister", "US"): "Secretary of Defense",
                      ("Finance Minister", "US"): "Secretary of the Treasury", ("Foreign Minister", "GB"): "Foreign Secretary",
-                     ("Prime Minister", "CN"): "Premier"}
+                     ("Prime Minister", "CN"): "Premier", ("Leader", "NATO"): "Secretary General",
+                     ("Leader", "the United Nations"): "Secretary General"}
 # Country names that English writes with "the" ("President of the United States").
 _DEFINITE = re.compile(r"^(United|Democratic|Central African|Czech Republic|Dominican|Holy)\b|"
                        r"\b(Islands|Republic|Emirates|Kingdom|Federation|Union)$|"
@@ -301,7 +303,9 @@ def read_role(written: str | None, language: str) -> EnglishRole | None:
                      for h in _phrase_hits(keys, table, kind) if not taken & set(range(h.start, h.end))]
     # An office that implies its country: "presidente del Gobierno" (Spain), "Kremlin chief".
     implied_here = lex.implied.get(office_key) or next(
-        (h.value for h in _phrase_hits(office_key.split(), lex.implied, "implied")), None)
+        (h.value for h in _phrase_hits(office_key.split(), lex.implied, "implied")), None) or (
+        next((c for p, c in lex.implied.items() if office_key.startswith(p) and len(p) >= MIN_COMPOUND_HEAD), None)
+        if lex.compounds else None)  # "bondskanselier": a German chancellor
     if implied_here:
         facts.append(_Hit(office_hit.start, office_hit.end, implied_here, "implied"))
     named = [h for h in _country_names_in(written, language, lex) if not taken & set(range(h.start, h.end))]
@@ -326,7 +330,8 @@ def read_role(written: str | None, language: str) -> EnglishRole | None:
         where = country_label(code) if code and country in countries else None
         return EnglishRole(office, f"{owner} of {where}" if where else owner, qualifiers)
     if organisations and (not countries or near(organisations[0]) < near(countries[0])):
-        return EnglishRole(office, organisations[0].value, qualifiers)
+        owner = organisations[0].value
+        return EnglishRole(OFFICE_IN_COUNTRY.get((office, owner), office), owner, qualifiers)
     label = country_label(code) if code else None
     office = OFFICE_IN_COUNTRY.get((office, code or ""), office)
     return EnglishRole(office, label, qualifiers, country=label is not None)
