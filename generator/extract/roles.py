@@ -45,6 +45,8 @@ _DEFINITE = re.compile(r"^(United|Democratic|Central African|Czech Republic|Domi
                        r"^(Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles|Congo)$")
 # English names the gazetteer spells otherwise for a role: the Pope's state is the Holy See.
 _OFFICE_COUNTRY_NAMES = {"VA": "the Holy See"}
+# What an English role may be written with (the records' schema checks the same pattern).
+ENGLISH = re.compile(r"^[A-Za-z][A-Za-z .,'()-]*$")
 # A word: letters (and digits), so hyphens and apostrophes split ("US-Präsident", "chef d'État").
 _WORD = re.compile(r"[^\W_]+")
 # The longest phrase the lexicons hold, in words.
@@ -263,7 +265,9 @@ def _country_names_in(text: str, language: str, lex: RoleLexicon) -> list[_Hit]:
 def english_role(written: str | None, language: str) -> str | None:
     """The English role of a role as written in `language`, or None (no office, or a relation)."""
     role = read_role(written, language)
-    return role.text if role else None
+    # The records' schema holds English roles to plain Latin letters: a lexicon entry that
+    # would break that gives no role rather than a record that fails its check.
+    return role.text if role and ENGLISH.match(role.text) else None
 
 
 def read_role(written: str | None, language: str) -> EnglishRole | None:
