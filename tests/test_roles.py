@@ -3,12 +3,13 @@ one role per person across an event's articles."""
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 
 from generator.events.roles import complete_roles, event_role, fill_missing_roles
-from generator.extract.roles import best_role, english_role, parse, relation_country, specificity
-from generator.records import ArticleRecord, EventPerson, EventRecord, Evidence, Person
+from generator.extract.roles import best_role, english_role, parse, person_role, relation_country, specificity
+from generator.records import ArticleRecord, EventPerson, EventRecord, Evidence, Person, Sentence
 
 ENGLISH_ROLE = re.compile(r"^[A-Za-z][A-Za-z .,'()-]*$")  # what a reader (and the event scorer) takes for English
 
@@ -162,3 +163,42 @@ def test_a_person_without_a_role_at_an_event_takes_the_one_their_other_events_gi
     ])
     roles = {p.id: p.role for p in events[0].participants}
     assert roles == {"putin": "President of Russia", "kim": "Leader of North Korea", "medvedev": None}
+
+
+def _role_beside(language: str, text: str, name: str) -> tuple[str | None, str | None]:
+    """`person_role` of the one mention of `name` in a one-sentence article, which carries no role itself."""
+    start = text.index(name)
+    doc = SimpleNamespace(language=language, article=SimpleNamespace(text=text),
+                          sentences=(Sentence(text, 0, len(text)),))
+    mention = SimpleNamespace(start=start, end=start + len(name), sentence=0, role=None)
+    return person_role(doc, [mention], None)
+
+
+@pytest.mark.parametrize("language,text,name,role", [
+    ("es", "El primer ministro de Nueva Zelanda, Tom Example, y Ana Muestra firmaron ayer el acuerdo.",
+     "Tom Example", ("primer ministro de Nueva Zelanda", "Prime Minister of New Zealand")),
+    ("it", "Ana Esempio ha ricevuto il presidente ucraino, Ivan Esempio, a Roma.",
+     "Ivan Esempio", ("presidente ucraino", "President of Ukraine")),
+    ("en", "Ana Example met Tom Example, the Norwegian foreign minister, in Oslo on Monday.",
+     "Tom Example", ("the Norwegian foreign minister", "Foreign Minister of Norway")),
+    ("de", "Ana Beispiel traf den Außenminister Norwegens, Tom Beispiel.",
+     "Tom Beispiel", ("Außenminister Norwegens", "Foreign Minister of Norway")),
+])
+def test_a_role_in_apposition_to_the_name_is_the_persons_role(language, text, name, role):
+    assert _role_beside(language, text, name) == role
+
+
+@pytest.mark.parametrize("text", [
+    "After meeting the Chinese president, Tom Example flew on to Tokyo.",  # the name goes on as subject
+    "Ana Example met Tom Example, who later called the Japanese prime minister, in Oslo.",  # not its opening
+    "Ana Example met Tom Example, his wife and the Japanese prime minister.",
+])
+def test_a_role_that_is_not_the_names_apposition_is_not_its_role(text):
+    assert _role_beside("en", text, "Tom Example") == (None, None)
+
+
+def test_a_role_the_mentions_carry_comes_first():
+    text = "Tom Example, the Norwegian foreign minister, spoke."
+    doc = SimpleNamespace(language="en", article=SimpleNamespace(text=text), sentences=(Sentence(text, 0, len(text)),))
+    mention = SimpleNamespace(start=0, end=11, sentence=0, role="Prime Minister")
+    assert person_role(doc, [mention], "Prime Minister") == ("Prime Minister", "Prime Minister")

@@ -271,6 +271,12 @@ def english_role(written: str | None, language: str) -> str | None:
 
 
 def read_role(written: str | None, language: str) -> EnglishRole | None:
+    found = _read(written, language)
+    return found[0] if found else None
+
+
+def _read(written: str | None, language: str) -> tuple[EnglishRole, int, int] | None:
+    """The English role of a phrase, with the words it was read from (first, last + 1)."""
     if not written or language not in supported():
         return None
     lex = lexicon(language)
@@ -318,6 +324,14 @@ def read_role(written: str | None, language: str) -> EnglishRole | None:
     def near(h: _Hit) -> tuple[int, int]:
         return (abs(h.start - office_hit.start), h.start)
 
+    read = [office_hit, *facts]
+    first, last = min(h.start for h in read), max(h.end for h in read)
+    role = _english(lex, office_hit, office_key, facts, near)
+    return (role, first, last) if role else None
+
+
+def _english(lex: RoleLexicon, office_hit: _Hit, office_key: str, facts: list[_Hit], near) -> EnglishRole:
+    """The office and, of the facts beside it, the nearest country or organisation it belongs to."""
     qualifiers = tuple(q for q in QUALIFIERS if any(h.kind == "modifier" and h.value == q for h in facts))
     countries = sorted((h for h in facts if h.kind == "country"), key=near)
     organisations = sorted((h for h in facts if h.kind == "organisation"), key=near)
@@ -339,6 +353,66 @@ def read_role(written: str | None, language: str) -> EnglishRole | None:
     label = country_label(code) if code else None
     office = OFFICE_IN_COUNTRY.get((office, code or ""), office)
     return EnglishRole(office, label, qualifiers, country=label is not None)
+
+
+def person_role(doc, mentions, stated: str | None) -> tuple[str | None, str | None]:
+    """(role as written, English role) of a person from their mentions in `doc`: the best
+    English role of the roles the mentions carry; with none, a role in apposition to a
+    mention ("El presidente de Estados Unidos, Joe Biden", "Penny Wong, the Australian
+    foreign minister,"), which then is the role as written too."""
+    english = best_role(english_role(m.role, doc.language) for m in mentions)
+    if stated is not None or english is not None:
+        return stated, english
+    for mention in sorted(mentions, key=lambda m: m.start):
+        sentence = doc.sentences[mention.sentence]
+        text = doc.article.text
+        after = text[mention.end:sentence.end]
+        # A role before the name is its apposition only when the name is closed off too
+        # ("il presidente ucraino, Volodymyr Zelensky, a Roma"): in "After meeting the
+        # Chinese president, Putin flew on" the role is someone else's.
+        closed = _CLOSED.match(after) is not None
+        beside = ((_apposition_before(text[sentence.start:mention.start], doc.language) if closed else None)
+                  or _apposition_after(after, doc.language))
+        if beside:
+            return beside, english_role(beside, doc.language)
+    return None, None
+
+
+# An apposition: a role phrase and the name, with only a comma between them.
+_BEFORE = re.compile(r"([^,;:()«»\"“”]{2,120}),\s*$")
+_AFTER = re.compile(r"^\s*,\s*([^,;:.!?()«»\"“”]{2,120}?)\s*(?:[,;:)]|[.!?](?:\s|$)|$)")
+_CLOSED = re.compile(r"^\s*(?:[,;:.!?)]|$)")
+# Longest apposition read as a role, in words.
+MAX_APPOSITION = 10
+
+
+def _apposition_before(before: str, language: str) -> str | None:
+    """"El presidente de Estados Unidos, <name>": the role must reach the comma."""
+    found = _BEFORE.search(before)
+    if not found:
+        return None
+    phrase = found.group(1)
+    spans = [m.span() for m in _WORD.finditer(phrase)][-MAX_APPOSITION:]
+    if not spans:
+        return None
+    tail = phrase[spans[0][0]:]
+    read = _read(tail, language)
+    if read is None or read[2] != len(spans):
+        return None
+    return tail[spans[read[1]][0] - spans[0][0]:].strip()
+
+
+def _apposition_after(after: str, language: str) -> str | None:
+    """"<name>, the Australian foreign minister,": the role must open the phrase."""
+    found = _AFTER.match(after)
+    if not found:
+        return None
+    phrase = found.group(1).strip()
+    spans = [m.span() for m in _WORD.finditer(phrase)]
+    read = _read(phrase, language) if 0 < len(spans) <= MAX_APPOSITION else None
+    if read is None or read[1] > 2:  # at most an article and a qualifier before it
+        return None
+    return phrase
 
 
 def relation_country(written: str | None, language: str) -> str | None:
