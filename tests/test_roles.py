@@ -131,6 +131,12 @@ def test_a_bare_role_takes_the_country_the_persons_other_roles_agree_on():
     assert roles[("c", "Cleo Example")] == "Minister"  # nothing elsewhere: left as it is
 
 
+def test_a_completed_role_is_named_as_its_country_names_it():
+    roles = _completed(_record("a", ("Eve Example", "Foreign Minister")),
+                       _record("b", ("Eve Example", "Secretary of State of the United States")))
+    assert roles[("a", "Eve Example")] == "Secretary of State of the United States"
+
+
 def test_a_bare_role_keeps_no_country_when_the_others_disagree():
     roles = _completed(
         _record("a", ("Dan Example", "Minister")),
@@ -202,3 +208,21 @@ def test_a_role_the_mentions_carry_comes_first():
     doc = SimpleNamespace(language="en", article=SimpleNamespace(text=text), sentences=(Sentence(text, 0, len(text)),))
     mention = SimpleNamespace(start=0, end=11, sentence=0, role="Prime Minister")
     assert person_role(doc, [mention], "Prime Minister") == ("Prime Minister", "Prime Minister")
+
+
+@pytest.mark.parametrize("language,text,name", [
+    ("fr", "Étaient présents les ministres des affaires étrangères, Anne Exemple, Paul Exemple et Marc Exemple.",
+     "Marc Exemple"),
+    ("fr", "Étaient présents les ministres des affaires étrangères, Anne Exemple, Paul Exemple et Marc Exemple.",
+     "Paul Exemple"),
+    ("en", "The talks were joined by the presidents of France and Russia, Anne Example and Paul Example.",
+     "Paul Example"),
+])
+def test_names_listed_under_a_role_take_its_office(language, text, name):
+    role, english = _role_beside(language, text, name)
+    assert english in ("Foreign Minister", "President") and role in text
+
+
+def test_a_list_needs_names_all_the_way_to_the_role():
+    text = "The presidents met in Paris and talked, and Paul Example spoke."
+    assert _role_beside("en", text, "Paul Example") == (None, None)

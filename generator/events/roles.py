@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Callable, Iterable, Sequence
 
-from ..extract.roles import EnglishRole, best_role, parse, specificity, with_country
+from ..extract.roles import EnglishRole, best_role, parse, placed, specificity, with_country
 from ..records import ArticleRecord, EventRecord, evolve
 
 IdOf = Callable[[str, str], str]  # (article id, canonical name) → registry id
@@ -63,7 +63,7 @@ def _completed(person, elsewhere: Sequence[EnglishRole]):
         owner = _only({r.of for r in elsewhere})
     if owner is None:
         return person
-    return evolve(person, role=EnglishRole(role.office, owner, role.qualifiers).text)
+    return evolve(person, role=placed(role.office, owner, role.qualifiers))
 
 
 def _only(values: set[str | None]) -> str | None:

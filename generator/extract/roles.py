@@ -81,6 +81,7 @@ class RoleLexicon:
     genitive_endings: tuple[str, ...]
     compounds: bool
     by_country: Mapping[str, Mapping[str, str]]  # office key → ISO country (or "default") → English office
+    list_joiners: tuple[str, ...]  # "and": joins the last name of a list
 
 
 def _inflected(form: str, inflections: Mapping[str, list]) -> set[str]:
@@ -126,6 +127,7 @@ def lexicon(language: str) -> RoleLexicon:
         compounds=bool(section.get("compounds")),
         by_country={_key(str(k)): {str(c): str(o) for c, o in v.items()}
                     for k, v in (section.get("by_country") or {}).items()},
+        list_joiners=tuple(str(w) for w in section.get("list_joiners") or ()),
     )
 
 
@@ -371,11 +373,47 @@ def person_role(doc, mentions, stated: str | None) -> tuple[str | None, str | No
         # ("il presidente ucraino, Volodymyr Zelensky, a Roma"): in "After meeting the
         # Chinese president, Putin flew on" the role is someone else's.
         closed = _CLOSED.match(after) is not None
-        beside = ((_apposition_before(text[sentence.start:mention.start], doc.language) if closed else None)
+        before = text[sentence.start:mention.start]
+        beside = ((_apposition_before(before, doc.language) if closed else None)
                   or _apposition_after(after, doc.language))
         if beside:
             return beside, english_role(beside, doc.language)
+        joiners = lexicon(doc.language).list_joiners
+        in_list = closed or any(re.match(r"\s+" + re.escape(j) + r"\s", after, re.IGNORECASE) for j in joiners)
+        listed = _listed_under(before, doc.language) if in_list else None
+        if listed:
+            return listed
     return None, None
+
+
+# A name in a list: capitalised words ("Jean-Yves Le Drian") at the end of the text.
+_LISTED_NAME = re.compile(r"(?:[^\W\d_][\w'’.-]*\s+)*[^\W\d_][\w'’.-]*\s*$")
+# Most names of one list that are read back to its role.
+MAX_LISTED = 8
+
+
+def _listed_under(before: str, language: str) -> tuple[str, str] | None:
+    """The role a list of names stands under ("les ministres des affaires étrangères, Jean-Yves
+    Le Drian, Heiko Maas et <name>"): the office alone, as the role may name several
+    countries ("the presidents of France and Russia, Macron and Putin")."""
+    joiners = "|".join(re.escape(j) for j in lexicon(language).list_joiners)
+    separator = re.compile(r"(?:,|\s(?:" + joiners + r"))\s*$" if joiners else r",\s*$", re.IGNORECASE)
+    text = before
+    for _ in range(MAX_LISTED):
+        found = separator.search(text)
+        if not found:
+            return None
+        if text is not before and text.rstrip().endswith(","):
+            phrase = _apposition_before(text, language)
+            if phrase:
+                role = read_role(phrase, language)
+                bare = EnglishRole(role.office, None, role.qualifiers).text if role else None
+                return (phrase, bare) if bare and ENGLISH.match(bare) else None
+        name = _LISTED_NAME.search(text[:found.start()])
+        if not name or not name.group().strip()[:1].isupper():
+            return None
+        text = text[:found.start()][:name.start()]
+    return None
 
 
 # An apposition: a role phrase and the name, with only a comma between them.
@@ -428,6 +466,20 @@ def relation_country(written: str | None, language: str) -> str | None:
     beside = {h.value for h in _phrase_hits(keys, lex.demonyms, "country")
               if any(h.start - 1 == i or h.end == i for i in related)}
     return next(iter(beside)) if len(beside) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _codes_by_label() -> dict[str, str]:
+    import pycountry
+
+    return {label: c.alpha_2 for c in pycountry.countries if (label := country_label(c.alpha_2))}
+
+
+def placed(office: str, owner: str, qualifiers: tuple[str, ...] = ()) -> str:
+    """An office of a country or organisation in English, as that country names it: the
+    United States' foreign minister is its Secretary of State."""
+    code = _codes_by_label().get(owner, owner)
+    return EnglishRole(OFFICE_IN_COUNTRY.get((office, code), office), owner, qualifiers).text
 
 
 def with_country(role: str, code: str) -> str:
