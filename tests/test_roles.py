@@ -226,3 +226,9 @@ def test_names_listed_under_a_role_take_its_office(language, text, name):
 def test_a_list_needs_names_all_the_way_to_the_role():
     text = "The presidents met in Paris and talked, and Paul Example spoke."
     assert _role_beside("en", text, "Paul Example") == (None, None)
+
+
+def test_long_input_is_no_role_and_costs_little():
+    assert english_role("Russian President " + "Word " * 20000, "en") is None
+    text = "la ministre, " + "Anne Exemple, " * 20000 + "Tom Exemple."
+    assert _role_beside("fr", text, "Tom Exemple") == (None, None)  # the list is read near the name only

@@ -49,6 +49,8 @@ _OFFICE_COUNTRY_NAMES = {"VA": "the Holy See"}
 ENGLISH = re.compile(r"^[A-Za-z][A-Za-z .,'()-]*$")
 # A word: letters (and digits), so hyphens and apostrophes split ("US-Präsident", "chef d'État").
 _WORD = re.compile(r"[^\W_]+")
+# The longest phrase read as a role, in words: anything longer is a sentence, not a role.
+MAX_ROLE_WORDS = 24
 # The longest phrase the lexicons hold, in words.
 MAX_PHRASE = 8
 # A compound's office ending must be this long ("minister", "präsident"; not "chef" alone).
@@ -283,7 +285,7 @@ def _read(written: str | None, language: str) -> tuple[EnglishRole, int, int] | 
         return None
     lex = lexicon(language)
     keys = words(written)
-    if not keys or any(k in lex.relations for k in keys) or _key(written) in lex.relations:
+    if not keys or len(keys) > MAX_ROLE_WORDS or any(k in lex.relations for k in keys):
         return None
     # A demonym may stand inside an office ("ministre allemand des Affaires étrangères"):
     # offices are matched on the other words.
@@ -368,12 +370,14 @@ def person_role(doc, mentions, stated: str | None) -> tuple[str | None, str | No
     for mention in sorted(mentions, key=lambda m: m.start):
         sentence = doc.sentences[mention.sentence]
         text = doc.article.text
-        after = text[mention.end:sentence.end]
+        # Only the text near the name is read: a role phrase is short, and a long "sentence"
+        # (a list, a page without stops) costs no more than a short one.
+        after = text[mention.end:min(sentence.end, mention.end + NEAR)]
         # A role before the name is its apposition only when the name is closed off too
         # ("il presidente ucraino, Volodymyr Zelensky, a Roma"): in "After meeting the
         # Chinese president, Putin flew on" the role is someone else's.
         closed = _CLOSED.match(after) is not None
-        before = text[sentence.start:mention.start]
+        before = text[max(sentence.start, mention.start - NEAR):mention.start]
         beside = ((_apposition_before(before, doc.language) if closed else None)
                   or _apposition_after(after, doc.language))
         if beside:
@@ -388,6 +392,8 @@ def person_role(doc, mentions, stated: str | None) -> tuple[str | None, str | No
 
 # A name in a list: capitalised words ("Jean-Yves Le Drian") at the end of the text.
 _LISTED_NAME = re.compile(r"(?:[^\W\d_][\w'’.-]*\s+)*[^\W\d_][\w'’.-]*\s*$")
+# The longest name of a list, in characters.
+NAME_LENGTH = 80
 # Most names of one list that are read back to its role.
 MAX_LISTED = 8
 
@@ -409,10 +415,11 @@ def _listed_under(before: str, language: str) -> tuple[str, str] | None:
                 role = read_role(phrase, language)
                 bare = EnglishRole(role.office, None, role.qualifiers).text if role else None
                 return (phrase, bare) if bare and ENGLISH.match(bare) else None
-        name = _LISTED_NAME.search(text[:found.start()])
+        name = _LISTED_NAME.search(text[:found.start()][-NAME_LENGTH:])
         if not name or not name.group().strip()[:1].isupper():
             return None
-        text = text[:found.start()][:name.start()]
+        kept = text[:found.start()]
+        text = kept[:len(kept) - len(name.group())]
     return None
 
 
@@ -420,6 +427,8 @@ def _listed_under(before: str, language: str) -> tuple[str, str] | None:
 _BEFORE = re.compile(r"([^,;:()«»\"“”]{2,120}),\s*$")
 _AFTER = re.compile(r"^\s*,\s*([^,;:.!?()«»\"“”]{2,120}?)\s*(?:[,;:)]|[.!?](?:\s|$)|$)")
 _CLOSED = re.compile(r"^\s*(?:[,;:.!?)]|$)")
+# How far from a name (in characters) an apposition or the role over a list is looked for.
+NEAR = 600
 # Longest apposition read as a role, in words.
 MAX_APPOSITION = 10
 
