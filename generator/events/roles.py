@@ -20,7 +20,7 @@ from collections import defaultdict
 from typing import Callable, Iterable, Sequence
 
 from ..extract.roles import EnglishRole, best_role, parse, placed, specificity, with_country
-from ..records import ArticleRecord, EventRecord, evolve
+from ..records import ArticleRecord, EventPerson, EventRecord, evolve
 
 IdOf = Callable[[str, str], str]  # (article id, canonical name) → registry id
 
@@ -53,7 +53,7 @@ def complete_roles(events: Sequence[EventRecord], records: Sequence[ArticleRecor
     return out
 
 
-def _completed(person, elsewhere: Sequence[EnglishRole]):
+def _completed(person: EventPerson, elsewhere: Sequence[EnglishRole]) -> EventPerson:
     role = parse(person.role) if person.role and elsewhere else None
     if role is None or role.of:
         return person

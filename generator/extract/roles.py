@@ -35,10 +35,12 @@ STAFF_OFFICES = frozenset({"Spokesperson", "Adviser", "Official", "Diplomat", "A
 QUALIFIERS = ("Former", "Late", "Acting", "Deputy")
 # Offices that a country or organisation names in its own way: the US foreign minister is
 # its Secretary of State, the "NATO chief" its Secretary General.
-OFFICE_IN_COUNTRY = {("Foreign Minister", "US"): "Secretary of State", ("Defence Minister", "US"): "Secretary of Defense",
-                     ("Finance Minister", "US"): "Secretary of the Treasury", ("Foreign Minister", "GB"): "Foreign Secretary",
-                     ("Prime Minister", "CN"): "Premier", ("Leader", "NATO"): "Secretary General",
-                     ("Leader", "the United Nations"): "Secretary General"}
+OFFICE_IN_COUNTRY = {
+    ("Foreign Minister", "US"): "Secretary of State", ("Defence Minister", "US"): "Secretary of Defense",
+    ("Finance Minister", "US"): "Secretary of the Treasury", ("Foreign Minister", "GB"): "Foreign Secretary",
+    ("Prime Minister", "CN"): "Premier", ("Leader", "NATO"): "Secretary General",
+    ("Leader", "the United Nations"): "Secretary General",
+}
 # Country names that English writes with "the" ("President of the United States").
 _DEFINITE = re.compile(r"^(United|Democratic|Central African|Czech Republic|Dominican|Holy)\b|"
                        r"\b(Islands|Republic|Emirates|Kingdom|Federation|Union)$|"
