@@ -61,6 +61,10 @@ CASES = [
     ("it", "ministro degli Esteri ucraino", "Foreign Minister of Ukraine"),
     ("it", "segretario generale della Nato", "Secretary General of NATO"),
     ("it", "allora premier", "Former Prime Minister"),
+    ("it", "presidente del Consiglio europeo", "President of the European Council"),
+    ("fr", "président du Conseil européen", "President of the European Council"),
+    ("nl", "presidenten van Rusland en Oekraïne", "President"),  # an office of two countries
+    ("en", "Russian ambassador to the United States", "Ambassador of Russia"),
 ]
 
 

@@ -289,9 +289,12 @@ def _read(written: str | None, language: str) -> tuple[EnglishRole, int, int] | 
     keys = words(written)
     if not keys or len(keys) > MAX_ROLE_WORDS or any(k in lex.relations for k in keys):
         return None
-    # A demonym may stand inside an office ("ministre allemand des Affaires étrangères"):
-    # offices are matched on the other words.
+    # A demonym may stand inside an office ("ministre allemand des Affaires étrangères"), and
+    # an organisation's name may hold an office's words ("presidente del Consiglio europeo" is
+    # not Italy's "presidente del Consiglio"): offices are matched on the other words.
     inside = {i for h in _phrase_hits(keys, lex.demonyms, "country") for i in range(h.start, h.end)}
+    inside |= {i for h in _phrase_hits(keys, lex.organisations, "organisation") if h.end - h.start > 1
+               for i in range(h.start, h.end)}
     kept = [i for i in range(len(keys)) if i not in inside]
     offices = [_Hit(kept[h.start], kept[h.end - 1] + 1, h.value, h.kind)
                for h in _phrase_hits([keys[i] for i in kept], lex.offices, "office")]
@@ -326,12 +329,15 @@ def _read(written: str | None, language: str) -> tuple[EnglishRole, int, int] | 
         facts.append(_Hit(office_hit.start, office_hit.end, implied_here, "implied"))
     named = [h for h in _country_names_in(written, language, lex) if not taken & set(range(h.start, h.end))]
     facts += named
+    read = [office_hit, *facts]
+    first, last = min(h.start for h in read), max(h.end for h in read)
+    if len({h.value for h in facts if h.kind == "country"}) > 1 and any(k in lex.list_joiners for k in keys):
+        # "presidenten van Rusland en Oekraïne": an office of several countries, none of them alone
+        facts = [h for h in facts if h.kind not in ("country", "implied")]
 
     def near(h: _Hit) -> tuple[int, int]:
         return (abs(h.start - office_hit.start), h.start)
 
-    read = [office_hit, *facts]
-    first, last = min(h.start for h in read), max(h.end for h in read)
     role = _english(lex, office_hit, office_key, facts, near)
     return (role, first, last) if role else None
 
