@@ -180,7 +180,8 @@ def build(config: BuildConfig) -> BuildReport:
         embeddings = Embeddings(config.path("cache") / "embed", encoder=encoder)
         embeddings.ahead(map(lead_of, new))
         curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
-        extraction = extract_all(corpus.articles, config.path("cache") / "extract", worker=extractor)
+        extraction = extract_all(corpus.articles, config.path("cache") / "extract", worker=extractor,
+                                 budget=config.time_budget)
         made_now = {article.id for article in new}
         embeddings.ahead(s for r in extraction.records if r.id in made_now for s in outcome_sentences(r))
         articles = _extracted(corpus.articles, extraction.records)
@@ -231,7 +232,8 @@ class ExtractReport:
 
 
 @without_cycle_collection()
-def extract_files(paths: Sequence[Path], out: Path, curation: Path | None) -> ExtractReport:
+def extract_files(paths: Sequence[Path], out: Path, curation: Path | None,
+                  budget: float = BuildConfig.time_budget) -> ExtractReport:
     """`factsheet extract`: one record per article file to `out/<id>.yaml`, events linked.
 
     Works on any article files, in the corpus or not; unreadable ones are reported and
@@ -239,7 +241,7 @@ def extract_files(paths: Sequence[Path], out: Path, curation: Path | None) -> Ex
     links). No extraction cache: these files may be anywhere.
     """
     articles, errors = _read_files(paths)
-    extraction = extract_all(articles, None)
+    extraction = extract_all(articles, None, budget=budget)
     articles = _extracted(articles, extraction.records)
     linked = link(articles, extraction.records, load_curation(curation) if curation else Curation(path=""))
     written = []
