@@ -11,6 +11,9 @@
   instead of linking thousands of files into an empty folder and deleting the old tree.
 - `site/` is built by `mkdocs build --strict` into such a folder. A failed build
   replaces nothing.
+- The two swaps (`docs/`, then `site/`) are one step as seen after a crash: a journal
+  beside `docs/` names the staged site while they happen, and a build killed between
+  them is completed by the next build before anything else (`complete_publish`).
 
 `docs/` mixes hand-written pages with generated ones. The generated paths of the last
 build are listed in `docs/.generated` (MkDocs skips dotfiles); everything else in
@@ -19,14 +22,17 @@ build are listed in `docs/.generated` (MkDocs skips dotfiles); everything else i
 from __future__ import annotations
 
 import ctypes
+import fcntl
+import json
 import logging
 import os
 import secrets
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import yaml
 
@@ -42,6 +48,33 @@ class WriteError(Exception):
 
 class SiteBuildError(WriteError):
     """`mkdocs build --strict` failed; the last good site is untouched."""
+
+
+@contextmanager
+def exclusive(lock: Path, wait: bool, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold `lock` (a file, made if missing) for the body: one build at a time per checkout,
+    as two would delete each other's staging trees. When another process holds it, wait
+    for it (telling `waiting` once) or, without `wait`, raise WriteError.
+
+    flock: the kernel drops the lock when its holder ends, killed or not, so a crashed
+    build never blocks the next one.
+    """
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise WriteError(f"{lock}: another build is running in this checkout (wait for it to end, "
+                                 f"or leave out --no-wait to wait for it)") from None
+            if waiting is not None:
+                waiting(f"{lock}: another build is running in this checkout; waiting for it to end "
+                        f"(--no-wait stops instead)")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 # libyaml's emitter is about five times faster than the pure-Python one and writes the same
@@ -415,8 +448,10 @@ def publish(generated: Mapping[str, Generated], docs: Path, site: Path | None,
     """Write the generated files into `docs/` and rebuild `site/`, all or nothing.
 
     Both new trees are complete and the strict site build has passed before either
-    replaces the old one. With `site` None only `docs/` is written.
+    replaces the old one. With `site` None only `docs/` is written. The two swaps are
+    journalled (`_journal`): a build killed between them is completed by the next one.
     """
+    complete_publish(docs)
     recover(docs)
     staged_docs = stage_docs(docs, generated)
     staged_site = None
@@ -428,11 +463,42 @@ def publish(generated: Mapping[str, Generated], docs: Path, site: Path | None,
         shutil.rmtree(staged_docs)
         raise
     built_before = (docs / MANIFEST).is_file()
+    if staged_site is not None:
+        assert site is not None
+        write_text(_journal(docs), json.dumps({"docs": os.stat(staged_docs).st_ino,
+                                               "staged_site": os.fspath(staged_site.absolute()),
+                                               "site": os.fspath(site.absolute())}))
     swap_in(staged_docs, docs, keep_old=built_before)
     if staged_site is not None:
-        swap_in(staged_site, site)
+        swap_in(staged_site, site)  # type: ignore[arg-type]
+        _journal(docs).unlink()
     if not built_before:  # the old tree had no generated files: keep a linked copy of the new one
         spare = _sibling(docs, "building")
         spare.mkdir()
         _fill_tree(spare, {p: StoredFile(docs / p) for p in generated})
         os.rename(spare, spare_tree(docs))
+
+
+def _journal(docs: Path) -> Path:
+    """Written before `docs/` and `site/` are swapped, removed after both: which staged site
+    goes with the staged docs (by the docs tree's inode, which a rename keeps)."""
+    return docs.with_name(f".{docs.name}.publishing")
+
+
+def complete_publish(docs: Path) -> None:
+    """Finish what a build killed between its two swaps left: a new `docs/` beside the old
+    `site/`. When its journal shows that `docs/` was swapped, the staged site goes in too;
+    when it was not, neither goes in (the staged site is a leftover for `recover`)."""
+    journal = _journal(docs)
+    try:
+        entry = json.loads(journal.read_text(encoding="utf-8"))
+        swapped = docs.is_dir() and os.stat(docs).st_ino == entry["docs"]
+        staged_site, site = Path(entry["staged_site"]), Path(entry["site"])
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError, KeyError, TypeError):
+        journal.unlink(missing_ok=True)  # unreadable: the safe reading is "not swapped"
+        return
+    if swapped and staged_site.is_dir():
+        swap_in(staged_site, site)
+    journal.unlink()
