@@ -13,7 +13,7 @@ import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .config import BuildConfig
 from .curation import Curation, load_curation
@@ -30,7 +30,7 @@ from .render import build_site, cache_templates, escape, page_files
 from .render.downloads import csv_downloads, json_downloads
 from .validate import record_yaml, validated
 from .workers import Background, Resident
-from .write import Generated, Part, dump_yaml, publish, write_text
+from .write import Generated, Part, dump_yaml, exclusive, publish, write_text
 
 ARTICLES_DATA = "data/articles"
 EVENTS_DATA = "data/events"
@@ -164,9 +164,18 @@ def without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+LOCK = "build.lock"  # in the cache folder: held by the build that runs
+
+
+def build(config: BuildConfig, waiting: Callable[[str], None] | None = None) -> BuildReport:
+    """Build records, pages and (unless turned off) the site; see the module docstring.
+    One build at a time: a second one waits (telling `waiting`) or stops (`config.wait`)."""
+    with exclusive(config.path("cache") / LOCK, config.wait, waiting):
+        return _build(config)
+
+
 @without_cycle_collection()
-def build(config: BuildConfig) -> BuildReport:
-    """Build records, pages and (unless turned off) the site; see the module docstring."""
+def _build(config: BuildConfig) -> BuildReport:
     # Two warm processes: one extracts new articles, then re-reads them with its lexicons
     # loaded; the other loads the sentence encoder meanwhile and encodes their leads and
     # outcome sentences, before linking asks for them.

@@ -117,8 +117,10 @@ def extract(paths: tuple[Path, ...], out: Path, curation: Path | None, time_budg
               show_default=True, help="MkDocs configuration file.")
 @click.option("--no-site", is_flag=True, help="Write records and pages only; skip the MkDocs build.")
 @TIME_BUDGET
+@click.option("--wait/--no-wait", default=True, show_default=True,
+              help="When another build runs in this checkout: wait for it to end, or stop with an error.")
 def build(corpus: Path, curation: Path, docs: Path, site: Path, mkdocs_file: Path, no_site: bool,
-          time_budget: float) -> None:
+          time_budget: float, wait: bool) -> None:
     """Run the whole path: records, pages and the site.
 
     Article records go to DOCS/data/articles/<id>.yaml, event records to
@@ -132,9 +134,9 @@ def build(corpus: Path, curation: Path, docs: Path, site: Path, mkdocs_file: Pat
       factsheet build --corpus my/articles --site /tmp/site
     """
     config = BuildConfig(corpus=corpus, curation=curation, docs=docs, site=site, mkdocs=mkdocs_file,
-                         run_mkdocs=not no_site, time_budget=time_budget)
+                         run_mkdocs=not no_site, time_budget=time_budget, wait=wait)
     _fail_on(config.problems())
-    report = _run(run_build, config)
+    report = _run(run_build, config, lambda line: click.echo(line, err=True))
     _KEPT_UNTIL_EXIT.append(report)
     _finish(report, report.summary())
 
