@@ -23,7 +23,7 @@ from .config import BuildConfig
 from .curation import CurationError
 from .read import ReadError, display_path
 from .validate import RecordInvalid
-from .write import WriteError
+from .write import WriteError, os_error_line
 
 # Failures that stop a command with their own `path: reason (what to do)` lines, not a traceback.
 STOPPING = (CurationError, RecordInvalid, WriteError)
@@ -56,6 +56,9 @@ def _run(step: Callable[..., Report], *args: Any) -> Report:
     except STOPPING as error:
         _fail_on(str(error).splitlines(), code=1)
         raise  # reached only by an error without text: show its traceback
+    except OSError as error:  # a full disk, a read-only or forbidden folder: one line, not a traceback
+        _fail_on([os_error_line(error)], code=1)
+        raise
 
 
 def _finish(report: BuildReport | ExtractReport, summary: str) -> None:

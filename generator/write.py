@@ -22,6 +22,7 @@ build are listed in `docs/.generated` (MkDocs skips dotfiles); everything else i
 from __future__ import annotations
 
 import ctypes
+import errno
 import fcntl
 import json
 import logging
@@ -44,6 +45,23 @@ _AT_FDCWD = -100
 
 class WriteError(Exception):
     """Output that cannot be written: `path: reason (what to do)`."""
+
+
+class OutputOSError(WriteError, OSError):
+    """A write the operating system refused (disk full, read-only, no permission), as one
+    `path: reason (what to do)` line; still an OSError for code that handles those."""
+
+
+def os_error_line(error: OSError, path: str | os.PathLike | None = None) -> str:
+    """An operating-system error as one `path: reason (what to do)` line."""
+    where = path if path is not None else (error.filename or "output")
+    advice = {errno.ENOSPC: "free disk space and build again", errno.EDQUOT: "free disk space and build again",
+              errno.EROFS: "the file system is read-only: build in a writable checkout",
+              errno.EACCES: "give yourself write permission there, or build elsewhere",
+              errno.EPERM: "give yourself write permission there, or build elsewhere"}
+    reason = error.strerror or str(error)
+    fix = advice.get(error.errno or 0, "check the folder and build again")
+    return f"{os.fspath(where)}: {reason} ({fix}; the last good output is kept)"
 
 
 class SiteBuildError(WriteError):
@@ -128,8 +146,11 @@ def write_parts(path: Path, parts: Iterable[Part | FileRange], mode: int = 0o644
     """Write the concatenation of `parts` atomically, as `write_bytes` does. A stored part
     (or a range of one) is copied file to file by the kernel: the large downloads are joined
     from thousands of stored pieces (tens of MB) that never need to pass through this process."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise OutputOSError(os_error_line(error, path)) from error
     try:
         with os.fdopen(fd, "wb") as handle:
             for part in parts:
@@ -146,8 +167,10 @@ def write_parts(path: Path, parts: Iterable[Part | FileRange], mode: int = 0o644
                 os.fsync(handle.fileno())
         os.chmod(temp, mode)
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as error:
         Path(temp).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OutputOSError(os_error_line(error, path)) from error
         raise
 
 
@@ -261,15 +284,9 @@ def spare_tree(target: Path) -> Path:
 def swap_in(staged: Path, target: Path, keep_old: bool = False) -> None:
     """Make the complete tree `staged` the new `target`. The old tree is deleted, or with
     `keep_old` kept as `spare_tree(target)`."""
-    if not target.exists():
-        os.rename(staged, target)
+    old = _swap(staged, target)
+    if old is None:
         return
-    if _exchange(staged, target):
-        old = staged  # now holds the old tree
-    else:
-        old = _sibling(target, "old")
-        os.rename(target, old)
-        os.rename(staged, target)
     if keep_old:
         shutil.rmtree(spare_tree(target), ignore_errors=True)  # a staging build normally took it
         os.rename(old, spare_tree(target))
@@ -468,15 +485,53 @@ def publish(generated: Mapping[str, Generated], docs: Path, site: Path | None,
         write_text(_journal(docs), json.dumps({"docs": os.stat(staged_docs).st_ino,
                                                "staged_site": os.fspath(staged_site.absolute()),
                                                "site": os.fspath(site.absolute())}))
-    swap_in(staged_docs, docs, keep_old=built_before)
+    old_docs = _swap(staged_docs, docs)
     if staged_site is not None:
-        swap_in(staged_site, site)  # type: ignore[arg-type]
+        try:
+            old_site = _swap(staged_site, site)  # type: ignore[arg-type]
+        except BaseException:
+            _swap_back(old_docs, docs)  # the old docs/ goes with the old site/
+            raise
         _journal(docs).unlink()
-    if not built_before:  # the old tree had no generated files: keep a linked copy of the new one
-        spare = _sibling(docs, "building")
+        if old_site is not None:
+            shutil.rmtree(old_site)
+    if old_docs is not None and built_before:
+        shutil.rmtree(spare_tree(docs), ignore_errors=True)  # a staging build normally took it
+        os.rename(old_docs, spare_tree(docs))
+    else:
+        if old_docs is not None:
+            shutil.rmtree(old_docs)
+        spare = _sibling(docs, "building")  # the old tree had no generated files: keep a linked copy of the new one
         spare.mkdir()
         _fill_tree(spare, {p: StoredFile(docs / p) for p in generated})
         os.rename(spare, spare_tree(docs))
+
+
+def _swap(staged: Path, target: Path) -> Path | None:
+    """Make `staged` the new `target`; where the old tree is now (None if there was none).
+    Deleting or keeping the old tree is left until both trees are in."""
+    if not target.exists():
+        os.rename(staged, target)
+        return None
+    if _exchange(staged, target):
+        return staged  # now holds the old tree
+    old = _sibling(target, "old")
+    os.rename(target, old)
+    os.rename(staged, target)
+    return old
+
+
+def _swap_back(old: Path | None, target: Path) -> None:
+    """Put the old tree back after the other swap failed (its staged tree becomes a leftover)."""
+    if old is None:
+        return
+    try:
+        if not _exchange(old, target):
+            staged = _sibling(target, "building")
+            os.rename(target, staged)
+            os.rename(old, target)
+    except OSError:
+        pass  # the journal is still there: the next build completes the publish instead
 
 
 def _journal(docs: Path) -> Path:

@@ -50,13 +50,13 @@ elif point == "swap":  # no atomic exchange: dies after moving docs/ aside, befo
             die()
     write.os.rename = rename_then_die
 elif point in ("before-swaps", "between-swaps"):  # dies as the docs/ swap or the site/ swap starts
-    swap_in, swaps = write.swap_in, []
-    def swap_then_die(staged, target, keep_old=False):
+    swap, swaps = write._swap, []
+    def swap_then_die(staged, target):
         swaps.append(target)
         if len(swaps) == (1 if point == "before-swaps" else 2):
             die()
-        swap_in(staged, target, keep_old)
-    write.swap_in = swap_then_die
+        return swap(staged, target)
+    write._swap = swap_then_die
 from generator.cli import main
 sys.argv = ["factsheet", "build"]
 main()
@@ -158,7 +158,8 @@ def test_build_killed_between_the_docs_and_site_swaps_is_completed_by_the_next_b
     assert differing(before, half) and all(path.startswith("docs/") for path in differing(before, half))
     from generator.write import complete_publish, recover
 
-    complete_publish(folder / "docs")  # the new site/ joins the new docs/
+    complete_publish(folder / "docs")  # the new site/ joins the new docs/; then the leftovers go
+    recover(folder / "docs")
     recover(folder / "site")
     completed = output_files(folder)
     assert any(path.startswith("site/") for path in differing(half, completed))
