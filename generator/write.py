@@ -413,8 +413,12 @@ def stage_docs(docs: Path, generated: Mapping[str, Generated]) -> Path:
         _fill_tree(staged, files)
         for relative, source in hand_written.items():
             shutil.copystat(source, staged / relative)
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(staged)
+        if isinstance(error, OSError) and not isinstance(error, WriteError) and error.filename:
+            # named by its place in docs/: the staging folder is gone
+            shown = os.fspath(error.filename).replace(os.fspath(staged), os.fspath(docs), 1)
+            raise OutputOSError(os_error_line(error, shown)) from error
         raise
     return staged
 
