@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -135,14 +136,41 @@ def write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
         Path(temp).unlink(missing_ok=True)
 
 
-def write_bytes(path: Path, data: bytes, mode: int = 0o644, durable: bool = True) -> None:
+def write_bytes(path: Path, data: bytes, mode: int = 0o644, durable: bool = True, sealed: bool = False) -> None:
     """Write one file atomically: temporary file, fsync (unless not `durable`: a cache
-    entry can be made again), rename over the target."""
-    write_parts(path, (data,), mode, durable)
+    entry can be made again), rename over the target. A `sealed` file shows an edit (`seal`)."""
+    write_parts(path, (data,), mode, durable, sealed)
+
+
+# A stored file of the output cache is sealed: its modification time is set to this moment
+# plus 24 bits of its content's digest, in whole seconds (kept by tar and CI caches). Any
+# edit in place sets the time to now, which `looks_sealed` sees from a stat alone; `intact`
+# reads the file and checks the digest too.
+SEAL_EPOCH = 946_684_800  # 2000-01-01 UTC
+
+
+def _seal_of(path: str | Path) -> int:
+    with open(path, "rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").digest()
+    return (SEAL_EPOCH + int.from_bytes(digest[:3], "big")) * 1_000_000_000
+
+
+def looks_sealed(stat: os.stat_result) -> bool:
+    """Whether a stored file still has a seal's time: not edited since it was written."""
+    seconds, rest = divmod(stat.st_mtime_ns, 1_000_000_000)
+    return rest == 0 and SEAL_EPOCH <= seconds < SEAL_EPOCH + (1 << 24)
+
+
+def intact(path: str | Path) -> bool:
+    """Whether a sealed file's content is the content it was sealed with."""
+    try:
+        return os.stat(path).st_mtime_ns == _seal_of(path)
+    except OSError:
+        return False
 
 
 def write_parts(path: Path, parts: Iterable[Part | FileRange], mode: int = 0o644,
-                durable: bool = True) -> None:
+                durable: bool = True, sealed: bool = False) -> None:
     """Write the concatenation of `parts` atomically, as `write_bytes` does. A stored part
     (or a range of one) is copied file to file by the kernel: the large downloads are joined
     from thousands of stored pieces (tens of MB) that never need to pass through this process."""
@@ -165,6 +193,9 @@ def write_parts(path: Path, parts: Iterable[Part | FileRange], mode: int = 0o644
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
+        if sealed:
+            seal = _seal_of(temp)
+            os.utime(temp, ns=(seal, seal))
         os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException as error:
@@ -181,6 +212,7 @@ class StoredFile:
 
     path: Path
     inode: int | None = field(default=None, compare=False)  # when known already: spares a stat
+    sealed: bool = field(default=True, compare=False)  # an output-cache entry (`intact` is checked)
 
     def read_bytes(self) -> bytes:
         return self.path.read_bytes()
@@ -351,6 +383,9 @@ def _fill_tree(root: Path, files: Mapping[str, Generated]) -> None:
         elif relative in folders:  # a folder then, a file now
             shutil.rmtree(path)
         if isinstance(content, StoredFile):
+            if content.sealed and not intact(content.path):  # never publish a stored file edited since it was made
+                raise WriteError(f"{content.path}: a stored file of the output cache was changed after it was "
+                                 f"made (delete {content.path.parent.parent.parent} and build again)")
             link_or_copy(content.path, path)  # kept by the output cache: no need to write it again
         else:
             with open(path, "wb") as handle:
@@ -507,7 +542,7 @@ def publish(generated: Mapping[str, Generated], docs: Path, site: Path | None,
             shutil.rmtree(old_docs)
         spare = _sibling(docs, "building")  # the old tree had no generated files: keep a linked copy of the new one
         spare.mkdir()
-        _fill_tree(spare, {p: StoredFile(docs / p) for p in generated})
+        _fill_tree(spare, {p: StoredFile(docs / p, sealed=False) for p in generated})
         os.rename(spare, spare_tree(docs))
 
 
