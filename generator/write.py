@@ -151,8 +151,11 @@ SEAL_EPOCH = 946_684_800  # 2000-01-01 UTC
 
 def _seal_of(path: str | Path) -> int:
     with open(path, "rb") as handle:
-        digest = hashlib.file_digest(handle, "sha256").digest()
-    return (SEAL_EPOCH + int.from_bytes(digest[:3], "big")) * 1_000_000_000
+        return _seal(hashlib.file_digest(handle, "sha256"))
+
+
+def _seal(digest: Any) -> int:
+    return (SEAL_EPOCH + int.from_bytes(digest.digest()[:3], "big")) * 1_000_000_000
 
 
 def looks_sealed(stat: os.stat_result) -> bool:
@@ -180,21 +183,26 @@ def write_parts(path: Path, parts: Iterable[Part | FileRange], mode: int = 0o644
     except OSError as error:
         raise OutputOSError(os_error_line(error, path)) from error
     try:
+        content = hashlib.sha256()  # of what is written here; None once the kernel copies a part
         with os.fdopen(fd, "wb") as handle:
             for part in parts:
                 if isinstance(part, StoredFile):
                     handle.flush()
                     _append_file(part.path, handle.fileno())
+                    content = None
                 elif isinstance(part, FileRange):
                     handle.flush()
                     _append_file(part.path, handle.fileno(), part.start, part.length)
+                    content = None
                 else:
                     handle.write(part)
+                    if content is not None:
+                        content.update(part)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
         if sealed:
-            seal = _seal_of(temp)
+            seal = _seal(content) if content is not None else _seal_of(temp)
             os.utime(temp, ns=(seal, seal))
         os.chmod(temp, mode)
         os.replace(temp, path)
