@@ -30,7 +30,7 @@ from .render import build_site, cache_templates, escape, page_files
 from .render.downloads import csv_downloads, json_downloads
 from .validate import record_yaml, validated
 from .workers import Background, Resident
-from .write import Generated, Part, dump_yaml, exclusive, publish, write_text
+from .write import Generated, Part, complete_publish, dump_yaml, exclusive, publish, write_text
 
 ARTICLES_DATA = "data/articles"
 EVENTS_DATA = "data/events"
@@ -171,6 +171,7 @@ def build(config: BuildConfig, waiting: Callable[[str], None] | None = None) -> 
     """Build records, pages and (unless turned off) the site; see the module docstring.
     One build at a time: a second one waits (telling `waiting`) or stops (`config.wait`)."""
     with exclusive(config.path("cache") / LOCK, config.wait, waiting):
+        complete_publish(config.path("docs"))  # what a build killed between its two swaps left
         return _build(config)
 
 
