@@ -458,12 +458,23 @@ def stage_docs(docs: Path, generated: Mapping[str, Generated]) -> Path:
             shutil.copystat(source, staged / relative)
     except BaseException as error:
         shutil.rmtree(staged)
-        if isinstance(error, OSError) and not isinstance(error, WriteError) and error.filename:
-            # named by its place in docs/: the staging folder is gone
-            shown = os.fspath(error.filename).replace(os.fspath(staged), os.fspath(docs), 1)
-            raise OutputOSError(os_error_line(error, shown)) from error
+        if (line := _in_target(error, staged, docs)) is not None:
+            raise line from error
         raise
     return staged
+
+
+def _in_target(error: BaseException, staged: Path, target: Path) -> OutputOSError | None:
+    """An OS error as one line that names the file by its place in `target` (the staging
+    folder is gone); None for any other error."""
+    if not isinstance(error, OSError) or isinstance(error, WriteError) or not error.filename:
+        return None
+    shown = os.fsdecode(error.filename)
+    for prefix in (os.fspath(staged.resolve()), os.fspath(staged)):  # MkDocs is given the resolved path
+        if shown.startswith(prefix + os.sep):
+            shown = os.fspath(target) + shown[len(prefix):]
+            break
+    return OutputOSError(os_error_line(error, shown))
 
 
 class _Collect(logging.Handler):
@@ -499,8 +510,10 @@ def build_site(mkdocs_file: Path, docs_dir: Path, site: Path) -> Path:
         details = "; ".join([*collected.messages, str(error)])
         raise SiteBuildError(f"{mkdocs_file}: the strict MkDocs build failed: {details} "
                              f"(fix the pages or mkdocs.yml; {site}/ keeps the last good site)") from None
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(staged, ignore_errors=True)
+        if (line := _in_target(error, staged, site)) is not None:
+            raise line from error
         raise
     finally:
         logger.removeHandler(collected)

@@ -148,3 +148,31 @@ def test_a_fault_at_any_write_keeps_the_last_good_output_and_says_one_line(
         assert _docs(copy) == new, n
         shutil.rmtree(copy)
     assert failed > total // every // 2  # most writes are needed for the output
+
+
+def test_a_full_disk_while_mkdocs_writes_the_site_keeps_both_trees(prepared, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import mkdocs.commands.build as mkdocs_build
+
+    folder, _, _ = prepared
+    copy = _copy(folder, tmp_path)
+    monkeypatch.chdir(copy)
+    (copy / "corpus" / "articles" / "riga.txt").unlink()
+    assert CliRunner().invoke(main, ["build"], catch_exceptions=False).exit_code == 0  # the last good site
+    good = {**_docs(copy), **{p.relative_to(copy).as_posix(): p.read_bytes() for p in (copy / "site").rglob("*")
+                              if p.is_file()}}
+    (copy / "corpus" / "articles" / "riga.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    faults = Faults(3, errno.ENOSPC)
+    write_file = mkdocs_build.utils.write_file
+
+    def write_page(content: bytes, output_path: str) -> None:  # the 3rd page MkDocs writes finds the disk full
+        faults.check(output_path)
+        write_file(content, output_path)
+
+    monkeypatch.setattr(mkdocs_build.utils, "write_file", write_page)
+    result = CliRunner().invoke(main, ["build"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert ONE_LINE.fullmatch(result.stderr) and result.stderr.startswith("site/")
+    now = {**_docs(copy), **{p.relative_to(copy).as_posix(): p.read_bytes() for p in (copy / "site").rglob("*")
+                             if p.is_file()}}
+    assert now == good
