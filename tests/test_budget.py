@@ -117,3 +117,27 @@ def test_time_limit_interrupts_the_body_and_zero_means_no_limit() -> None:
     with time_limit(5):
         pass
     time.sleep(0.1)  # the timer of a finished body is off
+
+
+def test_the_command_line_budget_leaves_out_the_slow_article_and_writes_the_rest(monkeypatch, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    _sleepy(monkeypatch)
+    monkeypatch.setattr("generator.build.link", _unlinked)
+    monkeypatch.chdir(tmp_path)
+    Path("quick.txt").write_text("Ministers meet\nMinisters met in Oslo on Tuesday.\n", encoding="utf-8")
+    Path("slow.txt").write_text("Ministers meet\nAn endless article.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "quick.txt", "slow.txt", "--out", "out", "--time-budget", "0.5"])
+    assert result.exit_code == 1
+    assert result.stderr == ("slow.txt: extraction took longer than 0.5 s "
+                             "(shorten or split the article, or allow more with --time-budget)\n")
+    assert sorted(p.name for p in Path("out").iterdir()) == ["quick.yaml"]
+
+
+def _unlinked(articles, records, curation, *args, **kwargs):
+    """Linking without events: the records as extracted (the fake extractor's are not real)."""
+    from generator.events import Linked
+
+    return Linked(records=tuple(records), events=(), registry=None, warnings=())
