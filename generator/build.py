@@ -13,7 +13,7 @@ import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .config import BuildConfig
 from .curation import Curation, load_curation
@@ -30,7 +30,7 @@ from .render import build_site, cache_templates, escape, page_files
 from .render.downloads import csv_downloads, json_downloads
 from .validate import record_yaml, validated
 from .workers import Background, Resident
-from .write import Generated, Part, dump_yaml, publish, write_text
+from .write import Generated, Part, complete_publish, dump_yaml, exclusive, publish, write_text
 
 ARTICLES_DATA = "data/articles"
 EVENTS_DATA = "data/events"
@@ -164,9 +164,19 @@ def without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+LOCK = "build.lock"  # in the cache folder: held by the build that runs
+
+
+def build(config: BuildConfig, waiting: Callable[[str], None] | None = None) -> BuildReport:
+    """Build records, pages and (unless turned off) the site; see the module docstring.
+    One build at a time: a second one waits (telling `waiting`) or stops (`config.wait`)."""
+    with exclusive(config.path("cache") / LOCK, config.wait, waiting):
+        complete_publish(config.path("docs"))  # what a build killed between its two swaps left
+        return _build(config)
+
+
 @without_cycle_collection()
-def build(config: BuildConfig) -> BuildReport:
-    """Build records, pages and (unless turned off) the site; see the module docstring."""
+def _build(config: BuildConfig) -> BuildReport:
     # Two warm processes: one extracts new articles, then re-reads them with its lexicons
     # loaded; the other loads the sentence encoder meanwhile and encodes their leads and
     # outcome sentences, before linking asks for them.
@@ -180,7 +190,8 @@ def build(config: BuildConfig) -> BuildReport:
         embeddings = Embeddings(config.path("cache") / "embed", encoder=encoder)
         embeddings.ahead(map(lead_of, new))
         curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
-        extraction = extract_all(corpus.articles, config.path("cache") / "extract", worker=extractor)
+        extraction = extract_all(corpus.articles, config.path("cache") / "extract", worker=extractor,
+                                 budget=config.time_budget)
         made_now = {article.id for article in new}
         embeddings.ahead(s for r in extraction.records if r.id in made_now for s in outcome_sentences(r))
         articles = _extracted(corpus.articles, extraction.records)
@@ -231,7 +242,8 @@ class ExtractReport:
 
 
 @without_cycle_collection()
-def extract_files(paths: Sequence[Path], out: Path, curation: Path | None) -> ExtractReport:
+def extract_files(paths: Sequence[Path], out: Path, curation: Path | None,
+                  budget: float = BuildConfig.time_budget) -> ExtractReport:
     """`factsheet extract`: one record per article file to `out/<id>.yaml`, events linked.
 
     Works on any article files, in the corpus or not; unreadable ones are reported and
@@ -239,7 +251,7 @@ def extract_files(paths: Sequence[Path], out: Path, curation: Path | None) -> Ex
     links). No extraction cache: these files may be anywhere.
     """
     articles, errors = _read_files(paths)
-    extraction = extract_all(articles, None)
+    extraction = extract_all(articles, None, budget=budget)
     articles = _extracted(articles, extraction.records)
     linked = link(articles, extraction.records, load_curation(curation) if curation else Curation(path=""))
     written = []

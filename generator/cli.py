@@ -23,7 +23,7 @@ from .config import BuildConfig
 from .curation import CurationError
 from .read import ReadError, display_path
 from .validate import RecordInvalid
-from .write import WriteError
+from .write import WriteError, os_error_line
 
 # Failures that stop a command with their own `path: reason (what to do)` lines, not a traceback.
 STOPPING = (CurationError, RecordInvalid, WriteError)
@@ -33,6 +33,10 @@ CORPUS = click.option("--corpus", type=click.Path(path_type=Path), default=Build
                       help="Folder of article files.")
 CURATION = click.option("--curation", type=click.Path(path_type=Path), default=BuildConfig.curation,
                         show_default=True, help="Editor-owned curation file (may be absent).")
+TIME_BUDGET = click.option("--time-budget", type=click.FloatRange(min=0), default=BuildConfig.time_budget,
+                           show_default=True, metavar="SECONDS",
+                           help="Seconds one article may take to extract; a slower one is reported and left out "
+                                "(0: no limit).")
 DOCS = click.option("--docs", type=click.Path(path_type=Path), default=BuildConfig.docs, show_default=True,
                     help="MkDocs source folder: records go to DOCS/data, pages beside the hand-written ones.")
 
@@ -52,6 +56,9 @@ def _run(step: Callable[..., Report], *args: Any) -> Report:
     except STOPPING as error:
         _fail_on(str(error).splitlines(), code=1)
         raise  # reached only by an error without text: show its traceback
+    except OSError as error:  # a full disk, a read-only or forbidden folder: one line, not a traceback
+        _fail_on([os_error_line(error)], code=1)
+        raise
 
 
 def _finish(report: BuildReport | ExtractReport, summary: str) -> None:
@@ -86,7 +93,8 @@ def main() -> None:
               help="Folder to write one record per article to, as OUT/<id>.yaml.")
 @click.option("--curation", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Curation file to apply when linking the articles into events (default: none).")
-def extract(paths: tuple[Path, ...], out: Path, curation: Path | None) -> None:
+@TIME_BUDGET
+def extract(paths: tuple[Path, ...], out: Path, curation: Path | None, time_budget: float) -> None:
     """Extract the fact record of each article file, with its event linked.
 
     Any `.txt` or `.md` article works, inside the corpus or not, with or without front
@@ -97,7 +105,7 @@ def extract(paths: tuple[Path, ...], out: Path, curation: Path | None) -> None:
     Example:
       factsheet extract corpus/articles/*.txt --out /tmp/records
     """
-    report = _run(extract_files, paths, out, curation)
+    report = _run(extract_files, paths, out, curation, time_budget)
     _finish(report, f"extracted: {plural(len(report.written), 'record')}, {plural(report.events, 'event')}, "
                     f"{plural(len(report.errors), 'error')} → {display_path(out)}/")
 
@@ -111,7 +119,11 @@ def extract(paths: tuple[Path, ...], out: Path, curation: Path | None) -> None:
 @click.option("--mkdocs", "mkdocs_file", type=click.Path(path_type=Path), default=BuildConfig.mkdocs,
               show_default=True, help="MkDocs configuration file.")
 @click.option("--no-site", is_flag=True, help="Write records and pages only; skip the MkDocs build.")
-def build(corpus: Path, curation: Path, docs: Path, site: Path, mkdocs_file: Path, no_site: bool) -> None:
+@TIME_BUDGET
+@click.option("--wait/--no-wait", default=True, show_default=True,
+              help="When another build runs in this checkout: wait for it to end, or stop with an error.")
+def build(corpus: Path, curation: Path, docs: Path, site: Path, mkdocs_file: Path, no_site: bool,
+          time_budget: float, wait: bool) -> None:
     """Run the whole path: records, pages and the site.
 
     Article records go to DOCS/data/articles/<id>.yaml, event records to
@@ -125,9 +137,9 @@ def build(corpus: Path, curation: Path, docs: Path, site: Path, mkdocs_file: Pat
       factsheet build --corpus my/articles --site /tmp/site
     """
     config = BuildConfig(corpus=corpus, curation=curation, docs=docs, site=site, mkdocs=mkdocs_file,
-                         run_mkdocs=not no_site)
+                         run_mkdocs=not no_site, time_budget=time_budget, wait=wait)
     _fail_on(config.problems())
-    report = _run(run_build, config)
+    report = _run(run_build, config, lambda line: click.echo(line, err=True))
     _KEPT_UNTIL_EXIT.append(report)
     _finish(report, report.summary())
 

@@ -39,6 +39,12 @@ class BuildConfig:
     run_mkdocs: bool = field(default=True)
     """Build the HTML site after writing records and pages; off when only the Markdown is wanted."""
 
+    wait: bool = True
+    """When another build runs in this checkout: wait for it to end (else stop with an error)."""
+
+    time_budget: float = 10.0
+    """Seconds one article may take to extract; a slower one is reported and left out (0: no limit)."""
+
     def path(self, name: str) -> Path:
         """A configured path resolved against `root`."""
         return self.root / getattr(self, name)

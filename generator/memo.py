@@ -12,7 +12,9 @@ large corpus renders only the pages that article changes.
   once per build (`digest`) and stand in for themselves in the keys that cite them.
 - Entries are read-only files under `<folder>/<version>/<key[:2]>/<key>`. `publish`
   hard-links them into the new `docs/` tree, so an unchanged file is neither rendered
-  nor copied. An entry is written to a temporary name and renamed, so a killed build
+  nor copied. Each is sealed (`write.looks_sealed`, `write.intact`): an entry edited in
+  place is made again, and a file whose content no longer matches its seal is never
+  published. An entry is written to a temporary name and renamed, so a killed build
   never leaves half an entry under a key.
 - Files to make are queued and made by `flush()`, in one worker process per core when
   there are many (a cold build of a large corpus makes thousands).
@@ -40,7 +42,7 @@ from typing import Any, Callable, Sequence
 import orjson
 
 from .workers import default_jobs, inherited, worker_pool
-from .write import FileRange, Generated, Part, StoredFile, joined_bytes, write_bytes, write_parts
+from .write import FileRange, Generated, Part, StoredFile, joined_bytes, looks_sealed, write_bytes, write_parts
 
 DEFAULT_FOLDER = Path(".cache/factsheet/output")
 # From this many files to make on, `flush` makes them in worker processes.
@@ -120,9 +122,12 @@ class Memo:
         missing, inode = False, None
         if key not in self.used:
             try:
-                inode = os.stat(entry).st_ino
+                stat = os.stat(entry)
             except OSError:
                 missing = True
+            else:
+                missing = not looks_sealed(stat)  # edited in place since it was made: made again
+                inode = None if missing else stat.st_ino
             if missing:
                 self.made += 1
             else:
@@ -171,7 +176,7 @@ class Memo:
         if missing:
             parts = _parts(make())
             runs, layout = _runs(parts, self._layout_of(last) if last else None)
-            write_parts(entry, runs, mode=0o444, durable=False)
+            write_parts(entry, runs, mode=0o444, durable=False, sealed=True)
             self._store(_layout_path(entry), "".join(f"{part} {size}\n" for part, size in layout).encode("utf-8"))
         self.used.add(_layout_path(entry).name)
         if last is not None:
@@ -237,7 +242,7 @@ class Memo:
     @staticmethod
     def _store(entry: Path, data: bytes) -> None:
         # read-only: shared with docs/ through hard links, so never edited in place
-        write_bytes(entry, data, mode=0o444, durable=False)
+        write_bytes(entry, data, mode=0o444, durable=False, sealed=True)
 
     def prune(self) -> None:
         """Delete every entry this build did not use, and the entries of other versions."""

@@ -16,18 +16,23 @@ import sys
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from .cache import ExtractionCache
+from .config import BuildConfig
 from .extract import extract_article, extractor_version
 from .extract.language import UnknownLanguageError, check_language
 from .records import Article, ArticleRecord
-from .workers import Pending, Resident, default_jobs, worker_pool
+from .workers import OverBudget, Pending, Resident, default_jobs, time_limit, worker_pool
 
 SERIAL_BELOW = 16  # fewer articles than this are not worth starting processes for
 CHUNKS_PER_WORKER = 8  # small enough to balance uneven articles, big enough to keep overhead low
+# Seconds one article may take to extract (a normal one takes a fraction of a second):
+# an input that would take hours is reported and left out, and the rest builds.
+TIME_BUDGET = BuildConfig.time_budget
 
 
 @dataclass(frozen=True)
@@ -59,8 +64,18 @@ Task = tuple[Article, "date | None"]
 Outcome = tuple["ArticleRecord | None", "ExtractionFailure | None"]
 
 
-def _extract_one(task: Task) -> Outcome:
+def _extract_one(task: Task, budget: float | None = TIME_BUDGET) -> Outcome:
+    """One article's record or failure, in `budget` seconds at most (None: no limit)."""
     article, anchor = task
+    try:
+        with time_limit(budget):
+            return _extract_checked(article, anchor)
+    except OverBudget:
+        return None, ExtractionFailure(article.path, f"extraction took longer than {budget:g} s",
+                                       "shorten or split the article, or allow more with --time-budget")
+
+
+def _extract_checked(article: Article, anchor: date | None) -> Outcome:
     if article.language is None:  # checked here, not when reading, so that it is cached with the record
         try:
             article = replace(article, language=check_language(article.text))
@@ -90,17 +105,18 @@ def check_languages(articles: Sequence[Article], cache_folder: Path | None) -> t
     return tuple(failures)
 
 
-def _run(tasks: Sequence[Task], jobs: int) -> Iterator[Outcome]:
+def _run(tasks: Sequence[Task], jobs: int, budget: float | None) -> Iterator[Outcome]:
     if not tasks:
         return
-    yield _extract_one(tasks[0])  # warms the lexicons up in this process
+    extract = partial(_extract_one, budget=budget)
+    yield extract(tasks[0])  # warms the lexicons up in this process
     rest = tasks[1:]
     if jobs <= 1 or len(rest) < SERIAL_BELOW:
-        yield from map(_extract_one, rest)
+        yield from map(extract, rest)
         return
     chunk = max(1, len(rest) // (jobs * CHUNKS_PER_WORKER))
     with worker_pool(jobs) as pool:
-        yield from pool.map(_extract_one, rest, chunksize=chunk)
+        yield from pool.map(extract, rest, chunksize=chunk)
 
 
 @dataclass(frozen=True)
@@ -113,12 +129,12 @@ class _Early:
     outcomes: Pending[list[Outcome]]
 
 
-def _extract_tasks(tasks: Sequence[Task]) -> list[Outcome]:
-    return list(map(_extract_one, tasks))
+def _extract_tasks(tasks: Sequence[Task], budget: float | None) -> list[Outcome]:
+    return [_extract_one(task, budget) for task in tasks]
 
 
 def _started_early(articles: Sequence[Article], cache: ExtractionCache | None, anchors: Mapping[str, date],
-                   jobs: int, worker: Resident) -> _Early | None:
+                   jobs: int, worker: Resident, budget: float | None) -> _Early | None:
     """Started only for a few new articles among many cached ones: many new articles are
     extracted by a pool that forks once the first has loaded the lexicons (`_run`)."""
     if cache is None or jobs <= 1:
@@ -127,7 +143,7 @@ def _started_early(articles: Sequence[Article], cache: ExtractionCache | None, a
     if not missing or len(missing) >= SERIAL_BELOW or len(missing) * 2 > len(articles):
         return None
     tasks = tuple((articles[i], anchors.get(articles[i].id)) for i in missing)
-    return _Early(tuple(missing), tasks, worker.call(_extract_tasks, tasks))
+    return _Early(tuple(missing), tasks, worker.call(_extract_tasks, tasks, budget))
 
 
 def _missing(articles: Sequence[Article], cache: ExtractionCache, anchors: Mapping[str, date]) -> list[int]:
@@ -155,25 +171,28 @@ def extract_all(
     anchors: Mapping[str, date] | None = None,
     progress: bool | None = None,
     worker: Resident | None = None,
+    budget: float | None = TIME_BUDGET,
 ) -> Extraction:
     """Records of all `articles`, reusing cached ones; `cache_folder=None` disables the cache.
 
     `anchors` maps an article id to the date its event supplies (for articles that
     state none); such records are cached under that anchor too. `progress=None` shows
     a progress bar only when stderr is a terminal. `worker` extracts a few new articles
-    while the cached records are read (a process of this call's own when None).
+    while the cached records are read (a process of this call's own when None). An article
+    that takes longer than `budget` seconds is a failure (None: no limit).
     """
     with (nullcontext(worker) if worker is not None else Resident(jobs)) as resident:
-        return _extract_all(articles, cache_folder, jobs, anchors, progress, resident)
+        return _extract_all(articles, cache_folder, jobs, anchors, progress, resident, budget)
 
 
 def _extract_all(articles: Sequence[Article], cache_folder: Path | None, jobs: int | None,
-                 anchors: Mapping[str, date] | None, progress: bool | None, worker: Resident) -> Extraction:
+                 anchors: Mapping[str, date] | None, progress: bool | None, worker: Resident,
+                 budget: float | None) -> Extraction:
     cache = ExtractionCache(cache_folder, extractor_version()) if cache_folder else None
     anchors = anchors or {}
     jobs = jobs or default_jobs()
     found: dict[int, ArticleRecord] = {}
-    early = _started_early(articles, cache, anchors, jobs, worker)
+    early = _started_early(articles, cache, anchors, jobs, worker, budget)
     tasks: list[Task] = list(early.tasks) if early else []  # the early ones first, as their outcomes come
     positions: list[int] = list(early.positions) if early else []
     started = set(positions)
@@ -188,7 +207,7 @@ def _extract_all(articles: Sequence[Article], cache_folder: Path | None, jobs: i
             tasks.append((article, anchor))
             positions.append(index)
     failures: list[tuple[int, ExtractionFailure]] = []
-    outcomes: Iterable[Outcome] = _run(tasks[len(started):], jobs)
+    outcomes: Iterable[Outcome] = _run(tasks[len(started):], jobs, budget)
     if early:
         outcomes = chain(early.outcomes.result(), outcomes)
     outcomes = _progress(outcomes, len(tasks), progress)

@@ -15,12 +15,44 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Callable, Generic, TypeVar
+from contextlib import contextmanager
+from typing import Any, Callable, Generic, Iterator, TypeVar
 
 T = TypeVar("T")
 
 _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
+
+
+class OverBudget(BaseException):
+    """Raised in work that ran past its time budget (`time_limit`). A BaseException, like
+    KeyboardInterrupt: a stage's own `except Exception` must not swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise `OverBudget` in the body once it has run `seconds` (None or 0: no limit).
+
+    A timer signal interrupts the body wherever it is, so no stage has to check a clock. It
+    works in a process's main thread (the build's, and each worker's); elsewhere, and where
+    the system has no such timer, the body runs without a limit.
+    """
+    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") \
+            or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signal: int, _frame: object) -> None:
+        raise OverBudget(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def default_jobs() -> int:

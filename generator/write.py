@@ -11,6 +11,9 @@
   instead of linking thousands of files into an empty folder and deleting the old tree.
 - `site/` is built by `mkdocs build --strict` into such a folder. A failed build
   replaces nothing.
+- The two swaps (`docs/`, then `site/`) are one step as seen after a crash: a journal
+  beside `docs/` names the staged site while they happen, and a build killed between
+  them is completed by the next build before anything else (`complete_publish`).
 
 `docs/` mixes hand-written pages with generated ones. The generated paths of the last
 build are listed in `docs/.generated` (MkDocs skips dotfiles); everything else in
@@ -19,14 +22,19 @@ build are listed in `docs/.generated` (MkDocs skips dotfiles); everything else i
 from __future__ import annotations
 
 import ctypes
+import errno
+import fcntl
+import hashlib
+import json
 import logging
 import os
 import secrets
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import yaml
 
@@ -40,8 +48,52 @@ class WriteError(Exception):
     """Output that cannot be written: `path: reason (what to do)`."""
 
 
+class OutputOSError(WriteError, OSError):
+    """A write the operating system refused (disk full, read-only, no permission), as one
+    `path: reason (what to do)` line; still an OSError for code that handles those."""
+
+
+def os_error_line(error: OSError, path: str | os.PathLike | None = None) -> str:
+    """An operating-system error as one `path: reason (what to do)` line."""
+    where = path if path is not None else (error.filename or "output")
+    advice = {errno.ENOSPC: "free disk space and build again", errno.EDQUOT: "free disk space and build again",
+              errno.EROFS: "the file system is read-only: build in a writable checkout",
+              errno.EACCES: "give yourself write permission there, or build elsewhere",
+              errno.EPERM: "give yourself write permission there, or build elsewhere"}
+    reason = error.strerror or str(error)
+    fix = advice.get(error.errno or 0, "check the folder and build again")
+    return f"{os.fspath(where)}: {reason} ({fix}; the last good output is kept)"
+
+
 class SiteBuildError(WriteError):
     """`mkdocs build --strict` failed; the last good site is untouched."""
+
+
+@contextmanager
+def exclusive(lock: Path, wait: bool, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold `lock` (a file, made if missing) for the body: one build at a time per checkout,
+    as two would delete each other's staging trees. When another process holds it, wait
+    for it (telling `waiting` once) or, without `wait`, raise WriteError.
+
+    flock: the kernel drops the lock when its holder ends, killed or not, so a crashed
+    build never blocks the next one.
+    """
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise WriteError(f"{lock}: another build is running in this checkout (wait for it to end, "
+                                 f"or leave out --no-wait to wait for it)") from None
+            if waiting is not None:
+                waiting(f"{lock}: another build is running in this checkout; waiting for it to end "
+                        f"(--no-wait stops instead)")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 # libyaml's emitter is about five times faster than the pure-Python one and writes the same
@@ -84,37 +136,80 @@ def write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
         Path(temp).unlink(missing_ok=True)
 
 
-def write_bytes(path: Path, data: bytes, mode: int = 0o644, durable: bool = True) -> None:
+def write_bytes(path: Path, data: bytes, mode: int = 0o644, durable: bool = True, sealed: bool = False) -> None:
     """Write one file atomically: temporary file, fsync (unless not `durable`: a cache
-    entry can be made again), rename over the target."""
-    write_parts(path, (data,), mode, durable)
+    entry can be made again), rename over the target. A `sealed` file shows an edit (`seal`)."""
+    write_parts(path, (data,), mode, durable, sealed)
+
+
+# A stored file of the output cache is sealed: its modification time is set to this moment
+# plus 24 bits of its content's digest, in whole seconds (kept by tar and CI caches). Any
+# edit in place sets the time to now, which `looks_sealed` sees from a stat alone; `intact`
+# reads the file and checks the digest too.
+SEAL_EPOCH = 946_684_800  # 2000-01-01 UTC
+
+
+def _seal_of(path: str | Path) -> int:
+    with open(path, "rb") as handle:
+        return _seal(hashlib.file_digest(handle, "sha256"))
+
+
+def _seal(digest: Any) -> int:
+    return (SEAL_EPOCH + int.from_bytes(digest.digest()[:3], "big")) * 1_000_000_000
+
+
+def looks_sealed(stat: os.stat_result) -> bool:
+    """Whether a stored file still has a seal's time: not edited since it was written."""
+    seconds, rest = divmod(stat.st_mtime_ns, 1_000_000_000)
+    return rest == 0 and SEAL_EPOCH <= seconds < SEAL_EPOCH + (1 << 24)
+
+
+def intact(path: str | Path) -> bool:
+    """Whether a sealed file's content is the content it was sealed with."""
+    try:
+        return os.stat(path).st_mtime_ns == _seal_of(path)
+    except OSError:
+        return False
 
 
 def write_parts(path: Path, parts: Iterable[Part | FileRange], mode: int = 0o644,
-                durable: bool = True) -> None:
+                durable: bool = True, sealed: bool = False) -> None:
     """Write the concatenation of `parts` atomically, as `write_bytes` does. A stored part
     (or a range of one) is copied file to file by the kernel: the large downloads are joined
     from thousands of stored pieces (tens of MB) that never need to pass through this process."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise OutputOSError(os_error_line(error, path)) from error
+    try:
+        content = hashlib.sha256()  # of what is written here; None once the kernel copies a part
         with os.fdopen(fd, "wb") as handle:
             for part in parts:
                 if isinstance(part, StoredFile):
                     handle.flush()
                     _append_file(part.path, handle.fileno())
+                    content = None
                 elif isinstance(part, FileRange):
                     handle.flush()
                     _append_file(part.path, handle.fileno(), part.start, part.length)
+                    content = None
                 else:
                     handle.write(part)
+                    if content is not None:
+                        content.update(part)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
+        if sealed:
+            seal = _seal(content) if content is not None else _seal_of(temp)
+            os.utime(temp, ns=(seal, seal))
         os.chmod(temp, mode)
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as error:
         Path(temp).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OutputOSError(os_error_line(error, path)) from error
         raise
 
 
@@ -125,6 +220,7 @@ class StoredFile:
 
     path: Path
     inode: int | None = field(default=None, compare=False)  # when known already: spares a stat
+    sealed: bool = field(default=True, compare=False)  # an output-cache entry (`intact` is checked)
 
     def read_bytes(self) -> bytes:
         return self.path.read_bytes()
@@ -228,15 +324,9 @@ def spare_tree(target: Path) -> Path:
 def swap_in(staged: Path, target: Path, keep_old: bool = False) -> None:
     """Make the complete tree `staged` the new `target`. The old tree is deleted, or with
     `keep_old` kept as `spare_tree(target)`."""
-    if not target.exists():
-        os.rename(staged, target)
+    old = _swap(staged, target)
+    if old is None:
         return
-    if _exchange(staged, target):
-        old = staged  # now holds the old tree
-    else:
-        old = _sibling(target, "old")
-        os.rename(target, old)
-        os.rename(staged, target)
     if keep_old:
         shutil.rmtree(spare_tree(target), ignore_errors=True)  # a staging build normally took it
         os.rename(old, spare_tree(target))
@@ -301,6 +391,9 @@ def _fill_tree(root: Path, files: Mapping[str, Generated]) -> None:
         elif relative in folders:  # a folder then, a file now
             shutil.rmtree(path)
         if isinstance(content, StoredFile):
+            if content.sealed and not intact(content.path):  # never publish a stored file edited since it was made
+                raise WriteError(f"{content.path}: a stored file of the output cache was changed after it was "
+                                 f"made (delete {content.path.parent.parent.parent} and build again)")
             link_or_copy(content.path, path)  # kept by the output cache: no need to write it again
         else:
             with open(path, "wb") as handle:
@@ -363,10 +456,25 @@ def stage_docs(docs: Path, generated: Mapping[str, Generated]) -> Path:
         _fill_tree(staged, files)
         for relative, source in hand_written.items():
             shutil.copystat(source, staged / relative)
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(staged)
+        if (line := _in_target(error, staged, docs)) is not None:
+            raise line from error
         raise
     return staged
+
+
+def _in_target(error: BaseException, staged: Path, target: Path) -> OutputOSError | None:
+    """An OS error as one line that names the file by its place in `target` (the staging
+    folder is gone); None for any other error."""
+    if not isinstance(error, OSError) or isinstance(error, WriteError) or not error.filename:
+        return None
+    shown = os.fsdecode(error.filename)
+    for prefix in (os.fspath(staged.resolve()), os.fspath(staged)):  # MkDocs is given the resolved path
+        if shown.startswith(prefix + os.sep):
+            shown = os.fspath(target) + shown[len(prefix):]
+            break
+    return OutputOSError(os_error_line(error, shown))
 
 
 class _Collect(logging.Handler):
@@ -402,8 +510,10 @@ def build_site(mkdocs_file: Path, docs_dir: Path, site: Path) -> Path:
         details = "; ".join([*collected.messages, str(error)])
         raise SiteBuildError(f"{mkdocs_file}: the strict MkDocs build failed: {details} "
                              f"(fix the pages or mkdocs.yml; {site}/ keeps the last good site)") from None
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(staged, ignore_errors=True)
+        if (line := _in_target(error, staged, site)) is not None:
+            raise line from error
         raise
     finally:
         logger.removeHandler(collected)
@@ -415,8 +525,10 @@ def publish(generated: Mapping[str, Generated], docs: Path, site: Path | None,
     """Write the generated files into `docs/` and rebuild `site/`, all or nothing.
 
     Both new trees are complete and the strict site build has passed before either
-    replaces the old one. With `site` None only `docs/` is written.
+    replaces the old one. With `site` None only `docs/` is written. The two swaps are
+    journalled (`_journal`): a build killed between them is completed by the next one.
     """
+    complete_publish(docs)
     recover(docs)
     staged_docs = stage_docs(docs, generated)
     staged_site = None
@@ -428,11 +540,80 @@ def publish(generated: Mapping[str, Generated], docs: Path, site: Path | None,
         shutil.rmtree(staged_docs)
         raise
     built_before = (docs / MANIFEST).is_file()
-    swap_in(staged_docs, docs, keep_old=built_before)
     if staged_site is not None:
-        swap_in(staged_site, site)
-    if not built_before:  # the old tree had no generated files: keep a linked copy of the new one
-        spare = _sibling(docs, "building")
+        assert site is not None
+        write_text(_journal(docs), json.dumps({"docs": os.stat(staged_docs).st_ino,
+                                               "staged_site": os.fspath(staged_site.absolute()),
+                                               "site": os.fspath(site.absolute())}))
+    old_docs = _swap(staged_docs, docs)
+    if staged_site is not None:
+        try:
+            old_site = _swap(staged_site, site)  # type: ignore[arg-type]
+        except BaseException:
+            _swap_back(old_docs, docs)  # the old docs/ goes with the old site/
+            raise
+        _journal(docs).unlink()
+        if old_site is not None:
+            shutil.rmtree(old_site)
+    if old_docs is not None and built_before:
+        shutil.rmtree(spare_tree(docs), ignore_errors=True)  # a staging build normally took it
+        os.rename(old_docs, spare_tree(docs))
+    else:
+        if old_docs is not None:
+            shutil.rmtree(old_docs)
+        spare = _sibling(docs, "building")  # the old tree had no generated files: keep a linked copy of the new one
         spare.mkdir()
-        _fill_tree(spare, {p: StoredFile(docs / p) for p in generated})
+        _fill_tree(spare, {p: StoredFile(docs / p, sealed=False) for p in generated})
         os.rename(spare, spare_tree(docs))
+
+
+def _swap(staged: Path, target: Path) -> Path | None:
+    """Make `staged` the new `target`; where the old tree is now (None if there was none).
+    Deleting or keeping the old tree is left until both trees are in."""
+    if not target.exists():
+        os.rename(staged, target)
+        return None
+    if _exchange(staged, target):
+        return staged  # now holds the old tree
+    old = _sibling(target, "old")
+    os.rename(target, old)
+    os.rename(staged, target)
+    return old
+
+
+def _swap_back(old: Path | None, target: Path) -> None:
+    """Put the old tree back after the other swap failed (its staged tree becomes a leftover)."""
+    if old is None:
+        return
+    try:
+        if not _exchange(old, target):
+            staged = _sibling(target, "building")
+            os.rename(target, staged)
+            os.rename(old, target)
+    except OSError:
+        pass  # the journal is still there: the next build completes the publish instead
+
+
+def _journal(docs: Path) -> Path:
+    """Written before `docs/` and `site/` are swapped, removed after both: which staged site
+    goes with the staged docs (by the docs tree's inode, which a rename keeps)."""
+    return docs.with_name(f".{docs.name}.publishing")
+
+
+def complete_publish(docs: Path) -> None:
+    """Finish what a build killed between its two swaps left: a new `docs/` beside the old
+    `site/`. When its journal shows that `docs/` was swapped, the staged site goes in too;
+    when it was not, neither goes in (the staged site is a leftover for `recover`)."""
+    journal = _journal(docs)
+    try:
+        entry = json.loads(journal.read_text(encoding="utf-8"))
+        swapped = docs.is_dir() and os.stat(docs).st_ino == entry["docs"]
+        staged_site, site = Path(entry["staged_site"]), Path(entry["site"])
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError, KeyError, TypeError):
+        journal.unlink(missing_ok=True)  # unreadable: the safe reading is "not swapped"
+        return
+    if swapped and staged_site.is_dir():
+        swap_in(staged_site, site)
+    journal.unlink()

@@ -3,8 +3,8 @@
 The kill comes from inside the build process, at a chosen point, through a small
 wrapper that patches the writer or MkDocs before running `factsheet build`: while the
 new records and pages are being staged, while MkDocs writes the new site, and in the
-one window that is not a single atomic step (between the two renames of a tree swap
-on a file system without atomic exchange).
+windows that are not a single atomic step (between the two renames of a tree swap
+on a file system without atomic exchange; between the swaps of `docs/` and `site/`).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from test_determinism import REPO, factsheet, output_files, workspace
+from test_determinism import REPO, differing, factsheet, output_files, workspace
 
 KILLED_BUILD = r"""
 import os, signal, sys
@@ -49,6 +49,14 @@ elif point == "swap":  # no atomic exchange: dies after moving docs/ aside, befo
         if os.path.basename(str(dst)).startswith(".docs.old-"):
             die()
     write.os.rename = rename_then_die
+elif point in ("before-swaps", "between-swaps"):  # dies as the docs/ swap or the site/ swap starts
+    swap, swaps = write._swap, []
+    def swap_then_die(staged, target):
+        swaps.append(target)
+        if len(swaps) == (1 if point == "before-swaps" else 2):
+            die()
+        return swap(staged, target)
+    write._swap = swap_then_die
 from generator.cli import main
 sys.argv = ["factsheet", "build"]
 main()
@@ -91,9 +99,10 @@ def test_build_killed_between_renames_is_recovered_by_the_next_build(built: tupl
     folder, good = built
     assert killed_build(folder, "swap") == -9
     assert not (folder / "docs").exists()  # the window this test is about
-    from generator.write import recover
+    from generator.write import complete_publish, recover
 
-    recover(folder / "docs")  # what the next build does first, for docs/ and site/
+    complete_publish(folder / "docs")  # what the next build does first, for docs/ and site/
+    recover(folder / "docs")
     recover(folder / "site")
     assert output_files(folder) == good
     assert leftovers(folder) == []
@@ -121,3 +130,40 @@ def test_failed_site_build_publishes_nothing(built: tuple[Path, dict[str, bytes]
     assert output_files(folder) == good  # neither docs/ nor site/ changed
     assert leftovers(folder) == []
     broken.unlink()
+
+
+def test_build_killed_before_its_swaps_leaves_the_last_good_output(built: tuple[Path, dict[str, bytes]]) -> None:
+    folder, _ = built
+    assert factsheet(folder, "build", env={"SOURCE_DATE_EPOCH": "1700000000"}).returncode == 0
+    (folder / "corpus" / "articles" / "late_addition.txt").write_text(NEW_ARTICLE.replace("Oslo", "Bergen"),
+                                                                     encoding="utf-8")
+    good = output_files(folder)
+    assert killed_build(folder, "before-swaps") == -9
+    assert (folder / ".docs.publishing").is_file()  # the journal of the swaps to come
+    from generator.write import complete_publish
+
+    complete_publish(folder / "docs")  # what the next build does first: nothing was swapped, so nothing goes in
+    assert output_files(folder) == good
+    assert not (folder / ".docs.publishing").exists()
+
+
+def test_build_killed_between_the_docs_and_site_swaps_is_completed_by_the_next_build(
+        built: tuple[Path, dict[str, bytes]]) -> None:
+    folder, _ = built
+    (folder / "corpus" / "articles" / "later_addition.txt").write_text(NEW_ARTICLE.replace("Oslo", "Tromsø"),
+                                                                      encoding="utf-8")
+    before = output_files(folder)
+    assert killed_build(folder, "between-swaps") == -9
+    half = output_files(folder)
+    assert differing(before, half) and all(path.startswith("docs/") for path in differing(before, half))
+    from generator.write import complete_publish, recover
+
+    complete_publish(folder / "docs")  # the new site/ joins the new docs/; then the leftovers go
+    recover(folder / "docs")
+    recover(folder / "site")
+    completed = output_files(folder)
+    assert any(path.startswith("site/") for path in differing(half, completed))
+    assert leftovers(folder) == []
+    # The completed output is exactly what a build of the same inputs publishes.
+    assert factsheet(folder, "build", env={"SOURCE_DATE_EPOCH": "1700000000"}).returncode == 0
+    assert differing(completed, output_files(folder)) == []

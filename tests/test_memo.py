@@ -15,7 +15,7 @@ from generator.build import EVENT_INDEX, build, fact_pieces_yaml
 from generator.config import BuildConfig
 from generator.memo import Memo, Part
 from generator.validate import record_yaml
-from generator.write import MANIFEST, Generated, StoredFile, joined_bytes
+from generator.write import MANIFEST, Generated, StoredFile, WriteError, joined_bytes
 
 DEVSET = REPO / "tests" / "fixtures" / "devset" / "articles"
 
@@ -246,3 +246,67 @@ def test_many_queued_files_are_made_in_workers_and_a_failure_raises_its_own_erro
         failing.file("page", n, broken if n == 3 else (lambda n=n: f"page {n}\n"))
     with pytest.raises(ValueError, match="cannot make this page"):
         failing.flush()
+
+
+def _edit_in_place(path: Path, text: str, keep_time: bool = False) -> None:
+    """What an editor does to a read-only file it is allowed to change: same inode, new content."""
+    before = path.stat()
+    path.chmod(0o644)
+    with open(path, "r+b") as handle:
+        handle.truncate(0)
+        handle.write(text.encode("utf-8"))
+    path.chmod(0o444)
+    if keep_time:  # a deliberate forgery: the old modification time put back
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_a_stored_file_edited_in_place_is_made_again(tmp_path: Path) -> None:
+    calls = []
+
+    def make() -> str:
+        calls.append(1)
+        return "# Page\n"
+
+    first = Memo(tmp_path)
+    kept = first.file("page", ("input", 1), make)
+    first.flush()
+    assert isinstance(kept, StoredFile)
+    _edit_in_place(kept.path, "# Defaced\n")
+    again = Memo(tmp_path)
+    remade = again.file("page", ("input", 1), make)
+    again.flush()
+    assert len(calls) == 2 and again.made == 1
+    assert isinstance(remade, StoredFile) and remade.path.read_text(encoding="utf-8") == "# Page\n"
+
+
+@pytest.fixture
+def built_once(tmp_path: Path) -> tuple[BuildConfig, Path, str]:
+    """A workspace built once, and one of its generated files (a hard link to its cache entry)."""
+    copy_build_inputs(tmp_path, DEVSET)
+    config = BuildConfig(root=tmp_path, run_mkdocs=False)
+    build(config)
+    page = sorted((tmp_path / "docs" / "data" / "articles").iterdir())[0]
+    assert page.stat().st_nlink > 1  # shared with the output cache
+    return config, page, page.read_text(encoding="utf-8")
+
+
+def test_a_tampered_stored_page_is_remade_and_never_published(built_once) -> None:
+    config, page, good = built_once
+    _edit_in_place(page, "id: defaced\n")  # the cache entry too: one inode
+    for tree in ("docs", ".docs.previous"):
+        shutil.rmtree(config.root / tree, ignore_errors=True)
+    copy_build_inputs(config.root)  # the hand-written docs back, the generated ones gone
+    build(config)
+    assert page.read_text(encoding="utf-8") == good
+    assert not any("defaced" in p.read_text(encoding="utf-8") for p in (config.root / "docs").rglob("*.yaml"))
+
+
+def test_a_stored_page_whose_seal_was_forged_is_not_published(built_once) -> None:
+    config, page, _ = built_once
+    _edit_in_place(page, "id: defaced\n", keep_time=True)
+    shutil.rmtree(config.root / "docs")
+    shutil.rmtree(config.root / ".docs.previous")
+    copy_build_inputs(config.root)
+    with pytest.raises(WriteError, match="changed after it was made"):
+        build(config)
+    assert not page.exists()

@@ -2,7 +2,9 @@
 one ReadError, and extraction never raises."""
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,9 +13,12 @@ from generator.extract import extract_article
 from generator.extract.language import UnknownLanguageError, check_language, detect_language
 from generator.languages import supported
 from generator.read import ReadError, parse_article
-from generator.records import Article
+from generator.parallel import extract_all
+from generator.records import Article, to_dict
+from generator.validate import problems, provenance_problems
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ONE_LINE = re.compile(r"[^\n]+: [^\n]+ \([^\n]+\)")
 EXTRACTING = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces that make the extractors' cue rules fire: titles, months, weekdays, numbers,
@@ -97,3 +102,47 @@ def test_indented_json_is_what_the_standard_library_writes(value: object) -> Non
     from generator.render.downloads import indented_json
 
     assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+# Whole files through the path `factsheet extract` takes (read, then `extract_all` with its time
+# budget): random bytes, and real articles cut, doubled and spliced with random bytes.
+DEVSET = [p.read_bytes() for p in sorted((Path(__file__).parent / "fixtures" / "devset" / "articles").iterdir())]
+
+
+@st.composite
+def mutated_article(draw: st.DrawFn) -> bytes:
+    data = draw(st.sampled_from(DEVSET))
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(data)))
+        cut = draw(st.integers(0, 400))
+        operation = draw(st.sampled_from(["delete", "insert", "double", "splice"]))
+        if operation == "delete":
+            data = data[:at] + data[at + cut:]
+        elif operation == "insert":
+            data = data[:at] + draw(st.binary(max_size=40)) + data[at:]
+        elif operation == "double":  # a run of the text repeated, as a careless paste does
+            data = data[:at + cut] + data[at:at + cut] * draw(st.integers(2, 30)) + data[at + cut:]
+        else:
+            data = data[:at] + draw(st.sampled_from(DEVSET))[cut:] + data[at:]
+    return data
+
+
+@EXTRACTING
+@given(data=st.one_of(st.binary(max_size=3000), mutated_article()), suffix=st.sampled_from([".txt", ".md"]))
+def test_any_file_gives_a_schema_valid_record_or_one_error_line(data: bytes, suffix: str) -> None:
+    path = f"corpus/articles/x{suffix}"
+    try:
+        article = parse_article(data, path, "x")
+    except ReadError as error:
+        assert ONE_LINE.fullmatch(str(error)) and str(error).startswith(f"{path}: ")
+        return
+    extraction = extract_all([article], None, jobs=1, progress=False)  # within the default time budget
+    assert len(extraction.records) + len(extraction.failures) == 1
+    if extraction.failures:
+        line = str(extraction.failures[0])
+        assert ONE_LINE.fullmatch(line) and line.startswith(f"{path}: ")
+        assert "extraction failed" not in line  # an unsupported language, not a crash of a stage
+        return
+    record = to_dict(extraction.records[0])
+    assert problems("article", record) == []
+    assert provenance_problems(record, article.text) == []

@@ -160,7 +160,7 @@ def test_a_rebuild_changes_only_the_files_that_changed_in_the_tree_it_keeps(tmp_
     stored = {}
     for name in "abc":
         stored[name] = tmp_path / "cache" / name
-        write.write_bytes(stored[name], name.upper().encode(), mode=0o444)
+        write.write_bytes(stored[name], name.upper().encode(), mode=0o444, sealed=True)
     docs = tmp_path / "docs"
     publish({"events/a.md": StoredFile(stored["a"]), "events/b.md": StoredFile(stored["b"]), "index.md": "home"},
             docs, None, None)

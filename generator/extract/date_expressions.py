@@ -11,6 +11,7 @@ expressions into calendar values against the anchor date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping
@@ -456,17 +457,44 @@ def find_expressions(text: str, code: str) -> list[Expression]:
             if _acceptable(expr, text, lex):
                 found.append((rule.rank, -(expr.end - expr.start), expr.start, expr))
     chosen: list[Expression] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for _, _, _, expr in sorted(found, key=lambda item: item[:3]):
-        if all(expr.end <= s or expr.start >= e for s, e in taken):
+        if taken.free(expr.start, expr.end):
             chosen.append(expr)
-            taken.append((expr.start, expr.end))
+            taken.add(expr.start, expr.end)
     chosen.extend(_range_ends(text, code, chosen, taken))
     chosen.extend(_day_range_starts(text, code, chosen, taken))
     return sorted(chosen, key=lambda e: (e.start, e.end))
 
 
-def _day_range_starts(text: str, code: str, chosen: list[Expression], taken: list[tuple[int, int]]) -> list[Expression]:
+class _Taken:
+    """The spans of the expressions chosen so far, which never overlap, kept in order: whether
+    a new span overlaps one is a binary search (checking each was quadratic in a long text)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._empty: list[tuple[int, int]] = []  # spans without characters, checked one by one
+
+    def add(self, start: int, end: int) -> None:
+        if end <= start:
+            self._empty.append((start, end))
+            return
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether text[start:end] overlaps no span taken (`end <= s or start >= e` for each)."""
+        if end <= start or self._empty:
+            spans = [*zip(self._starts, self._ends), *self._empty]
+            return all(end <= s or start >= e for s, e in spans)
+        # Disjoint spans in order end in order too: only the last one starting before `end` can reach past `start`.
+        i = bisect_left(self._starts, end) - 1
+        return i < 0 or self._ends[i] <= start
+
+
+def _day_range_starts(text: str, code: str, chosen: list[Expression], taken: _Taken) -> list[Expression]:
     """The first day of "25-26 April", which borrows the month (and year) of the second."""
     starts = []
     pattern = day_range_pattern(code)
@@ -474,13 +502,13 @@ def _day_range_starts(text: str, code: str, chosen: list[Expression], taken: lis
         if expr.kind != "day_month" or "weekday" in expr.parts:
             continue
         match = pattern.search(text, max(0, expr.start - 24), expr.start)
-        if match and all(match.end("day") <= s or match.start() >= e for s, e in taken):
+        if match and taken.free(match.start(), match.end("day")):
             parts = {**expr.parts, "day": match.group("day")}
             starts.append(Expression("day_month", match.start(), match.end("day"), parts))
     return starts
 
 
-def _range_ends(text: str, code: str, chosen: list[Expression], taken: list[tuple[int, int]]) -> list[Expression]:
+def _range_ends(text: str, code: str, chosen: list[Expression], taken: _Taken) -> list[Expression]:
     """The second year of "between 2011 and 2013", which has no cue of its own."""
     ends = []
     pattern = range_pattern(code)
@@ -488,6 +516,6 @@ def _range_ends(text: str, code: str, chosen: list[Expression], taken: list[tupl
         if expr.kind not in ("year", "bare_year"):
             continue
         match = pattern.match(text, expr.end)
-        if match and all(match.end() <= s or match.start("year") >= e for s, e in taken):
+        if match and taken.free(match.start("year"), match.end()):
             ends.append(Expression("year", match.start("year"), match.end(), {"year": match.group("year")}))
     return ends

@@ -68,9 +68,15 @@ def _quote_end_sentence(i: int, doc: Document, ctx: Context) -> int:
 
 
 def _split_statements(passage: Passage, ctx: Context) -> list[Passage]:
-    """'X said A and promised B' → 'X said A' + 'promised B' (the second keeps X as speaker)."""
+    """'X said A and promised B' → 'X said A' + 'promised B' (the second keeps X as speaker).
+
+    Each split leaves a tail that is split again at a later clause opener: a loop over the
+    openers, not a call per clause, so a long run-on sentence cannot exhaust the stack."""
     text, hits = ctx.text, ctx.hits
+    heads: list[Passage] = []
     for s, e in ctx.quotes.outside(hits["clause_openers"].spans(passage.start, passage.end)):
+        if s < passage.start:
+            continue  # inside what an earlier split cut off
         head_end = len(text[passage.start:s].rstrip(" ,")) + passage.start
         if len(text[passage.start:head_end].split()) < 4:
             continue
@@ -78,11 +84,11 @@ def _split_statements(passage: Passage, ctx: Context) -> list[Passage]:
         conjunction = hits["conjunctions"].first(tail_start, e)
         if conjunction is not None and conjunction[0] == tail_start:
             tail_start = conjunction[1] + len(text[conjunction[1]:e]) - len(text[conjunction[1]:e].lstrip())
-        head = Passage(passage.start, head_end, passage.first_sentence, passage.last_sentence, passage.complete,
-                       passage.continued)
-        tail = Passage(tail_start, passage.end, passage.first_sentence, passage.last_sentence, passage.complete, True)
-        return [head, *_split_statements(tail, ctx)]
-    return _split_at_colon(passage, ctx)
+        heads.append(Passage(passage.start, head_end, passage.first_sentence, passage.last_sentence,
+                             passage.complete, passage.continued))
+        passage = Passage(tail_start, passage.end, passage.first_sentence, passage.last_sentence, passage.complete,
+                          True)
+    return [*heads, *_split_at_colon(passage, ctx)]
 
 
 def _split_at_colon(passage: Passage, ctx: Context) -> list[Passage]:

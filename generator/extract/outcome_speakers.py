@@ -14,6 +14,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal, Mapping
 
 from ..records import Person
@@ -113,9 +114,10 @@ def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str
         found += [Mention(m.start(), m.end(), "role", cast.role_owner[m.group().lower()])
                   for m in cast.roles.finditer(text, start, end)]
     named_here = {m.person for m in found}
+    name_starts = {m.start for m in found if m.kind == "name"}
     sources = {s for s, _ in hits["source_nouns"].spans(start, end)}
     for s, e in hits["role_nouns"].spans(start, end):
-        if not _followed_by_name(text, e, found):
+        if not _followed_by_name(e, name_starts):
             # A spokesman speaks for a side without being its leader: never resolved by role.
             modifiers = (_modifiers(text, s), _modifiers_after(text, e))
             holder = None if s in sources else _office_holder(text[s:e], modifiers, cast, named_here)
@@ -123,7 +125,7 @@ def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str
             found.append(Mention(s, e, "role" if holder else "source", holder))
     for kind in ("plural", "pronoun", "source"):
         for s, e in hits[MENTION_CUES[kind]].spans(start, end):
-            if not _followed_by_name(text, e, found):
+            if not _followed_by_name(e, name_starts):
                 found.append(Mention(s, e, kind, None))  # type: ignore[arg-type]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
@@ -136,9 +138,9 @@ def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str
     return kept
 
 
-def _followed_by_name(text: str, position: int, found: list[Mention]) -> bool:
+def _followed_by_name(position: int, name_starts: set[int]) -> bool:
     """An office noun right before a name ("President Putin", "the spokesman, Dmitri Peskov") is part of it."""
-    return any(m.kind == "name" and 0 <= m.start - position <= 3 for m in found)
+    return any(position + gap in name_starts for gap in range(4))
 
 
 def _office_holder(noun: str, modifiers: tuple[list[str], list[str]], cast: Cast,
@@ -249,9 +251,9 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
     phrase = _first_outside(hits["attribution_phrases"].spans(start, end), quotes)
     verb = _first_outside(hits["reporting_verbs"].spans(start, end), quotes)
     if phrase is not None:
-        after = [m for m in mentions if phrase[1] <= m.start and len(text[phrase[1]:m.start].split()) <= AFTER_VERB_WORDS]
+        after = [m for m in mentions if phrase[1] <= m.start and _words_at_most(text, phrase[1], m.start, AFTER_VERB_WORDS)]
         # "volgens Poetin", "according to him"; or the speaker before it ("Putin zufolge").
-        before = [m for m in mentions if m.end <= phrase[0] and not text[m.end:phrase[0]].strip()]
+        before = [m for m in mentions if m.end <= phrase[0] and not _SOLID.search(text, m.end, phrase[0])]
         chosen = (after or before)[:1]
         # "said Xi, according to the news agency": the agency passes on what the verb's subject said.
         if chosen and not (chosen[0].kind == "source" and verb is not None):
@@ -265,8 +267,8 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
     if in_clause:
         return _from_mentions(verb, in_clause, text, lex, last_subject, pro_drop=False)
     # Mentions inside the verb phrase count as after it: "a-t-il déclaré" holds its subject.
-    after = [m for m in mentions if verb[0] <= m.start and len(text[verb[1]:m.start].split()) <= AFTER_VERB_WORDS
-             + (SOURCE_EXTRA_WORDS if m.kind == "source" else 0)]
+    after = [m for m in mentions if verb[0] <= m.start and _words_at_most(
+        text, verb[1], m.start, AFTER_VERB_WORDS + (SOURCE_EXTRA_WORDS if m.kind == "source" else 0))]
     if after and after[0].kind in ("name", "role"):
         return _from_mentions(verb, after[:1], text, lex, last_subject, pro_drop=False)  # "zei Poetin"
     if _unknown_subject(text[clause_start:verb[0]].split(), sentence_initial=clause_start == segment_start):
@@ -274,7 +276,7 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
         # "..., North Korea said", "Steinmeier ha sottolineato").
         return Attribution(verb, None, False, False)
     # "A spokeswoman of the ministry, Mao Ning, said": the name in apposition is the subject.
-    appositive = [m for m in before if m.kind == "name" and not text[m.end:verb[0]].strip(" ,")]
+    appositive = [m for m in before if m.kind == "name" and not _NOT_COMMA_OR_SPACE.search(text, m.end, verb[0])]
     if appositive and before[0].kind == "source":
         return _from_mentions(verb, appositive[-1:], text, lex, last_subject, pro_drop=False)
     if before:
@@ -282,6 +284,19 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
     # An inverted pronoun right after the verb ("zei hij") or an unnamed source ("said a spokesman").
     inverted = [m for m in after if m.kind == "source" or (m.kind == "pronoun" and not text[verb[1]:m.start].strip())]
     return _from_mentions(verb, inverted[:1], text, lex, last_subject, pro_drop=lex.pro_drop)
+
+
+# The text between a cue and each mention of a long passage is checked without copying it
+# (copying made attribution quadratic in the passage's length): a word, a character that
+# `str.strip()` would keep, one that `str.strip(" ,")` would keep.
+_WORD = re.compile(r"\S+")
+_SOLID = re.compile(r"\S")
+_NOT_COMMA_OR_SPACE = re.compile(r"[^ ,]")
+
+
+def _words_at_most(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether text[start:end] has at most `limit` words, reading no further than word limit + 1."""
+    return next(islice(_WORD.finditer(text, start, end), limit, None), None) is None
 
 
 def _unknown_subject(words: list[str], sentence_initial: bool) -> bool:

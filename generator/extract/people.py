@@ -59,14 +59,24 @@ def meeting_pattern(code: str) -> re.Pattern[str]:
 class _Cluster:
     """The mentions of one person while the document is being read (local, never shared)."""
 
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # only ever appended to
+    # (name, words) of the full-name mentions, first seen first, kept up with `mentions` as
+    # it grows: gathering them anew for every mention made a long article quadratic.
+    _full: dict[tuple[str, int], None] = field(default_factory=dict, repr=False)
+    _counted: int = field(default=0, repr=False)
 
-    @property
-    def full(self) -> list[Mention]:
-        return [m for m in self.mentions if m.words > 1]
+    def full_names(self) -> list[tuple[str, int]]:
+        """The distinct (name, words) of the full-name mentions, in order of first mention."""
+        if self._counted > len(self.mentions):
+            self._full, self._counted = {}, 0
+        for mention in self.mentions[self._counted:]:
+            if mention.words > 1:
+                self._full[(mention.name, mention.words)] = None
+        self._counted = len(self.mentions)
+        return list(self._full)
 
     def fits(self, name: str) -> bool:
-        return any(same_person(name, full) for full in {m.name for m in self.full})
+        return any(same_person(name, full) for full in dict.fromkeys(n for n, _ in self.full_names()))
 
     def first(self) -> int:
         return min(m.start for m in self.mentions)
@@ -104,13 +114,13 @@ def _names_by_part(mention: Mention, clusters: list[_Cluster]) -> list[_Cluster]
     "Luiz Inácio Lula da Silva")."""
     key = person_key(mention.name)
     return [c for c in clusters
-            if any(m.words >= 3 and key in person_key(m.name).split()[1:-1] for m in c.full)]
+            if any(words >= 3 and key in person_key(name).split()[1:-1] for name, words in c.full_names())]
 
 
 def _with_particles(mention: Mention, cluster: _Cluster, text: str) -> Mention:
     """"Leyen" after "von der " is "von der Leyen" when the full name has those particles."""
-    for full in cluster.full:
-        head, _, tail = full.name.rpartition(" ")
+    for name, _ in cluster.full_names():
+        head, _, tail = name.rpartition(" ")
         particles = head.split()[1:]
         while particles and not particles[0].islower():
             particles = particles[1:]
@@ -331,10 +341,14 @@ def _counterparts(clusters: list[_Cluster], principals: set[int], doc: Document,
     owner = {id(m): i for i, c in enumerate(clusters) for m in c.mentions}
     meeting = meeting_pattern(doc.language)
     found: set[int] = set()
+    by_sentence: dict[int, list[Mention]] = {}  # gathered once: a pass per sentence was quadratic
+    for cluster in clusters:
+        for m in cluster.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
     for index in sorted(main | _lead(clusters)):
         if _historical(doc, index):
             continue
-        here = sorted((m for c in clusters for m in c.mentions if m.sentence == index), key=lambda m: m.start)
+        here = sorted(by_sentence.get(index, ()), key=lambda m: m.start)
         if not any(owner[id(m)] in principals for m in here):
             continue
         for chain in _chains(doc, here):

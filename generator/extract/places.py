@@ -39,8 +39,10 @@ Keys read from the `places` section of each language file:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterator
 
 from ..languages import load
@@ -145,7 +147,7 @@ def find_mentions(doc: Document) -> list[Mention]:
     # Countries the article names disambiguate its cities ("Moskou": Russia, not Idaho).
     context = frozenset(entry.country for _, _, found, _ in raw for entry, _ in found
                         if entry.type == "country" and entry.country and len(found) == 1)
-    person_spans = _person_name_spans(doc)
+    inside_name = _Enclosing(_person_name_spans(doc))
     person_words = frozenset(part for person in doc.people for alias in (person.name, *person.aliases)
                              for part in alias.split())
     mentions = []
@@ -158,7 +160,7 @@ def find_mentions(doc: Document) -> list[Mention]:
         start = sentence.start + words[first].start
         end = sentence.start + words[last].end
         surface = doc.article.text[start:end]
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in person_spans):
+        if inside_name(start, end):
             continue
         if entry.source == "city" and (
                 surface in person_words  # "Kim", "Moon": a person the article names
@@ -224,7 +226,7 @@ def _used_as_place(text: str, words: list[_Word], first: int, last: int, lex: Pl
     after = words[last + 1] if last + 1 < len(words) else None
     if after is not None and after.text.casefold() in lex.modifier_heads and text[end:after.start] == " ":
         return False  # "Kremlin spokesman", "the Pyongyang leader"
-    if lex.modifier_phrases and _after_phrase(text[:start], lex.modifier_phrases):
+    if lex.modifier_phrases and _after_phrase(text, start, lex.modifier_phrases):
         return False  # "le porte-parole du Kremlin", "un portavoce del Cremlino"
     if lex.capitalised_nouns:
         return True
@@ -241,10 +243,16 @@ def _is_country_or_landmark(word: str, language: str) -> bool:
     return entry is not None and entry.source in ("country", "project")
 
 
-def _after_phrase(before: str, phrases: tuple[str, ...]) -> bool:
-    """Whether the text before a name ends in one of the phrases (as whole words): the name
-    may follow a space or an elided article ("porte-parole de l'Élysée")."""
-    before = before.casefold().rstrip(" '’")
+def _after_phrase(text: str, end: int, phrases: tuple[str, ...]) -> bool:
+    """Whether text[:end], the text before a name, ends in one of the phrases (as whole
+    words): the name may follow a space or an elided article ("porte-parole de l'Élysée")."""
+    while end and text[end - 1] in " '’":
+        end -= 1
+    # Only the last characters can hold a phrase: folding the whole sentence before every
+    # name made a long sentence quadratic. Casefolding never shortens, so the window still
+    # holds the phrase and the character before it.
+    start = max(0, end - max(map(len, phrases)) - 1)
+    before = text[start:end].casefold()
     for phrase in phrases:
         if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
             return True
@@ -307,6 +315,21 @@ def _person_name_spans(doc: Document) -> list[tuple[int, int]]:
                 continue
             spans += [(m.start(), m.end()) for m in re.finditer(re.escape(alias), text)]
     return spans
+
+
+class _Enclosing:
+    """Whether a span lies inside one of `spans` and is not that span itself, in log time:
+    a long article has thousands of both, and checking every pair was quadratic."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach = list(accumulate((e for _, e in ordered), max, initial=-1))  # furthest end of the first k
+
+    def __call__(self, start: int, end: int) -> bool:
+        # Inside and not equal: (s <= start and e > end) or (s < start and e >= end).
+        return (self._reach[bisect_right(self._starts, start)] > end
+                or self._reach[bisect_left(self._starts, start)] >= end)
 
 
 def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Mention]]

@@ -35,8 +35,20 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(found)
 
 
+_TOKEN_BEFORE_STOP = re.compile(r"(?:^|[\s(])([\w.]+)\.$")
+
+
+@lru_cache(maxsize=1)
+def _longest_token() -> int:
+    """The longest token that can count as an abbreviation (a dotted one has up to 6 characters)."""
+    return max(6, *map(len, _abbreviations()))
+
+
 def _ends_with_abbreviation(chunk: str) -> bool:
-    match = re.search(r"(?:^|[\s(])([\w.]+)\.$", chunk)
+    # Only the chunk's last characters can hold the token: searching a whole long line at each
+    # full stop made splitting it quadratic. A token cut by the window is longer than any
+    # abbreviation, so it gives False either way.
+    match = _TOKEN_BEFORE_STOP.search(chunk[-_longest_token() - 2:])
     if not match:
         return False
     token = match.group(1).lower()
@@ -49,7 +61,7 @@ def _split_line(line: str, offset: int) -> list[Sentence]:
     start = 0
     for match in _BOUNDARY.finditer(line):
         end = match.end(1)
-        chunk = line[start:end]
+        chunk = line[max(start, end - _longest_token() - 2):end]
         if _ends_with_abbreviation(chunk) and not re.search(r"[!?…]", match.group(1)):
             continue
         following = line[match.end():match.end() + 1]
