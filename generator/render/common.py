@@ -57,6 +57,7 @@ def environment() -> Environment:
     env.filters["coords"] = coordinates
     env.filters["safe_url"] = escape.href
     env.globals["link"] = link
+    env.globals["pinned"] = pinned
     env.globals["link_name"] = lambda identifier: Markup(escape.page_name(identifier))
     return env
 
