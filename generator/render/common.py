@@ -304,23 +304,27 @@ def source_rows(site: Site, citations: Citations) -> tuple[list[SourceRow], set[
 
 
 # Endings transliterations disagree on (Ukrainian and Russian -ий): Zelensky, Zelenskyy,
-# Zelenskyi, Selenskyj, Zelenski; a search for any of them should find the person.
+# Zelenskyi, Zelenskij, Zelenski; a search for any of them should find the person.
 _SLAVIC_ENDINGS = ("skyy", "skyi", "skyj", "skij", "skiy", "sky", "ski")
 
 
-def spelling_variants(name: str) -> set[str]:
-    """Other ways a reader may type a name: without accents ("Niinisto", "Erdogan") and
-    with the usual alternative transliterations of its endings ("Zelenskyy")."""
-    variants = {name}
-    folded = unicodedata.normalize("NFKD", name.translate(_FOLD_LETTERS))
-    variants.add("".join(ch for ch in folded if not unicodedata.combining(ch)))
-    for variant in list(variants):
-        words = variant.split()
-        for index, word in enumerate(words):
-            ending = next((e for e in _SLAVIC_ENDINGS if word.lower().endswith(e)), None)
-            if ending:
-                stem = word[: len(word) - len(ending)]
-                variants.update(" ".join([*words[:index], stem + other, *words[index + 1:]]) for other in _SLAVIC_ENDINGS)
+def fold_accents(text: str) -> str:
+    """"Niinistö" → "Niinisto", "Erdoğan" → "Erdogan", "Straße" → "Strasse"."""
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLD_LETTERS))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def spelling_variants(name: str, transliterate: bool = True) -> set[str]:
+    """The words of a name as a reader may type them: without accents ("Niinisto",
+    "Erdogan") and, with `transliterate`, with the usual alternative transliterations of
+    a Slavic ending ("Zelenskyy"). Words, since the site search matches word by word."""
+    variants = set()
+    for word in name.split():
+        variants |= {word, fold_accents(word)}
+        ending = next((e for e in _SLAVIC_ENDINGS if word.lower().endswith(e)), None) if transliterate else None
+        if ending:
+            stem = fold_accents(word[: len(word) - len(ending)])
+            variants.update(stem + other for other in _SLAVIC_ENDINGS)
     return variants
 
 
@@ -328,10 +332,15 @@ _FOLD_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "œ
                                "đ": "d", "ı": "i", "ğ": "g", "Ğ": "G"})
 
 
-def search_terms(names: Iterable[str]) -> Markup:
-    """Every spelling of an entity for the search index, in an element no reader sees or
-    hears: the site search indexes the page's text, and matches words as written."""
-    terms = sorted({v for name in names if name for v in spelling_variants(name)} - set(names))
+def search_terms(name: str, aliases: Iterable[str] = ()) -> Markup:
+    """Other spellings of an entity for the search index, in an element no reader sees on
+    the page or hears (the site search indexes the page's text and matches words as
+    written): accent-free forms of every spelling, transliterations of the page's name.
+    A search result shows it as "Other spellings: …", which says why the page matched."""
+    shown = {word for spelling in (name, *aliases) for word in spelling.split()}
+    terms = spelling_variants(name) | {v for alias in aliases for v in spelling_variants(alias, transliterate=False)}
+    terms = sorted(terms - shown, key=str.casefold)
     if not terms:
         return Markup("")
-    return Markup('<p class="fs-search-terms" hidden aria-hidden="true">') + escape.inline(" · ".join(terms)) + Markup("</p>")
+    return (Markup('<p class="fs-search-terms" hidden aria-hidden="true">Other spellings: ')
+            + escape.inline(", ".join(terms)) + Markup("</p>"))

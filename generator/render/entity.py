@@ -18,7 +18,7 @@ def entity_page(site: Site, entity: Entity) -> str:
         meta=front_matter(entity.name, description=describe(entity), search={"boost": 3}),
         entity=entity,
         description=describe(entity),
-        terms=search_terms([entity.name, *entity.aliases]),
+        terms=search_terms(entity.name, entity.aliases),
         root=ROOT,
         link=link,
         cite=citations.cite,
