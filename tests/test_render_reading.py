@@ -31,6 +31,10 @@ def test_source_title_skips_boilerplate_and_never_cuts_a_word():
     assert display_title(cut) == "Leaders meet in Hanoi to …"
     whole = doc("Leaders meet in Hanoi", "Leaders meet in Hanoi\nBody.")
     assert display_title(whole) == "Leaders meet in Hanoi"
+    paragraph = ("There were polite speeches, the clinking of crystal glasses and costly gifts both ways. "
+                 "At the end of the day the two leaders went their own ways without a joint statement.")
+    assert display_title(doc(paragraph, paragraph + "\nBody.")) == \
+        "There were polite speeches, the clinking of crystal glasses and costly gifts both ways."
 
 
 def test_spelling_variants_fold_accents_and_transliterations():

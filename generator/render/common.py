@@ -147,7 +147,15 @@ def display_title(doc: SourceDoc) -> str:
     full = next((line for line in lines if line.startswith(title)), title)
     if len(full) > len(title) and full[len(title)].isalnum() and " " in title:
         title = title.rsplit(" ", 1)[0].rstrip(",;:-–—") + " …"
+    if len(title) > TITLE_LENGTH:  # a first line that is a paragraph: its first sentence
+        end = _SENTENCE_END.search(title)
+        if end and 20 <= end.end() <= TITLE_LENGTH:
+            title = title[:end.end()]
     return title
+
+
+TITLE_LENGTH = 120
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?](?=\s+[^\W\d_])")  # a word of 3+ letters: not "U.S.", "Mr."
 
 
 QUOTE_MARKS = "\"“”„«»‘’‚'‹›「"
