@@ -157,3 +157,20 @@ def test_tables_fit_a_phone_screen(browser, site_url, screenshots, path):
     name = path.strip("/").replace("/", "-") or "home"
     screenshot(page, screenshots / f"mobile-{name}.png")
     context.close()
+
+
+def test_event_page_first_view_stays_light(page):
+    """What the first screen of a fact sheet loads, in bytes as served (uncompressed):
+    under 700 KB, with no map assets until the map section is reached."""
+    loaded: dict[str, int] = {}
+
+    def finished(request) -> None:
+        sizes = request.sizes()
+        loaded[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+    page.on("requestfinished", finished)
+    page.goto(page.base + EVENT, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not [url for url in loaded if "leaflet" in url]
+    assert sum(loaded.values()) < 700 * 1024, sorted(loaded.items(), key=lambda item: -item[1])[:5]
+    assert_clean(page)
