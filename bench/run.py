@@ -170,12 +170,14 @@ def corpus(size: int) -> Path:
 
 
 def workspace(size: int, name: str | None = None, code: Path = REPO) -> Path:
-    """A fresh build folder (`bench/out/<name>`): mkdocs.yml and the hand-written docs of
-    `code`, the synthetic corpus, no cache."""
+    """A fresh build folder (`bench/out/<name>`): mkdocs.yml, its theme overrides and the
+    hand-written docs of `code`, the synthetic corpus, no cache."""
     folder = OUT / (name or f"ws-{size}")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     shutil.copy2(code / "mkdocs.yml", folder / "mkdocs.yml")
+    if (code / "overrides").is_dir():  # the theme templates mkdocs.yml names (custom_dir)
+        shutil.copytree(code / "overrides", folder / "overrides")
     for relative, path in hand_written_files(code / "docs").items():
         (folder / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, folder / "docs" / relative)

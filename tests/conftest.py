@@ -20,6 +20,7 @@ def copy_build_inputs(target: Path, articles: Path | None = None) -> Path:
 
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", target / "overrides", dirs_exist_ok=True)
     for relative, path in hand_written_files(REPO / "docs").items():
         (target / "docs" / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target / "docs" / relative)
@@ -212,6 +213,7 @@ def render_docs(out: Path, built: str = "2026-01-31") -> Path:
         if not (docs / page).exists():
             (docs / page).write_text(f"# {Path(page).stem}\n\nNot written yet.\n", encoding="utf-8")
     config["docs_dir"], config["site_dir"] = str(docs), str(out / "site")
+    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return out / "mkdocs.yml"
 

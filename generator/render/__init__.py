@@ -24,9 +24,9 @@ from . import escape
 from .common import cache_templates, front_matter, link, provenance, render
 from .downloads import download_files
 from .entity import entity_page, index_page
-from .event import event_page, quoted_articles
+from .event import event_languages, event_page, headline, quoted_articles
 from .model import Entity, EventSummary, Site, SourceDoc, build_site, registry_redirects
-from .source import cited_spans, entity_ids, source_page
+from .source import cited_spans, entity_ids, marked_spans, source_page
 
 __all__ = ["render_pages", "page_files", "download_files", "build_site", "cache_templates", "Site"]
 
@@ -35,7 +35,8 @@ def home_page(site: Site) -> str:
     return render(
         "home.md.j2",
         meta=front_matter("Fact sheets", description="Fact sheets of summits and meetings, every fact sourced"),
-        events=site.events,
+        # each meeting with the outcome its fact sheet leads with
+        events=[(event, headline(event.outcomes, event_languages(site, event))) for event in site.events],
         root="",
         link=link,
         footer=provenance(len(site.sources), site.built),
@@ -133,5 +134,6 @@ def _entity_inputs(site: Site, entity: Entity, memo: Memo) -> tuple[object, ...]
 def _source_inputs(site: Site, doc: SourceDoc, memo: Memo) -> tuple[object, ...]:
     record = doc.record
     event = site.event(record.event) if record.event else None
+    marked = marked_spans(site, record)
     return (_doc(doc, memo), EventSummary.of(event) if event else None, cited_spans(site, record),
-            entity_ids(site, record, "people"), entity_ids(site, record, "places"), site.built)
+            sorted(marked) if marked is not None else None, entity_ids(site, record, "people"), entity_ids(site, record, "places"), site.built)

@@ -6,6 +6,8 @@ template cannot forget to escape article text: escaping is the default, not a fi
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
@@ -21,7 +23,7 @@ from ..derived import kept
 from ..extract import gazetteer
 from ..records import Source
 from . import escape
-from .model import Site
+from .model import Site, SourceDoc
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -55,6 +57,7 @@ def environment() -> Environment:
     env.filters["coords"] = coordinates
     env.filters["safe_url"] = escape.href
     env.globals["link"] = link
+    env.globals["pinned"] = pinned
     env.globals["link_name"] = lambda identifier: Markup(escape.page_name(identifier))
     return env
 
@@ -115,6 +118,46 @@ def shorten(value: object, limit: int = 90) -> str:
     return cut.rstrip(",;:.-–—") + " …"
 
 
+# Lines a scraped article carries that are not its words: placeholders such as "[ad_1]",
+# an advertising label on its own, and notices about cookies or scripts.
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>")
+_AD_LABEL = re.compile(r"^(advertisement|anzeige|werbung|publicit[ée]|pubblicit[àa]|publicidad|advertentie)$",
+                       re.IGNORECASE)
+_NOTICE = re.compile(r"\b(cookies?|javascript)\b", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def boilerplate(line: str) -> bool:
+    """Whether a line is scraping residue rather than a headline: no words outside
+    placeholders, an advertising label, or a short notice about cookies or scripts."""
+    words = _WORDS.findall(_PLACEHOLDER.sub(" ", line))
+    if not words:
+        return True
+    return (len(words) == 1 and bool(_AD_LABEL.match(words[0]))) or (len(words) <= 30 and bool(_NOTICE.search(line)))
+
+
+def display_title(doc: SourceDoc) -> str:
+    """The title a reader sees for a source: its recorded title, unless that is
+    boilerplate (then the first real line of the text); a title cut off inside a word
+    (a first line longer than a title may be) loses the broken word."""
+    title = " ".join(doc.record.title.split())
+    lines = [" ".join(line.split()) for line in (doc.article.text if doc.article else "").splitlines()]
+    if boilerplate(title):
+        title = next((line for line in lines if line and not boilerplate(line)), title)
+    full = next((line for line in lines if line.startswith(title)), title)
+    if len(full) > len(title) and full[len(title)].isalnum() and " " in title:
+        title = title.rsplit(" ", 1)[0].rstrip(",;:-–—") + " …"
+    if len(title) > TITLE_LENGTH:  # a first line that is a paragraph: its first sentence
+        end = _SENTENCE_END.search(title)
+        if end and 20 <= end.end() <= TITLE_LENGTH:
+            title = title[:end.end()]
+    return title
+
+
+TITLE_LENGTH = 120
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?](?=\s+[^\W\d_])")  # a word of 3+ letters: not "U.S.", "Mr."
+
+
 QUOTE_MARKS = "\"“”„«»‘’‚'‹›「"
 
 
@@ -150,13 +193,27 @@ def country_name(code: str | None) -> Markup:
     return escape.inline(getattr(found, "common_name", None) or found.name if found else code)
 
 
-def coordinates(lat: float | None, lon: float | None) -> Markup:
-    """Readable coordinates that also carry the numbers the map script reads."""
+# Kinds of place drawn as a pin: a region, a country or a sea is an area, and a pin in
+# its middle would say the meeting was held there. Those are listed, not pinned.
+PINNED_KINDS = ("venue", "city")
+
+
+def coordinates(lat: float | None, lon: float | None, kind: str | None = None, main: bool = False) -> Markup:
+    """Readable coordinates; a place the map pins (see `PINNED_KINDS`; a main place of
+    any kind but a region or a country) also carries the numbers the map script reads."""
     if lat is None or lon is None:
         return Markup("no coordinates")
     lat_f, lon_f = float(lat), float(lon)
     label = f"{abs(lat_f):.4f}° {'N' if lat_f >= 0 else 'S'}, {abs(lon_f):.4f}° {'E' if lon_f >= 0 else 'W'}"
-    return Markup(f'<span class="fs-geo" data-lat="{lat_f:.5f}" data-lon="{lon_f:.5f}">{label}</span>')
+    if not pinned(kind, main):
+        return Markup(f'<span class="fs-geo">{label}</span>')
+    flag = ' data-main="1"' if main else ""
+    return Markup(f'<span class="fs-geo" data-lat="{lat_f:.5f}" data-lon="{lon_f:.5f}"{flag}>{label}</span>')
+
+
+def pinned(kind: str | None, main: bool = False) -> bool:
+    """Whether the map pins a place of this kind (no kind given: a bare coordinate is pinned)."""
+    return kind is None or kind in PINNED_KINDS or (main and kind not in ("region", "country"))
 
 
 def provenance(count: int, built: str | None) -> Markup:
@@ -170,11 +227,14 @@ class Citations:
     """Numbered citation markers for one page.
 
     Articles are numbered in the order given (the page's source list); a marker shows
-    the article's number and links to the quoted sentence on its source page.
+    the article's number and links to the quoted sentence on its source page. Its
+    accessible name says which source it is ("Source 2: Tagesspiegel"), from `names`
+    (article → outlet or title), since a bare "2" means nothing read aloud.
     """
 
     root: str
     order: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
     # article → its number: a page of a large event numbers 150 articles 10,000 times
     _numbers: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -188,6 +248,11 @@ class Citations:
             self._numbers[article] = len(self._numbers) + 1
         return self._numbers[article]
 
+    def name(self, article: str) -> str:
+        """"Source 2: Tagesspiegel", as plain text safe inside an attribute."""
+        label = escape.plain(self.names.get(article, "")).replace("'", "’")
+        return f"Source {self.number(article)}" + (f": {label}" if label else "")
+
     def cite(self, sources: Iterable[Source]) -> Markup:
         """One marker per article, linking to its first quoted sentence for this fact;
         the source page highlights the others too, so a row of repeats adds nothing."""
@@ -199,9 +264,20 @@ class Citations:
             start, end = min(quotes[article])
             target = link(self.root, "source", article, f"s-{start}-{end}")
             count = len(quotes[article])
-            note = f"Source {self.number(article)}" + (f": first of {count} quoted sentences" if count > 1 else "")
-            markers.append(f'[{self.number(article)}]({target}){{ .fs-cite title="{note}" }}')
+            name = self.name(article)
+            note = name + (f", first of {count} quoted sentences" if count > 1 else "")
+            markers.append(f'[{self.number(article)}]({target}){{ .fs-cite aria-label="{name}" title="{note}" }}')
         return Markup("".join(markers))
+
+
+def source_names(site: Site, articles: Iterable[str]) -> dict[str, str]:
+    """Article → what a reader knows it by: its outlet, else its title (shortened)."""
+    names = {}
+    for article in articles:
+        doc = site.sources.get(article)
+        if doc is not None:
+            names[article] = doc.record.outlet or shorten(display_title(doc), 60)
+    return names
 
 
 def source_order(site: Site, articles: Iterable[str]) -> list[str]:
@@ -210,3 +286,69 @@ def source_order(site: Site, articles: Iterable[str]) -> list[str]:
         doc = site.sources.get(article)
         return ((doc.record.published or "") if doc else "", article)
     return sorted(set(articles), key=key)
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One line of a page's source table."""
+
+    number: int
+    id: str
+    title: str
+    outlet: str | None
+    language: str | None
+    published: str | None
+    url: Markup | None
+
+
+def source_rows(site: Site, citations: Citations) -> tuple[list[SourceRow], set[str]]:
+    """The page's sources in citation order, and which optional columns ("outlet",
+    "url") any of them fills: a column that reads "—" in every row is left out."""
+    rows = [SourceRow(citations.number(a), a, display_title(doc), doc.record.outlet, doc.record.language,
+                      doc.record.published, escape.href(doc.record.url))
+            for a in list(citations.order) if (doc := site.sources.get(a)) is not None]
+    filled = {column for column in ("outlet", "url") if any(getattr(row, column) for row in rows)}
+    return rows, filled
+
+
+# Endings transliterations disagree on (Ukrainian and Russian -ий): Zelensky, Zelenskyy,
+# Zelenskyi, Zelenskij, Zelenski; a search for any of them should find the person.
+_SLAVIC_ENDINGS = ("skyy", "skyi", "skyj", "skij", "skiy", "sky", "ski")
+
+
+def fold_accents(text: str) -> str:
+    """"Niinistö" → "Niinisto", "Erdoğan" → "Erdogan", "Straße" → "Strasse"."""
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLD_LETTERS))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def spelling_variants(name: str, transliterate: bool = True) -> set[str]:
+    """The words of a name as a reader may type them: without accents ("Niinisto",
+    "Erdogan") and, with `transliterate`, with the usual alternative transliterations of
+    a Slavic ending ("Zelenskyy"). Words, since the site search matches word by word."""
+    variants = set()
+    for word in name.split():
+        variants |= {word, fold_accents(word)}
+        ending = next((e for e in _SLAVIC_ENDINGS if word.lower().endswith(e)), None) if transliterate else None
+        if ending:
+            stem = fold_accents(word[: len(word) - len(ending)])
+            variants.update(stem + other for other in _SLAVIC_ENDINGS)
+    return variants
+
+
+_FOLD_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "œ": "oe", "ł": "l", "Ł": "L",
+                               "đ": "d", "ı": "i", "ğ": "g", "Ğ": "G"})
+
+
+def search_terms(name: str, aliases: Iterable[str] = ()) -> Markup:
+    """Other spellings of an entity for the search index, in an element no reader sees on
+    the page or hears (the site search indexes the page's text and matches words as
+    written): accent-free forms of every spelling, transliterations of the page's name.
+    A search result shows it as "Other spellings: …", which says why the page matched."""
+    shown = {word for spelling in (name, *aliases) for word in spelling.split()}
+    terms = spelling_variants(name) | {v for alias in aliases for v in spelling_variants(alias, transliterate=False)}
+    terms = sorted(terms - shown, key=str.casefold)
+    if not terms:
+        return Markup("")
+    return (Markup('<p class="fs-search-terms" hidden aria-hidden="true">Other spellings: ')
+            + escape.inline(", ".join(terms)) + Markup("</p>"))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..records import OUTCOME_KINDS, EventOutcome, EventPlace, EventRecord
-from .common import Citations, front_matter, link, provenance, render, source_order
+from .common import Citations, front_matter, link, pinned, provenance, render, source_names, source_order, source_rows
 from .model import Site
 
 ROOT = "../"
@@ -65,31 +65,36 @@ def quoted_articles(event: EventRecord) -> set[str]:
     return {s.article for o in event.outcomes for s in o.sources}
 
 
-def _languages(site: Site, event: EventRecord) -> dict[str, str]:
+def event_languages(site: Site, event: EventRecord) -> dict[str, str]:
     """Article → language, for the articles the event's outcomes quote."""
     return {a: site.sources[a].record.language for a in sorted(quoted_articles(event)) if a in site.sources}
 
 
 def event_page(site: Site, event: EventRecord) -> str:
-    citations = Citations(ROOT, source_order(site, event.articles))
+    citations = Citations(ROOT, source_order(site, event.articles), source_names(site, event.articles))
     people_ids = {p.name: p.id for p in event.participants}
-    sources = [site.sources[a] for a in citations.order if a in site.sources]
+    sources, filled = source_rows(site, citations)
+    main_places = summary_places(event.locations)
+    mapped = [p for p in event.locations if p.lat is not None and p.lon is not None]
+    venue = main_places[0].id if main_places else None  # drawn distinctly; the map opens on it
     return render(
         "event.md.j2",
-        meta=front_matter(event.title, description=f"Fact sheet: {event.title}"),
+        meta=front_matter(event.title, description=f"Fact sheet: {event.title}", search={"boost": 4}),
         event=event,
         root=ROOT,
         link=link,
         cite=citations.cite,
-        headline=headline(event.outcomes, _languages(site, event)),
+        headline=headline(event.outcomes, event_languages(site, event)),
         groups=grouped_outcomes(event.outcomes),
         present=[p for p in event.participants if p.present],
         people_ids=people_ids,
-        main_places=summary_places(event.locations),
+        main_places=main_places,
         timeline=sorted(event.dates, key=lambda d: (d.value, not d.main)),
-        mapped=[p for p in event.locations if p.lat is not None and p.lon is not None],
+        mapped=mapped,
+        pins=any(pinned(p.type, p.id == venue) for p in mapped),
+        venue=venue,
         unmapped=[p for p in event.locations if p.lat is None or p.lon is None],
         sources=sources,
-        number=citations.number,
+        filled=filled,
         footer=provenance(len(event.articles), site.built),
     )

@@ -9,11 +9,12 @@ finds the page.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Iterable, Sequence
 
+from ..extract.names import family_name_first
 from ..records import (
     Article,
     ArticleRecord,
@@ -61,15 +62,12 @@ class Entity:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    role: str | None = None  # a person's English role, the one their events give most often
+    met: tuple[tuple[str, str], ...] = ()  # (id, name) of the people a person took part with
 
     @property
     def articles(self) -> tuple[str, ...]:
         return tuple(sorted({s.article for a in self.appearances for s in a.sources}))
-
-    @property
-    def role(self) -> str | None:
-        """A person's English role at their latest event that gives one."""
-        return next((a.role for a in self.appearances if a.role), None)
 
 
 @dataclass(frozen=True)
@@ -187,13 +185,56 @@ def collect_people(events: Sequence[EventRecord], records: Sequence[ArticleRecor
         name = seen[0][1].name
         names = {a for _, p in seen for a in p.aliases} | set(known.get(person_id, ()))
         names |= {n for _, p in seen for n in spellings.get(p.name, ())}
-        appearances = tuple(
-            Appearance(EventSummary.of(event), person.role, person.roles_as_written, person.present,
-                       person.sources)
-            for event, person in sorted(seen, key=lambda pair: (pair[0].date or "", pair[0].id), reverse=True)
-        )
-        people.append(Entity("person", person_id, name, _aliases(name, names), appearances))
-    return tuple(sorted(people, key=lambda p: (p.name.casefold(), p.id)))
+        newest = sorted(seen, key=lambda pair: (pair[0].date or "", pair[0].id), reverse=True)
+        appearances = tuple(Appearance(EventSummary.of(event), person.role, person.roles_as_written, person.present,
+                                       person.sources)
+                            for event, person in newest)
+        people.append(Entity("person", person_id, name, _aliases(name, names), appearances,
+                             role=_usual_role(appearances), met=_met(person_id, newest)))
+    return tuple(sorted(people, key=lambda p: (surname_order(p.name), p.id)))
+
+
+def _usual_role(appearances: Sequence[Appearance]) -> str | None:
+    """The English role the events give a person most often (ties: the most recent)."""
+    roles = [a.role for a in appearances if a.role]
+    if not roles:
+        return None
+    counts = Counter(roles)
+    return max(roles, key=lambda role: (counts[role], -roles.index(role)))
+
+
+def _met(person_id: str, seen: Sequence[tuple[EventRecord, EventPerson]]) -> tuple[tuple[str, str], ...]:
+    """Who took part in the events this person took part in, most shared events first."""
+    shared: Counter[tuple[str, str]] = Counter()
+    for event, person in seen:
+        if person.present:
+            shared.update({(p.id, p.name) for p in event.participants if p.present and p.id != person_id})
+    return tuple(sorted(shared, key=lambda other: (-shared[other], surname_order(other[1]), other[0])))
+
+
+@lru_cache(maxsize=1)
+def _collator() -> Any:
+    from pyuca import Collator  # the Unicode Collation Algorithm: "Ábel" sorts with "Abel"
+
+    return Collator()
+
+
+def collation_key(text: str) -> tuple[int, ...]:
+    return _collator().sort_key(text.casefold())
+
+
+def surname(name: str) -> str:
+    """The name a person is listed under: the family name, first in "Kim Jong Un", last
+    in "Pedro Sánchez"."""
+    parts = name.split()
+    if len(parts) < 2:
+        return name
+    return parts[0] if family_name_first(name) else parts[-1]
+
+
+def surname_order(name: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Sort key of a person: by family name, then full name, with locale-aware collation."""
+    return collation_key(surname(name)), collation_key(name)
 
 
 def collect_places(events: Sequence[EventRecord], records: Sequence[ArticleRecord],
@@ -216,7 +257,7 @@ def collect_places(events: Sequence[EventRecord], records: Sequence[ArticleRecor
         )
         places.append(Entity("place", place_id, first.name, _aliases(first.name, names), appearances,
                              place_type=first.type, country=first.country, lat=located.lat, lon=located.lon))
-    return tuple(sorted(places, key=lambda p: (p.name.casefold(), p.id)))
+    return tuple(sorted(places, key=lambda p: (collation_key(p.name), p.id)))
 
 
 def _spellings_by_name(records: Sequence[ArticleRecord], field: str) -> dict[str, set[str]]:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ..records import ArticleRecord, Evidence
 from . import escape
-from .common import front_matter, link, provenance, quoted, render, shorten
+from .common import display_title, front_matter, link, provenance, quoted, render, shorten
 from .model import EventSummary, Site, SourceDoc
 
 ROOT = "../"
@@ -36,11 +36,14 @@ def _facts(record: ArticleRecord) -> list:
     return [*record.participants, *record.locations, *record.dates, *record.outcomes]
 
 
-def highlighted(text: str, spans: list[tuple[int, int]]) -> Markup:
-    """The article text, escaped, with each cited span in a `<mark id=...>`.
+def highlighted(text: str, spans: list[tuple[int, int]], marked: frozenset[tuple[int, int]] | None = None) -> Markup:
+    """The article text, escaped, with each cited span anchored (`id="s-<start>-<end>"`).
 
-    A span that overlaps an earlier mark still gets its anchor: an empty `<span id>`
-    just before that mark (whose text it shares), so no citation points nowhere.
+    Spans in `marked` (all, when None) are highlighted in a `<mark>`: the sentences the
+    fact sheets cite. The others (cited only by this page's own fact list) are plain
+    text until a link targets them. A span that overlaps an earlier one still gets its
+    anchor: an empty `<span id>` just before it (whose text it shares), so no citation
+    points nowhere.
     """
     pieces: list[str] = []
     position = 0
@@ -48,13 +51,17 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> Markup:
     for start, end in spans:
         start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
         anchor = f"s-{start}-{end}"
-        if start < position:  # overlaps the previous mark: anchor only
+        if start < position:  # overlaps the previous span: anchor only
             pieces.insert(last_mark, f'<span class="fs-anchor" id="{anchor}"></span>')
             last_mark += 1
             continue
         pieces.append(escape.block(text[position:start]))
         last_mark = len(pieces)
-        pieces.append(f'<mark class="fs-quote" id="{anchor}">{escape.block(text[start:end])}</mark>')
+        quote = escape.block(text[start:end])
+        if marked is None or (start, end) in marked:
+            pieces.append(f'<mark class="fs-quote" id="{anchor}">{quote}</mark>')
+        else:
+            pieces.append(f'<span class="fs-quote fs-quote--plain" id="{anchor}">{quote}</span>')
         position = end
     pieces.append(escape.block(text[position:]))
     return Markup("".join(pieces))
@@ -102,18 +109,28 @@ def listed_facts(site: Site, record: ArticleRecord) -> list[tuple[str, list[Fact
     return [(heading, facts) for heading, facts in groups if facts]
 
 
+def marked_spans(site: Site, record: ArticleRecord) -> frozenset[tuple[int, int]] | None:
+    """The spans a source page highlights: those the fact sheets cite; an article in no
+    event highlights what its own facts cite (None: every cited span)."""
+    return site.spans_cited_by_events(record.id) or None
+
+
 def source_page(site: Site, doc: SourceDoc) -> str:
     record = doc.record
     text = doc.article.text if doc.article is not None else ""
     event = site.event(record.event) if record.event else None
+    title = display_title(doc)
     return render(
         "source.md.j2",
-        meta=front_matter(f"Source: {shorten(record.title, 80)}", description=f"Source article {record.id}"),
+        # a source ranks below the fact sheets and the people that quote it
+        meta=front_matter(f"Source: {shorten(title, 80)}", description=f"Source article {record.id}",
+                          search={"boost": 0.5}),
         record=record,
+        title=title,
         event=EventSummary.of(event) if event else None,  # all the page shows of it
         root=ROOT,
         link=link,
         facts=listed_facts(site, record),
-        text=highlighted(text, cited_spans(site, record)) if text else None,
+        text=highlighted(text, cited_spans(site, record), marked_spans(site, record)) if text else None,
         footer=provenance(1, site.built),
     )
