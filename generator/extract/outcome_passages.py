@@ -40,6 +40,7 @@ class Context:
     event_year: int | None
     frequent_words: frozenset[str]  # words in many sentences: they do not show a restatement
     places: re.Pattern[str] | None  # every spelling of the article's places
+    meeting: re.Pattern[str]  # the language's meeting words ("summit", "talks")
 
 
 

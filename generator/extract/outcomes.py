@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..records import Document, Evidence, Outcome, OutcomeKind, Person
+from .event_cues import lexicon as event_lexicon
 from .gazetteer import is_place_word
 from .outcome_cues import find_quotes, lexicon, scan
 from .outcome_passages import Context, Passage, cut_passages
@@ -48,7 +49,8 @@ AFTER_WORDS = 1  # words between "after" and its year ("after May 2011")
 TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under the new deal")
 SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)
 CLAUSE_WORDS = 4  # words after "that" that make a reported clause, not a pronoun ("want to prevent that")
-RESTATEMENT_WORDS = 3  # shared content words that make a quote restate the paraphrase before it
+RESTATEMENT_WORDS = 3
+JOINED_WORDS = 5  # words between two people joined as one subject ("Scholz und Chinas Staats- und Parteichef Xi")  # shared content words that make a quote restate the paraphrase before it
 CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 CLAUSE_BREAK = re.compile(r"[,;:–—]")
@@ -70,7 +72,8 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     lex = lexicon(doc.language)
     ctx = Context(text=text, lex=lex, hits=scan(lex, text), quotes=find_quotes(text),
                   cast=build_cast(doc.people, _countries(doc)), event_year=_event_year(doc),
-                  frequent_words=_frequent_words(doc), places=_place_names(doc))
+                  frequent_words=_frequent_words(doc), places=_place_names(doc),
+                  meeting=event_lexicon(doc.language).meeting_pattern())
     title = doc.article.title.strip()
     candidates: list[Candidate] = []
     last_subject: str | None = None
@@ -109,10 +112,24 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     if agreement is not None:
         kind, position = agreement
         # "had signed", "had not been able to agree": an earlier meeting's result, unless reported
-        # speech shifts the tense back ("the Kremlin said they had agreed").
-        earlier = attribution is None and ctx.quotes.outside(hits["earlier_tense"].spans(s, e))
-        if not earlier and not _background(passage, position, ctx):
+        # speech shifts the tense back ("the Kremlin said they had agreed"). Only the agreement's
+        # own clause counts: "the summit to which Macron had invited" dates nothing.
+        clause_start, clause_end = _clause(passage, position, ctx)
+        earlier = attribution is None and ctx.quotes.outside(hits["earlier_tense"].spans(clause_start, clause_end))
+        signed = hits["signing_words"].first(position, e)
+        dated = _background(passage, position, ctx) or (signed is not None and _background(passage, signed[0], ctx))
+        if not earlier and not dated:
             return Candidate(passage, kind, speaker if speaker in ctx.cast.present else None, quoted)
+
+    cancelled = hits["cancellation_words"].first(s, e)
+    if cancelled is not None and hits["programme_nouns"].found(s, e) and not _background(passage, cancelled[0], ctx):
+        return Candidate(passage, "no-agreement", None, quoted)  # "the signing ceremony was cancelled"
+
+    if _continues_terms(passage, attribution, previous, ctx):
+        return Candidate(passage, "agreement", None, quoted)  # "Also, all prisoners are to be exchanged."
+
+    if _joint_stance(passage, mentions, attribution, ctx):
+        return Candidate(passage, "agreement", None, quoted)  # "X and Y jointly opposed ..."
 
     terms = _terms_position(passage, previous, ctx)
     if terms is not None and speaker not in ctx.cast.present and not _background(passage, terms, ctx):
@@ -136,6 +153,10 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     assessment = hits["assessment_words"].first(s, e)
     if assessment is not None and not hits["hedges"].found(s, e) and not _background(passage, assessment[0], ctx):
         return Candidate(passage, "assessment", None, quoted)
+    schedule = hits["schedule_markers"].first(s, e)
+    if schedule is not None and ctx.meeting.search(ctx.text, s, e) and not hits["hedges"].found(s, e) \
+            and not hits["expectation_words"].found(s, e) and not _background(passage, schedule[0], ctx):
+        return Candidate(passage, "announcement", None, quoted)  # "The leaders will meet again in four months."
     return None
 
 
@@ -145,8 +166,11 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
     if _background(passage, attribution.cue[0], ctx, reach=attribution.cue[1] - attribution.cue[0] + FRAME_REACH):
         return None
     has_quote = bool(ctx.quotes.starting_in(s, e))
+    judged = _judged(passage, ctx)
     assessment = hits["assessment_words"].found(s, e)
     if attribution.joint:
+        if ctx.quotes.outside(hits["agreement_nouns"].spans(s, e)):
+            return Candidate(passage, "agreement", None, quoted)  # "in a joint statement the two leaders said"
         kind: OutcomeKind = "assessment" if assessment else _spoken_kind(passage, ctx, attribution.cue)
         if kind == "statement" and not has_quote and not _states_content(attribution.cue, passage, ctx):
             return None  # "the two spoke after the talks": no position stated
@@ -155,24 +179,96 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
     if speaker is None:
         # A government or delegation speaking ("the Kremlin said the talks were useful",
         # "North Korea said that ...") counts when it judges the talks or is quoted.
+        if ctx.quotes.outside(hits["earlier_tense"].spans(_clause(passage, attribution.cue[0], ctx)[0], attribution.cue[1])):
+            return None  # "the United States had said": an outside voice before the meeting
+        # Critics and analysts count only when they judge the meeting ("critics called it a photo op").
+        if judged and _about_meeting(passage, judged, ctx) and not hits["expectation_words"].found(s, e):
+            return Candidate(passage, "assessment", None, quoted)
         if attribution.source:
             return None
         if assessment and not hits["expectation_words"].found(s, e):
             return Candidate(passage, "assessment", None, quoted)
-        if not has_quote:
-            return None
+        if not has_quote and not _place_subject(passage, attribution, ctx):
+            return None  # a country or a government takes a position ("China called on both sides")
         return Candidate(passage, _spoken_kind(passage, ctx, attribution.cue), None, quoted)
     person = ctx.cast.by_name.get(speaker)
     if person is not None and person.role and ctx.lex.background_markers.found(person.role):
         return None  # a former office holder speaks of the past
     if assessment and len(people & ctx.cast.present) >= 2:
         return Candidate(passage, "assessment", None, quoted)  # each side judged the talks
-    if assessment and not hits["expectation_words"].found(s, e) and speaker in ctx.cast.present:
+    judges_meeting = judged and _about_meeting(passage, judged, ctx)
+    if (assessment or judges_meeting) and not hits["expectation_words"].found(s, e) and speaker in ctx.cast.present:
         return Candidate(passage, "assessment", speaker, quoted)  # judged afterwards, not hoped for
+    if judges_meeting and not hits["expectation_words"].found(s, e):
+        return Candidate(passage, "assessment", speaker, quoted)  # someone at home judges the outcome
     kind = _spoken_kind(passage, ctx, attribution.cue)
     if speaker not in ctx.cast.present and kind != "announcement" and not _spokesperson(person, ctx):
         return None  # only participants (and their spokespeople) state positions; others may announce
     return Candidate(passage, kind, speaker, quoted)
+
+
+def _judged(passage: Passage, ctx: Context) -> int | None:
+    """Where the speaker's judging verb ends ("called", "sprach von", "a salué"; outside
+    quotes), or None when the passage judges nothing."""
+    verbs = ctx.quotes.outside(ctx.hits["judging_verbs"].spans(passage.start, passage.end))
+    return verbs[0][1] if verbs else None
+
+
+def _about_meeting(passage: Passage, start: int, ctx: Context) -> bool:
+    """What follows `start` (a judging verb) speaks of the meeting or what came of it: its
+    talks, agreements, result ("called the summit a success"; not "called Xi a dictator
+    after the talks")."""
+    hits, s, e = ctx.hits, start, passage.end
+    return bool(ctx.meeting.search(ctx.text, s, e)) or hits["agreement_nouns"].found(s, e) \
+        or hits["result_nouns"].found(s, e)
+
+
+def _place_subject(passage: Passage, attribution: Attribution, ctx: Context) -> bool:
+    """The reporting verb's subject is a country or a city's government ("China called on",
+    "Japan's government said"): a side states a position."""
+    clause_start = max([passage.start] + [m.end() for m in CLAUSE_BREAK.finditer(ctx.text, passage.start,
+                                                                                   attribution.cue[0])])
+    subject = ctx.text[clause_start:attribution.cue[0]]
+    return _names_someone(subject, ctx) and not (ctx.cast.names is not None and ctx.cast.names.search(subject))
+
+
+def _continues_terms(passage: Passage, attribution: Attribution | None, previous: Candidate | None,
+                     ctx: Context) -> bool:
+    """Right after an agreement, a sentence that goes on with what the parties are to do
+    ("Also, all prisoners are to be exchanged", "Ils soutiennent aussi ...") states its terms."""
+    if previous is None or previous.kind != "agreement" or attribution is not None \
+            or passage.first_sentence - previous.passage.last_sentence > 1 or passage.continued:
+        return False
+    hits, s, e = ctx.hits, passage.start, passage.end
+    if hits["hypothetical_markers"].found(s, e) or hits["hedges"].found(s, e):
+        return False
+    opening = ctx.quotes.outside(hits["continuation_openers"].spans(s, e))
+    opens = any(len(ctx.text[s:o_start].split()) <= 1 for o_start, _ in opening)
+    obliged = ctx.quotes.outside(hits["obligation_markers"].spans(s, e))
+    position = (opening or obliged or [(s, s)])[0][0]
+    return (opens or bool(obliged)) and not _background(passage, position, ctx)
+
+
+def _joint_stance(passage: Passage, mentions: list[Mention], attribution: Attribution | None, ctx: Context) -> bool:
+    """Two participants as one subject take a position together ("Scholz und Xi haben sich
+    gemeinsam gegen ... gestellt"): an agreement between them."""
+    hits, s, e = ctx.hits, passage.start, passage.end
+    joint = ctx.quotes.outside(hits["joint_words"].spans(s, e))
+    if not joint or attribution is not None or hits["hypothetical_markers"].found(s, e):
+        return False
+    named = [m for m in mentions if m.kind in ("name", "role") and m.person in ctx.cast.present and m.end <= joint[0][0]]
+    pair = len(named) >= 2 and named[0].person != named[1].person \
+        and ctx.lex.conjunctions.found(ctx.text[named[0].end:named[1].start]) \
+        and len(ctx.text[named[0].end:named[1].start].split()) <= JOINED_WORDS
+    return pair and not _background(passage, joint[0][0], ctx)
+
+
+def _clause(passage: Passage, position: int, ctx: Context) -> tuple[int, int]:
+    """The clause of the passage that holds `position` (between commas, colons, dashes)."""
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(ctx.text, passage.start, passage.end)
+              if not ctx.quotes.inside(m.start())]
+    return (max([passage.start] + [b + 1 for b in breaks if b < position]),
+            min([passage.end] + [b for b in breaks if b >= position]))
 
 
 def _states_content(cue: tuple[int, int], passage: Passage, ctx: Context) -> bool:
