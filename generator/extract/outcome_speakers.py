@@ -26,6 +26,7 @@ MIN_ROLE_LENGTH = 4
 MIN_MODIFIER_LENGTH = 4  # shorter words before an office noun are articles ("the", "der", "les")
 DEMONYM_ENDING = 3  # letters a country name may have past the stem it shares with its demonym ("Brasil|iens")
 MIN_COUNTRY_WORD = 6  # a word of a longer country name that a demonym may match ("Estados" of "Estados Unidos")
+VERDICT_CUES = ("assessment_words", "result_nouns", "agreement_nouns")
 MENTION_CUES = {"plural": "plural_subjects", "pronoun": "pronouns", "source": "source_nouns"}
 
 
@@ -233,8 +234,15 @@ def _modifiers_after(text: str, end: int) -> list[str]:
     return [w.lower() for w in re.findall(r"[\w-]+", clause)[:2] if len(w) >= MIN_MODIFIER_LENGTH]
 
 
-def first_person_mention(mentions: list[Mention], last_subject: str | None) -> str | None:
-    """The first person a passage names (a pronoun counts as the latest subject)."""
+def first_person_mention(mentions: list[Mention], last_subject: str | None, text: str = "",
+                         start: int = 0) -> str | None:
+    """The person a passage names first as the subject of a clause (at its start or after a
+    comma: "Hours after Trump left, Ri gave ..."), else the first it names (a pronoun counts
+    as the latest subject)."""
+    opening = [m for m in mentions if m.kind in ("name", "role") and m.person
+               and (not text[start:m.start].strip() or text[start:m.start].rstrip().endswith(","))]
+    if text and opening:
+        return opening[0].person
     for mention in mentions:
         if mention.kind in ("name", "role") and mention.person:
             return mention.person
@@ -247,7 +255,11 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
               quotes: Quotes, last_subject: str | None) -> Attribution | None:
     """The speaker of text[start:end], or None when no reporting verb or phrase attributes it."""
     phrase = _first_outside(hits["attribution_phrases"].spans(start, end), quotes)
-    verb = _first_outside(hits["reporting_verbs"].spans(start, end), quotes)
+    # A judging verb ("a salué", "noemde") reports what its subject thinks, like "said", when
+    # a verdict follows it: a quotation, a judging word, the result or an agreement.
+    judging = [v for v in hits["judging_verbs"].spans(start, end)
+               if quotes.starting_in(v[1], end) or any(hits[cue].found(v[1], end) for cue in VERDICT_CUES)]
+    verb = _first_outside(sorted(hits["reporting_verbs"].spans(start, end) + judging), quotes)
     if phrase is not None:
         after = [m for m in mentions if phrase[1] <= m.start and len(text[phrase[1]:m.start].split()) <= AFTER_VERB_WORDS]
         # "volgens Poetin", "according to him"; or the speaker before it ("Putin zufolge").
@@ -259,14 +271,23 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
     if verb is None:
         return None
     segment_start = max([start] + [e for s, e in quotes.starting_in(start, verb[0]) if e <= verb[0]])
-    before = [m for m in mentions if segment_start <= m.start and m.end <= verb[0]]
+    # "Moon's spokesman said": the possessor is not the subject.
+    before = [m for m in mentions if segment_start <= m.start and m.end <= verb[0] and not _possessor(text, m)]
     clause_start = max([segment_start] + [i + 1 for i in range(segment_start, verb[0]) if text[i] in ",;:"])
     in_clause = [m for m in before if m.start >= clause_start]
     if in_clause:
         return _from_mentions(verb, in_clause, text, lex, last_subject, pro_drop=False)
-    # Mentions inside the verb phrase count as after it: "a-t-il déclaré" holds its subject.
+    # Mentions inside the verb phrase count as after it: "a-t-il déclaré" holds its subject;
+    # not past "that": "said that envoy Biegun will lead" names what was said.
     after = [m for m in mentions if verb[0] <= m.start and len(text[verb[1]:m.start].split()) <= AFTER_VERB_WORDS
-             + (SOURCE_EXTRA_WORDS if m.kind == "source" else 0)]
+             + (SOURCE_EXTRA_WORDS if m.kind == "source" else 0) and not hits["complementizers"].found(verb[1], m.start)]
+    relative = hits["relative_words"].first(clause_start, verb[0])
+    if relative is not None and not text[clause_start:relative[0]].strip():
+        # "..., which in its communiqué called": the relative clause's subject is the noun
+        # right before it, a person only when one is named there.
+        antecedent = [m for m in before if m.kind == "name" and not text[m.end:clause_start - 1].strip()]
+        return _from_mentions(verb, antecedent[-1:], text, lex, None, pro_drop=False) if antecedent \
+            else Attribution(verb, None, False, False)
     if after and after[0].kind in ("name", "role"):
         return _from_mentions(verb, after[:1], text, lex, last_subject, pro_drop=False)  # "zei Poetin"
     if _unknown_subject(text[clause_start:verb[0]].split(), sentence_initial=clause_start == segment_start):
@@ -282,6 +303,10 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
     # An inverted pronoun right after the verb ("zei hij") or an unnamed source ("said a spokesman").
     inverted = [m for m in after if m.kind == "source" or (m.kind == "pronoun" and not text[verb[1]:m.start].strip())]
     return _from_mentions(verb, inverted[:1], text, lex, last_subject, pro_drop=lex.pro_drop)
+
+
+def _possessor(text: str, mention: Mention) -> bool:
+    return text[mention.end:mention.end + 2] in ("'s", "’s")
 
 
 def _unknown_subject(words: list[str], sentence_initial: bool) -> bool:

@@ -86,6 +86,10 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
                 and (attribution.cue[0] == passage.start or attribution.speaker is None):
             # "..., explaining that": the verb of a split-off clause shares the first clause's subject.
             attribution = replace(previous_attribution, cue=attribution.cue)
+        elif passage.continued and attribution is not None and attribution.speaker is None \
+                and not attribution.source and last_subject is not None and attribution.cue[0] == passage.start:
+            # "Putin, asked about X, did not name him and said ...": the first clause's subject speaks.
+            attribution = replace(attribution, speaker=last_subject)
         skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx)
         candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx)
         if candidate is not None:
@@ -95,7 +99,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
             previous = None
         previous_attribution = attribution
         last_subject = (attribution.speaker if attribution and attribution.speaker
-                        else first_person_mention(mentions, last_subject) or last_subject)
+                        else first_person_mention(mentions, last_subject, text, passage.start) or last_subject)
     return tuple(_to_outcome(c, text) for c in _merge_restatements(candidates, ctx))
 
 
@@ -144,7 +148,7 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
             return Candidate(passage, "gift", None, quoted)
 
     if attribution is not None:
-        return _judge_attributed(passage, attribution, people, quoted, ctx)
+        return _judge_attributed(passage, attribution, mentions, quoted, ctx)
 
     if _goes_on_quoting(passage, quoted, ctx) and previous is not None and previous.speaker \
             and passage.first_sentence - previous.passage.last_sentence <= 2:
@@ -160,8 +164,8 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     return None
 
 
-def _judge_attributed(passage: Passage, attribution: Attribution, people: set[str], quoted: bool,
-                      ctx: Context) -> Candidate | None:
+def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list[Mention],
+                      quoted: bool, ctx: Context) -> Candidate | None:
     hits, s, e = ctx.hits, passage.start, passage.end
     if _background(passage, attribution.cue[0], ctx, reach=attribution.cue[1] - attribution.cue[0] + FRAME_REACH):
         return None
@@ -188,13 +192,16 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
             return None
         if assessment and not hits["expectation_words"].found(s, e):
             return Candidate(passage, "assessment", None, quoted)
-        if not has_quote and not _place_subject(passage, attribution, ctx):
+        # "Airbus announced a second assembly line": a named subject announces.
+        announces = any(a_start == attribution.cue[0] for a_start, _ in hits["announcement_markers"].spans(s, e)) \
+            and not any(m.kind == "pronoun" and m.end <= attribution.cue[0] for m in mentions)
+        if not has_quote and not announces and not _place_subject(passage, attribution, ctx):
             return None  # a country or a government takes a position ("China called on both sides")
         return Candidate(passage, _spoken_kind(passage, ctx, attribution.cue), None, quoted)
     person = ctx.cast.by_name.get(speaker)
     if person is not None and person.role and ctx.lex.background_markers.found(person.role):
         return None  # a former office holder speaks of the past
-    if assessment and len(people & ctx.cast.present) >= 2:
+    if assessment and _each_side_judged(passage, mentions, speaker, ctx):
         return Candidate(passage, "assessment", None, quoted)  # each side judged the talks
     judges_meeting = judged and _about_meeting(passage, judged, ctx)
     if (assessment or judges_meeting) and not hits["expectation_words"].found(s, e) and speaker in ctx.cast.present:
@@ -205,6 +212,13 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
     if speaker not in ctx.cast.present and kind != "announcement" and not _spokesperson(person, ctx):
         return None  # only participants (and their spokespeople) state positions; others may announce
     return Candidate(passage, kind, speaker, quoted)
+
+
+def _each_side_judged(passage: Passage, mentions: list[Mention], speaker: str | None, ctx: Context) -> bool:
+    """Another participant's own verdict follows the speaker's ("Putin called it 'substantial',
+    Kim 'very substantial'"): a judgment of both sides, not one speaker's."""
+    return any(m.person in ctx.cast.present and m.person != speaker and m.kind in ("name", "role")
+               and ctx.text[m.end:m.end + 3].lstrip(" ,")[:1] in OPENING_MARKS for m in mentions)
 
 
 def _judged(passage: Passage, ctx: Context) -> int | None:
@@ -383,7 +397,7 @@ def _agreement_kind(passage: Passage, ctx: Context) -> tuple[OutcomeKind, int] |
     """
     text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
     exceptions = hits["negation_exceptions"].spans(s, e)
-    negations = [n for n in hits["negations"].spans(s, e) if not any(x <= n[0] < y for x, y in exceptions)]
+    negations = [n for n in ctx.quotes.outside(hits["negations"].spans(s, e)) if not any(x <= n[0] < y for x, y in exceptions)]
 
     def denied(position: int) -> bool:
         return any(abs(n_start - position) <= NEGATION_REACH
