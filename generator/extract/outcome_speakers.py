@@ -19,7 +19,7 @@ from typing import Literal, Mapping
 from ..records import Person
 from .outcome_cues import Hits, OutcomeLexicon, Quotes
 
-MentionKind = Literal["name", "role", "pronoun", "plural", "source"]
+MentionKind = Literal["name", "role", "office", "pronoun", "plural", "source"]
 AFTER_VERB_WORDS = 2  # words between a verb and its inverted subject ("said the Russian president")
 SOURCE_EXTRA_WORDS = 2  # an unnamed source takes more words ("said a North Korean spokesman")
 MIN_ROLE_LENGTH = 4
@@ -27,6 +27,7 @@ MIN_MODIFIER_LENGTH = 4  # shorter words before an office noun are articles ("th
 DEMONYM_ENDING = 3  # letters a country name may have past the stem it shares with its demonym ("Brasil|iens")
 MIN_COUNTRY_WORD = 6  # a word of a longer country name that a demonym may match ("Estados" of "Estados Unidos")
 VERDICT_CUES = ("assessment_words", "result_nouns", "agreement_nouns")
+APPOSITION = re.compile(r"\s+[^\W\d_][\w-]*,\s")  # what may stand between an office noun and its name
 MENTION_CUES = {"plural": "plural_subjects", "pronoun": "pronouns", "source": "source_nouns"}
 
 
@@ -120,8 +121,9 @@ def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str
             # A spokesman speaks for a side without being its leader: never resolved by role.
             modifiers = (_modifiers(text, s), _modifiers_after(text, e))
             holder = None if s in sources else _office_holder(text[s:e], modifiers, cast, named_here)
-            # An office holder who is none of the people named is an outside voice, like a spokesman.
-            found.append(Mention(s, e, "role" if holder else "source", holder))
+            # A spokesman speaks for someone else; an office holder the cast cannot tell ("the
+            # French president", with no role stated) is a person, who is not known.
+            found.append(Mention(s, e, "role" if holder else ("source" if s in sources else "office"), holder))
     for kind in ("plural", "pronoun", "source"):
         for s, e in hits[MENTION_CUES[kind]].spans(start, end):
             if not _followed_by_name(text, e, found):
@@ -138,8 +140,10 @@ def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str
 
 
 def _followed_by_name(text: str, position: int, found: list[Mention]) -> bool:
-    """An office noun right before a name ("President Putin", "the spokesman, Dmitri Peskov") is part of it."""
-    return any(m.kind == "name" and 0 <= m.start - position <= 3 for m in found)
+    """An office noun right before a name ("President Putin", "the spokesman, Dmitri Peskov",
+    "el primer ministro timorense, Xanana Gusmão") is part of it."""
+    return any(m.kind == "name" and 0 <= m.start - position
+               and (m.start - position <= 3 or APPOSITION.fullmatch(text[position:m.start])) for m in found)
 
 
 def _office_holder(noun: str, modifiers: tuple[list[str], list[str]], cast: Cast,
@@ -279,8 +283,9 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
         return _from_mentions(verb, in_clause, text, lex, last_subject, pro_drop=False)
     # Mentions inside the verb phrase count as after it: "a-t-il déclaré" holds its subject;
     # not past "that": "said that envoy Biegun will lead" names what was said.
-    after = [m for m in mentions if verb[0] <= m.start and len(text[verb[1]:m.start].split()) <= AFTER_VERB_WORDS
-             + (SOURCE_EXTRA_WORDS if m.kind == "source" else 0) and not hits["complementizers"].found(verb[1], m.start)]
+    after = [m for m in mentions if verb[0] <= m.start and not hits["complementizers"].found(verb[1], m.start)
+             and len(text[verb[1]:m.start].split()) <= AFTER_VERB_WORDS + (
+                 SOURCE_EXTRA_WORDS if m.kind == "source" or hits["role_nouns"].found(verb[1], m.start) else 0)]
     relative = hits["relative_words"].first(clause_start, verb[0])
     if relative is not None and not text[clause_start:relative[0]].strip():
         # "..., which in its communiqué called": the relative clause's subject is the noun
@@ -290,18 +295,20 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
             else Attribution(verb, None, False, False)
     if after and after[0].kind in ("name", "role"):
         return _from_mentions(verb, after[:1], text, lex, last_subject, pro_drop=False)  # "zei Poetin"
-    if _unknown_subject(text[clause_start:verb[0]].split(), sentence_initial=clause_start == segment_start):
+    framed = phrase is not None and clause_start <= phrase[0] and phrase[1] <= verb[0]  # "Según ha explicado"
+    if not framed and _unknown_subject(text[clause_start:verb[0]].split(), sentence_initial=clause_start == segment_start):
         # Something or someone not among the people is the subject ("De Verenigde Staten hadden gezegd",
         # "..., North Korea said", "Steinmeier ha sottolineato").
         return Attribution(verb, None, False, False)
     # "A spokeswoman of the ministry, Mao Ning, said": the name in apposition is the subject.
     appositive = [m for m in before if m.kind == "name" and not text[m.end:verb[0]].strip(" ,")]
-    if appositive and before[0].kind == "source":
+    if appositive and before[0].kind in ("source", "office"):
         return _from_mentions(verb, appositive[-1:], text, lex, last_subject, pro_drop=False)
     if before:
         return _from_mentions(verb, before, text, lex, last_subject, pro_drop=False)
     # An inverted pronoun right after the verb ("zei hij") or an unnamed source ("said a spokesman").
-    inverted = [m for m in after if m.kind == "source" or (m.kind == "pronoun" and not text[verb[1]:m.start].strip())]
+    inverted = [m for m in after if m.kind in ("source", "office")
+                or (m.kind == "pronoun" and not text[verb[1]:m.start].strip())]
     return _from_mentions(verb, inverted[:1], text, lex, last_subject, pro_drop=lex.pro_drop)
 
 
@@ -332,6 +339,10 @@ def _from_mentions(cue: tuple[int, int], mentions: list[Mention], text: str, lex
         return Attribution(cue, None, True, False)
     if first.kind == "source":
         return Attribution(cue, None, False, True)
+    if first.kind == "office":
+        # "the premier said", "sagte der CDU-Politiker": a definite office noun the cast cannot
+        # tell refers back to the latest subject.
+        return Attribution(cue, last_subject, False, False)
     if first.kind == "pronoun":
         return Attribution(cue, last_subject, False, False)
     return Attribution(cue, first.person, False, False)

@@ -86,6 +86,10 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
                 and (attribution.cue[0] == passage.start or attribution.speaker is None):
             # "..., explaining that": the verb of a split-off clause shares the first clause's subject.
             attribution = replace(previous_attribution, cue=attribution.cue)
+        elif passage.continued and attribution is not None and attribution.speaker == last_subject \
+                and _other_office_holder(mentions, attribution, last_subject, ctx) is not None:
+            # "Meloni said A, while the head of state said B": the office noun is another participant.
+            attribution = replace(attribution, speaker=_other_office_holder(mentions, attribution, last_subject, ctx))
         elif passage.continued and attribution is not None and attribution.speaker is None \
                 and not attribution.source and last_subject is not None and attribution.cue[0] == passage.start:
             # "Putin, asked about X, did not name him and said ...": the first clause's subject speaks.
@@ -101,6 +105,19 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
         last_subject = (attribution.speaker if attribution and attribution.speaker
                         else first_person_mention(mentions, last_subject, text, passage.start) or last_subject)
     return tuple(_to_outcome(c, text) for c in _merge_restatements(candidates, ctx))
+
+
+def _other_office_holder(mentions: list[Mention], attribution: Attribution, last_subject: str | None,
+                         ctx: Context) -> str | None:
+    """The one participant besides `last_subject` whom an office noun before the verb may name:
+    one whose stated role holds the noun, or who has no role stated."""
+    office = next((m for m in mentions if m.kind == "office" and m.end <= attribution.cue[0]), None)
+    if office is None:
+        return None
+    noun = ctx.text[office.start:office.end].lower()
+    fitting = [name for name in sorted(ctx.cast.present - {last_subject})
+               if not ctx.cast.by_name[name].role or noun in (ctx.cast.by_name[name].role or "").lower()]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 # --- judging one passage ---------------------------------------------------------------------
@@ -254,11 +271,13 @@ def _continues_terms(passage: Passage, attribution: Attribution | None, previous
             or passage.first_sentence - previous.passage.last_sentence > 1 or passage.continued:
         return False
     hits, s, e = ctx.hits, passage.start, passage.end
-    if hits["hypothetical_markers"].found(s, e) or hits["hedges"].found(s, e):
+    obliged = ctx.quotes.outside(hits["obligation_markers"].spans(s, e))
+    # After an agreement "sollen" states its terms, not hearsay.
+    hedges = [h for h in hits["hedges"].spans(s, e) if h not in obliged]
+    if hits["hypothetical_markers"].found(s, e) or hedges:
         return False
     opening = ctx.quotes.outside(hits["continuation_openers"].spans(s, e))
     opens = any(len(ctx.text[s:o_start].split()) <= 1 for o_start, _ in opening)
-    obliged = ctx.quotes.outside(hits["obligation_markers"].spans(s, e))
     position = (opening or obliged or [(s, s)])[0][0]
     return (opens or bool(obliged)) and not _background(passage, position, ctx)
 
@@ -459,8 +478,8 @@ def _other_year(start: int, end: int, ctx: Context) -> bool:
         if ctx.quotes.inside(match.start()) or any(
                 s <= match.start() and len(ctx.text[s:match.start()].split()) <= reach for s, reach in since):
             continue
-        if ctx.event_year is None or int(match.group()) != ctx.event_year:
-            return True
+        if ctx.event_year is None or int(match.group()) < ctx.event_year:
+            return True  # a later year is a deadline ("by March 2020"), not the past
     return False
 
 
