@@ -674,3 +674,74 @@ def test_gift_to_a_side_named_by_a_noun_and_topics_left_out_of_the_commitments(l
     rows = summary(document(f"{language}_gift_to_couple_left_out.txt", language, people))
     assert [(kind, speaker) for kind, speaker, _ in rows] == [
         ("gift", None), ("no-agreement", None), ("no-agreement", None)]
+
+
+# --- what is not an outcome, and who judges the meeting --------------------------------------
+
+@pytest.mark.parametrize("language, body", [
+    ("en", "LONDON, June 15 (Reuters) - Modi said India will cut tariffs on wine."),
+    ("fr", "PARIS, 6 avril (AFP) - Macron a annoncé que la France réduira ses droits de douane."),
+])
+def test_a_dateline_is_not_part_of_the_outcome(tmp_path, language, body):
+    outcomes = extract_outcomes(text_document(tmp_path, body, language, PAIRS[language]))
+    assert [o.text.split()[0] for o in outcomes] == [body.split(" - ")[1].split()[0]]
+
+
+@pytest.mark.parametrize("language, body", [
+    ("es", "Sánchez y Macron se reunieron en Madrid.\naunque no se ha fijado una fecha concreta."),
+    ("en", "Modi met Albanese in Delhi.\nbut no agreement was signed."),
+])
+def test_a_clause_cut_off_from_its_sentence_is_not_an_outcome(tmp_path, language, body):
+    assert kinds_and_speakers(tmp_path, body, language) == []
+
+
+def test_the_same_statement_twice_in_one_article_is_one_outcome(tmp_path):
+    body = ('Modi said India will cut tariffs on wine from next year.\n'
+            'Modi met Albanese in Delhi on Tuesday.\n'
+            'Modi said India will cut the tariffs on wine from next year.')
+    assert kinds_and_speakers(tmp_path, body, "en") == [("announcement", "Narendra Modi")]
+
+
+@pytest.mark.parametrize("language, body", [
+    ("en", "The planned working lunch and the signing ceremony were cancelled."),
+    ("de", "Das geplante Mittagessen und die Unterzeichnungszeremonie wurden abgesagt."),
+    ("es", "El almuerzo de trabajo previsto fue cancelado a última hora."),
+])
+def test_a_cancelled_programme_is_no_agreement(tmp_path, language, body):
+    assert kinds_and_speakers(tmp_path, body, language) == [("no-agreement", None)]
+
+
+@pytest.mark.parametrize("language, body, speaker", [
+    ("en", 'Opposition leader Peter Dutton, who was not in Delhi, called the summit "a photo opportunity".',
+     "Peter Dutton"),
+    ("nl", 'Oppositieleider Geert Wilders, die niet in Den Haag was, noemde de afspraken "een stap terug".',
+     "Geert Wilders"),
+    ("de", 'Oppositionsführer Friedrich Merz nannte die Vereinbarungen "bescheiden, aber real".', "Friedrich Merz"),
+])
+def test_someone_at_home_who_judges_the_meeting_makes_an_assessment(tmp_path, language, body, speaker):
+    outsider = person(speaker, (speaker, speaker.split()[-1]), None, present=False)
+    assert kinds_and_speakers(tmp_path, body, language, (outsider,)) == [("assessment", speaker)]
+
+
+def test_someone_at_home_who_speaks_of_other_things_is_not_an_outcome(tmp_path):
+    outsider = person("Peter Dutton", ("Peter Dutton", "Dutton"), None, present=False)
+    body = "Opposition leader Peter Dutton said the budget is too high."
+    assert kinds_and_speakers(tmp_path, body, "en", (outsider,)) == []
+
+
+@pytest.mark.parametrize("language, body", [
+    ("de", "Scholz und Lula unterzeichneten ein Handelsabkommen. Ebenfalls bis Jahresende sollen die Zölle "
+           "auf Kaffee sinken."),
+    ("fr", "Macron et Lula ont signé un accord commercial. Ils soutiennent aussi une baisse des droits de douane "
+           "d'ici à fin mars 2025."),
+])
+def test_the_sentence_after_an_agreement_goes_on_with_its_terms(tmp_path, language, body):
+    assert [kind for kind, _ in kinds_and_speakers(tmp_path, body, language)] == ["agreement", "agreement"]
+
+
+def test_a_speaker_in_a_relative_clause_or_a_possessive_is_not_the_subject(tmp_path):
+    spokesman = person("Kim Eui-kyeom", ("Kim Eui-kyeom",), "spokesman", present=False)
+    body = ("Albanese's spokesman Kim Eui-kyeom said Australia would keep the dialogue alive. "
+            "Modi, who spoke first, said that envoy Kim Eui-kyeom will lead the talks.")
+    assert kinds_and_speakers(tmp_path, body, "en", (spokesman,)) == [
+        ("announcement", "Kim Eui-kyeom"), ("announcement", "Narendra Modi")]

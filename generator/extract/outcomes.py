@@ -50,6 +50,7 @@ TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under t
 SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)
 CLAUSE_WORDS = 4  # words after "that" that make a reported clause, not a pronoun ("want to prevent that")
 RESTATEMENT_WORDS = 3
+DUPLICATE_SHARE = 0.8  # word overlap (Jaccard) from which two passages of one article state the same
 JOINED_WORDS = 5  # words between two people joined as one subject ("Scholz und Chinas Staats- und Parteichef Xi")  # shared content words that make a quote restate the paraphrase before it
 CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -557,12 +558,13 @@ def _merge_restatements(candidates: list[Candidate], ctx: Context) -> list[Candi
             merged[-1] = Candidate(whole, last.kind, last.speaker, False)
             continue
         merged.append(candidate)
-    seen: set[str] = set()
-    unique = []
+    # The same statement twice in one article (a teaser above the body, a repeated lead) is one outcome.
+    unique: list[Candidate] = []
+    kept_words: list[set[str]] = []
     for candidate in merged:
-        key = ctx.text[candidate.passage.start:candidate.passage.end]
-        if key not in seen:
-            seen.add(key)
+        words = set(re.findall(r"\w+", ctx.text[candidate.passage.start:candidate.passage.end].lower()))
+        if not any(len(words & other) >= DUPLICATE_SHARE * len(words | other) for other in kept_words):
+            kept_words.append(words)
             unique.append(candidate)
     return unique
 
