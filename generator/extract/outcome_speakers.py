@@ -27,7 +27,7 @@ MIN_MODIFIER_LENGTH = 4  # shorter words before an office noun are articles ("th
 DEMONYM_ENDING = 3  # letters a country name may have past the stem it shares with its demonym ("Brasil|iens")
 MIN_COUNTRY_WORD = 6  # a word of a longer country name that a demonym may match ("Estados" of "Estados Unidos")
 VERDICT_CUES = ("assessment_words", "result_nouns", "agreement_nouns")
-APPOSITION = re.compile(r"\s+[^\W\d_][\w-]*,\s")  # what may stand between an office noun and its name
+APPOSITION = re.compile(r"(?:\s+[^\W\d_][\w-]*){1,2},\s")  # what may stand between an office noun and its name
 MENTION_CUES = {"plural": "plural_subjects", "pronoun": "pronouns", "source": "source_nouns"}
 
 

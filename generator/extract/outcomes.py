@@ -137,7 +137,9 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
         # speech shifts the tense back ("the Kremlin said they had agreed"). Only the agreement's
         # own clause counts: "the summit to which Macron had invited" dates nothing.
         clause_start, clause_end = _clause(passage, position, ctx)
-        earlier = attribution is None and ctx.quotes.outside(hits["earlier_tense"].spans(clause_start, clause_end))
+        opening_end = _clause(passage, passage.start, ctx)[1]
+        earlier = attribution is None and bool(ctx.quotes.outside(
+            hits["earlier_tense"].spans(clause_start, clause_end) + hits["earlier_tense"].spans(passage.start, opening_end)))
         signed = hits["signing_words"].first(position, e)
         dated = _background(passage, position, ctx) or (signed is not None and _background(passage, signed[0], ctx))
         if not earlier and not dated:
@@ -221,7 +223,10 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
         return None  # a former office holder speaks of the past
     if assessment and _each_side_judged(passage, mentions, speaker, ctx):
         return Candidate(passage, "assessment", None, quoted)  # each side judged the talks
-    judges_meeting = judged and _about_meeting(passage, judged, ctx)
+    if not attribution.joint and ctx.quotes.outside(
+            hits["earlier_tense"].spans(_clause(passage, attribution.cue[0], ctx)[0], attribution.cue[1])):
+        return None  # "after Biden had called Putin a killer in March": said long before
+    judges_meeting = judged is not None and (_about_meeting(passage, judged, ctx) or assessment)
     if (assessment or judges_meeting) and not hits["expectation_words"].found(s, e) and speaker in ctx.cast.present:
         return Candidate(passage, "assessment", speaker, quoted)  # judged afterwards, not hoped for
     if judges_meeting and not hits["expectation_words"].found(s, e):
