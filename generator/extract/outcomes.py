@@ -175,7 +175,8 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
         return Candidate(passage, _spoken_kind(passage, ctx), previous.speaker, True)
 
     assessment = hits["assessment_words"].first(s, e)
-    if assessment is not None and not hits["hedges"].found(s, e) and not _background(passage, assessment[0], ctx):
+    if assessment is not None and not hits["hedges"].found(s, e) and not hits["expectation_words"].found(s, e) \
+            and not _background(passage, assessment[0], ctx):
         return Candidate(passage, "assessment", None, quoted)
     schedule = hits["schedule_markers"].first(s, e)
     if schedule is not None and ctx.meeting.search(ctx.text, s, e) and not hits["hedges"].found(s, e) \
@@ -299,7 +300,10 @@ def _joint_stance(passage: Passage, mentions: list[Mention], attribution: Attrib
     pair = len(named) >= 2 and named[0].person != named[1].person \
         and ctx.lex.conjunctions.found(ctx.text[named[0].end:named[1].start]) \
         and len(ctx.text[named[0].end:named[1].start].split()) <= JOINED_WORDS
-    return pair and not _background(passage, joint[0][0], ctx)
+    # Any clause set in the past ("..., and at that time the two leaders also crossed together")
+    # makes it an earlier meeting's.
+    clauses = [m.end() for m in CLAUSE_BREAK.finditer(ctx.text, s, e)]
+    return pair and not any(_background(passage, c, ctx) for c in [s, *clauses])
 
 
 def _clause(passage: Passage, position: int, ctx: Context) -> tuple[int, int]:
