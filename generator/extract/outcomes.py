@@ -7,24 +7,30 @@ Y") split in two. Each passage is then judged with the cue lexicons of its langu
 (`outcomes:` in generator/languages/<code>.yaml):
 
 - no-agreement: a negation in the clause of an agreement word ("no agreement was
-  signed", "did not agree", "talks on a deal failed"), or a deal whose details (or a
-  decision that) were not disclosed ("no decision was announced");
-- agreement: an agreement word with a signing word, or an agreeing verb, stated as
-  fact (not "would", not "had signed": that was an earlier meeting); also what a deal
-  holds ("Under the deal, X will ...", "Daarin belooft ..." after the signing);
+  signed", "did not agree", "no breakthrough", "talks on a deal failed"), a deal whose
+  details (or a decision that) were not disclosed, or a part of the programme called off
+  ("the signing ceremony was cancelled");
+- agreement: an agreement word with a signing word, or an agreeing or committing verb,
+  stated as fact (not "would", not "had signed": that was an earlier meeting); what a deal
+  holds ("Under the deal, X will ...", "Daarin belooft ..."), and the sentences right after
+  it that go on with its terms ("Also, prisoners are to be exchanged"); two participants
+  taking one position together ("Scholz and Xi jointly opposed ...");
 - gift: a gift word with the people who gave and received it;
-- said by someone (a reporting verb and its subject, or a quotation that goes on from
-  an attributed one): an assessment when the talks are judged (by both sides: no
-  single speaker), an announcement when the speaker promises, announces or tells what
-  follows ("we will", "Italy will stay", "he said he would", "a decision follows within
-  weeks"; not a prediction such as "the world will see a change"), else a statement.
-  Only participants and their governments' named spokespeople state positions; others
-  (a politician at home) count only for announcements, and analysts and media not at all;
-- unattributed judgements of the talks ("no breakthrough") are assessments.
+- said by someone (a reporting or judging verb and its subject, or a quotation that goes
+  on from an attributed one): an assessment when the talks or their result are judged
+  ("called the summit a milestone"; by both sides: no single speaker), an announcement
+  when the speaker promises, announces or tells what follows ("we will", "Italy will
+  stay", "he said he would", "a decision follows within weeks"; not a prediction such as
+  "the world will see a change"), else a statement. Participants, their spokespeople and
+  the sides (a country, a government) state positions; anyone else counts when they judge
+  the meeting (critics, analysts, a minister at home) or announce;
+- unattributed judgements of the talks ("constructive talks") are assessments, and a meeting
+  set for later ("the leaders will meet again in four months") an announcement.
 
-Background is left out: a clause dated to another year or marked as history
-("former", "last year", "analysts"), the writer's guesses ("probably"), headlines and
-site furniture. A paraphrase followed by the quotation it restates is one outcome, and
+Background is left out: a clause dated to an earlier year or marked as history ("former",
+"last year", "hours before the summit", "had said"), the writer's guesses ("probably"),
+headlines, datelines, clauses cut off from their sentence, site furniture and a statement
+the article repeats. A paraphrase followed by the quotation it restates is one outcome, and
 a verdict before a colon ("No breakthrough: Putin said ...") is apart from what follows.
 """
 from __future__ import annotations
