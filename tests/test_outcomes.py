@@ -745,3 +745,10 @@ def test_a_speaker_in_a_relative_clause_or_a_possessive_is_not_the_subject(tmp_p
             "Modi, who spoke first, said that envoy Kim Eui-kyeom will lead the talks.")
     assert kinds_and_speakers(tmp_path, body, "en", (spokesman,)) == [
         ("announcement", "Kim Eui-kyeom"), ("announcement", "Narendra Modi")]
+
+
+def test_a_meeting_set_for_later_is_an_announcement_and_a_gap_of_one_word_stays_one(tmp_path):
+    assert kinds_and_speakers(tmp_path, "Modi and Albanese will hold another summit in four months.", "en") == [
+        ("announcement", None)]
+    body = "In the question of trade, only two months after the failed summit, India waits."
+    assert kinds_and_speakers(tmp_path, body, "en") == []

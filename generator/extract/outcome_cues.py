@@ -17,7 +17,7 @@ from typing import Mapping
 from ..languages import LanguageDataError, load, supported
 
 FALLBACK_LANGUAGE = "en"
-GAP_WORDS = 6  # how many words `...` in a phrase may stand for
+GAP_WORDS = 6  # how many words `...` in a phrase may stand for (`?` stands for exactly one)
 
 
 def fold(text: str) -> str:
@@ -222,7 +222,7 @@ def phrase_regex(phrase: str) -> str:
         if token == "...":
             gap = True
             continue
-        piece = re.escape(token).replace("'", "['’]")
+        piece = r"\S+" if token == "?" else re.escape(token).replace("'", "['’]")
         if body:
             body += (rf"(?:\s+\S+){{0,{GAP_WORDS}}}?" if gap else "") + r"\s+"
         body += piece
