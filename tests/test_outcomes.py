@@ -752,3 +752,13 @@ def test_a_meeting_set_for_later_is_an_announcement_and_a_gap_of_one_word_stays_
         ("announcement", None)]
     body = "In the question of trade, only two months after the failed summit, India waits."
     assert kinds_and_speakers(tmp_path, body, "en") == []
+
+
+@pytest.mark.parametrize("language, body", [
+    ("de", "Scholz und Lula trafen sich 2019 in Osaka. Dort unterzeichneten sie eine gemeinsame Erklärung."),
+    ("en", "Modi and Albanese first met in 2019 in Osaka. There they signed a joint declaration."),
+])
+def test_a_sentence_pointing_back_to_an_earlier_meeting_is_background(tmp_path, language, body):
+    assert kinds_and_speakers(tmp_path, body, language) == []
+    present = body.split(". ")[1]
+    assert [kind for kind, _ in kinds_and_speakers(tmp_path, present, language)] == ["agreement"]

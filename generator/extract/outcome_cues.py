@@ -110,6 +110,7 @@ class OutcomeLexicon:
     continuation_openers: Cue  # "also", "they": a sentence that goes on with an agreement's terms
     relative_words: Cue  # "who", "which", "die": a clause with its own subject
     joint_words: Cue  # "jointly", "gemeinsam": both sides take one position
+    back_references: Cue  # "there", "dort": a sentence opening with one goes on in the time of the one before
     pro_drop: bool
     capitalised_nouns: bool  # German: a capital after an article does not show a name
     index: WordIndex  # every phrase above, filed under its first word, for one pass over a text

@@ -86,6 +86,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     last_subject: str | None = None
     previous: Candidate | None = None
     previous_attribution: Attribution | None = None
+    past_sentence = -2  # the last sentence set before the meeting ("In 2018 they met in Singapore.")
     for passage in cut_passages(doc, ctx):
         mentions = find_mentions(text, passage.start, passage.end, ctx.cast, ctx.hits, ctx.quotes)
         attribution = attribute(text, passage.start, passage.end, mentions, ctx.lex, ctx.hits, ctx.quotes, last_subject)
@@ -101,7 +102,10 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
                 and not attribution.source and last_subject is not None and attribution.cue[0] == passage.start:
             # "Putin, asked about X, did not name him and said ...": the first clause's subject speaks.
             attribution = replace(attribution, speaker=last_subject)
-        skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx)
+        if _set_in_past(passage, ctx) or (passage.first_sentence - past_sentence <= 1 and _refers_back(passage, ctx)):
+            past_sentence = passage.last_sentence  # "There they signed a declaration" goes on in that time
+        skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx) \
+            or (past_sentence == passage.last_sentence and _refers_back(passage, ctx))
         candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx)
         if candidate is not None:
             candidates.append(candidate)
@@ -482,6 +486,18 @@ def _background(passage: Passage, position: int, ctx: Context, reach: int | None
         if _other_year(start, end, ctx):
             return True
     return False
+
+
+def _set_in_past(passage: Passage, ctx: Context) -> bool:
+    """The whole passage is set before the meeting: its opening clause is dated to an earlier
+    year or marked as history ("In 2018, Trump and Kim met in Singapore.")."""
+    return _background(passage, passage.start, ctx)
+
+
+def _refers_back(passage: Passage, ctx: Context) -> bool:
+    """The passage opens with a word that points back in time ("Dort", "There", "Then")."""
+    opening = ctx.hits["back_references"].first(passage.start, passage.end)
+    return opening is not None and not ctx.text[passage.start:opening[0]].strip(" \"'“„«")
 
 
 def _other_year(start: int, end: int, ctx: Context) -> bool:
