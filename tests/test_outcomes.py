@@ -762,3 +762,20 @@ def test_a_sentence_pointing_back_to_an_earlier_meeting_is_background(tmp_path, 
     assert kinds_and_speakers(tmp_path, body, language) == []
     present = body.split(". ")[1]
     assert [kind for kind, _ in kinds_and_speakers(tmp_path, present, language)] == ["agreement"]
+
+
+def test_a_statement_framed_by_a_day_before_the_meeting_is_background(tmp_path):
+    from generator.records import DateFact, Evidence
+
+    body = ("Modi and Albanese met in Delhi on Tuesday. In March, Modi announced that India will cut tariffs. "
+            "Modi condemned the March 2 attack on a bank.")
+    doc = text_document(tmp_path, body, "en", PAIRS["en"])
+    text = doc.article.text
+
+    def fact(value: str, expression: str, main: bool) -> DateFact:
+        start = text.index(expression)
+        return DateFact(value, expression, main, (Evidence(expression, start, start + len(expression)),))
+
+    doc = replace(doc, dates=(fact("2024-04-09", "Tuesday", True), fact("2024-03", "In March", False),
+                              fact("2024-03-02", "March 2", False)))
+    assert [(o.kind, o.text.split()[0]) for o in extract_outcomes(doc)] == [("statement", "Modi")]

@@ -45,6 +45,7 @@ class Context:
     frequent_words: frozenset[str]  # words in many sentences: they do not show a restatement
     places: re.Pattern[str] | None  # every spelling of the article's places
     meeting: re.Pattern[str]  # the language's meeting words ("summit", "talks")
+    earlier_dates: tuple[tuple[int, int], ...] = ()  # where the text names a day or month before the meeting's
 
 
 

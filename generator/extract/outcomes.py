@@ -80,7 +80,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     ctx = Context(text=text, lex=lex, hits=scan(lex, text), quotes=find_quotes(text),
                   cast=build_cast(doc.people, _countries(doc)), event_year=_event_year(doc),
                   frequent_words=_frequent_words(doc), places=_place_names(doc),
-                  meeting=event_lexicon(doc.language).meeting_pattern())
+                  meeting=event_lexicon(doc.language).meeting_pattern(), earlier_dates=_earlier_dates(doc))
     title = doc.article.title.strip()
     candidates: list[Candidate] = []
     last_subject: str | None = None
@@ -485,7 +485,26 @@ def _background(passage: Passage, position: int, ctx: Context, reach: int | None
             return True
         if _other_year(start, end, ctx):
             return True
+        if any(start <= d_start < min(end, position) and not ctx.quotes.inside(d_start) for d_start, _ in ctx.earlier_dates):
+            return True  # "In March, X announced", for a meeting in April (not "condemned the April 2 attack")
     return False
+
+
+def _earlier_dates(doc: Document) -> tuple[tuple[int, int], ...]:
+    """Where the article names a day or month before the meeting's main day (as the dates
+    stage resolved them; a year is left to `_other_year`)."""
+    main = next((d.value for d in doc.dates if d.main and len(d.value) == 10), None)
+    if main is None:
+        return ()
+    spans = set()
+    for fact in doc.dates:
+        if len(fact.value) < 7 or fact.value >= main[:len(fact.value)] or not fact.text.strip():
+            continue
+        for evidence in fact.evidence:
+            offset = doc.article.text.find(fact.text, evidence.start, evidence.end)
+            if offset >= 0:
+                spans.add((offset, offset + len(fact.text)))
+    return tuple(sorted(spans))
 
 
 def _set_in_past(passage: Passage, ctx: Context) -> bool:
