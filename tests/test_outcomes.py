@@ -680,6 +680,7 @@ def test_gift_to_a_side_named_by_a_noun_and_topics_left_out_of_the_commitments(l
 
 @pytest.mark.parametrize("language, body", [
     ("en", "LONDON, June 15 (Reuters) - Modi said India will cut tariffs on wine."),
+    ("de", "Berlin (dpa) - Scholz sagte, Deutschland werde die Zölle senken."),
     ("fr", "PARIS, 6 avril (AFP) - Macron a annoncé que la France réduira ses droits de douane."),
 ])
 def test_a_dateline_is_not_part_of_the_outcome(tmp_path, language, body):

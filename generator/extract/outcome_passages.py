@@ -18,8 +18,10 @@ MAX_QUOTE_SENTENCES = 5  # a quotation longer than this is a markup error, not o
 TERMINAL = re.compile(r"[.!?…][\"'“”‘’«»‹›)\]]*$")
 COLON = re.compile(r"\s*:\s+")
 # An agency dateline opening a paragraph: "LONDON, June 15 (Reuters) -", "PÉKIN, 6 avr 2023 (AFP) -",
-# "BERLIN (dpa) –": a place in capitals, then a date, an agency or both, then a dash.
-DATELINE = re.compile(r"[^\W\d_a-zà-ÿ][^\W\da-zà-ÿ'’. -]+(?:,[^,()\n–—]{1,30}?)?\s*(?:\([^()\n]{1,30}\))?\s*[-–—]+\s+")
+# "BERLIN (dpa) –" (a place in capitals, then a date, an agency or both, then a dash), or
+# "Peking (dpa) -" (a place, an agency in brackets and a dash).
+DATELINE = re.compile(r"[^\W\d_a-zà-ÿ][^\W\da-zà-ÿ'’. -]+(?:,[^,()\n–—]{1,30}?)?\s*(?:\([^()\n]{1,30}\))?\s*[-–—]+\s+"
+                      r"|[^\W\d_a-zà-ÿ][\w'’.-]*(?: [^\W\d_a-zà-ÿ][\w'’.-]*)?\s*\([^()\n]{1,30}\)\s*[-–—]+\s+")
 FIRST_LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -307,9 +307,14 @@ def _joint_stance(passage: Passage, mentions: list[Mention], attribution: Attrib
     if not joint or attribution is not None or hits["hypothetical_markers"].found(s, e):
         return False
     named = [m for m in mentions if m.kind in ("name", "role") and m.person in ctx.cast.present and m.end <= joint[0][0]]
-    pair = len(named) >= 2 and named[0].person != named[1].person \
-        and ctx.lex.conjunctions.found(ctx.text[named[0].end:named[1].start]) \
-        and len(ctx.text[named[0].end:named[1].start].split()) <= JOINED_WORDS
+    runs: list[list[Mention]] = []  # "Bundeskanzler Olaf Scholz" is one person named twice in a row
+    for mention in named:
+        if runs and runs[-1][-1].person == mention.person:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    between = ctx.text[runs[0][-1].end:runs[1][0].start] if len(runs) >= 2 else ""
+    pair = len(runs) >= 2 and ctx.lex.conjunctions.found(between) and len(between.split()) <= JOINED_WORDS
     # Any clause set in the past ("..., and at that time the two leaders also crossed together")
     # makes it an earlier meeting's.
     clauses = [m.end() for m in CLAUSE_BREAK.finditer(ctx.text, s, e)]
