@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
+import numpy as np
+
 from ..languages import load, supported
 from ..records import (ArticleRecord, Conflict, ConflictSide, EventDate, EventOutcome, EventPerson, EventPlace,
                        EventRecord, Evidence, Source)
@@ -143,19 +145,18 @@ def merge_outcomes(records: Sequence[ArticleRecord], embeddings: Embeddings) -> 
         named = [_people_named(record, outcome, speaker) for record, outcome in slot]
         group_of = list(range(len(slot)))  # item → its group's first item
         members = {i: [i] for i in range(len(slot))}
-        pairs = sorted(((float(similarity[a, b]), a, b) for a in range(len(slot)) for b in range(a + 1, len(slot))
+        close = np.argwhere(np.triu(similarity >= SAME_OUTCOME_SIMILARITY, k=1))
+        pairs = sorted(((float(similarity[a, b]), int(a), int(b)) for a, b in close
                         if slot[a][0].id != slot[b][0].id), key=lambda t: (-t[0], t[1], t[2]))
-        for score, a, b in pairs:
-            if score < SAME_OUTCOME_SIMILARITY:
-                break
+        for _score, a, b in pairs:
             ga, gb = group_of[a], group_of[b]
             if ga == gb:
                 continue
             joined = members[ga] + members[gb]
             if len({slot[i][0].id for i in joined}) < len(joined):
                 continue  # an outcome has at most one source sentence per article
-            if any(similarity[i, j] < SAME_OUTCOME_SIMILARITY or not _same_people(named[i], named[j])
-                   for i in members[ga] for j in members[gb]):
+            if similarity[np.ix_(members[ga], members[gb])].min() < SAME_OUTCOME_SIMILARITY or not all(
+                    _same_people(named[i], named[j]) for i in members[ga] for j in members[gb]):
                 continue
             keep, drop = min(ga, gb), max(ga, gb)
             members[keep] = sorted(joined)
