@@ -6,6 +6,8 @@ from dataclasses import replace
 from importlib import resources
 
 import jsonschema
+import pytest
+import yaml
 from conftest import REPO
 
 from generator.curation import Curation
@@ -356,3 +358,32 @@ def test_evolve_copies_a_record_as_replace_does(make_record):
     assert evolve(record.participants[0], name="O. Scholz").name == "O. Scholz"
     with pytest.raises(TypeError, match="no field"):
         evolve(record, evnet="e")
+
+
+MERGE_PAIRS = yaml.safe_load((REPO / "tests" / "fixtures" / "outcomes" / "merge_pairs.yaml").read_text(encoding="utf-8"))
+PAIR_PEOPLE = [("Donald Trump", "president", True, ("Trump",)), ("Vladimir Putin", "president", True, ("Putin", "Poetin")),
+               ("Joe Biden", "president", True, ("Biden",)), ("Xi Jinping", "president", True, ("Xi",)),
+               ("Alexei Navalny", None, False, ("Navalny",)), ("Volodymyr Zelensky", None, False, ("Zelensky",))]
+
+
+def _merged_pair(make_record, pair) -> list:
+    from generator.events.embed import Embeddings
+    from generator.events.merge import merge_outcomes
+
+    records = [make_record(f"{side}_{pair[side][0]}", language=pair[side][0], people=PAIR_PEOPLE,
+                           outcomes=[(pair[side][1], pair["kind"], pair["speaker"])]) for side in ("a", "b")]
+    return list(merge_outcomes(records, Embeddings()))
+
+
+@pytest.mark.parametrize("pair", MERGE_PAIRS["same"], ids=lambda p: p["b"][1][:30])
+def test_one_statement_in_two_languages_is_one_outcome(make_record, pair):
+    [outcome] = _merged_pair(make_record, pair)
+    assert {s.quote for s in outcome.sources} == {pair["a"][1], pair["b"][1]}
+
+
+@pytest.mark.parametrize("pair", MERGE_PAIRS["different"], ids=lambda p: p["b"][1][:30])
+def test_related_but_different_statements_stay_apart(make_record, pair):
+    outcomes = _merged_pair(make_record, pair)
+    assert len(outcomes) == 2
+    for outcome in outcomes:  # every citation of an outcome states it
+        assert [s.quote for s in outcome.sources] == [outcome.text]

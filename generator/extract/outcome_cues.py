@@ -17,7 +17,7 @@ from typing import Mapping
 from ..languages import LanguageDataError, load, supported
 
 FALLBACK_LANGUAGE = "en"
-GAP_WORDS = 6  # how many words `...` in a phrase may stand for
+GAP_WORDS = 6  # how many words `...` in a phrase may stand for (`?` stands for exactly one)
 
 
 def fold(text: str) -> str:
@@ -102,6 +102,15 @@ class OutcomeLexicon:
     clause_openers: Cue
     role_nouns: Cue
     boilerplate: Cue
+    judging_verbs: Cue  # "called it", "welcomed": the speaker judges what follows
+    result_nouns: Cue  # what a judgment of the meeting is about ("the result", "progress")
+    cancellation_words: Cue  # "cancelled": with a programme noun, a sign of no agreement
+    programme_nouns: Cue  # "working lunch", "signing ceremony"
+    obligation_markers: Cue  # "are to", "sollen": what the parties are to do under an agreement
+    continuation_openers: Cue  # "also", "they": a sentence that goes on with an agreement's terms
+    relative_words: Cue  # "who", "which", "die": a clause with its own subject
+    joint_words: Cue  # "jointly", "gemeinsam": both sides take one position
+    back_references: Cue  # "there", "dort": a sentence opening with one goes on in the time of the one before
     pro_drop: bool
     capitalised_nouns: bool  # German: a capital after an article does not show a name
     index: WordIndex  # every phrase above, filed under its first word, for one pass over a text
@@ -214,7 +223,7 @@ def phrase_regex(phrase: str) -> str:
         if token == "...":
             gap = True
             continue
-        piece = re.escape(token).replace("'", "['’]")
+        piece = r"\S+" if token == "?" else re.escape(token).replace("'", "['’]")
         if body:
             body += (rf"(?:\s+\S+){{0,{GAP_WORDS}}}?" if gap else "") + r"\s+"
         body += piece

@@ -17,6 +17,12 @@ from .outcome_speakers import Cast
 MAX_QUOTE_SENTENCES = 5  # a quotation longer than this is a markup error, not one statement
 TERMINAL = re.compile(r"[.!?…][\"'“”‘’«»‹›)\]]*$")
 COLON = re.compile(r"\s*:\s+")
+# An agency dateline opening a paragraph: "LONDON, June 15 (Reuters) -", "PÉKIN, 6 avr 2023 (AFP) -",
+# "BERLIN (dpa) –" (a place in capitals, then a date, an agency or both, then a dash), or
+# "Peking (dpa) -" (a place, an agency in brackets and a dash).
+DATELINE = re.compile(r"[^\W\d_a-zà-ÿ][^\W\da-zà-ÿ'’. -]+(?:,[^,()\n–—]{1,30}?)?\s*(?:\([^()\n]{1,30}\))?\s*[-–—]+\s+"
+                      r"|[^\W\d_a-zà-ÿ][\w'’.-]*(?: [^\W\d_a-zà-ÿ][\w'’.-]*)?\s*\([^()\n]{1,30}\)\s*[-–—]+\s+")
+FIRST_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,8 @@ class Context:
     event_year: int | None
     frequent_words: frozenset[str]  # words in many sentences: they do not show a restatement
     places: re.Pattern[str] | None  # every spelling of the article's places
+    meeting: re.Pattern[str]  # the language's meeting words ("summit", "talks")
+    earlier_dates: tuple[tuple[int, int], ...] = ()  # where the text names a day or month before the meeting's
 
 
 
@@ -49,11 +57,21 @@ def cut_passages(doc: Document, ctx: Context) -> list[Passage]:
     i = 0
     while i < len(sentences):
         j = _quote_end_sentence(i, doc, ctx)
-        start, end = sentences[i].start, sentences[j].end
-        complete = bool(TERMINAL.search(ctx.text[start:end]))
+        start, end = _after_dateline(ctx.text, sentences[i].start, sentences[j].end), sentences[j].end
+        # A sentence cut off from its clause ("aunque no se ha fijado una fecha.") opens in lower case.
+        letter = FIRST_LETTER.search(ctx.text, start, end)
+        complete = bool(TERMINAL.search(ctx.text[start:end])) and letter is not None and not letter.group().islower()
         passages += _split_statements(Passage(start, end, i, j, complete, False), ctx)
         i = j + 1
     return passages
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a sentence's own text starts, past an agency dateline ("LONDON, June 15 (Reuters) - ")."""
+    match = DATELINE.match(text, start, end)
+    if match is None or not ("(" in match.group() or "," in match.group()):
+        return start
+    return match.end()
 
 
 def _quote_end_sentence(i: int, doc: Document, ctx: Context) -> int:

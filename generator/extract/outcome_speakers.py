@@ -20,13 +20,15 @@ from typing import Literal, Mapping
 from ..records import Person
 from .outcome_cues import Hits, OutcomeLexicon, Quotes
 
-MentionKind = Literal["name", "role", "pronoun", "plural", "source"]
+MentionKind = Literal["name", "role", "office", "pronoun", "plural", "source"]
 AFTER_VERB_WORDS = 2  # words between a verb and its inverted subject ("said the Russian president")
 SOURCE_EXTRA_WORDS = 2  # an unnamed source takes more words ("said a North Korean spokesman")
 MIN_ROLE_LENGTH = 4
 MIN_MODIFIER_LENGTH = 4  # shorter words before an office noun are articles ("the", "der", "les")
 DEMONYM_ENDING = 3  # letters a country name may have past the stem it shares with its demonym ("Brasil|iens")
 MIN_COUNTRY_WORD = 6  # a word of a longer country name that a demonym may match ("Estados" of "Estados Unidos")
+VERDICT_CUES = ("assessment_words", "result_nouns", "agreement_nouns")
+APPOSITION = re.compile(r"(?:\s+[^\W\d_][\w-]*){1,2},\s")  # what may stand between an office noun and its name
 MENTION_CUES = {"plural": "plural_subjects", "pronoun": "pronouns", "source": "source_nouns"}
 
 
@@ -117,15 +119,16 @@ def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str
     name_starts = {m.start for m in found if m.kind == "name"}
     sources = {s for s, _ in hits["source_nouns"].spans(start, end)}
     for s, e in hits["role_nouns"].spans(start, end):
-        if not _followed_by_name(e, name_starts):
+        if not _followed_by_name(text, e, name_starts):
             # A spokesman speaks for a side without being its leader: never resolved by role.
             modifiers = (_modifiers(text, s), _modifiers_after(text, e))
             holder = None if s in sources else _office_holder(text[s:e], modifiers, cast, named_here)
-            # An office holder who is none of the people named is an outside voice, like a spokesman.
-            found.append(Mention(s, e, "role" if holder else "source", holder))
+            # A spokesman speaks for someone else; an office holder the cast cannot tell ("the
+            # French president", with no role stated) is a person, who is not known.
+            found.append(Mention(s, e, "role" if holder else ("source" if s in sources else "office"), holder))
     for kind in ("plural", "pronoun", "source"):
         for s, e in hits[MENTION_CUES[kind]].spans(start, end):
-            if not _followed_by_name(e, name_starts):
+            if not _followed_by_name(text, e, name_starts):
                 found.append(Mention(s, e, kind, None))  # type: ignore[arg-type]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
@@ -138,9 +141,13 @@ def find_mentions(text: str, start: int, end: int, cast: Cast, hits: Mapping[str
     return kept
 
 
-def _followed_by_name(position: int, name_starts: set[int]) -> bool:
-    """An office noun right before a name ("President Putin", "the spokesman, Dmitri Peskov") is part of it."""
-    return any(position + gap in name_starts for gap in range(4))
+def _followed_by_name(text: str, position: int, name_starts: set[int]) -> bool:
+    """An office noun right before a name ("President Putin", "the spokesman, Dmitri Peskov",
+    "el primer ministro timorense, Xanana Gusmão") is part of it."""
+    if any(position + gap in name_starts for gap in range(4)):
+        return True
+    apposition = APPOSITION.match(text, position)
+    return apposition is not None and apposition.end() in name_starts
 
 
 def _office_holder(noun: str, modifiers: tuple[list[str], list[str]], cast: Cast,
@@ -235,8 +242,15 @@ def _modifiers_after(text: str, end: int) -> list[str]:
     return [w.lower() for w in re.findall(r"[\w-]+", clause)[:2] if len(w) >= MIN_MODIFIER_LENGTH]
 
 
-def first_person_mention(mentions: list[Mention], last_subject: str | None) -> str | None:
-    """The first person a passage names (a pronoun counts as the latest subject)."""
+def first_person_mention(mentions: list[Mention], last_subject: str | None, text: str = "",
+                         start: int = 0) -> str | None:
+    """The person a passage names first as the subject of a clause (at its start or after a
+    comma: "Hours after Trump left, Ri gave ..."), else the first it names (a pronoun counts
+    as the latest subject)."""
+    opening = [m for m in mentions if m.kind in ("name", "role") and m.person
+               and (not text[start:m.start].strip() or text[start:m.start].rstrip().endswith(","))]
+    if text and opening:
+        return opening[0].person
     for mention in mentions:
         if mention.kind in ("name", "role") and mention.person:
             return mention.person
@@ -249,7 +263,11 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
               quotes: Quotes, last_subject: str | None) -> Attribution | None:
     """The speaker of text[start:end], or None when no reporting verb or phrase attributes it."""
     phrase = _first_outside(hits["attribution_phrases"].spans(start, end), quotes)
-    verb = _first_outside(hits["reporting_verbs"].spans(start, end), quotes)
+    # A judging verb ("a salué", "noemde") reports what its subject thinks, like "said", when
+    # a verdict follows it: a quotation, a judging word, the result or an agreement.
+    judging = [v for v in hits["judging_verbs"].spans(start, end)
+               if quotes.starting_in(v[1], end) or any(hits[cue].found(v[1], end) for cue in VERDICT_CUES)]
+    verb = _first_outside(sorted(hits["reporting_verbs"].spans(start, end) + judging), quotes)
     if phrase is not None:
         after = [m for m in mentions if phrase[1] <= m.start and _words_at_most(text, phrase[1], m.start, AFTER_VERB_WORDS)]
         # "volgens Poetin", "according to him"; or the speaker before it ("Putin zufolge").
@@ -261,28 +279,40 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
     if verb is None:
         return None
     segment_start = max([start] + [e for s, e in quotes.starting_in(start, verb[0]) if e <= verb[0]])
-    before = [m for m in mentions if segment_start <= m.start and m.end <= verb[0]]
+    # "Moon's spokesman said": the possessor is not the subject.
+    before = [m for m in mentions if segment_start <= m.start and m.end <= verb[0] and not _possessor(text, m)]
     clause_start = max([segment_start] + [i + 1 for i in range(segment_start, verb[0]) if text[i] in ",;:"])
     in_clause = [m for m in before if m.start >= clause_start]
     if in_clause:
         return _from_mentions(verb, in_clause, text, lex, last_subject, pro_drop=False)
-    # Mentions inside the verb phrase count as after it: "a-t-il déclaré" holds its subject.
-    after = [m for m in mentions if verb[0] <= m.start and _words_at_most(
-        text, verb[1], m.start, AFTER_VERB_WORDS + (SOURCE_EXTRA_WORDS if m.kind == "source" else 0))]
+    # Mentions inside the verb phrase count as after it: "a-t-il déclaré" holds its subject;
+    # not past "that": "said that envoy Biegun will lead" names what was said.
+    after = [m for m in mentions if verb[0] <= m.start and not hits["complementizers"].found(verb[1], m.start)
+             and _words_at_most(text, verb[1], m.start, AFTER_VERB_WORDS + (
+                 SOURCE_EXTRA_WORDS if m.kind == "source" or hits["role_nouns"].found(verb[1], m.start) else 0))]
+    relative = hits["relative_words"].first(clause_start, verb[0])
+    if relative is not None and not _SOLID.search(text, clause_start, relative[0]):
+        # "..., which in its communiqué called": the relative clause's subject is the noun
+        # right before it, a person only when one is named there.
+        antecedent = [m for m in before if m.kind == "name" and not _SOLID.search(text, m.end, clause_start - 1)]
+        return _from_mentions(verb, antecedent[-1:], text, lex, None, pro_drop=False) if antecedent \
+            else Attribution(verb, None, False, False)
     if after and after[0].kind in ("name", "role"):
         return _from_mentions(verb, after[:1], text, lex, last_subject, pro_drop=False)  # "zei Poetin"
-    if _unknown_subject(text[clause_start:verb[0]].split(), sentence_initial=clause_start == segment_start):
+    framed = phrase is not None and clause_start <= phrase[0] and phrase[1] <= verb[0]  # "Según ha explicado"
+    if not framed and _unknown_subject(text[clause_start:verb[0]].split(), sentence_initial=clause_start == segment_start):
         # Something or someone not among the people is the subject ("De Verenigde Staten hadden gezegd",
         # "..., North Korea said", "Steinmeier ha sottolineato").
         return Attribution(verb, None, False, False)
     # "A spokeswoman of the ministry, Mao Ning, said": the name in apposition is the subject.
     appositive = [m for m in before if m.kind == "name" and not _NOT_COMMA_OR_SPACE.search(text, m.end, verb[0])]
-    if appositive and before[0].kind == "source":
+    if appositive and before[0].kind in ("source", "office"):
         return _from_mentions(verb, appositive[-1:], text, lex, last_subject, pro_drop=False)
     if before:
         return _from_mentions(verb, before, text, lex, last_subject, pro_drop=False)
     # An inverted pronoun right after the verb ("zei hij") or an unnamed source ("said a spokesman").
-    inverted = [m for m in after if m.kind == "source" or (m.kind == "pronoun" and not text[verb[1]:m.start].strip())]
+    inverted = [m for m in after if m.kind in ("source", "office")
+                or (m.kind == "pronoun" and not text[verb[1]:m.start].strip())]
     return _from_mentions(verb, inverted[:1], text, lex, last_subject, pro_drop=lex.pro_drop)
 
 
@@ -297,6 +327,10 @@ _NOT_COMMA_OR_SPACE = re.compile(r"[^ ,]")
 def _words_at_most(text: str, start: int, end: int, limit: int) -> bool:
     """Whether text[start:end] has at most `limit` words, reading no further than word limit + 1."""
     return next(islice(_WORD.finditer(text, start, end), limit, None), None) is None
+
+
+def _possessor(text: str, mention: Mention) -> bool:
+    return text[mention.end:mention.end + 2] in ("'s", "’s")
 
 
 def _unknown_subject(words: list[str], sentence_initial: bool) -> bool:
@@ -322,6 +356,10 @@ def _from_mentions(cue: tuple[int, int], mentions: list[Mention], text: str, lex
         return Attribution(cue, None, True, False)
     if first.kind == "source":
         return Attribution(cue, None, False, True)
+    if first.kind == "office":
+        # "the premier said", "sagte der CDU-Politiker": a definite office noun the cast cannot
+        # tell refers back to the latest subject.
+        return Attribution(cue, last_subject, False, False)
     if first.kind == "pronoun":
         return Attribution(cue, last_subject, False, False)
     return Attribution(cue, first.person, False, False)

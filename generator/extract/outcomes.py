@@ -7,24 +7,30 @@ Y") split in two. Each passage is then judged with the cue lexicons of its langu
 (`outcomes:` in generator/languages/<code>.yaml):
 
 - no-agreement: a negation in the clause of an agreement word ("no agreement was
-  signed", "did not agree", "talks on a deal failed"), or a deal whose details (or a
-  decision that) were not disclosed ("no decision was announced");
-- agreement: an agreement word with a signing word, or an agreeing verb, stated as
-  fact (not "would", not "had signed": that was an earlier meeting); also what a deal
-  holds ("Under the deal, X will ...", "Daarin belooft ..." after the signing);
+  signed", "did not agree", "no breakthrough", "talks on a deal failed"), a deal whose
+  details (or a decision that) were not disclosed, or a part of the programme called off
+  ("the signing ceremony was cancelled");
+- agreement: an agreement word with a signing word, or an agreeing or committing verb,
+  stated as fact (not "would", not "had signed": that was an earlier meeting); what a deal
+  holds ("Under the deal, X will ...", "Daarin belooft ..."), and the sentences right after
+  it that go on with its terms ("Also, prisoners are to be exchanged"); two participants
+  taking one position together ("Scholz and Xi jointly opposed ...");
 - gift: a gift word with the people who gave and received it;
-- said by someone (a reporting verb and its subject, or a quotation that goes on from
-  an attributed one): an assessment when the talks are judged (by both sides: no
-  single speaker), an announcement when the speaker promises, announces or tells what
-  follows ("we will", "Italy will stay", "he said he would", "a decision follows within
-  weeks"; not a prediction such as "the world will see a change"), else a statement.
-  Only participants and their governments' named spokespeople state positions; others
-  (a politician at home) count only for announcements, and analysts and media not at all;
-- unattributed judgements of the talks ("no breakthrough") are assessments.
+- said by someone (a reporting or judging verb and its subject, or a quotation that goes
+  on from an attributed one): an assessment when the talks or their result are judged
+  ("called the summit a milestone"; by both sides: no single speaker), an announcement
+  when the speaker promises, announces or tells what follows ("we will", "Italy will
+  stay", "he said he would", "a decision follows within weeks"; not a prediction such as
+  "the world will see a change"), else a statement. Participants, their spokespeople and
+  the sides (a country, a government) state positions; anyone else counts when they judge
+  the meeting (critics, analysts, a minister at home) or announce;
+- unattributed judgements of the talks ("constructive talks") are assessments, and a meeting
+  set for later ("the leaders will meet again in four months") an announcement.
 
-Background is left out: a clause dated to another year or marked as history
-("former", "last year", "analysts"), the writer's guesses ("probably"), headlines and
-site furniture. A paraphrase followed by the quotation it restates is one outcome, and
+Background is left out: a clause dated to an earlier year or marked as history ("former",
+"last year", "hours before the summit", "had said"), the writer's guesses ("probably"),
+headlines, datelines, clauses cut off from their sentence, site furniture and a statement
+the article repeats. A paraphrase followed by the quotation it restates is one outcome, and
 a verdict before a colon ("No breakthrough: Putin said ...") is apart from what follows.
 """
 from __future__ import annotations
@@ -34,6 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..records import Document, Evidence, Outcome, OutcomeKind, Person
+from .event_cues import lexicon as event_lexicon
 from .gazetteer import is_place_word
 from .outcome_cues import find_quotes, lexicon, scan
 from .outcome_passages import Context, Passage, cut_passages
@@ -48,7 +55,9 @@ AFTER_WORDS = 1  # words between "after" and its year ("after May 2011")
 TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under the new deal")
 SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)
 CLAUSE_WORDS = 4  # words after "that" that make a reported clause, not a pronoun ("want to prevent that")
-RESTATEMENT_WORDS = 3  # shared content words that make a quote restate the paraphrase before it
+RESTATEMENT_WORDS = 3
+DUPLICATE_SHARE = 0.8  # word overlap (Jaccard) from which two passages of one article state the same
+JOINED_WORDS = 5  # words between two people joined as one subject ("Scholz und Chinas Staats- und Parteichef Xi")  # shared content words that make a quote restate the paraphrase before it
 CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 CLAUSE_BREAK = re.compile(r"[,;:–—]")
@@ -70,12 +79,14 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     lex = lexicon(doc.language)
     ctx = Context(text=text, lex=lex, hits=scan(lex, text), quotes=find_quotes(text),
                   cast=build_cast(doc.people, _countries(doc)), event_year=_event_year(doc),
-                  frequent_words=_frequent_words(doc), places=_place_names(doc))
+                  frequent_words=_frequent_words(doc), places=_place_names(doc),
+                  meeting=event_lexicon(doc.language).meeting_pattern(), earlier_dates=_earlier_dates(doc))
     title = doc.article.title.strip()
     candidates: list[Candidate] = []
     last_subject: str | None = None
     previous: Candidate | None = None
     previous_attribution: Attribution | None = None
+    past_sentence = -2  # the last sentence set before the meeting ("In 2018 they met in Singapore.")
     for passage in cut_passages(doc, ctx):
         mentions = find_mentions(text, passage.start, passage.end, ctx.cast, ctx.hits, ctx.quotes)
         attribution = attribute(text, passage.start, passage.end, mentions, ctx.lex, ctx.hits, ctx.quotes, last_subject)
@@ -83,7 +94,18 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
                 and (attribution.cue[0] == passage.start or attribution.speaker is None):
             # "..., explaining that": the verb of a split-off clause shares the first clause's subject.
             attribution = replace(previous_attribution, cue=attribution.cue)
-        skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx)
+        elif passage.continued and attribution is not None and attribution.speaker == last_subject \
+                and _other_office_holder(mentions, attribution, last_subject, ctx) is not None:
+            # "Meloni said A, while the head of state said B": the office noun is another participant.
+            attribution = replace(attribution, speaker=_other_office_holder(mentions, attribution, last_subject, ctx))
+        elif passage.continued and attribution is not None and attribution.speaker is None \
+                and not attribution.source and last_subject is not None and attribution.cue[0] == passage.start:
+            # "Putin, asked about X, did not name him and said ...": the first clause's subject speaks.
+            attribution = replace(attribution, speaker=last_subject)
+        if _set_in_past(passage, ctx) or (passage.first_sentence - past_sentence <= 1 and _refers_back(passage, ctx)):
+            past_sentence = passage.last_sentence  # "There they signed a declaration" goes on in that time
+        skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx) \
+            or (past_sentence == passage.last_sentence and _refers_back(passage, ctx))
         candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx)
         if candidate is not None:
             candidates.append(candidate)
@@ -92,8 +114,21 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
             previous = None
         previous_attribution = attribution
         last_subject = (attribution.speaker if attribution and attribution.speaker
-                        else first_person_mention(mentions, last_subject) or last_subject)
+                        else first_person_mention(mentions, last_subject, text, passage.start) or last_subject)
     return tuple(_to_outcome(c, text) for c in _merge_restatements(candidates, ctx))
+
+
+def _other_office_holder(mentions: list[Mention], attribution: Attribution, last_subject: str | None,
+                         ctx: Context) -> str | None:
+    """The one participant besides `last_subject` whom an office noun before the verb may name:
+    one whose stated role holds the noun, or who has no role stated."""
+    office = next((m for m in mentions if m.kind == "office" and m.end <= attribution.cue[0]), None)
+    if office is None:
+        return None
+    noun = ctx.text[office.start:office.end].lower()
+    fitting = [name for name in sorted(ctx.cast.present - {last_subject})
+               if not ctx.cast.by_name[name].role or noun in (ctx.cast.by_name[name].role or "").lower()]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 # --- judging one passage ---------------------------------------------------------------------
@@ -109,10 +144,26 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     if agreement is not None:
         kind, position = agreement
         # "had signed", "had not been able to agree": an earlier meeting's result, unless reported
-        # speech shifts the tense back ("the Kremlin said they had agreed").
-        earlier = attribution is None and ctx.quotes.outside(hits["earlier_tense"].spans(s, e))
-        if not earlier and not _background(passage, position, ctx):
+        # speech shifts the tense back ("the Kremlin said they had agreed"). Only the agreement's
+        # own clause counts: "the summit to which Macron had invited" dates nothing.
+        clause_start, clause_end = _clause(passage, position, ctx)
+        opening_end = _clause(passage, passage.start, ctx)[1]
+        earlier = attribution is None and bool(ctx.quotes.outside(
+            hits["earlier_tense"].spans(clause_start, clause_end) + hits["earlier_tense"].spans(passage.start, opening_end)))
+        signed = hits["signing_words"].first(position, e)
+        dated = _background(passage, position, ctx) or (signed is not None and _background(passage, signed[0], ctx))
+        if not earlier and not dated:
             return Candidate(passage, kind, speaker if speaker in ctx.cast.present else None, quoted)
+
+    cancelled = hits["cancellation_words"].first(s, e)
+    if cancelled is not None and hits["programme_nouns"].found(s, e) and not _background(passage, cancelled[0], ctx):
+        return Candidate(passage, "no-agreement", None, quoted)  # "the signing ceremony was cancelled"
+
+    if _continues_terms(passage, attribution, previous, ctx):
+        return Candidate(passage, "agreement", None, quoted)  # "Also, all prisoners are to be exchanged."
+
+    if _joint_stance(passage, mentions, attribution, ctx):
+        return Candidate(passage, "agreement", None, quoted)  # "X and Y jointly opposed ..."
 
     terms = _terms_position(passage, previous, ctx)
     if terms is not None and speaker not in ctx.cast.present and not _background(passage, terms, ctx):
@@ -127,26 +178,34 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
             return Candidate(passage, "gift", None, quoted)
 
     if attribution is not None:
-        return _judge_attributed(passage, attribution, people, quoted, ctx)
+        return _judge_attributed(passage, attribution, mentions, quoted, ctx)
 
     if _goes_on_quoting(passage, quoted, ctx) and previous is not None and previous.speaker \
             and passage.first_sentence - previous.passage.last_sentence <= 2:
         return Candidate(passage, _spoken_kind(passage, ctx), previous.speaker, True)
 
     assessment = hits["assessment_words"].first(s, e)
-    if assessment is not None and not hits["hedges"].found(s, e) and not _background(passage, assessment[0], ctx):
+    if assessment is not None and not hits["hedges"].found(s, e) and not hits["expectation_words"].found(s, e) \
+            and not _background(passage, assessment[0], ctx):
         return Candidate(passage, "assessment", None, quoted)
+    schedule = hits["schedule_markers"].first(s, e)
+    if schedule is not None and ctx.meeting.search(ctx.text, s, e) and not hits["hedges"].found(s, e) \
+            and not hits["expectation_words"].found(s, e) and not _background(passage, schedule[0], ctx):
+        return Candidate(passage, "announcement", None, quoted)  # "The leaders will meet again in four months."
     return None
 
 
-def _judge_attributed(passage: Passage, attribution: Attribution, people: set[str], quoted: bool,
-                      ctx: Context) -> Candidate | None:
+def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list[Mention],
+                      quoted: bool, ctx: Context) -> Candidate | None:
     hits, s, e = ctx.hits, passage.start, passage.end
     if _background(passage, attribution.cue[0], ctx, reach=attribution.cue[1] - attribution.cue[0] + FRAME_REACH):
         return None
     has_quote = bool(ctx.quotes.starting_in(s, e))
+    judged = _judged(passage, ctx)
     assessment = hits["assessment_words"].found(s, e)
     if attribution.joint:
+        if ctx.quotes.outside(hits["agreement_nouns"].spans(s, e)):
+            return Candidate(passage, "agreement", None, quoted)  # "in a joint statement the two leaders said"
         kind: OutcomeKind = "assessment" if assessment else _spoken_kind(passage, ctx, attribution.cue)
         if kind == "statement" and not has_quote and not _states_content(attribution.cue, passage, ctx):
             return None  # "the two spoke after the talks": no position stated
@@ -155,24 +214,119 @@ def _judge_attributed(passage: Passage, attribution: Attribution, people: set[st
     if speaker is None:
         # A government or delegation speaking ("the Kremlin said the talks were useful",
         # "North Korea said that ...") counts when it judges the talks or is quoted.
+        if ctx.quotes.outside(hits["earlier_tense"].spans(_clause(passage, attribution.cue[0], ctx)[0], attribution.cue[1])):
+            return None  # "the United States had said": an outside voice before the meeting
+        # Critics and analysts count only when they judge the meeting ("critics called it a photo op").
+        if judged and _about_meeting(passage, judged, ctx) and not hits["expectation_words"].found(s, e):
+            return Candidate(passage, "assessment", None, quoted)
         if attribution.source:
             return None
         if assessment and not hits["expectation_words"].found(s, e):
             return Candidate(passage, "assessment", None, quoted)
-        if not has_quote:
-            return None
+        # "Airbus announced a second assembly line": a named subject announces.
+        announces = any(a_start == attribution.cue[0] for a_start, _ in hits["announcement_markers"].spans(s, e)) \
+            and not any(m.kind == "pronoun" and m.end <= attribution.cue[0] for m in mentions)
+        if not has_quote and not announces and not _place_subject(passage, attribution, ctx):
+            return None  # a country or a government takes a position ("China called on both sides")
         return Candidate(passage, _spoken_kind(passage, ctx, attribution.cue), None, quoted)
     person = ctx.cast.by_name.get(speaker)
     if person is not None and person.role and ctx.lex.background_markers.found(person.role):
         return None  # a former office holder speaks of the past
-    if assessment and len(people & ctx.cast.present) >= 2:
+    if assessment and _each_side_judged(passage, mentions, speaker, ctx):
         return Candidate(passage, "assessment", None, quoted)  # each side judged the talks
-    if assessment and not hits["expectation_words"].found(s, e) and speaker in ctx.cast.present:
+    if not attribution.joint and ctx.quotes.outside(
+            hits["earlier_tense"].spans(_clause(passage, attribution.cue[0], ctx)[0], attribution.cue[1])):
+        return None  # "after Biden had called Putin a killer in March": said long before
+    judges_meeting = judged is not None and (_about_meeting(passage, judged, ctx) or assessment)
+    if (assessment or judges_meeting) and not hits["expectation_words"].found(s, e) and speaker in ctx.cast.present:
         return Candidate(passage, "assessment", speaker, quoted)  # judged afterwards, not hoped for
+    if judges_meeting and not hits["expectation_words"].found(s, e):
+        return Candidate(passage, "assessment", speaker, quoted)  # someone at home judges the outcome
     kind = _spoken_kind(passage, ctx, attribution.cue)
     if speaker not in ctx.cast.present and kind != "announcement" and not _spokesperson(person, ctx):
         return None  # only participants (and their spokespeople) state positions; others may announce
     return Candidate(passage, kind, speaker, quoted)
+
+
+def _each_side_judged(passage: Passage, mentions: list[Mention], speaker: str | None, ctx: Context) -> bool:
+    """Another participant's own verdict follows the speaker's ("Putin called it 'substantial',
+    Kim 'very substantial'"): a judgment of both sides, not one speaker's."""
+    return any(m.person in ctx.cast.present and m.person != speaker and m.kind in ("name", "role")
+               and ctx.text[m.end:m.end + 3].lstrip(" ,")[:1] in OPENING_MARKS for m in mentions)
+
+
+def _judged(passage: Passage, ctx: Context) -> int | None:
+    """Where the speaker's judging verb ends ("called", "sprach von", "a salué"; outside
+    quotes), or None when the passage judges nothing."""
+    verbs = ctx.quotes.outside(ctx.hits["judging_verbs"].spans(passage.start, passage.end))
+    return verbs[0][1] if verbs else None
+
+
+def _about_meeting(passage: Passage, start: int, ctx: Context) -> bool:
+    """What follows `start` (a judging verb) speaks of the meeting or what came of it: its
+    talks, agreements, result ("called the summit a success"; not "called Xi a dictator
+    after the talks")."""
+    hits, s, e = ctx.hits, start, passage.end
+    return bool(ctx.meeting.search(ctx.text, s, e)) or hits["agreement_nouns"].found(s, e) \
+        or hits["result_nouns"].found(s, e)
+
+
+def _place_subject(passage: Passage, attribution: Attribution, ctx: Context) -> bool:
+    """The reporting verb's subject is a country or a city's government ("China called on",
+    "Japan's government said"): a side states a position."""
+    clause_start = max([passage.start] + [m.end() for m in CLAUSE_BREAK.finditer(ctx.text, passage.start,
+                                                                                   attribution.cue[0])])
+    subject = ctx.text[clause_start:attribution.cue[0]]
+    return _names_someone(subject, ctx) and not (ctx.cast.names is not None and ctx.cast.names.search(subject))
+
+
+def _continues_terms(passage: Passage, attribution: Attribution | None, previous: Candidate | None,
+                     ctx: Context) -> bool:
+    """Right after an agreement, a sentence that goes on with what the parties are to do
+    ("Also, all prisoners are to be exchanged", "Ils soutiennent aussi ...") states its terms."""
+    if previous is None or previous.kind != "agreement" or attribution is not None \
+            or passage.first_sentence - previous.passage.last_sentence > 1 or passage.continued:
+        return False
+    hits, s, e = ctx.hits, passage.start, passage.end
+    obliged = ctx.quotes.outside(hits["obligation_markers"].spans(s, e))
+    # After an agreement "sollen" states its terms, not hearsay.
+    hedges = [h for h in hits["hedges"].spans(s, e) if h not in obliged]
+    if hits["hypothetical_markers"].found(s, e) or hedges:
+        return False
+    opening = ctx.quotes.outside(hits["continuation_openers"].spans(s, e))
+    opens = any(len(ctx.text[s:o_start].split()) <= 1 for o_start, _ in opening)
+    position = (opening or obliged or [(s, s)])[0][0]
+    return (opens or bool(obliged)) and not _background(passage, position, ctx)
+
+
+def _joint_stance(passage: Passage, mentions: list[Mention], attribution: Attribution | None, ctx: Context) -> bool:
+    """Two participants as one subject take a position together ("Scholz und Xi haben sich
+    gemeinsam gegen ... gestellt"): an agreement between them."""
+    hits, s, e = ctx.hits, passage.start, passage.end
+    joint = ctx.quotes.outside(hits["joint_words"].spans(s, e))
+    if not joint or attribution is not None or hits["hypothetical_markers"].found(s, e):
+        return False
+    named = [m for m in mentions if m.kind in ("name", "role") and m.person in ctx.cast.present and m.end <= joint[0][0]]
+    runs: list[list[Mention]] = []  # "Bundeskanzler Olaf Scholz" is one person named twice in a row
+    for mention in named:
+        if runs and runs[-1][-1].person == mention.person:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    between = ctx.text[runs[0][-1].end:runs[1][0].start] if len(runs) >= 2 else ""
+    pair = len(runs) >= 2 and ctx.lex.conjunctions.found(between) and len(between.split()) <= JOINED_WORDS
+    # Any clause set in the past ("..., and at that time the two leaders also crossed together")
+    # makes it an earlier meeting's.
+    clauses = [m.end() for m in CLAUSE_BREAK.finditer(ctx.text, s, e)]
+    return pair and not any(_background(passage, c, ctx) for c in [s, *clauses])
+
+
+def _clause(passage: Passage, position: int, ctx: Context) -> tuple[int, int]:
+    """The clause of the passage that holds `position` (between commas, colons, dashes)."""
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(ctx.text, passage.start, passage.end)
+              if not ctx.quotes.inside(m.start())]
+    return (max([passage.start] + [b + 1 for b in breaks if b < position]),
+            min([passage.end] + [b for b in breaks if b >= position]))
 
 
 def _states_content(cue: tuple[int, int], passage: Passage, ctx: Context) -> bool:
@@ -287,7 +441,7 @@ def _agreement_kind(passage: Passage, ctx: Context) -> tuple[OutcomeKind, int] |
     """
     text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
     exceptions = hits["negation_exceptions"].spans(s, e)
-    negations = [n for n in hits["negations"].spans(s, e) if not any(x <= n[0] < y for x, y in exceptions)]
+    negations = [n for n in ctx.quotes.outside(hits["negations"].spans(s, e)) if not any(x <= n[0] < y for x, y in exceptions)]
 
     def denied(position: int) -> bool:
         return any(abs(n_start - position) <= NEGATION_REACH
@@ -336,7 +490,38 @@ def _background(passage: Passage, position: int, ctx: Context, reach: int | None
             return True
         if _other_year(start, end, ctx):
             return True
+        if any(start <= d_start < min(end, position) and not ctx.quotes.inside(d_start) for d_start, _ in ctx.earlier_dates):
+            return True  # "In March, X announced", for a meeting in April (not "condemned the April 2 attack")
     return False
+
+
+def _earlier_dates(doc: Document) -> tuple[tuple[int, int], ...]:
+    """Where the article names a day or month before the meeting's main day (as the dates
+    stage resolved them; a year is left to `_other_year`)."""
+    main = next((d.value for d in doc.dates if d.main and len(d.value) == 10), None)
+    if main is None:
+        return ()
+    spans = set()
+    for fact in doc.dates:
+        if len(fact.value) < 7 or fact.value >= main[:len(fact.value)] or not fact.text.strip():
+            continue
+        for evidence in fact.evidence:
+            offset = doc.article.text.find(fact.text, evidence.start, evidence.end)
+            if offset >= 0:
+                spans.add((offset, offset + len(fact.text)))
+    return tuple(sorted(spans))
+
+
+def _set_in_past(passage: Passage, ctx: Context) -> bool:
+    """The whole passage is set before the meeting: its opening clause is dated to an earlier
+    year or marked as history ("In 2018, Trump and Kim met in Singapore.")."""
+    return _background(passage, passage.start, ctx)
+
+
+def _refers_back(passage: Passage, ctx: Context) -> bool:
+    """The passage opens with a word that points back in time ("Dort", "There", "Then")."""
+    opening = ctx.hits["back_references"].first(passage.start, passage.end)
+    return opening is not None and not ctx.text[passage.start:opening[0]].strip(" \"'“„«")
 
 
 def _other_year(start: int, end: int, ctx: Context) -> bool:
@@ -349,8 +534,8 @@ def _other_year(start: int, end: int, ctx: Context) -> bool:
         if ctx.quotes.inside(match.start()) or any(
                 s <= match.start() and len(ctx.text[s:match.start()].split()) <= reach for s, reach in since):
             continue
-        if ctx.event_year is None or int(match.group()) != ctx.event_year:
-            return True
+        if ctx.event_year is None or int(match.group()) < ctx.event_year:
+            return True  # a later year is a deadline ("by March 2020"), not the past
     return False
 
 
@@ -428,12 +613,13 @@ def _merge_restatements(candidates: list[Candidate], ctx: Context) -> list[Candi
             merged[-1] = Candidate(whole, last.kind, last.speaker, False)
             continue
         merged.append(candidate)
-    seen: set[str] = set()
-    unique = []
+    # The same statement twice in one article (a teaser above the body, a repeated lead) is one outcome.
+    unique: list[Candidate] = []
+    kept_words: list[set[str]] = []
     for candidate in merged:
-        key = ctx.text[candidate.passage.start:candidate.passage.end]
-        if key not in seen:
-            seen.add(key)
+        words = set(re.findall(r"\w+", ctx.text[candidate.passage.start:candidate.passage.end].lower()))
+        if not any(len(words & other) >= DUPLICATE_SHARE * len(words | other) for other in kept_words):
+            kept_words.append(words)
             unique.append(candidate)
     return unique
 
