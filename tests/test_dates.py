@@ -342,6 +342,51 @@ def test_weekday_later_in_the_week_points_forward_unless_past(language, present,
     assert found(language, earlier[0], WEDNESDAY) == {earlier[1]: "2023-03-13"}
 
 
+
+# -- the direction of a weekday or a day without a year follows the tense of its verb
+@pytest.mark.parametrize(("language", "text", "published", "expected"), [
+    # no tense: the nearest such day (Saturday from a Monday lies behind)
+    ("fr", "L'équipe, très faible samedi à Montpellier, inquiète.", date(1999, 9, 13), {"samedi": "1999-09-11"}),
+    ("en", "On Sunday, the fifteen countries of the Eurogroup -- those using the euro.", date(2008, 10, 13),
+     {"Sunday": "2008-10-12"}),
+    # the verb before the weekday governs it, not a later clause's future
+    ("en", "Apple announced Friday that it will give owners a free case.", date(2010, 7, 17),
+     {"Friday": "2010-07-16"}),
+    # a weekday leading its sentence takes the tense of the first verb after it
+    ("fr", "Dès dimanche, petits et grands pourront venir au manège.", date(1999, 5, 18),
+     {"dimanche": "1999-05-23"}),
+    # a day and month without a year: by tense, else the nearest
+    ("en", "Apple announced another event to be held on October 12.", date(2005, 10, 4),
+     {"October 12": "2005-10-12"}),
+    ("en", "It will take off from Singapore and land in Sydney on October 25.", date(2007, 10, 15),
+     {"October 25": "2007-10-25"}),
+    ("fr", "M. Blair a donné jusqu'au 30 juin aux responsables pour débloquer ce dossier.", date(1999, 5, 21),
+     {"30 juin": "1999-06-30"}),
+    ("en", "The talks broke down on 30 June.", date(2019, 4, 25), {"30 June": "2018-06-30"}),
+    # a stated weekday picks the year
+    ("fr", "Le tournoi aura lieu jeudi 16 septembre.", date(1999, 9, 4), {"jeudi 16 septembre": "1999-09-16"}),
+])
+def test_direction_follows_the_governing_verb(language, text, published, expected):
+    assert found(language, text, published) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("fr", "Le sommet s'est ouvert le 23 avril. Le lendemain, les ministres ont signé.",
+     {"23 avril": "2019-04-23", "Le lendemain": "2019-04-24"}),
+    ("de", "Der Gipfel begann am 23. April. Am Vortag waren die Minister angereist.",
+     {"23. April": "2019-04-23", "Am Vortag": "2019-04-22"}),
+    ("it", "Il vertice si è aperto il 23 aprile. Il giorno dopo i ministri hanno firmato.",
+     {"23 aprile": "2019-04-23", "Il giorno dopo": "2019-04-24"}),
+    ("es", "La cumbre empezó el 23 de abril. Al día siguiente los ministros firmaron.",
+     {"23 de abril": "2019-04-23", "Al día siguiente": "2019-04-24"}),
+    ("nl", "De top begon op 23 april. De dag erna tekenden de ministers.",
+     {"23 april": "2019-04-23", "De dag erna": "2019-04-24"}),
+    ("en", "The summit opened on April 23. The day before, the ministers had arrived.",
+     {"April 23": "2019-04-23", "The day before": "2019-04-22"}),
+])
+def test_the_day_after_counts_from_the_day_last_named_in_an_earlier_sentence(language, text, expected):
+    assert found(language, text) == expected
+
 # -- the lead reports the main event: receptions, signings and relative days in it
 LEADS = [
     # (language, lead with its day, a later sentence naming another day)

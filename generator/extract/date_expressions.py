@@ -82,6 +82,8 @@ class DateLexicon:
     deadline_cues: frozenset[str] = frozenset()
     # Words in a clause that make a bare month the coming one ("the next round is in March").
     next_words: tuple[str, ...] = ()
+    # Words right before a day that make it a deadline still to come ("until Friday", "jusqu'au 30 juin").
+    until_words: tuple[str, ...] = ()
 
     def month(self, written: str) -> int:
         key = normalise(written).rstrip(".")
@@ -171,6 +173,7 @@ def lexicon(code: str) -> DateLexicon:
         anniversary_words=_words(section, "anniversary_words"),
         deadline_cues=frozenset(_words(section, "deadline_cues")),
         next_words=_words(section, "next_words"),
+        until_words=_words(section, "until_words"),
     )
 
 
@@ -331,6 +334,12 @@ def future_pattern(code: str) -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def next_pattern(code: str) -> re.Pattern[str]:
     return re.compile(rf"{START}{alternation(lexicon(code).next_words)}{END}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def until_pattern(code: str) -> re.Pattern[str]:
+    """An until word, perhaps with a short article, ending the text before a day: "until", "d'ici le"."""
+    return re.compile(rf"{START}{alternation(lexicon(code).until_words)}(?:\s+\w{{1,3}})?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

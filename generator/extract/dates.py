@@ -37,10 +37,13 @@ from datetime import date, timedelta
 from ..records import DateFact, Document, Evidence, Sentence
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
 from .date_expressions import elapsed_pattern, next_pattern, normalise, past_pattern, publication_pattern, rules
+from .date_expressions import until_pattern
 from .event_cues import is_historical, lead_sentence, main_event_sentences, mentions_meeting
 
 # A date this many days after the anchor, with no future tense, is still this year's.
 AHEAD_GRACE_DAYS = 7
+# A weekday named without tense is the nearest such day: up to this many days ahead.
+WEEKDAY_AHEAD_DAYS = 3
 # How many of an article's first lines may carry its dateline.
 DATELINE_LINES = 6
 # The sentence of a dateline has at least this many words (a shorter one is a cut-off part).
@@ -98,7 +101,7 @@ class _Resolver:
         self.code = code
         self.anchor = anchor
         self.sentence = sentence
-        self.reference: date | None = None  # the last day this sentence named
+        self.reference: date | None = None  # the last day named, in this sentence or an earlier one
         self.year: int | None = None  # the last year this sentence wrote out
 
     def clause(self, expr: Expression, ahead: bool = True) -> str:
@@ -127,14 +130,26 @@ class _Resolver:
         """Whether the clause speaks in a past tense ("had", "a été", "llegó")."""
         return bool(past_pattern(self.code).search(self.clause(expr)))
 
-    def weekday_forward(self, expr: Expression, weekday: int, anchor: date) -> bool:
-        """A bare weekday points forward in the future tense, and also when it falls
-        later in the anchor's week and the clause is not in a past tense: news in most
-        of these languages uses the present for the coming days ("Donderdag reist hij
-        door", "Samedi, il est attendu"). Otherwise it is the latest such day."""
-        if self.future(expr):
-            return True
-        return weekday > anchor.weekday() and not self.past(expr)
+    def tense(self, expr: Expression) -> str | None:
+        """"future", "past" or None: the tense of the verb that governs the expression.
+        Read before it in its clause ("said on Thursday that they will" is past, "will
+        land on 25 October" future; a future auxiliary there wins: "will be completed in
+        October"); when it leads its clause, the first verb after it ("On Friday, he met")."""
+        local_start = expr.start - self.sentence.start
+        boundary = clause_boundary(self.code)
+        opening = max((m.end() for m in boundary.finditer(self.sentence.text, 0, local_start)), default=0)
+        before = self.sentence.text[opening:local_start]
+        if future_pattern(self.code).search(before) or until_pattern(self.code).search(before):
+            return "future"
+        if past_pattern(self.code).search(before):
+            return "past"
+        if len(before.split()) > 1:
+            return None
+        after = self.sentence.text[expr.end - self.sentence.start:]  # "Dès dimanche, petits et grands pourront"
+        found = [(m.start(), tense) for tense, pattern in (("future", future_pattern(self.code)),
+                                                          ("past", past_pattern(self.code)))
+                 if (m := pattern.search(after))]
+        return min(found)[1] if found else None
 
     def value(self, expr: Expression) -> str | None:
         resolved = getattr(self, "_" + expr.kind)(expr, expr.parts)
@@ -172,15 +187,19 @@ class _Resolver:
             return _safe_date(self.year, month, day)
         if self.anchor is None:
             return None
-        future = self.future(expr)
-        for year in (self.anchor.year, self.anchor.year - 1, self.anchor.year + 1):
-            found = _safe_date(year, month, day)
-            if found is None:
-                continue
-            ahead = (found - self.anchor).days
-            if future and -AHEAD_GRACE_DAYS <= ahead <= 366 or not future and -366 < ahead <= AHEAD_GRACE_DAYS:
-                return found
-        return None
+        readings = [found for year in (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1)
+                    if (found := _safe_date(year, month, day)) is not None]
+        weekday = parts.get("weekday")
+        if weekday:  # "jeudi 16 septembre": the year that puts it on that weekday
+            agreeing = [d for d in readings if d.weekday() == self.lex.weekdays[normalise(weekday)] - 1]
+            readings = agreeing or readings
+        tense = self.tense(expr)
+        if tense == "future":
+            readings = [d for d in readings if (d - self.anchor).days >= -AHEAD_GRACE_DAYS] or readings
+        elif tense == "past":
+            readings = [d for d in readings if (d - self.anchor).days <= AHEAD_GRACE_DAYS] or readings
+        # Otherwise ("to be held on October 12", "le 30 juin") the nearest such day.
+        return min(readings, key=lambda d: (abs((d - self.anchor).days), d), default=None)
 
     _month_day = _day_month
 
@@ -275,8 +294,13 @@ class _Resolver:
         weekday = self.lex.weekdays[normalise(parts["weekday"])] - 1
         modifier = parts.get("modifier") or parts.get("after")
         direction = self.lex.weekday_modifiers[normalise(modifier)] if modifier else 0
-        forward = direction > 0 or direction == 0 and self.weekday_forward(expr, weekday, self.anchor)
-        days = (weekday - self.anchor.weekday()) % 7 if forward else -((self.anchor.weekday() - weekday) % 7)
+        ahead = (weekday - self.anchor.weekday()) % 7
+        if direction:
+            forward = direction > 0
+        else:  # by the tense of its verb, else the nearest such day ("très faible samedi")
+            tense = self.tense(expr)
+            forward = tense == "future" or tense is None and ahead <= WEEKDAY_AHEAD_DAYS
+        days = ahead if forward else -((self.anchor.weekday() - weekday) % 7)
         if direction and days == 0:
             days = 7 * direction
         return self.anchor + timedelta(days=days)
@@ -309,7 +333,10 @@ def _resolved(doc: Document) -> list[tuple[int, DateFact, bool]]:
             continue  # before the first sentence: only whitespace can be there
         sentence = doc.sentences[first]
         if resolver is None or resolver.sentence is not sentence:
+            # "the day after", "le lendemain" count from the day last named, in this sentence or before
+            reference = resolver.reference if resolver else None
             resolver = _Resolver(lex, doc.language, doc.anchor, sentence)
+            resolver.reference = reference
         value = resolver.value(expr)
         if value is not None:
             evidence = _evidence(text, doc.sentences, first, last)
