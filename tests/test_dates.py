@@ -515,9 +515,16 @@ def test_yearless_dateline_without_any_year_in_the_text_leaves_the_anchor_unknow
 
 
 def test_the_latest_stated_year_dates_a_yearless_dateline_when_nothing_else_is_said():
-    text = ("Summit in Accra\n\nACCRA, June 3 (Reuters) - The leaders met on Monday. The bloc was founded "
+    text = ("Summit in Accra\n\nACCRA, June 3 (Reuters) - The leaders met in Accra. The bloc was founded "
             "in 1975 and last met in 2021.")
     assert prepare(article("en", text, published=None)).anchor == date(2021, 6, 3)
+
+
+def test_a_yearless_dateline_whose_weekday_no_stated_year_fits_leaves_the_anchor_unknown():
+    # 16 June was a Wednesday in 2021, not in 1985-1987: the only year stated is a past summit's.
+    text = ("Cumbre en Ginebra\n\nGINEBRA, 16 Jun. (EUROPA PRESS) - Los presidentes se reunieron este "
+            "miércoles en Ginebra. La ciudad ya acogió en noviembre de 1985 la primera cumbre entre Reagan y Gorbachov.")
+    assert prepare(article("es", text, published=None)).anchor is None
 
 
 # -- a bare month: one still to come this year is this year's unless its clause is past

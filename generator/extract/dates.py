@@ -535,15 +535,18 @@ def infer_publication_date(doc: Document) -> date | None:
             year = text_year(doc)
             if year is None:
                 return None
-            return _safe_date(_weekday_consistent_year(doc, offset, year, *month_day), *month_day)
+            year = _weekday_consistent_year(doc, offset, year, *month_day)
+            return _safe_date(year, *month_day) if year is not None else None
     return None
 
 
-def _weekday_consistent_year(doc: Document, offset: int, year: int, month: int, day: int) -> int:
+def _weekday_consistent_year(doc: Document, offset: int, year: int, month: int, day: int) -> int | None:
     """The text's year, or a year or two later when only that puts the dateline's day on
     the weekday its sentence names, or the day after it ("LIMA, 15 Nov. - ... on
     Wednesday" with "2022" the last year stated: 15 November 2023 was a Wednesday).
-    The latest year an article states is often that of an earlier event."""
+    The latest year an article states is often that of an earlier event; when none of
+    these agrees with the weekday, it is one long past (a summit of 1985 recalled) and
+    the year is left unknown (None) for the event to supply."""
     starts = [s.start for s in doc.sentences]
     index = bisect.bisect_right(starts, offset) - 1
     if index < 0:
@@ -564,6 +567,4 @@ def _weekday_consistent_year(doc: Document, offset: int, year: int, month: int, 
         found = _safe_date(candidate, month, day)
         return found is not None and (found.weekday() - weekday) % 7 in (0, 1)
 
-    if consistent(year):
-        return year
-    return next((later for later in (year + 1, year + 2) if consistent(later)), year)
+    return next((later for later in (year, year + 1, year + 2) if consistent(later)), None)
