@@ -638,3 +638,18 @@ def test_future_reported_after_a_meeting_day_keeps_it_main(language, text):
 ])
 def test_a_month_gone_this_year_is_next_years_after_a_next_word(language, text, expected):
     assert found(language, text) == expected
+
+
+def test_the_day_after_in_a_new_paragraph_counts_from_the_anchor():
+    text = ("La cumbre había empezado el martes por la noche.\n\n"
+            "Seúl tenía previsto anunciar al día siguiente un plan.")
+    assert found("es", text) == {"martes": "2019-04-23", "al día siguiente": "2019-04-26"}
+
+
+def test_a_cookie_banner_above_the_article_is_not_its_lead():
+    text = ("Macron bij Xi\n\nWij gebruiken cookies en vergelijkbare technieken om de website goed te laten werken. "
+            "Klik om verder te gaan.\n\nDe Franse president Emmanuel Macron heeft Xi Jinping woensdag ontmoet "
+            "in Peking.\n\nDonderdag reist Macron door naar Kanton, waar Xi hem opnieuw ontvangt voor een gesprek.")
+    doc = prepare(article("nl", text, published=date(2023, 4, 6)))
+    assert doc.sentences[lead_sentence(doc)].text.startswith("De Franse president")
+    assert main_date(extract_dates(doc)) == "2023-04-05"

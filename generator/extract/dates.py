@@ -101,7 +101,7 @@ class _Resolver:
         self.code = code
         self.anchor = anchor
         self.sentence = sentence
-        self.reference: date | None = None  # the last day named, in this sentence or an earlier one
+        self.reference: date | None = None  # the last day named in this sentence or its paragraph
         self.year: int | None = None  # the last year this sentence wrote out
 
     def clause(self, expr: Expression, ahead: bool = True) -> str:
@@ -333,8 +333,9 @@ def _resolved(doc: Document) -> list[tuple[int, DateFact, bool]]:
             continue  # before the first sentence: only whitespace can be there
         sentence = doc.sentences[first]
         if resolver is None or resolver.sentence is not sentence:
-            # "the day after", "le lendemain" count from the day last named, in this sentence or before
-            reference = resolver.reference if resolver else None
+            # "the day after", "le lendemain" count from the day last named in the paragraph
+            same_paragraph = resolver is not None and "\n\n" not in text[resolver.sentence.end:sentence.start]
+            reference = resolver.reference if same_paragraph else None
             resolver = _Resolver(lex, doc.language, doc.anchor, sentence)
             resolver.reference = reference
         value = resolver.value(expr)
@@ -375,22 +376,27 @@ def _main_day(doc: Document, facts: list[tuple[int, DateFact, bool]]) -> str | N
     leads = _lead_sentences(doc)
     year = doc.anchor.year if doc.anchor else None
     support: Counter[str] = Counter()
+    first_report: dict[str, int] = {}  # the first sentence that reports the day as the meeting's
     for index, fact, future in facts:
         if len(fact.value) != 10:
             continue
         if index in reporting or _recent_meeting_day(doc, index, fact.value):
             support[fact.value] += FUTURE_MEETING_WEIGHT if future else MAIN_SENTENCE_WEIGHT
+            first_report.setdefault(fact.value, index)
         # The lead reports the main event unless it tells history ("In 2011, ...").
         if index in leads and (_near_anchor(doc, fact.value)
                                or not is_historical(doc.sentences[index].text, doc.language, year)):
             support[fact.value] += LEAD_WEIGHT
+            first_report.setdefault(fact.value, index)
     anchor = doc.anchor.isoformat() if doc.anchor else None
     if anchor and any(fact.value == anchor and not future for _, fact, future in facts):
         support[anchor] += ANCHOR_WEIGHT
     if not support:
         return None
+    # Between equals, the day reported first (a byline's date stamp reports nothing).
     order = {fact.value: n for n, (_, fact, _) in reversed(list(enumerate(facts)))}
-    return min(support, key=lambda value: (-support[value], order[value]))
+    return min(support, key=lambda value: (-support[value], first_report.get(value, len(doc.sentences)),
+                                           order[value]))
 
 
 def extract_dates(doc: Document) -> tuple[DateFact, ...]:
