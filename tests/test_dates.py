@@ -363,6 +363,12 @@ def test_weekday_later_in_the_week_points_forward_unless_past(language, present,
     ("fr", "M. Blair a donné jusqu'au 30 juin aux responsables pour débloquer ce dossier.", date(1999, 5, 21),
      {"30 juin": "1999-06-30"}),
     ("en", "The talks broke down on 30 June.", date(2019, 4, 25), {"30 June": "2018-06-30"}),
+    # the verb after it, when none comes before
+    ("en", "Boeing on Tuesday delivered the final 717 jet.", date(2006, 5, 29), {"Tuesday": "2006-05-23"}),
+    # "since" points back
+    ("en", "Wall Street had its best week since November.", date(2009, 3, 13), {"since November": "2008-11"}),
+    ("de", "Seit November verhandeln beide Seiten.", date(2009, 3, 13), {"Seit November": "2008-11"}),
+    ("en", "The transaction should be completed in October.", date(2009, 6, 5), {"in October": "2009-10"}),
     # a stated weekday picks the year
     ("fr", "Le tournoi aura lieu jeudi 16 septembre.", date(1999, 9, 4), {"jeudi 16 septembre": "1999-09-16"}),
 ])
@@ -383,6 +389,8 @@ def test_direction_follows_the_governing_verb(language, text, published, expecte
      {"23 april": "2019-04-23", "De dag erna": "2019-04-24"}),
     ("en", "The summit opened on April 23. The day before, the ministers had arrived.",
      {"April 23": "2019-04-23", "The day before": "2019-04-22"}),
+    ("fr", "Le sommet s'est ouvert le 23 avril. Le même jour, les ministres ont signé.",
+     {"23 avril": "2019-04-23", "Le même jour": "2019-04-23"}),
 ])
 def test_the_day_after_counts_from_the_day_last_named_in_an_earlier_sentence(language, text, expected):
     assert found(language, text) == expected

@@ -84,6 +84,8 @@ class DateLexicon:
     next_words: tuple[str, ...] = ()
     # Words right before a day that make it a deadline still to come ("until Friday", "jusqu'au 30 juin").
     until_words: tuple[str, ...] = ()
+    # Words right before a day or month that make it one gone by ("since November").
+    since_words: tuple[str, ...] = ()
 
     def month(self, written: str) -> int:
         key = normalise(written).rstrip(".")
@@ -174,6 +176,7 @@ def lexicon(code: str) -> DateLexicon:
         deadline_cues=frozenset(_words(section, "deadline_cues")),
         next_words=_words(section, "next_words"),
         until_words=_words(section, "until_words"),
+        since_words=_words(section, "since_words"),
     )
 
 
@@ -340,6 +343,12 @@ def next_pattern(code: str) -> re.Pattern[str]:
 def until_pattern(code: str) -> re.Pattern[str]:
     """An until word, perhaps with a short article, ending the text before a day: "until", "d'ici le"."""
     return re.compile(rf"{START}{alternation(lexicon(code).until_words)}(?:\s+\w{{1,3}})?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def since_pattern(code: str) -> re.Pattern[str]:
+    """A since word, perhaps with a short article, ending the text before a date: "since", "depuis le"."""
+    return re.compile(rf"{START}{alternation(lexicon(code).since_words)}(?:\s+\w{{1,3}})?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from ..records import DateFact, Document, Evidence, Sentence
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
 from .date_expressions import elapsed_pattern, next_pattern, normalise, past_pattern, publication_pattern, rules
-from .date_expressions import until_pattern
+from .date_expressions import since_pattern, until_pattern
 from .event_cues import is_historical, lead_sentence, main_event_sentences, mentions_meeting
 
 # A date this many days after the anchor, with no future tense, is still this year's.
@@ -134,18 +134,21 @@ class _Resolver:
         """"future", "past" or None: the tense of the verb that governs the expression.
         Read before it in its clause ("said on Thursday that they will" is past, "will
         land on 25 October" future; a future auxiliary there wins: "will be completed in
-        October"); when it leads its clause, the first verb after it ("On Friday, he met")."""
+        October"; "since" points back); failing that, the first verb after it in its clause
+        ("Boeing on Tuesday delivered"), or in the sentence when it leads its clause ("On
+        Friday, he met")."""
         local_start = expr.start - self.sentence.start
         boundary = clause_boundary(self.code)
         opening = max((m.end() for m in boundary.finditer(self.sentence.text, 0, local_start)), default=0)
         before = self.sentence.text[opening:local_start]
         if future_pattern(self.code).search(before) or until_pattern(self.code).search(before):
             return "future"
-        if past_pattern(self.code).search(before):
+        if past_pattern(self.code).search(before) or since_pattern(self.code).search(before):
             return "past"
-        if len(before.split()) > 1:
-            return None
-        after = self.sentence.text[expr.end - self.sentence.start:]  # "Dès dimanche, petits et grands pourront"
+        if len(before.split()) > 1:  # the verb may follow: "Boeing on Tuesday delivered"
+            after = self.clause(expr)[len(before):]
+        else:  # "Dès dimanche, petits et grands pourront"
+            after = self.sentence.text[expr.end - self.sentence.start:]
         found = [(m.start(), tense) for tense, pattern in (("future", future_pattern(self.code)),
                                                           ("past", past_pattern(self.code)))
                  if (m := pattern.search(after))]
@@ -236,7 +239,9 @@ class _Resolver:
         # a "next" word ("the next round is in March").
         year = self.anchor.year
         if month > self.anchor.month:
-            year -= self.past(expr) and not self.future(expr, ahead=False)
+            since = (normalise(parts.get("cue", "")) in self.lex.since_words  # "since November"
+                     or since_pattern(self.code).search(self.clause(expr, ahead=False)))
+            year -= bool(since) or self.past(expr) and not self.future(expr, ahead=False)
         elif month < self.anchor.month:
             coming = not self.past(expr) and bool(next_pattern(self.code).search(self.clause(expr)))
             year += self.future(expr, ahead=False) or coming
