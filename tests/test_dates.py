@@ -661,3 +661,16 @@ def test_a_cookie_banner_above_the_article_is_not_its_lead():
     doc = prepare(article("nl", text, published=date(2023, 4, 6)))
     assert doc.sentences[lead_sentence(doc)].text.startswith("De Franse president")
     assert main_date(extract_dates(doc)) == "2023-04-05"
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("nl", "Trump in Noord-Korea\n\nHet was een beeld dat tot voor kort ondenkbaar leek. Zondagmiddag liep de "
+           "president naar de grens en schudde Kim de hand.\n\nDe ontmoeting werd laat georganiseerd. "
+           "Zaterdagochtend had Trump vanuit Osaka, waar hij de G20-top bijwoonde, op Twitter geschreven.",
+     "2019-06-30"),
+    ("en", "Trump in North Korea\n\nIt was a picture that seemed unthinkable. On Sunday afternoon the president "
+           "walked to the border and shook hands with Kim.\n\nThe meeting was set up late. On Saturday Trump, "
+           "who attended the G20 summit in Osaka, had written on Twitter.", "2019-06-30"),
+])
+def test_a_lead_of_colour_hands_the_lead_to_the_first_sentence_with_a_day(language, text, expected):
+    assert main_date(extract_dates(prepare(article(language, text, published=date(2019, 6, 30))))) == expected

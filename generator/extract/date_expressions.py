@@ -86,6 +86,8 @@ class DateLexicon:
     until_words: tuple[str, ...] = ()
     # Words right before a day or month that make it one gone by ("since November").
     since_words: tuple[str, ...] = ()
+    # Auxiliaries of the pluperfect, the tense of what came before the news ("had arrived").
+    pluperfect_words: tuple[str, ...] = ()
 
     def month(self, written: str) -> int:
         key = normalise(written).rstrip(".")
@@ -177,6 +179,7 @@ def lexicon(code: str) -> DateLexicon:
         next_words=_words(section, "next_words"),
         until_words=_words(section, "until_words"),
         since_words=_words(section, "since_words"),
+        pluperfect_words=_words(section, "pluperfect_words"),
     )
 
 
@@ -349,6 +352,11 @@ def until_pattern(code: str) -> re.Pattern[str]:
 def since_pattern(code: str) -> re.Pattern[str]:
     """A since word, perhaps with a short article, ending the text before a date: "since", "depuis le"."""
     return re.compile(rf"{START}{alternation(lexicon(code).since_words)}(?:\s+\w{{1,3}})?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def pluperfect_pattern(code: str) -> re.Pattern[str]:
+    return re.compile(rf"{START}{alternation(lexicon(code).pluperfect_words)}{END}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -37,8 +37,8 @@ from datetime import date, timedelta
 from ..records import DateFact, Document, Evidence, Sentence
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
 from .date_expressions import elapsed_pattern, next_pattern, normalise, past_pattern, publication_pattern, rules
-from .date_expressions import since_pattern, until_pattern
-from .event_cues import is_historical, lead_sentence, main_event_sentences, mentions_meeting
+from .date_expressions import pluperfect_pattern, since_pattern, until_pattern
+from .event_cues import is_historical, lead_paragraph, lead_sentence, main_event_sentences, mentions_meeting
 
 # A date this many days after the anchor, with no future tense, is still this year's.
 AHEAD_GRACE_DAYS = 7
@@ -379,6 +379,12 @@ def _main_day(doc: Document, facts: list[tuple[int, DateFact, bool]]) -> str | N
     reported, and does not earn the anchor day its bonus."""
     reporting = main_event_sentences(doc)
     leads = _lead_sentences(doc)
+    days_at = sorted(index for index, fact, _ in facts if len(fact.value) == 10)
+    if not leads & set(days_at):  # a lead of colour: the paragraph's first sentence with a day reports
+        paragraph = lead_paragraph(doc)
+        pluperfect = pluperfect_pattern(doc.language)  # "Kim had arrived on Wednesday": background
+        leads |= frozenset(next(([i] for i in days_at
+                                 if i in paragraph and not pluperfect.search(doc.sentences[i].text)), []))
     year = doc.anchor.year if doc.anchor else None
     support: Counter[str] = Counter()
     first_report: dict[str, int] = {}  # the first sentence that reports the day as the meeting's

@@ -104,6 +104,18 @@ def lead_sentence(doc: Document) -> int | None:
     return None
 
 
+def lead_paragraph(doc: Document) -> frozenset[int]:
+    """Indices of the sentences of the lead's paragraph: a lead may open with colour ("It
+    was a picture that seemed unthinkable.") and report the meeting in the next sentence."""
+    lead = lead_sentence(doc)
+    if lead is None:
+        return frozenset()
+    text = doc.article.text
+    end = text.find("\n\n", doc.sentences[lead].start)
+    end = len(text) if end < 0 else end
+    return frozenset(i for i in range(lead, len(doc.sentences)) if doc.sentences[i].start < end)
+
+
 def main_event_sentences(doc: Document) -> frozenset[int]:
     """Indices into `doc.sentences` of the sentences that report the main event."""
     year = doc.anchor.year if doc.anchor else None

@@ -49,7 +49,7 @@ from typing import Iterator
 from ..languages import load
 from ..records import Document, Evidence, Place
 from . import gazetteer as gz
-from .event_cues import lead_sentence, main_event_sentences
+from .event_cues import lead_paragraph, main_event_sentences
 
 # A town this small is only taken when the text marks it as a location.
 SMALL_TOWN_POPULATION = 100_000
@@ -327,7 +327,7 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
     sites = [key for key, entry in named.items() if entry.type in SITE_TYPES]
 
     title = doc.article.title.strip()
-    leads = _lead_paragraph(doc)
+    leads = lead_paragraph(doc)
 
     def weight(mention: Mention) -> float:
         # Early sentences report the news, later ones its background; the title and the
@@ -377,18 +377,6 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
             main.add(key)
     return frozenset(main)
 
-
-
-def _lead_paragraph(doc: Document) -> frozenset[int]:
-    """The sentences of the lead's paragraph: the lead may open with colour ("It was a
-    picture that seemed unthinkable.") and report the meeting in the next sentence."""
-    lead = lead_sentence(doc)
-    if lead is None:
-        return frozenset()
-    text = doc.article.text
-    end = text.find("\n\n", doc.sentences[lead].start)
-    end = len(text) if end < 0 else end
-    return frozenset(i for i in range(lead, len(doc.sentences)) if doc.sentences[i].start < end)
 
 
 def _in_title(doc: Document, mention: Mention) -> bool:
