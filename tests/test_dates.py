@@ -369,6 +369,13 @@ def test_weekday_later_in_the_week_points_forward_unless_past(language, present,
     ("en", "Wall Street had its best week since November.", date(2009, 3, 13), {"since November": "2008-11"}),
     ("de", "Seit November verhandeln beide Seiten.", date(2009, 3, 13), {"Seit November": "2008-11"}),
     ("en", "The transaction should be completed in October.", date(2009, 6, 5), {"in October": "2009-10"}),
+    # a direction word after a day without its year
+    ("fr", "Sa population s'établissait le 8 mars dernier à 60 millions.", date(1999, 7, 7),
+     {"8 mars dernier": "1999-03-08"}),
+    ("fr", "A compter du 1er septembre prochain, la gendarmerie interviendra.", date(2003, 2, 7),
+     {"1er septembre prochain": "2003-09-01"}),
+    ("it", "Il vertice del 3 maggio scorso è fallito.", date(2019, 7, 7), {"3 maggio scorso": "2019-05-03"}),
+    ("fr", "La reprise de septembre n'a pas duré.", date(2002, 10, 31), {"de septembre": "2002-09"}),
     # a stated weekday picks the year
     ("fr", "Le tournoi aura lieu jeudi 16 septembre.", date(1999, 9, 4), {"jeudi 16 septembre": "1999-09-16"}),
 ])

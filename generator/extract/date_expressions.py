@@ -254,6 +254,8 @@ def rules(code: str) -> tuple[Rule, ...]:
     year_periods = [p for p, (unit, _) in lex.relative_periods.items() if unit == "year"]
     weekday_prefix = rf"(?:{START}(?P<weekday>{weekdays}){END},?\s+(?:\w{{1,3}}\s+)?)?"
     year_tail = rf"(?:\s*,?\s*(?:{connector}\s+)?{YEAR})?"
+    # A day's year, or the word giving its direction instead ("le 8 mars dernier", "1er septembre prochain").
+    day_tail = rf"(?:\s*,?\s*(?:{connector}\s+)?{YEAR}|\s+(?P<after>{alternation(lex.month_modifiers_after)}){END})?"
 
     months = (*lex.months, *lex.month_abbreviations)
     digits = (NUMBER,)
@@ -265,7 +267,7 @@ def rules(code: str) -> tuple[Rule, ...]:
         ("iso", 0, rf"(?<![\w.,/:-]){YEAR}-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?!\d)", heads(digits)),
         ("numeric", 0, rf"{weekday_prefix}(?<![\w.,/:])(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){YEAR}",
          heads(digits, lex.weekdays)),
-        ("day_month", 0, rf"{weekday_prefix}{DAY}(?:{ordinal})?\s*(?:{connector}\s+)?(?P<month>{any_month}){END}{year_tail}",
+        ("day_month", 0, rf"{weekday_prefix}{DAY}(?:{ordinal})?\s*(?:{connector}\s+)?(?P<month>{any_month}){END}{day_tail}",
          heads(digits, lex.weekdays)),
         ("month_day", 0, rf"{weekday_prefix}{START}(?P<month>{any_month})\s+(?P<day>3[01]|[12]\d|0?[1-9])"
                          rf"(?!\d)(?:{ordinal})?{END}{year_tail}",

@@ -196,7 +196,9 @@ class _Resolver:
         if weekday:  # "jeudi 16 septembre": the year that puts it on that weekday
             agreeing = [d for d in readings if d.weekday() == self.lex.weekdays[normalise(weekday)] - 1]
             readings = agreeing or readings
-        tense = self.tense(expr)
+        modifier = parts.get("after")  # "le 8 mars dernier", "1er septembre prochain"
+        direction = self.lex.month_modifiers[normalise(modifier)] if modifier else 0
+        tense = "future" if direction > 0 else "past" if direction < 0 else self.tense(expr)
         if tense == "future":
             readings = [d for d in readings if (d - self.anchor).days >= -AHEAD_GRACE_DAYS] or readings
         elif tense == "past":
