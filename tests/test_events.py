@@ -417,18 +417,36 @@ def test_text_only_chooses_among_the_events_the_facts_support_best(make_record):
     articles = [Article(id=r.id, path=f"{r.id}.txt", text="Xi received his guest in Beijing.", title=r.title,
                         content_hash="0" * 64) for r in records]
 
-    class SameText:
-        """Every text alike: only the facts can tell the events apart."""
-
-        def expect(self, texts):
-            pass
-
-        def vectors(self, texts):
-            return np.ones((len(texts), 4)) / 2.0
-
-        def centroid(self, texts):
-            return np.ones(4) / 2.0
-
     groups = cluster_articles(articles, records, SameText())
     assert [[records[i].id for i in g] for g in groups] == [
         ["macron_xi", "macron_xi_again"], ["scholz_xi", "scholz_xi_again", "undated"]]
+
+
+class SameText:
+    """Embeddings in which every text is alike: only the facts can tell events apart."""
+
+    def expect(self, texts):
+        pass
+
+    def vectors(self, texts):
+        return np.ones((len(texts), 4)) / 2.0
+
+    def centroid(self, texts):
+        return np.ones(4) / 2.0
+
+
+def test_an_article_sharing_only_a_mentioned_person_with_an_event_is_not_part_of_it(make_record):
+    geneva = ("Geneva", "city", "CH", 46.2, 6.15, True)
+    records = [
+        make_record("biden_putin", date="2021-06-16", places=[geneva],
+                    people=[("Joe Biden", None, True), ("Vladimir Putin", None, True), ("Volodymyr Zelensky", None, False)]),
+        make_record("biden_putin_again", date="2021-06-16", places=[geneva],
+                    people=[("Joe Biden", None, True), ("Vladimir Putin", None, True)]),
+        make_record("zelensky_elsewhere", published_source=None,
+                    people=[("Volodymyr Zelensky", None, True), ("Olaf Scholz", None, True)]),
+    ]
+    articles = [Article(id=r.id, path=f"{r.id}.txt", text="The leaders met.", title=r.title, content_hash="0" * 64)
+                for r in records]
+    groups = cluster_articles(articles, records, SameText())
+    assert [[records[i].id for i in g] for g in groups] == [["biden_putin", "biden_putin_again"],
+                                                             ["zelensky_elsewhere"]]

@@ -6,7 +6,8 @@ Two passes, both deterministic and independent of the order articles come in:
    people (two shared participants, or one where an article names only one) report one
    event; these links are joined transitively. No embedding is needed for them.
 2. **Text.** Every article left on its own is compared, most informative first, with
-   the events that share one of its people and whose date and main place do not
+   the events that share one of its participants (or, where either side names nobody as
+   present, one of the people it names) and whose date and main place do not
    contradict it, by the cosine similarity of its lead to the event's centroid
    (multilingual sentence embeddings). It joins the most similar event above the
    threshold, or starts one of its own. Text only chooses among the events the facts
@@ -268,6 +269,8 @@ def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set
     agreement: list[int] = []  # how many facts agree: people present on both sides, same day, same place
     for number in candidates:  # most are contradicted by their date: the place is not asked then
         when, spots, present = events[number].summary()
+        if article.present and present and not article.present & present:
+            continue  # no participant in common: only someone both mention
         dates = date_relation(article.date, when)
         if dates == "conflict":
             continue
