@@ -376,6 +376,19 @@ def test_weekday_later_in_the_week_points_forward_unless_past(language, present,
      {"1er septembre prochain": "2003-09-01"}),
     ("it", "Il vertice del 3 maggio scorso è fallito.", date(2019, 7, 7), {"3 maggio scorso": "2019-05-03"}),
     ("fr", "La reprise de septembre n'a pas duré.", date(2002, 10, 31), {"de septembre": "2002-09"}),
+    # a year relative to the anchor after the day
+    ("en", "They first met in Panmunjom on April 27 of last year.", date(2019, 6, 30),
+     {"April 27 of last year": "2018-04-27"}),
+    ("es", "La cumbre del 27 de abril del año pasado fracasó.", date(2019, 6, 30),
+     {"27 de abril del año pasado": "2018-04-27"}),
+    # a second month joined to the first
+    ("es", "Ambos habían abandonado sus puestos en marzo y abril.", date(2021, 6, 16),
+     {"en marzo": "2021-03", "abril": "2021-04"}),
+    ("de", "Im März und April gab es Gespräche.", date(2019, 6, 30), {"Im März": "2019-03", "April": "2019-04"}),
+    # a time still to come, counted from the anchor
+    ("fr", "Un nouveau sommet doit se tenir « dans quatre mois ».", date(2019, 12, 10),
+     {"dans quatre mois": "2020-04"}),
+    ("it", "Il vertice si terrà tra tre mesi.", date(2019, 12, 10), {"tra tre mesi": "2020-03"}),
     # a stated weekday picks the year
     ("fr", "Le tournoi aura lieu jeudi 16 septembre.", date(1999, 9, 4), {"jeudi 16 septembre": "1999-09-16"}),
 ])

@@ -82,6 +82,8 @@ class DateLexicon:
     deadline_cues: frozenset[str] = frozenset()
     # Words in a clause that make a bare month the coming one ("the next round is in March").
     next_words: tuple[str, ...] = ()
+    # Words before a number of days, months or years still to come ("dans quatre mois", "in two years").
+    ahead_before: tuple[str, ...] = ()
     # Words right before a day that make it a deadline still to come ("until Friday", "jusqu'au 30 juin").
     until_words: tuple[str, ...] = ()
     # Words right before a day or month that make it one gone by ("since November").
@@ -146,6 +148,7 @@ def lexicon(code: str) -> DateLexicon:
                       for k, v in (section.get("period_parts") or {}).items()},
         ago_before=_words(section, "ago_before"),
         ago_after=_words(section, "ago_after"),
+        ahead_before=_words(section, "ahead_before"),
         numbers=_offsets(section, "numbers"),
         units={normalise(str(w)): unit for unit, words in (section.get("units") or {}).items() for w in words},
         year_cues=_words(section, "year_cues"),
@@ -251,11 +254,13 @@ def rules(code: str) -> tuple[Rule, ...]:
     suffixes = alternation(lex.day_part_suffixes)
     numbers = r"(?:\d{1,3}|" + alternation(lex.numbers) + ")"
     units = alternation(lex.units)
-    year_periods = [p for p, (unit, _) in lex.relative_periods.items() if unit == "year"]
     weekday_prefix = rf"(?:{START}(?P<weekday>{weekdays}){END},?\s+(?:\w{{1,3}}\s+)?)?"
     year_tail = rf"(?:\s*,?\s*(?:{connector}\s+)?{YEAR})?"
-    # A day's year, or the word giving its direction instead ("le 8 mars dernier", "1er septembre prochain").
-    day_tail = rf"(?:\s*,?\s*(?:{connector}\s+)?{YEAR}|\s+(?P<after>{alternation(lex.month_modifiers_after)}){END})?"
+    year_periods = [p for p, (unit, _) in lex.relative_periods.items() if unit == "year"]
+    # A day's year, or what gives it instead: a direction word ("le 8 mars dernier", "1er
+    # septembre prochain") or a year relative to the anchor ("April 27 of last year").
+    day_tail = (rf"(?:\s*,?\s*(?:{connector}\s+)?{YEAR}|\s+(?P<after>{alternation(lex.month_modifiers_after)}){END}"
+                rf"|\s+(?:{connector}\s+)?(?P<relative>{alternation(year_periods)}){END})?")
 
     months = (*lex.months, *lex.month_abbreviations)
     digits = (NUMBER,)
@@ -270,7 +275,7 @@ def rules(code: str) -> tuple[Rule, ...]:
         ("day_month", 0, rf"{weekday_prefix}{DAY}(?:{ordinal})?\s*(?:{connector}\s+)?(?P<month>{any_month}){END}{day_tail}",
          heads(digits, lex.weekdays)),
         ("month_day", 0, rf"{weekday_prefix}{START}(?P<month>{any_month})\s+(?P<day>3[01]|[12]\d|0?[1-9])"
-                         rf"(?!\d)(?:{ordinal})?{END}{year_tail}",
+                         rf"(?!\d)(?:{ordinal})?{END}{day_tail}",
          heads(months, lex.weekdays) if lex.month_before_day else frozenset()),
         ("month_year", 1, rf"{START}(?P<month>{any_month}){END}\s*,?\s*(?:{connector}\s+)?{YEAR}", heads(months)),
         ("month_relative_year", 1,
@@ -297,6 +302,8 @@ def rules(code: str) -> tuple[Rule, ...]:
          heads(lex.ago_before)),
         ("ago", 3, rf"{START}(?P<number>{numbers})\s+(?P<unit>{units})\s+(?P<ago>{alternation(lex.ago_after)}){END}",
          heads(digits, lex.numbers) if lex.ago_after else frozenset()),
+        ("ahead", 3, rf"{START}(?P<ahead>{alternation(lex.ahead_before)})\s+(?P<number>{numbers})\s+(?P<unit>{units}){END}",
+         heads(lex.ahead_before)),
         ("relative_day", 4, rf"{START}(?P<relative>{alternation(lex.relative_days)})(?:{suffixes})?{END}",
          heads(lex.relative_days, glued_days)),
         ("reference_day", 4, rf"{START}(?P<relative>{alternation(lex.reference_days)}){END}", heads(lex.reference_days)),
@@ -490,6 +497,7 @@ def find_expressions(text: str, code: str) -> list[Expression]:
             chosen.append(expr)
             taken.append((expr.start, expr.end))
     chosen.extend(_range_ends(text, code, chosen, taken))
+    chosen.extend(_month_list_ends(text, code, chosen, taken))
     chosen.extend(_day_range_starts(text, code, chosen, taken))
     return sorted(chosen, key=lambda e: (e.start, e.end))
 
@@ -518,4 +526,28 @@ def _range_ends(text: str, code: str, chosen: list[Expression], taken: list[tupl
         match = pattern.match(text, expr.end)
         if match and all(match.end() <= s or match.start("year") >= e for s, e in taken):
             ends.append(Expression("year", match.start("year"), match.end(), {"year": match.group("year")}))
+    return ends
+
+
+@lru_cache(maxsize=None)
+def month_list_pattern(code: str) -> re.Pattern[str]:
+    """A second month right after a first: "in March and April", "en marzo y abril"."""
+    lex = lexicon(code)
+    return re.compile(rf"\s*(?:[-–—/]|{alternation(lex.range_connectors)}(?=\s))\s*(?P<month>{alternation(lex.months)}){END}",
+                      re.IGNORECASE)
+
+
+def _month_list_ends(text: str, code: str, chosen: list[Expression], taken: list[tuple[int, int]]) -> list[Expression]:
+    """The second month of "in March and April", which has no cue of its own."""
+    ends = []
+    pattern = month_list_pattern(code)
+    lex = lexicon(code)
+    for expr in chosen:
+        if expr.kind != "month":
+            continue
+        match = pattern.match(text, expr.end)
+        if match and all(match.end() <= s or match.start("month") >= e for s, e in taken):
+            found = Expression("month", match.start("month"), match.end(), {"month": match.group("month")})
+            if _acceptable(found, text, lex):
+                ends.append(found)
     return ends

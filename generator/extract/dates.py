@@ -190,6 +190,9 @@ class _Resolver:
             return _safe_date(self.year, month, day)
         if self.anchor is None:
             return None
+        if "relative" in parts:  # "April 27 of last year"
+            _, offset = self.lex.relative_periods[normalise(parts["relative"])]
+            return _safe_date(self.anchor.year + offset, month, day)
         readings = [found for year in (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1)
                     if (found := _safe_date(year, month, day)) is not None]
         weekday = parts.get("weekday")
@@ -282,6 +285,19 @@ class _Resolver:
         if unit == "month":
             return "%04d-%02d" % _shift_month(self.anchor.year, self.anchor.month, -count)
         return self.anchor - timedelta(days=count * (7 if unit == "week" else 1))
+
+    def _ahead(self, expr: Expression, parts: dict) -> date | str | None:
+        """"dans quatre mois", "in two years": counted forward from the anchor."""
+        if self.anchor is None:
+            return None
+        written = normalise(parts["number"])
+        count = int(written) if written.isdigit() else self.lex.numbers[written]
+        unit = self.lex.units[normalise(parts["unit"])]
+        if unit == "year":
+            return f"{self.anchor.year + count:04d}"
+        if unit == "month":
+            return "%04d-%02d" % _shift_month(self.anchor.year, self.anchor.month, count)
+        return self.anchor + timedelta(days=count * (7 if unit == "week" else 1))
 
     # -- days relative to the anchor or to the sentence's last day
     def _relative_day(self, expr: Expression, parts: dict) -> date | None:
