@@ -389,6 +389,9 @@ def test_weekday_later_in_the_week_points_forward_unless_past(language, present,
     ("fr", "Un nouveau sommet doit se tenir « dans quatre mois ».", date(2019, 12, 10),
      {"dans quatre mois": "2020-04"}),
     ("it", "Il vertice si terrà tra tre mesi.", date(2019, 12, 10), {"tra tre mesi": "2020-03"}),
+    # a heading in capitals still names a day; "the previous year" is the anchor's last
+    ("fr", "LE VILLAGE FERA LA FÊTE DIMANCHE.", date(1999, 5, 18), {"DIMANCHE": "1999-05-23"}),
+    ("en", "Sales fell from the previous year.", date(2009, 3, 1), {"the previous year": "2008"}),
     # a stated weekday picks the year
     ("fr", "Le tournoi aura lieu jeudi 16 septembre.", date(1999, 9, 4), {"jeudi 16 septembre": "1999-09-16"}),
 ])

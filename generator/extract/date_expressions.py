@@ -437,7 +437,8 @@ def _lower_case_name(expr: Expression, text: str) -> bool:
     a sentence is a name ("Plácido Domingo"); at a sentence start it is still a date."""
     written = expr.parts.get("weekday") or expr.parts["month"]
     at = text.find(written, expr.start)
-    return not written[0].isupper() or _at_sentence_start(text, at)
+    # a word all in capitals is a heading's ("LA FÊTE DIMANCHE"), not a name
+    return not written[0].isupper() or written.isupper() or _at_sentence_start(text, at)
 
 
 def _acceptable(expr: Expression, text: str, lex: DateLexicon) -> bool:
