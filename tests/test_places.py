@@ -231,3 +231,7 @@ def test_the_dateline_and_the_lead_paragraph_beat_places_of_the_background() -> 
     assert main_names(places_of("de_dateline_background_city.txt")) == {"Ankara"}
     # The lead opens with colour; its paragraph places the meeting, not a later invitation.
     assert main_names(places_of("nl_lead_paragraph_site.txt")) == {"Strasbourg"}
+
+
+def test_a_capital_s_dateline_does_not_outweigh_the_city_the_lead_places_the_meeting_in() -> None:
+    assert main_names(places_of("en_dateline_capital_meeting_elsewhere.txt")) == {"Vladivostok"}

@@ -302,7 +302,8 @@ def rules(code: str) -> tuple[Rule, ...]:
          heads(lex.ago_before)),
         ("ago", 3, rf"{START}(?P<number>{numbers})\s+(?P<unit>{units})\s+(?P<ago>{alternation(lex.ago_after)}){END}",
          heads(digits, lex.numbers) if lex.ago_after else frozenset()),
-        ("ahead", 3, rf"{START}(?P<ahead>{alternation(lex.ahead_before)})\s+(?P<number>{numbers})\s+(?P<unit>{units}){END}",
+        ("ahead", 3, rf"{START}(?P<ahead>{alternation(lex.ahead_before)})\s+(?P<number>{numbers})\s+(?P<unit>{units}){END}"
+                     rf"(?!\s+{connector}\s)",  # "dans un jour de grande forme" is no date
          heads(lex.ahead_before)),
         ("relative_day", 4, rf"{START}(?P<relative>{alternation(lex.relative_days)})(?:{suffixes})?{END}",
          heads(lex.relative_days, glued_days)),

@@ -67,7 +67,7 @@ DESTINATION_WEIGHT = 0.5
 POSITION_DECAY = 8.0
 _WORD = re.compile(r"[^\W\d_]+")
 # A dateline's place counts this much on top of its mentions: the report was filed from the meeting.
-DATELINE_WEIGHT = 2.0
+DATELINE_WEIGHT = 1.0
 # How many of an article's first non-empty lines can hold its dateline.
 DATELINE_LINES = 4
 _DATELINE_BEFORE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)\s*[-–—]\s*)?")
@@ -337,20 +337,25 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
             boost *= 2.0
         return boost / (1.0 + mention.sentence / POSITION_DECAY)
 
-    def score(key: tuple[str, str | None], located_only: bool) -> float:
+    def in_headline(mention: Mention) -> bool:
+        return mention.sentence in leads or _in_title(doc, mention)
+
+    def score(key: tuple[str, str | None], located_only: bool, headline_only: bool = False) -> float:
         # A place's score includes the places within it: the island's mentions count for its city.
         inside = [other for other, chain in chains.items() if other == key or key[0] in chain]
-        return sum(weight(m) * (m.located if located_only else 1.0) for other in inside for m in by_place[other])
+        return sum(weight(m) * (m.located if located_only else 1.0) for other in inside for m in by_place[other]
+                   if not headline_only or in_headline(m))
 
     # Best evidence first: a town or venue of the headline — the dateline, or introduced as
     # a site in the title or the lead paragraph ("in Vladivostok") — then one introduced as a site
     # anywhere; then a country or region placed so in a main-event sentence ("talks in
     # Saudi Arabia"); then a town or venue a main-event sentence merely names. The venue
     # of an earlier meeting the background recalls is not in the headline.
+    # The headline's places compete on the headline alone: a capital's dateline and its
+    # analysts later on do not outweigh the city the lead places the meeting in.
     datelined = {key for key in sites if any(_in_dateline(doc, m) for m in by_place[key])}
-    headline = datelined | {key for key in sites if any(
-        m.located and (m.sentence in leads or _in_title(doc, m)) for m in by_place[key])}
-    ranked = [(score(key, True) + DATELINE_WEIGHT * (key in datelined), key) for key in headline]
+    headline = datelined | {key for key in sites if any(m.located and in_headline(m) for m in by_place[key])}
+    ranked = [(score(key, True, headline_only=True) + DATELINE_WEIGHT * (key in datelined), key) for key in headline]
     ranked = ranked or [(score(key, True), key) for key in sites if score(key, True) > 0]
     if not ranked:
         ranked = [(score(key, True), key) for key in by_place
