@@ -14,6 +14,7 @@ from slugify import slugify
 from ..curation import AddFact, Curation, MergeEntities, MergeEvents, RenameEntity, RenameEvent, SetTitle, \
     SplitEvent, SuppressFact
 from ..extract.names import person_key
+from ..extract.roles import english_role
 from ..records import Article, ArticleRecord, DateFact, Evidence, Outcome, PastEvent, Person, Place
 from ..safe_yaml import quoted
 from .canonical import group_ids
@@ -134,7 +135,9 @@ def _add(record: ArticleRecord, article: Article, action: AddFact) -> ArticleRec
     field = action.field
     if action.fact == "person":
         name = field("name")
-        person = Person(name, (name,), field("role"), field("present", True), evidence)
+        role = field("role")
+        person = Person(name, (name,), role, field("present", True), evidence,
+                        role_en=english_role(role, record.language) or english_role(role, "en"))
         return replace(record, participants=(*record.participants, person))
     if action.fact == "place":
         name = field("name")
