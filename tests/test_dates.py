@@ -392,6 +392,10 @@ def test_weekday_later_in_the_week_points_forward_unless_past(language, present,
     # a heading in capitals still names a day; "the previous year" is the anchor's last
     ("fr", "LE VILLAGE FERA LA FÊTE DIMANCHE.", date(1999, 5, 18), {"DIMANCHE": "1999-05-23"}),
     ("en", "Sales fell from the previous year.", date(2009, 3, 1), {"the previous year": "2008"}),
+    # a year of two digits after a month name, but not a count
+    ("fr", "Les prix ont augmenté en janvier 97, puis en octobre 98.", date(1999, 7, 29),
+     {"janvier 97": "1997-01", "octobre 98": "1998-10"}),
+    ("fr", "Le 3 mai 12 soldats sont morts.", date(2002, 1, 21), {"3 mai": "2002-05-03"}),
     # a stated weekday picks the year
     ("fr", "Le tournoi aura lieu jeudi 16 septembre.", date(1999, 9, 4), {"jeudi 16 septembre": "1999-09-16"}),
 ])

@@ -25,6 +25,10 @@ END = r"(?![\w])"
 YEAR = r"(?P<year>19\d\d|20\d\d|2100)(?!\d|[.,]\d|(?-i:[a-zà-ÿ]))"
 DAY = r"(?<![\w.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
 PART_GAP = r"(?:\s+|(?<=-))"  # "end of February", "mid-2018"
+# A year of two digits ("janvier 97"), only before punctuation or the end: "mai 12 soldats" counts.
+SHORT_YEAR = r"(?P<year>\d\d)(?!\d|[.,]\d)(?=\s*[,.;:)!?]|\s*$)"
+# Two-digit years from this on are of the 1900s ("97"), below it of the 2000s ("03").
+CENTURY_PIVOT = 50
 UNITS = ("day", "week", "month", "year")
 
 
@@ -278,6 +282,12 @@ def rules(code: str) -> tuple[Rule, ...]:
                          rf"(?!\d)(?:{ordinal})?{END}{day_tail}",
          heads(months, lex.weekdays) if lex.month_before_day else frozenset()),
         ("month_year", 1, rf"{START}(?P<month>{any_month}){END}\s*,?\s*(?:{connector}\s+)?{YEAR}", heads(months)),
+        # "en janvier 97", "le 10 novembre 93.": a year of two digits, where a number after a
+        # month name is no day of it
+        ("month_year", 1, rf"{START}(?P<month>{any_month})\s+{SHORT_YEAR}",
+         frozenset() if lex.month_before_day else heads(months)),
+        ("day_month", 0, rf"{weekday_prefix}{DAY}(?:{ordinal})?\s*(?:{connector}\s+)?(?P<month>{any_month})\s+{SHORT_YEAR}",
+         frozenset() if lex.month_before_day else heads(digits, lex.weekdays)),
         ("month_relative_year", 1,
          rf"{START}(?P<month>{full_months})\s+(?:{connector}\s+)?(?P<relative>{alternation(year_periods)}){END}",
          heads(lex.months) if year_periods else frozenset()),
@@ -489,6 +499,8 @@ def find_expressions(text: str, code: str) -> list[Expression]:
             if match is None:
                 continue
             parts = {k: v for k, v in match.groupdict().items() if v is not None}
+            if len(parts.get("year", "")) == 2:
+                parts["year"] = str((1900 if int(parts["year"]) >= CENTURY_PIVOT else 2000) + int(parts["year"]))
             expr = Expression(rule.kind, match.start(), match.end(), parts)
             if _acceptable(expr, text, lex):
                 found.append((rule.rank, -(expr.end - expr.start), expr.start, expr))
