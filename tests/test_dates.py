@@ -342,6 +342,86 @@ def test_weekday_later_in_the_week_points_forward_unless_past(language, present,
     assert found(language, earlier[0], WEDNESDAY) == {earlier[1]: "2023-03-13"}
 
 
+
+# -- the direction of a weekday or a day without a year follows the tense of its verb
+@pytest.mark.parametrize(("language", "text", "published", "expected"), [
+    # no tense: the nearest such day (Saturday from a Monday lies behind)
+    ("fr", "L'équipe, très faible samedi à Montpellier, inquiète.", date(1999, 9, 13), {"samedi": "1999-09-11"}),
+    ("en", "On Sunday, the fifteen countries of the Eurogroup -- those using the euro.", date(2008, 10, 13),
+     {"Sunday": "2008-10-12"}),
+    # the verb before the weekday governs it, not a later clause's future
+    ("en", "Apple announced Friday that it will give owners a free case.", date(2010, 7, 17),
+     {"Friday": "2010-07-16"}),
+    # a weekday leading its sentence takes the tense of the first verb after it
+    ("fr", "Dès dimanche, petits et grands pourront venir au manège.", date(1999, 5, 18),
+     {"dimanche": "1999-05-23"}),
+    # a day and month without a year: by tense, else the nearest
+    ("en", "Apple announced another event to be held on October 12.", date(2005, 10, 4),
+     {"October 12": "2005-10-12"}),
+    ("en", "It will take off from Singapore and land in Sydney on October 25.", date(2007, 10, 15),
+     {"October 25": "2007-10-25"}),
+    ("fr", "M. Blair a donné jusqu'au 30 juin aux responsables pour débloquer ce dossier.", date(1999, 5, 21),
+     {"30 juin": "1999-06-30"}),
+    ("en", "The talks broke down on 30 June.", date(2019, 4, 25), {"30 June": "2018-06-30"}),
+    # the verb after it, when none comes before
+    ("en", "Boeing on Tuesday delivered the final 717 jet.", date(2006, 5, 29), {"Tuesday": "2006-05-23"}),
+    # "since" points back
+    ("en", "Wall Street had its best week since November.", date(2009, 3, 13), {"since November": "2008-11"}),
+    ("de", "Seit November verhandeln beide Seiten.", date(2009, 3, 13), {"Seit November": "2008-11"}),
+    ("en", "The transaction should be completed in October.", date(2009, 6, 5), {"in October": "2009-10"}),
+    # a direction word after a day without its year
+    ("fr", "Sa population s'établissait le 8 mars dernier à 60 millions.", date(1999, 7, 7),
+     {"8 mars dernier": "1999-03-08"}),
+    ("fr", "A compter du 1er septembre prochain, la gendarmerie interviendra.", date(2003, 2, 7),
+     {"1er septembre prochain": "2003-09-01"}),
+    ("it", "Il vertice del 3 maggio scorso è fallito.", date(2019, 7, 7), {"3 maggio scorso": "2019-05-03"}),
+    ("fr", "La reprise de septembre n'a pas duré.", date(2002, 10, 31), {"de septembre": "2002-09"}),
+    # a year relative to the anchor after the day
+    ("en", "They first met in Panmunjom on April 27 of last year.", date(2019, 6, 30),
+     {"April 27 of last year": "2018-04-27"}),
+    ("es", "La cumbre del 27 de abril del año pasado fracasó.", date(2019, 6, 30),
+     {"27 de abril del año pasado": "2018-04-27"}),
+    # a second month joined to the first
+    ("es", "Ambos habían abandonado sus puestos en marzo y abril.", date(2021, 6, 16),
+     {"en marzo": "2021-03", "abril": "2021-04"}),
+    ("de", "Im März und April gab es Gespräche.", date(2019, 6, 30), {"Im März": "2019-03", "April": "2019-04"}),
+    # a time still to come, counted from the anchor
+    ("fr", "Un nouveau sommet doit se tenir « dans quatre mois ».", date(2019, 12, 10),
+     {"dans quatre mois": "2020-04"}),
+    ("it", "Il vertice si terrà tra tre mesi.", date(2019, 12, 10), {"tra tre mesi": "2020-03"}),
+    # a heading in capitals still names a day; "the previous year" is the anchor's last
+    ("fr", "LE VILLAGE FERA LA FÊTE DIMANCHE.", date(1999, 5, 18), {"DIMANCHE": "1999-05-23"}),
+    ("en", "Sales fell from the previous year.", date(2009, 3, 1), {"the previous year": "2008"}),
+    # a year of two digits after a month name, but not a count
+    ("fr", "Les prix ont augmenté en janvier 97, puis en octobre 98.", date(1999, 7, 29),
+     {"janvier 97": "1997-01", "octobre 98": "1998-10"}),
+    ("fr", "Le 3 mai 12 soldats sont morts.", date(2002, 1, 21), {"3 mai": "2002-05-03"}),
+    # a stated weekday picks the year
+    ("fr", "Le tournoi aura lieu jeudi 16 septembre.", date(1999, 9, 4), {"jeudi 16 septembre": "1999-09-16"}),
+])
+def test_direction_follows_the_governing_verb(language, text, published, expected):
+    assert found(language, text, published) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("fr", "Le sommet s'est ouvert le 23 avril. Le lendemain, les ministres ont signé.",
+     {"23 avril": "2019-04-23", "Le lendemain": "2019-04-24"}),
+    ("de", "Der Gipfel begann am 23. April. Am Vortag waren die Minister angereist.",
+     {"23. April": "2019-04-23", "Am Vortag": "2019-04-22"}),
+    ("it", "Il vertice si è aperto il 23 aprile. Il giorno dopo i ministri hanno firmato.",
+     {"23 aprile": "2019-04-23", "Il giorno dopo": "2019-04-24"}),
+    ("es", "La cumbre empezó el 23 de abril. Al día siguiente los ministros firmaron.",
+     {"23 de abril": "2019-04-23", "Al día siguiente": "2019-04-24"}),
+    ("nl", "De top begon op 23 april. De dag erna tekenden de ministers.",
+     {"23 april": "2019-04-23", "De dag erna": "2019-04-24"}),
+    ("en", "The summit opened on April 23. The day before, the ministers had arrived.",
+     {"April 23": "2019-04-23", "The day before": "2019-04-22"}),
+    ("fr", "Le sommet s'est ouvert le 23 avril. Le même jour, les ministres ont signé.",
+     {"23 avril": "2019-04-23", "Le même jour": "2019-04-23"}),
+])
+def test_the_day_after_counts_from_the_day_last_named_in_an_earlier_sentence(language, text, expected):
+    assert found(language, text) == expected
+
 # -- the lead reports the main event: receptions, signings and relative days in it
 LEADS = [
     # (language, lead with its day, a later sentence naming another day)
@@ -470,9 +550,16 @@ def test_yearless_dateline_without_any_year_in_the_text_leaves_the_anchor_unknow
 
 
 def test_the_latest_stated_year_dates_a_yearless_dateline_when_nothing_else_is_said():
-    text = ("Summit in Accra\n\nACCRA, June 3 (Reuters) - The leaders met on Monday. The bloc was founded "
+    text = ("Summit in Accra\n\nACCRA, June 3 (Reuters) - The leaders met in Accra. The bloc was founded "
             "in 1975 and last met in 2021.")
     assert prepare(article("en", text, published=None)).anchor == date(2021, 6, 3)
+
+
+def test_a_yearless_dateline_whose_weekday_no_stated_year_fits_leaves_the_anchor_unknown():
+    # 16 June was a Wednesday in 2021, not in 1985-1987: the only year stated is a past summit's.
+    text = ("Cumbre en Ginebra\n\nGINEBRA, 16 Jun. (EUROPA PRESS) - Los presidentes se reunieron este "
+            "miércoles en Ginebra. La ciudad ya acogió en noviembre de 1985 la primera cumbre entre Reagan y Gorbachov.")
+    assert prepare(article("es", text, published=None)).anchor is None
 
 
 # -- a bare month: one still to come this year is this year's unless its clause is past
@@ -586,3 +673,31 @@ def test_future_reported_after_a_meeting_day_keeps_it_main(language, text):
 ])
 def test_a_month_gone_this_year_is_next_years_after_a_next_word(language, text, expected):
     assert found(language, text) == expected
+
+
+def test_the_day_after_in_a_new_paragraph_counts_from_the_anchor():
+    text = ("La cumbre había empezado el martes por la noche.\n\n"
+            "Seúl tenía previsto anunciar al día siguiente un plan.")
+    assert found("es", text) == {"martes": "2019-04-23", "al día siguiente": "2019-04-26"}
+
+
+def test_a_cookie_banner_above_the_article_is_not_its_lead():
+    text = ("Macron bij Xi\n\nWij gebruiken cookies en vergelijkbare technieken om de website goed te laten werken. "
+            "Klik om verder te gaan.\n\nDe Franse president Emmanuel Macron heeft Xi Jinping woensdag ontmoet "
+            "in Peking.\n\nDonderdag reist Macron door naar Kanton, waar Xi hem opnieuw ontvangt voor een gesprek.")
+    doc = prepare(article("nl", text, published=date(2023, 4, 6)))
+    assert doc.sentences[lead_sentence(doc)].text.startswith("De Franse president")
+    assert main_date(extract_dates(doc)) == "2023-04-05"
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("nl", "Trump in Noord-Korea\n\nHet was een beeld dat tot voor kort ondenkbaar leek. Zondagmiddag liep de "
+           "president naar de grens en schudde Kim de hand.\n\nDe ontmoeting werd laat georganiseerd. "
+           "Zaterdagochtend had Trump vanuit Osaka, waar hij de G20-top bijwoonde, op Twitter geschreven.",
+     "2019-06-30"),
+    ("en", "Trump in North Korea\n\nIt was a picture that seemed unthinkable. On Sunday afternoon the president "
+           "walked to the border and shook hands with Kim.\n\nThe meeting was set up late. On Saturday Trump, "
+           "who attended the G20 summit in Osaka, had written on Twitter.", "2019-06-30"),
+])
+def test_a_lead_of_colour_hands_the_lead_to_the_first_sentence_with_a_day(language, text, expected):
+    assert main_date(extract_dates(prepare(article(language, text, published=date(2019, 6, 30))))) == expected

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 from importlib import resources
+
+import numpy as np
 
 import jsonschema
 import pytest
@@ -12,10 +15,11 @@ from conftest import REPO
 
 from generator.curation import Curation
 from generator.events import link
-from generator.events.cluster import date_relation, place_relation, Spot
+from generator.events.cluster import cluster_articles, date_relation, place_relation, Spot
+from generator.events.merge import main_date
 from generator.events.ids import event_id, surname, unique_ids
 from generator.read import read_article
-from generator.records import to_dict
+from generator.records import Article, to_dict
 
 LISBON = ("Lisbon", "city", "PT", 38.72, -9.14, True)
 SCHOLZ = ("Olaf Scholz", "Bundeskanzler", True)
@@ -387,3 +391,93 @@ def test_related_but_different_statements_stay_apart(make_record, pair):
     assert len(outcomes) == 2
     for outcome in outcomes:  # every citation of an outcome states it
         assert [s.quote for s in outcome.sources] == [outcome.text]
+
+
+def test_an_undated_report_is_read_against_the_day_after_when_that_makes_its_day_the_event_s(
+        lisbon_corpus, monkeypatch):
+    # "ontem" / "hier" read against the meeting's own day points a day early; read against
+    # the day after, it is the meeting's day.
+    articles, records = lisbon_corpus
+    calls = []
+
+    def reread(article, anchor):
+        calls.append(anchor.isoformat())
+        said = (anchor - timedelta(days=1)).isoformat()
+        return replace(records[1], published=anchor.isoformat(), published_source="event", date=said)
+
+    monkeypatch.setattr("generator.events.extract_article", reread)
+    linked = link(articles, records, Curation())
+    assert calls == ["2024-06-12", "2024-06-13"]
+    french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
+    assert (french.published, french.date) == ("2024-06-13", "2024-06-12")
+
+
+def test_the_event_s_date_comes_from_its_dated_articles(make_record):
+    dated = make_record("dated", date="2021-06-16")
+    undated = make_record("undated", date="1985-11-19", published_source=None)
+    also_undated = make_record("also_undated", date="1985-11-19", published_source=None)
+    assert main_date([dated, undated, also_undated]) == "2021-06-16"
+    assert main_date([undated, also_undated]) == "1985-11-19"
+
+
+def test_an_article_recalling_the_event_s_site_in_its_background_reports_another_meeting(lisbon_corpus):
+    # Undated, no main place of its own, the same two leaders: but it names Lisbon only as
+    # the venue of an earlier meeting.
+    articles, records = lisbon_corpus
+    later = replace(records[1], published_source=None, date=None,
+                    locations=tuple(replace(p, main=False) for p in records[1].locations))
+    linked = link(articles, [records[0], later, records[2]], Curation())
+    assert len(linked.events) == 3
+
+
+def test_text_only_chooses_among_the_events_the_facts_support_best(make_record):
+    # One undated report of Scholz and Xi in Beijing; Xi met Macron there on another day.
+    beijing = ("Beijing", "city", "CN", 39.9, 116.4, True)
+    records = [
+        make_record("scholz_xi", date="2022-11-04", places=[beijing],
+                    people=[("Olaf Scholz", None, True), ("Xi Jinping", None, True)]),
+        make_record("scholz_xi_again", date="2022-11-04", places=[beijing],
+                    people=[("Olaf Scholz", None, True), ("Xi Jinping", None, True)]),
+        make_record("macron_xi", date="2023-04-06", places=[beijing],
+                    people=[("Emmanuel Macron", None, True), ("Xi Jinping", None, True)]),
+        make_record("macron_xi_again", date="2023-04-06", places=[beijing],
+                    people=[("Emmanuel Macron", None, True), ("Xi Jinping", None, True)]),
+        make_record("undated", published_source=None, places=[beijing],
+                    people=[("Olaf Scholz", None, True), ("Xi Jinping", None, True)]),
+    ]
+    articles = [Article(id=r.id, path=f"{r.id}.txt", text="Xi received his guest in Beijing.", title=r.title,
+                        content_hash="0" * 64) for r in records]
+
+    groups = cluster_articles(articles, records, SameText())
+    assert [[records[i].id for i in g] for g in groups] == [
+        ["macron_xi", "macron_xi_again"], ["scholz_xi", "scholz_xi_again", "undated"]]
+
+
+class SameText:
+    """Embeddings in which every text is alike: only the facts can tell events apart."""
+
+    def expect(self, texts):
+        pass
+
+    def vectors(self, texts):
+        return np.ones((len(texts), 4)) / 2.0
+
+    def centroid(self, texts):
+        return np.ones(4) / 2.0
+
+
+def test_an_article_sharing_only_a_mentioned_person_with_an_event_is_not_part_of_it(make_record):
+    geneva = ("Geneva", "city", "CH", 46.2, 6.15, True)
+    records = [
+        make_record("biden_putin", date="2021-06-16", places=[geneva],
+                    people=[("Joe Biden", None, True), ("Vladimir Putin", None, True), ("Volodymyr Zelensky", None, False)]),
+        make_record("biden_putin_again", date="2021-06-16", places=[geneva],
+                    people=[("Joe Biden", None, True), ("Vladimir Putin", None, True)]),
+        make_record("zelensky_elsewhere", published_source=None,
+                    people=[("Volodymyr Zelensky", None, True), ("Olaf Scholz", None, True)]),
+    ]
+    articles = [Article(id=r.id, path=f"{r.id}.txt", text="The leaders met.", title=r.title, content_hash="0" * 64)
+                for r in records]
+    groups = cluster_articles(articles, records, SameText())
+    assert [[records[i].id for i in g] for g in groups] == [["biden_putin", "biden_putin_again"],
+                                                             ["zelensky_elsewhere"]]

@@ -224,3 +224,14 @@ def test_main_country_when_no_town_is_named() -> None:
     talks = places_of("en_talks_in_country.txt")
     assert main_names(talks) == {"Saudi Arabia"}  # not Washington, named only as a government
     assert talks["Kyiv"].type == "city" and not talks["Kyiv"].main
+
+
+def test_the_dateline_and_the_lead_paragraph_beat_places_of_the_background() -> None:
+    # "Ankara (dpa) -" files the report from the meeting; Berlin is where it was debated.
+    assert main_names(places_of("de_dateline_background_city.txt")) == {"Ankara"}
+    # The lead opens with colour; its paragraph places the meeting, not a later invitation.
+    assert main_names(places_of("nl_lead_paragraph_site.txt")) == {"Strasbourg"}
+
+
+def test_a_capital_s_dateline_does_not_outweigh_the_city_the_lead_places_the_meeting_in() -> None:
+    assert main_names(places_of("en_dateline_capital_meeting_elsewhere.txt")) == {"Vladivostok"}

@@ -5,6 +5,7 @@
     cluster (cluster.py)           which articles report the same meeting
     curate events                  merge_events / split_event from corpus/curation.yaml
     re-resolve dates               an article with no date of its own is re-read against its event's date
+                                   (or a day or a few after it, where that makes its main day the event's)
     curate facts                   suppress_fact / add_fact
     registry (registry.py)         one entity per person and place; records get canonical names
     ids (ids.py)                   stable slugs; set_title / rename_event; redirects from old ids
@@ -16,7 +17,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Sequence
 
@@ -36,6 +37,9 @@ from .merge import main_date, merge_event, merged_facts, sentences_to_compare
 from .roles import complete_roles, fill_missing_roles
 
 __all__ = ["Linked", "link"]
+
+# How many days after its event an undated report may have been written.
+PUBLICATION_LAG_DAYS = 6
 
 
 @dataclass(frozen=True)
@@ -119,27 +123,48 @@ def _file_order(warning: str) -> tuple[str, int, str]:
 def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
                      groups: Sequence[Sequence[int]], extract_cache: Path | None = None,
                      worker: Resident | None = None) -> list[ArticleRecord]:
-    """Re-read an article that has no date of its own against its event's date."""
-    anchors: dict[int, date] = {}
+    """Re-read an article that has no date of its own against its event's date.
+
+    A report comes out on the day of the meeting or in the days after it, and its
+    weekdays and "yesterday" count from that day, not the meeting's: the article is read
+    against the event's day, then a day later, and so on, until its own main day is the
+    event's (a report of Wednesday's summit saying "ieri" was written on Thursday). If no
+    such day makes it agree, it keeps the reading against the event's day.
+    """
+    event_day: dict[int, date] = {}
     for group in groups:
         when = main_date([records[i] for i in group])
         if not when or len(when) != 10:
             continue
         for i in group:
             if records[i].published_source is None:
-                anchors[i] = date.fromisoformat(when)
+                event_day[i] = date.fromisoformat(when)
     out = list(records)
+    pending = sorted(event_day)
+    for lag in range(PUBLICATION_LAG_DAYS + 1):
+        if not pending:
+            break
+        reread = _read_against(articles, records, {i: event_day[i] + timedelta(days=lag) for i in pending},
+                               extract_cache, worker)
+        for i in pending:
+            if lag == 0 or reread[i].date == event_day[i].isoformat():
+                out[i] = reread[i]
+        # Only an article whose main day is some other day can come to agree later on.
+        pending = [i for i in pending if reread[i].date and reread[i].date != event_day[i].isoformat()]
+    return out
+
+
+def _read_against(articles: Sequence[Article], records: Sequence[ArticleRecord], anchors: dict[int, date],
+                  extract_cache: Path | None, worker: Resident | None) -> dict[int, ArticleRecord]:
+    """The records of articles `anchors` names, each read against its anchor date."""
     # in the language its first reading found, which is not detected again
     known = {i: replace(articles[i], language=records[i].language) for i in anchors}
-    if extract_cache is None:
-        for i in sorted(anchors):
-            out[i] = extract_article(known[i], anchor=anchors[i])
-        return out
-    # Through the extraction cache (and its worker processes): a rebuild re-reads nothing.
     chosen = sorted(anchors)
+    if extract_cache is None:
+        return {i: extract_article(known[i], anchor=anchors[i]) for i in chosen}
+    # Through the extraction cache (and its worker processes): a rebuild re-reads nothing.
     reread = extract_all([known[i] for i in chosen], extract_cache,
                          anchors={articles[i].id: anchors[i] for i in chosen}, progress=False, worker=worker)
     by_id = {r.id: r for r in reread.records}
-    for i in chosen:  # an article that fails to re-read keeps the record it had
-        out[i] = by_id.get(records[i].id, out[i])
-    return out
+    # an article that fails to re-read keeps the record it had
+    return {i: by_id.get(records[i].id, records[i]) for i in chosen}

@@ -6,15 +6,21 @@ Two passes, both deterministic and independent of the order articles come in:
    people (two shared participants, or one where an article names only one) report one
    event; these links are joined transitively. No embedding is needed for them.
 2. **Text.** Every article left on its own is compared, most informative first, with
-   the events that share one of its people and whose date and main place do not
+   the events that share one of its participants (or, where either side names nobody as
+   present, one of the people it names) and whose date and main place do not
    contradict it, by the cosine similarity of its lead to the event's centroid
    (multilingual sentence embeddings). It joins the most similar event above the
-   threshold, or starts one of its own. When exactly one fitting event shares its main
-   place and its people, it joins that event without an embedding.
+   threshold, or starts one of its own. Text only chooses among the events the facts
+   support best (most people present on both sides, the same day, the same place); a less
+   supported one is tried only when none of those is similar enough. When exactly one
+   fitting event shares its main place and its people, it joins that event without an
+   embedding.
 
 A contradiction vetoes a merge whatever the text says: main dates more than a day apart
 (or in different months or years), or main cities/venues more than `PLACE_RADIUS_KM`
-apart or in different countries. Same people, four years apart, stay apart.
+apart or in different countries. Same people, four years apart, stay apart. So does an
+article that names the event's site only in its background ("after the failed summit in
+Hanoi"): it reports a later meeting of the same people.
 """
 from __future__ import annotations
 
@@ -68,6 +74,7 @@ class Profile:
     article: str
     date: str | None
     spots: tuple[Spot, ...]
+    recalled: tuple[Spot, ...]  # specific places it names that are not its main site
     present: frozenset[str]  # surname keys of the people present
     named: frozenset[str]  # surname keys of everyone named
     text: str  # the lead the embedding is taken of
@@ -85,13 +92,14 @@ def _slug(name: str) -> str:
 
 
 def profile(index: int, article: Article, record: ArticleRecord) -> Profile:
-    spots = tuple(sorted({
-        Spot(_slug(p.name), p.country, p.lat, p.lon)
-        for p in record.locations if p.main and p.type in SPECIFIC_PLACE_TYPES
-    }, key=lambda s: s.key))
+    def spots(main: bool) -> tuple[Spot, ...]:
+        return tuple(sorted({Spot(_slug(p.name), p.country, p.lat, p.lon)
+                             for p in record.locations if p.main == main and p.type in SPECIFIC_PLACE_TYPES},
+                            key=lambda s: s.key))
+
     present = frozenset(k for p in record.participants if p.present and (k := surname_key(p.name)))
     named = frozenset(k for p in record.participants if (k := surname_key(p.name)))
-    return Profile(index, record.id, record.date, spots, present, named, lead_of(article))
+    return Profile(index, record.id, record.date, spots(True), spots(False), present, named, lead_of(article))
 
 
 def lead_of(article: Article) -> str:
@@ -258,18 +266,23 @@ def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set
     thresholds: list[float] = []  # lower where the date or the place positively supports the event
     certain: list[int] = []  # same main place and the same people present: the text cannot add much
     needed = min(2, len(article.present))
+    agreement: list[int] = []  # how many facts agree: people present on both sides, same day, same place
     for number in candidates:  # most are contradicted by their date: the place is not asked then
         when, spots, present = events[number].summary()
+        if article.present and present and not article.present & present:
+            continue  # no participant in common: only someone both mention
         dates = date_relation(article.date, when)
         if dates == "conflict":
             continue
         places = place_relation(article.spots, spots) if article.spots and spots else "unknown"
-        if places == "conflict":
+        if places == "conflict" or _recalled(article, spots):
             continue
         live.append(number)
         supported = dates in ("same", "near") or places == "same"
         thresholds.append(SUPPORTED_SIMILARITY_THRESHOLD if supported else SIMILARITY_THRESHOLD)
-        if places == "same" and needed and len(article.present & present) >= needed:
+        shared = len(article.present & present)
+        agreement.append(shared + (dates in ("same", "near")) + (places == "same"))
+        if places == "same" and needed and shared >= needed:
             certain.append(number)
     if len(certain) == 1:
         return certain[0]
@@ -277,8 +290,23 @@ def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set
         return None
     # One product for all the candidates: the benchmark's singles each have about 40.
     similarities = np.array([events[n].centroid(embeddings) for n in live]) @ embeddings.vectors([article.text])[0]
-    scored = [(float(s), -n) for n, s, t in zip(live, similarities, thresholds) if s >= t]
-    return -max(scored)[1] if scored else None
+    # Text only decides between the events the facts support best; a less supported one is
+    # tried only when none of those is similar enough.
+    for level in sorted(set(agreement), reverse=True):
+        scored = [(float(s), -n) for n, s, t, a in zip(live, similarities, thresholds, agreement)
+                  if a == level and s >= t]
+        if scored:
+            return -max(scored)[1]
+    return None
+
+
+def _recalled(article: Profile, event_spots: Sequence[Spot]) -> bool:
+    """Whether the article names the event's site only as a place of its background ("after
+    the failed summit in Hanoi"): then it reports another meeting, as its text says."""
+    if not event_spots or not article.recalled:
+        return False
+    return (place_relation(article.recalled, event_spots) == "same"
+            and place_relation(article.spots, event_spots) != "same")
 
 
 def _may_compare(singles: Sequence[Profile], events: Sequence[_Event]) -> list[Profile]:

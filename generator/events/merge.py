@@ -227,8 +227,12 @@ def _event_outcome(merged: _Outcome) -> EventOutcome:
 
 
 def main_date(records: Sequence[ArticleRecord]) -> str | None:
-    """The most reported main date of the most precise kind (a day over a month over a year)."""
-    counts = Counter(r.date for r in records if r.date)
+    """The most reported main date of the most precise kind (a day over a month over a year),
+    taken from the articles that date themselves (front matter or text) when any does: an
+    undated article's days are read against a guessed anchor, or are absolute days of its
+    background (a summit of 1985 recalled)."""
+    dated = [r for r in records if r.date and r.published_source in ("front-matter", "text")]
+    counts = Counter(r.date for r in (dated or records) if r.date)
     if not counts:
         return None
     return min(counts, key=lambda d: (-len(d), -counts[d], d))

@@ -26,6 +26,10 @@ END = r"(?![\w])"
 YEAR = r"(?P<year>19\d\d|20\d\d|2100)(?!\d|[.,]\d|(?-i:[a-zà-ÿ]))"
 DAY = r"(?<![\w.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
 PART_GAP = r"(?:\s+|(?<=-))"  # "end of February", "mid-2018"
+# A year of two digits ("janvier 97"), only before punctuation or the end: "mai 12 soldats" counts.
+SHORT_YEAR = r"(?P<year>\d\d)(?!\d|[.,]\d)(?=\s*[,.;:)!?]|\s*$)"
+# Two-digit years from this on are of the 1900s ("97"), below it of the 2000s ("03").
+CENTURY_PIVOT = 50
 UNITS = ("day", "week", "month", "year")
 
 
@@ -83,6 +87,14 @@ class DateLexicon:
     deadline_cues: frozenset[str] = frozenset()
     # Words in a clause that make a bare month the coming one ("the next round is in March").
     next_words: tuple[str, ...] = ()
+    # Words before a number of days, months or years still to come ("dans quatre mois", "in two years").
+    ahead_before: tuple[str, ...] = ()
+    # Words right before a day that make it a deadline still to come ("until Friday", "jusqu'au 30 juin").
+    until_words: tuple[str, ...] = ()
+    # Words right before a day or month that make it one gone by ("since November").
+    since_words: tuple[str, ...] = ()
+    # Auxiliaries of the pluperfect, the tense of what came before the news ("had arrived").
+    pluperfect_words: tuple[str, ...] = ()
 
     def month(self, written: str) -> int:
         key = normalise(written).rstrip(".")
@@ -141,6 +153,7 @@ def lexicon(code: str) -> DateLexicon:
                       for k, v in (section.get("period_parts") or {}).items()},
         ago_before=_words(section, "ago_before"),
         ago_after=_words(section, "ago_after"),
+        ahead_before=_words(section, "ahead_before"),
         numbers=_offsets(section, "numbers"),
         units={normalise(str(w)): unit for unit, words in (section.get("units") or {}).items() for w in words},
         year_cues=_words(section, "year_cues"),
@@ -172,6 +185,9 @@ def lexicon(code: str) -> DateLexicon:
         anniversary_words=_words(section, "anniversary_words"),
         deadline_cues=frozenset(_words(section, "deadline_cues")),
         next_words=_words(section, "next_words"),
+        until_words=_words(section, "until_words"),
+        since_words=_words(section, "since_words"),
+        pluperfect_words=_words(section, "pluperfect_words"),
     )
 
 
@@ -243,9 +259,13 @@ def rules(code: str) -> tuple[Rule, ...]:
     suffixes = alternation(lex.day_part_suffixes)
     numbers = r"(?:\d{1,3}|" + alternation(lex.numbers) + ")"
     units = alternation(lex.units)
-    year_periods = [p for p, (unit, _) in lex.relative_periods.items() if unit == "year"]
     weekday_prefix = rf"(?:{START}(?P<weekday>{weekdays}){END},?\s+(?:\w{{1,3}}\s+)?)?"
     year_tail = rf"(?:\s*,?\s*(?:{connector}\s+)?{YEAR})?"
+    year_periods = [p for p, (unit, _) in lex.relative_periods.items() if unit == "year"]
+    # A day's year, or what gives it instead: a direction word ("le 8 mars dernier", "1er
+    # septembre prochain") or a year relative to the anchor ("April 27 of last year").
+    day_tail = (rf"(?:\s*,?\s*(?:{connector}\s+)?{YEAR}|\s+(?P<after>{alternation(lex.month_modifiers_after)}){END}"
+                rf"|\s+(?:{connector}\s+)?(?P<relative>{alternation(year_periods)}){END})?")
 
     months = (*lex.months, *lex.month_abbreviations)
     digits = (NUMBER,)
@@ -257,12 +277,18 @@ def rules(code: str) -> tuple[Rule, ...]:
         ("iso", 0, rf"(?<![\w.,/:-]){YEAR}-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?!\d)", heads(digits)),
         ("numeric", 0, rf"{weekday_prefix}(?<![\w.,/:])(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){YEAR}",
          heads(digits, lex.weekdays)),
-        ("day_month", 0, rf"{weekday_prefix}{DAY}(?:{ordinal})?\s*(?:{connector}\s+)?(?P<month>{any_month}){END}{year_tail}",
+        ("day_month", 0, rf"{weekday_prefix}{DAY}(?:{ordinal})?\s*(?:{connector}\s+)?(?P<month>{any_month}){END}{day_tail}",
          heads(digits, lex.weekdays)),
         ("month_day", 0, rf"{weekday_prefix}{START}(?P<month>{any_month})\s+(?P<day>3[01]|[12]\d|0?[1-9])"
-                         rf"(?!\d)(?:{ordinal})?{END}{year_tail}",
+                         rf"(?!\d)(?:{ordinal})?{END}{day_tail}",
          heads(months, lex.weekdays) if lex.month_before_day else frozenset()),
         ("month_year", 1, rf"{START}(?P<month>{any_month}){END}\s*,?\s*(?:{connector}\s+)?{YEAR}", heads(months)),
+        # "en janvier 97", "le 10 novembre 93.": a year of two digits, where a number after a
+        # month name is no day of it
+        ("month_year", 1, rf"{START}(?P<month>{any_month})\s+{SHORT_YEAR}",
+         frozenset() if lex.month_before_day else heads(months)),
+        ("day_month", 0, rf"{weekday_prefix}{DAY}(?:{ordinal})?\s*(?:{connector}\s+)?(?P<month>{any_month})\s+{SHORT_YEAR}",
+         frozenset() if lex.month_before_day else heads(digits, lex.weekdays)),
         ("month_relative_year", 1,
          rf"{START}(?P<month>{full_months})\s+(?:{connector}\s+)?(?P<relative>{alternation(year_periods)}){END}",
          heads(lex.months) if year_periods else frozenset()),
@@ -287,6 +313,9 @@ def rules(code: str) -> tuple[Rule, ...]:
          heads(lex.ago_before)),
         ("ago", 3, rf"{START}(?P<number>{numbers})\s+(?P<unit>{units})\s+(?P<ago>{alternation(lex.ago_after)}){END}",
          heads(digits, lex.numbers) if lex.ago_after else frozenset()),
+        ("ahead", 3, rf"{START}(?P<ahead>{alternation(lex.ahead_before)})\s+(?P<number>{numbers})\s+(?P<unit>{units}){END}"
+                     rf"(?!\s+{connector}\s)",  # "dans un jour de grande forme" is no date
+         heads(lex.ahead_before)),
         ("relative_day", 4, rf"{START}(?P<relative>{alternation(lex.relative_days)})(?:{suffixes})?{END}",
          heads(lex.relative_days, glued_days)),
         ("reference_day", 4, rf"{START}(?P<relative>{alternation(lex.reference_days)}){END}", heads(lex.reference_days)),
@@ -332,6 +361,23 @@ def future_pattern(code: str) -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def next_pattern(code: str) -> re.Pattern[str]:
     return re.compile(rf"{START}{alternation(lexicon(code).next_words)}{END}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def until_pattern(code: str) -> re.Pattern[str]:
+    """An until word, perhaps with a short article, ending the text before a day: "until", "d'ici le"."""
+    return re.compile(rf"{START}{alternation(lexicon(code).until_words)}(?:\s+\w{{1,3}})?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def since_pattern(code: str) -> re.Pattern[str]:
+    """A since word, perhaps with a short article, ending the text before a date: "since", "depuis le"."""
+    return re.compile(rf"{START}{alternation(lexicon(code).since_words)}(?:\s+\w{{1,3}})?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def pluperfect_pattern(code: str) -> re.Pattern[str]:
+    return re.compile(rf"{START}{alternation(lexicon(code).pluperfect_words)}{END}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -403,7 +449,8 @@ def _lower_case_name(expr: Expression, text: str) -> bool:
     a sentence is a name ("Plácido Domingo"); at a sentence start it is still a date."""
     written = expr.parts.get("weekday") or expr.parts["month"]
     at = text.find(written, expr.start)
-    return not written[0].isupper() or _at_sentence_start(text, at)
+    # a word all in capitals is a heading's ("LA FÊTE DIMANCHE"), not a name
+    return not written[0].isupper() or written.isupper() or _at_sentence_start(text, at)
 
 
 def _acceptable(expr: Expression, text: str, lex: DateLexicon) -> bool:
@@ -453,6 +500,8 @@ def find_expressions(text: str, code: str) -> list[Expression]:
             if match is None:
                 continue
             parts = {k: v for k, v in match.groupdict().items() if v is not None}
+            if len(parts.get("year", "")) == 2:
+                parts["year"] = str((1900 if int(parts["year"]) >= CENTURY_PIVOT else 2000) + int(parts["year"]))
             expr = Expression(rule.kind, match.start(), match.end(), parts)
             if _acceptable(expr, text, lex):
                 found.append((rule.rank, -(expr.end - expr.start), expr.start, expr))
@@ -463,6 +512,7 @@ def find_expressions(text: str, code: str) -> list[Expression]:
             chosen.append(expr)
             taken.add(expr.start, expr.end)
     chosen.extend(_range_ends(text, code, chosen, taken))
+    chosen.extend(_month_list_ends(text, code, chosen, taken))
     chosen.extend(_day_range_starts(text, code, chosen, taken))
     return sorted(chosen, key=lambda e: (e.start, e.end))
 
@@ -518,4 +568,28 @@ def _range_ends(text: str, code: str, chosen: list[Expression], taken: _Taken) -
         match = pattern.match(text, expr.end)
         if match and taken.free(match.start("year"), match.end()):
             ends.append(Expression("year", match.start("year"), match.end(), {"year": match.group("year")}))
+    return ends
+
+
+@lru_cache(maxsize=None)
+def month_list_pattern(code: str) -> re.Pattern[str]:
+    """A second month right after a first: "in March and April", "en marzo y abril"."""
+    lex = lexicon(code)
+    return re.compile(rf"\s*(?:[-–—/]|{alternation(lex.range_connectors)}(?=\s))\s*(?P<month>{alternation(lex.months)}){END}",
+                      re.IGNORECASE)
+
+
+def _month_list_ends(text: str, code: str, chosen: list[Expression], taken: list[tuple[int, int]]) -> list[Expression]:
+    """The second month of "in March and April", which has no cue of its own."""
+    ends = []
+    pattern = month_list_pattern(code)
+    lex = lexicon(code)
+    for expr in chosen:
+        if expr.kind != "month":
+            continue
+        match = pattern.match(text, expr.end)
+        if match and all(match.end() <= s or match.start("month") >= e for s, e in taken):
+            found = Expression("month", match.start("month"), match.end(), {"month": match.group("month")})
+            if _acceptable(found, text, lex):
+                ends.append(found)
     return ends

@@ -37,10 +37,13 @@ from datetime import date, timedelta
 from ..records import DateFact, Document, Evidence, Sentence
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
 from .date_expressions import elapsed_pattern, next_pattern, normalise, past_pattern, publication_pattern, rules
-from .event_cues import is_historical, lead_sentence, main_event_sentences, mentions_meeting
+from .date_expressions import pluperfect_pattern, since_pattern, until_pattern
+from .event_cues import is_historical, lead_paragraph, lead_sentence, main_event_sentences, mentions_meeting
 
 # A date this many days after the anchor, with no future tense, is still this year's.
 AHEAD_GRACE_DAYS = 7
+# A weekday named without tense is the nearest such day: up to this many days ahead.
+WEEKDAY_AHEAD_DAYS = 3
 # How many of an article's first lines may carry its dateline.
 DATELINE_LINES = 6
 # The sentence of a dateline has at least this many words (a shorter one is a cut-off part).
@@ -98,7 +101,7 @@ class _Resolver:
         self.code = code
         self.anchor = anchor
         self.sentence = sentence
-        self.reference: date | None = None  # the last day this sentence named
+        self.reference: date | None = None  # the last day named in this sentence or its paragraph
         self.year: int | None = None  # the last year this sentence wrote out
 
     def clause(self, expr: Expression, ahead: bool = True) -> str:
@@ -127,14 +130,29 @@ class _Resolver:
         """Whether the clause speaks in a past tense ("had", "a été", "llegó")."""
         return bool(past_pattern(self.code).search(self.clause(expr)))
 
-    def weekday_forward(self, expr: Expression, weekday: int, anchor: date) -> bool:
-        """A bare weekday points forward in the future tense, and also when it falls
-        later in the anchor's week and the clause is not in a past tense: news in most
-        of these languages uses the present for the coming days ("Donderdag reist hij
-        door", "Samedi, il est attendu"). Otherwise it is the latest such day."""
-        if self.future(expr):
-            return True
-        return weekday > anchor.weekday() and not self.past(expr)
+    def tense(self, expr: Expression) -> str | None:
+        """"future", "past" or None: the tense of the verb that governs the expression.
+        Read before it in its clause ("said on Thursday that they will" is past, "will
+        land on 25 October" future; a future auxiliary there wins: "will be completed in
+        October"; "since" points back); failing that, the first verb after it in its clause
+        ("Boeing on Tuesday delivered"), or in the sentence when it leads its clause ("On
+        Friday, he met")."""
+        local_start = expr.start - self.sentence.start
+        boundary = clause_boundary(self.code)
+        opening = max((m.end() for m in boundary.finditer(self.sentence.text, 0, local_start)), default=0)
+        before = self.sentence.text[opening:local_start]
+        if future_pattern(self.code).search(before) or until_pattern(self.code).search(before):
+            return "future"
+        if past_pattern(self.code).search(before) or since_pattern(self.code).search(before):
+            return "past"
+        if len(before.split()) > 1:  # the verb may follow: "Boeing on Tuesday delivered"
+            after = self.clause(expr)[len(before):]
+        else:  # "Dès dimanche, petits et grands pourront"
+            after = self.sentence.text[expr.end - self.sentence.start:]
+        found = [(m.start(), tense) for tense, pattern in (("future", future_pattern(self.code)),
+                                                          ("past", past_pattern(self.code)))
+                 if (m := pattern.search(after))]
+        return min(found)[1] if found else None
 
     def value(self, expr: Expression) -> str | None:
         resolved = getattr(self, "_" + expr.kind)(expr, expr.parts)
@@ -172,15 +190,24 @@ class _Resolver:
             return _safe_date(self.year, month, day)
         if self.anchor is None:
             return None
-        future = self.future(expr)
-        for year in (self.anchor.year, self.anchor.year - 1, self.anchor.year + 1):
-            found = _safe_date(year, month, day)
-            if found is None:
-                continue
-            ahead = (found - self.anchor).days
-            if future and -AHEAD_GRACE_DAYS <= ahead <= 366 or not future and -366 < ahead <= AHEAD_GRACE_DAYS:
-                return found
-        return None
+        if "relative" in parts:  # "April 27 of last year"
+            _, offset = self.lex.relative_periods[normalise(parts["relative"])]
+            return _safe_date(self.anchor.year + offset, month, day)
+        readings = [found for year in (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1)
+                    if (found := _safe_date(year, month, day)) is not None]
+        weekday = parts.get("weekday")
+        if weekday:  # "jeudi 16 septembre": the year that puts it on that weekday
+            agreeing = [d for d in readings if d.weekday() == self.lex.weekdays[normalise(weekday)] - 1]
+            readings = agreeing or readings
+        modifier = parts.get("after")  # "le 8 mars dernier", "1er septembre prochain"
+        direction = self.lex.month_modifiers[normalise(modifier)] if modifier else 0
+        tense = "future" if direction > 0 else "past" if direction < 0 else self.tense(expr)
+        if tense == "future":
+            readings = [d for d in readings if (d - self.anchor).days >= -AHEAD_GRACE_DAYS] or readings
+        elif tense == "past":
+            readings = [d for d in readings if (d - self.anchor).days <= AHEAD_GRACE_DAYS] or readings
+        # Otherwise ("to be held on October 12", "le 30 juin") the nearest such day.
+        return min(readings, key=lambda d: (abs((d - self.anchor).days), d), default=None)
 
     _month_day = _day_month
 
@@ -217,7 +244,9 @@ class _Resolver:
         # a "next" word ("the next round is in March").
         year = self.anchor.year
         if month > self.anchor.month:
-            year -= self.past(expr) and not self.future(expr, ahead=False)
+            since = (normalise(parts.get("cue", "")) in self.lex.since_words  # "since November"
+                     or since_pattern(self.code).search(self.clause(expr, ahead=False)))
+            year -= bool(since) or self.past(expr) and not self.future(expr, ahead=False)
         elif month < self.anchor.month:
             coming = not self.past(expr) and bool(next_pattern(self.code).search(self.clause(expr)))
             year += self.future(expr, ahead=False) or coming
@@ -257,6 +286,19 @@ class _Resolver:
             return "%04d-%02d" % _shift_month(self.anchor.year, self.anchor.month, -count)
         return self.anchor - timedelta(days=count * (7 if unit == "week" else 1))
 
+    def _ahead(self, expr: Expression, parts: dict) -> date | str | None:
+        """"dans quatre mois", "in two years": counted forward from the anchor."""
+        if self.anchor is None:
+            return None
+        written = normalise(parts["number"])
+        count = int(written) if written.isdigit() else self.lex.numbers[written]
+        unit = self.lex.units[normalise(parts["unit"])]
+        if unit == "year":
+            return f"{self.anchor.year + count:04d}"
+        if unit == "month":
+            return "%04d-%02d" % _shift_month(self.anchor.year, self.anchor.month, count)
+        return self.anchor + timedelta(days=count * (7 if unit == "week" else 1))
+
     # -- days relative to the anchor or to the sentence's last day
     def _relative_day(self, expr: Expression, parts: dict) -> date | None:
         if self.anchor is None:
@@ -275,8 +317,13 @@ class _Resolver:
         weekday = self.lex.weekdays[normalise(parts["weekday"])] - 1
         modifier = parts.get("modifier") or parts.get("after")
         direction = self.lex.weekday_modifiers[normalise(modifier)] if modifier else 0
-        forward = direction > 0 or direction == 0 and self.weekday_forward(expr, weekday, self.anchor)
-        days = (weekday - self.anchor.weekday()) % 7 if forward else -((self.anchor.weekday() - weekday) % 7)
+        ahead = (weekday - self.anchor.weekday()) % 7
+        if direction:
+            forward = direction > 0
+        else:  # by the tense of its verb, else the nearest such day ("très faible samedi")
+            tense = self.tense(expr)
+            forward = tense == "future" or tense is None and ahead <= WEEKDAY_AHEAD_DAYS
+        days = ahead if forward else -((self.anchor.weekday() - weekday) % 7)
         if direction and days == 0:
             days = 7 * direction
         return self.anchor + timedelta(days=days)
@@ -309,7 +356,11 @@ def _resolved(doc: Document) -> list[tuple[int, DateFact, bool]]:
             continue  # before the first sentence: only whitespace can be there
         sentence = doc.sentences[first]
         if resolver is None or resolver.sentence is not sentence:
+            # "the day after", "le lendemain" count from the day last named in the paragraph
+            same_paragraph = resolver is not None and "\n\n" not in text[resolver.sentence.end:sentence.start]
+            reference = resolver.reference if same_paragraph else None
             resolver = _Resolver(lex, doc.language, doc.anchor, sentence)
+            resolver.reference = reference
         value = resolver.value(expr)
         if value is not None:
             evidence = _evidence(text, doc.sentences, first, last)
@@ -346,24 +397,35 @@ def _main_day(doc: Document, facts: list[tuple[int, DateFact, bool]]) -> str | N
     reported, and does not earn the anchor day its bonus."""
     reporting = main_event_sentences(doc)
     leads = _lead_sentences(doc)
+    days_at = sorted(index for index, fact, _ in facts if len(fact.value) == 10)
+    if not leads & set(days_at):  # a lead of colour: the paragraph's first sentence with a day reports
+        paragraph = lead_paragraph(doc)
+        pluperfect = pluperfect_pattern(doc.language)  # "Kim had arrived on Wednesday": background
+        leads |= frozenset(next(([i] for i in days_at
+                                 if i in paragraph and not pluperfect.search(doc.sentences[i].text)), []))
     year = doc.anchor.year if doc.anchor else None
     support: Counter[str] = Counter()
+    first_report: dict[str, int] = {}  # the first sentence that reports the day as the meeting's
     for index, fact, future in facts:
         if len(fact.value) != 10:
             continue
         if index in reporting or _recent_meeting_day(doc, index, fact.value):
             support[fact.value] += FUTURE_MEETING_WEIGHT if future else MAIN_SENTENCE_WEIGHT
+            first_report.setdefault(fact.value, index)
         # The lead reports the main event unless it tells history ("In 2011, ...").
         if index in leads and (_near_anchor(doc, fact.value)
                                or not is_historical(doc.sentences[index].text, doc.language, year)):
             support[fact.value] += LEAD_WEIGHT
+            first_report.setdefault(fact.value, index)
     anchor = doc.anchor.isoformat() if doc.anchor else None
     if anchor and any(fact.value == anchor and not future for _, fact, future in facts):
         support[anchor] += ANCHOR_WEIGHT
     if not support:
         return None
+    # Between equals, the day reported first (a byline's date stamp reports nothing).
     order = {fact.value: n for n, (_, fact, _) in reversed(list(enumerate(facts)))}
-    return min(support, key=lambda value: (-support[value], order[value]))
+    return min(support, key=lambda value: (-support[value], first_report.get(value, len(doc.sentences)),
+                                           order[value]))
 
 
 def extract_dates(doc: Document) -> tuple[DateFact, ...]:
@@ -508,15 +570,18 @@ def infer_publication_date(doc: Document) -> date | None:
             year = text_year(doc)
             if year is None:
                 return None
-            return _safe_date(_weekday_consistent_year(doc, offset, year, *month_day), *month_day)
+            year = _weekday_consistent_year(doc, offset, year, *month_day)
+            return _safe_date(year, *month_day) if year is not None else None
     return None
 
 
-def _weekday_consistent_year(doc: Document, offset: int, year: int, month: int, day: int) -> int:
+def _weekday_consistent_year(doc: Document, offset: int, year: int, month: int, day: int) -> int | None:
     """The text's year, or a year or two later when only that puts the dateline's day on
     the weekday its sentence names, or the day after it ("LIMA, 15 Nov. - ... on
     Wednesday" with "2022" the last year stated: 15 November 2023 was a Wednesday).
-    The latest year an article states is often that of an earlier event."""
+    The latest year an article states is often that of an earlier event; when none of
+    these agrees with the weekday, it is one long past (a summit of 1985 recalled) and
+    the year is left unknown (None) for the event to supply."""
     starts = [s.start for s in doc.sentences]
     index = bisect.bisect_right(starts, offset) - 1
     if index < 0:
@@ -537,6 +602,4 @@ def _weekday_consistent_year(doc: Document, offset: int, year: int, month: int, 
         found = _safe_date(candidate, month, day)
         return found is not None and (found.weekday() - weekday) % 7 in (0, 1)
 
-    if consistent(year):
-        return year
-    return next((later for later in (year + 1, year + 2) if consistent(later)), year)
+    return next((later for later in (year, year + 1, year + 2) if consistent(later)), None)

@@ -5,7 +5,8 @@ rather than its background. A sentence describes the main event when it contains
 meeting word from the language's `event.meeting_words` lexicon ("summit", "talks",
 "topontmoeting", "Gipfel", "sommet", "vertice", "cumbre", ...) and does not mark
 itself as history (a year before the article's own, "former", "the then"). The lead,
-the first full sentence of the body, usually reports the main event too.
+the first full sentence of the body, usually reports the main event too; page furniture
+above it (a cookie banner: the `event.page_words` lexicon) is passed over.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from ..records import Document
 class EventLexicon:
     meeting_words: tuple[str, ...]  # lower case; a trailing * marks a prefix
     history_words: tuple[str, ...]
+    page_words: tuple[str, ...] = ()  # page furniture: cookie banners, log-in prompts
 
     def meeting_pattern(self) -> re.Pattern[str]:
         return _alternation(self.meeting_words)
@@ -43,6 +45,7 @@ def lexicon(code: str) -> EventLexicon:
     return EventLexicon(
         meeting_words=tuple(str(w).lower() for w in section.get("meeting_words", [])),
         history_words=tuple(str(w).lower() for w in section.get("history_words", [])),
+        page_words=tuple(str(w).lower() for w in section.get("page_words", [])),
     )
 
 
@@ -80,13 +83,37 @@ _CLOSED = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
 
 def lead_sentence(doc: Document) -> int | None:
     """Index into `doc.sentences` of the article's lead, which in news reports the main
-    event; None when none of the first sentences is a full one."""
+    event; None when none of the first sentences is a full one. Page furniture (a cookie
+    banner above the article) is passed over, and so is the paragraph it stands in."""
     title = " ".join(doc.article.title.split())
-    for index, sentence in enumerate(doc.sentences[:LEAD_SEARCH_SENTENCES]):
+    page = _alternation(lexicon(doc.language).page_words)
+    skipped = 0
+    furniture_ends = -1  # where the paragraph of the last page-furniture sentence ends
+    for index, sentence in enumerate(doc.sentences):
+        if index - skipped >= LEAD_SEARCH_SENTENCES:
+            break
+        if page.search(sentence.text):
+            paragraph_end = doc.article.text.find("\n\n", sentence.end)
+            furniture_ends = len(doc.article.text) if paragraph_end < 0 else paragraph_end
+        if sentence.start < furniture_ends:
+            skipped += 1
+            continue
         text = " ".join(sentence.text.split())
         if text != title and len(text.split()) >= LEAD_MIN_WORDS and _CLOSED.search(text):
             return index
     return None
+
+
+def lead_paragraph(doc: Document) -> frozenset[int]:
+    """Indices of the sentences of the lead's paragraph: a lead may open with colour ("It
+    was a picture that seemed unthinkable.") and report the meeting in the next sentence."""
+    lead = lead_sentence(doc)
+    if lead is None:
+        return frozenset()
+    text = doc.article.text
+    end = text.find("\n\n", doc.sentences[lead].start)
+    end = len(text) if end < 0 else end
+    return frozenset(i for i in range(lead, len(doc.sentences)) if doc.sentences[i].start < end)
 
 
 def main_event_sentences(doc: Document) -> frozenset[int]:

@@ -21,9 +21,12 @@ The main site: each town, island or venue scores its mentions introduced as a si
 Vladivostok", "op de ruimtebasis van", "to Camp David" counts half), weighted by position
 (early sentences report the news), doubled in the title and in the main-event sentences
 (`event_cues.main_event_sentences`); a place's score includes the places within it. The
-best one wins, then the best-scoring place within it (the venue in the city). Without any
-town or venue so introduced, a country or region a main-event sentence places the meeting in
-wins. The site is main, and so is every place containing it (its island, city, state and
+headline's places compete first: the dateline's ("PEKING (dpa) -", with a bonus) and
+those introduced as a site in the title or the lead paragraph; the venue of an earlier meeting
+that the background recalls rarely stands there. Without any, every town or venue
+introduced as a site competes. The best one wins, then the best-scoring place within it
+(the venue in the city). Without any town or venue so introduced, a country or region a
+main-event sentence places the meeting in wins. The site is main, and so is every place containing it (its island, city, state and
 the country whose ISO code it has).
 
 Keys read from the `places` section of each language file:
@@ -48,7 +51,7 @@ from typing import Iterator
 from ..languages import load
 from ..records import Document, Evidence, Place
 from . import gazetteer as gz
-from .event_cues import main_event_sentences
+from .event_cues import lead_paragraph, main_event_sentences
 
 # A town this small is only taken when the text marks it as a location.
 SMALL_TOWN_POPULATION = 100_000
@@ -65,6 +68,12 @@ DESTINATION_WEIGHT = 0.5
 # How fast a mention's weight falls with its sentence's position (in sentences).
 POSITION_DECAY = 8.0
 _WORD = re.compile(r"[^\W\d_]+")
+# A dateline's place counts this much on top of its mentions: the report was filed from the meeting.
+DATELINE_WEIGHT = 1.0
+# How many of an article's first non-empty lines can hold its dateline.
+DATELINE_LINES = 4
+_DATELINE_BEFORE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)\s*[-–—]\s*)?")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[,–—-]")
 
 
 @dataclass(frozen=True)
@@ -341,6 +350,7 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
     sites = [key for key, entry in named.items() if entry.type in SITE_TYPES]
 
     title = doc.article.title.strip()
+    leads = lead_paragraph(doc)
 
     def weight(mention: Mention) -> float:
         # Early sentences report the news, later ones its background; the title and the
@@ -350,15 +360,26 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
             boost *= 2.0
         return boost / (1.0 + mention.sentence / POSITION_DECAY)
 
-    def score(key: tuple[str, str | None], located_only: bool) -> float:
+    def in_headline(mention: Mention) -> bool:
+        return mention.sentence in leads or _in_title(doc, mention)
+
+    def score(key: tuple[str, str | None], located_only: bool, headline_only: bool = False) -> float:
         # A place's score includes the places within it: the island's mentions count for its city.
         inside = [other for other, chain in chains.items() if other == key or key[0] in chain]
-        return sum(weight(m) * (m.located if located_only else 1.0) for other in inside for m in by_place[other])
+        return sum(weight(m) * (m.located if located_only else 1.0) for other in inside for m in by_place[other]
+                   if not headline_only or in_headline(m))
 
-    # Best evidence first: a town or venue introduced as a site ("in Vladivostok"); then a
-    # country or region placed so in a main-event sentence ("talks in Saudi Arabia"); then a
-    # town or venue a main-event sentence merely names.
-    ranked = [(score(key, True), key) for key in sites if score(key, True) > 0]
+    # Best evidence first: a town or venue of the headline — the dateline, or introduced as
+    # a site in the title or the lead paragraph ("in Vladivostok") — then one introduced as a site
+    # anywhere; then a country or region placed so in a main-event sentence ("talks in
+    # Saudi Arabia"); then a town or venue a main-event sentence merely names. The venue
+    # of an earlier meeting the background recalls is not in the headline.
+    # The headline's places compete on the headline alone: a capital's dateline and its
+    # analysts later on do not outweigh the city the lead places the meeting in.
+    datelined = {key for key in sites if any(_in_dateline(doc, m) for m in by_place[key])}
+    headline = datelined | {key for key in sites if any(m.located and in_headline(m) for m in by_place[key])}
+    ranked = [(score(key, True, headline_only=True) + DATELINE_WEIGHT * (key in datelined), key) for key in headline]
+    ranked = ranked or [(score(key, True), key) for key in sites if score(key, True) > 0]
     if not ranked:
         ranked = [(score(key, True), key) for key in by_place
                   if any(m.located and m.sentence in main_sentences for m in by_place[key])]
@@ -384,6 +405,23 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
             main.add(key)
     return frozenset(main)
 
+
+
+def _in_title(doc: Document, mention: Mention) -> bool:
+    title = doc.article.title.strip()
+    return bool(title) and doc.sentences[mention.sentence].text.strip() == title
+
+
+def _in_dateline(doc: Document, mention: Mention) -> bool:
+    """Whether the mention is the place of a dateline: opening one of the article's first
+    lines, perhaps after an agency ("(ANSA) - PANMUNJOM, 30 GIU -"), and followed by an
+    agency, a comma or a dash ("Peking (dpa) -", "GENEVA -", "GINEBRA, 16 Jun.")."""
+    text = doc.article.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if text.count("\n", 0, line_start) > DATELINE_LINES * 2:
+        return False
+    return bool(_DATELINE_BEFORE.fullmatch(text, line_start, mention.start)
+                and _DATELINE_AFTER.match(text, mention.end))
 
 
 @lru_cache(maxsize=1024)
