@@ -28,8 +28,8 @@ from functools import lru_cache
 
 from ..records import Document, Person
 from .event_cues import is_historical, lexicon as event_lexicon, main_event_sentences
-from .names import person_key, same_person
-from .person_lexicon import PeopleLexicon, lexicon
+from .names import family_name_first, person_key, same_person
+from .person_lexicon import PeopleLexicon, is_given_name, lexicon
 from .person_mentions import Mention, find_mentions
 
 # A person mentioned in at least this share of the sentences of the most-mentioned
@@ -164,6 +164,33 @@ def _cluster_bare_names(mentions: list[Mention], seen_elsewhere: set[str], nouns
         if trusted:
             clusters.append(_Cluster(sorted(group, key=lambda m: m.start)))
     return clusters
+
+
+def _organisation_words(mentions: list[Mention]) -> set[str]:
+    """Keys of the words of every name the article marks as an organisation ("Apple Inc.",
+    "Ford Motor Company", "Airbus A400M", "Apple shares"): the same word elsewhere names it too."""
+    return {person_key(word) for m in mentions if m.organisation or m.owned for word in m.name.split()}
+
+
+def _is_person(cluster: _Cluster, organisation_words: set[str]) -> bool:
+    """Whether a cluster names a person rather than a company, product or place, from the
+    strongest cue of its mentions: a title or role ("CEO Steve Jobs"); a legal form,
+    organisation noun or model number ("Apple Inc.", "the Hang Seng index"); a given name or
+    the shape of an East Asian name; a noun only organisations own ("Airbus spokesman").
+    Otherwise a bare name needs a personal pronoun after it ("Putin will not stop unless he
+    is stopped"), and a full name must not be made of words the article uses for an
+    organisation. Reporting verbs prove nothing: companies say things too ("Apple said")."""
+    if any(m.person_cue for m in cluster.mentions):
+        return True
+    if any(m.organisation for m in cluster.mentions):
+        return False
+    if any(is_given_name(m.name.split()[0]) or family_name_first(m.name) for m in cluster.full):
+        return True
+    if any(m.owned for m in cluster.mentions):
+        return False
+    if not cluster.full:  # a bare name: "he" or "she" after it shows a person ("Apple said it")
+        return any(m.pronoun_after for m in cluster.mentions)
+    return not all(person_key(word) in organisation_words for m in cluster.mentions for word in m.name.split())
 
 
 def _display_name(cluster: _Cluster) -> str:
@@ -381,6 +408,8 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
         if home is not None:
             home.mentions.append(mention)
     clusters += bare_clusters
+    organisation_words = _organisation_words(mentions)
+    clusters = [c for c in clusters if _is_person(c, organisation_words)]
     clusters.sort(key=lambda c: c.first())
     people = []
     for cluster, present in zip(clusters, _presence(clusters, doc, main)):

@@ -67,6 +67,10 @@ class PeopleLexicon:
     spouses: frozenset[str]
     nouns_capitalised: bool  # German: a capital does not set a name apart from a noun
     organisation_heads: frozenset[str]  # "Frente", "Reunión", "Summit": head an organisation or event name
+    organisation_nouns: frozenset[str]  # "Motors", "Airlines", "index": end or follow a company's name
+    legal_form: re.Pattern[str]  # "Inc.", "GmbH", "S.p.A." right after a name: a company
+    organisation_owned: re.Pattern[str]  # "shares", "CEO": nouns only an organisation owns
+    person_pronouns: re.Pattern[str]  # "he", "hij": refer to a person, never to a company
 
 
 def _words(section, key: str) -> list[str]:
@@ -91,6 +95,24 @@ def _phrase_pattern(phrases: Iterable[str], template: str) -> re.Pattern[str]:
     if not alternatives:
         return re.compile(r"(?!x)x")
     return re.compile(template.format("|".join(alternatives)), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _organisation_cues() -> tuple[frozenset[str], re.Pattern[str], tuple[str, ...]]:
+    """Organisation nouns, legal forms and organisation-owned nouns of every language: an
+    article in any language names "Deutsche Bank", "Apple Inc." and "Fiat CEO"."""
+    nouns, forms, owned = [], [], []
+    for language in all_languages():
+        section = language.section("people")
+        nouns += _words(section, "organisation_nouns")
+        forms += [str(w) for w in section.get("legal_forms", []) or []]  # as written: "GmbH", "SA"
+        owned += _words(section, "organisation_owned")
+    # Matched as written ("SE", not the Italian "se"); a short form also with dots between
+    # its letters ("S.p.A.", "N.V.").
+    dotted = sorted({r"\.?".join(map(re.escape, form)) + r"\.?" if len(form) <= 4 else re.escape(form)
+                     for form in forms}, key=len, reverse=True)
+    legal = re.compile(r"^,?\s*(?:" + "|".join(dotted) + r")(?!\w)")
+    return frozenset(nouns), legal, tuple(sorted(set(owned), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +146,7 @@ def lexicon(code: str) -> PeopleLexicon:
         if not any(w in titles for w in words):  # "amministratore delegato": the head is a title
             titles.add(words[0])
     reporting = _words(section, "reporting_verbs")
+    organisation_nouns, legal_form, owned = _organisation_cues()
     return PeopleLexicon(
         titles=frozenset(titles),
         title_suffix=_phrase_pattern((t for t in titles if len(t) >= 5), r"\w{{3}}(?:{})$"),
@@ -154,6 +177,10 @@ def lexicon(code: str) -> PeopleLexicon:
         nouns_capitalised=bool(section.get("nouns_capitalised", False)),
         organisation_endings=tuple(_words(section, "organisation_endings")),
         organisation_heads=heads,
+        organisation_nouns=organisation_nouns,
+        legal_form=legal_form,
+        organisation_owned=_phrase_pattern(owned, r"(?<!\w)(?:{})(?!\w)"),
+        person_pronouns=_phrase_pattern(_words(section, "person_pronouns"), r"(?<!\w)(?:{})(?!\w)"),
     )
 
 
