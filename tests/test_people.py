@@ -361,3 +361,23 @@ def test_a_surname_qualifying_a_noun_does_not_make_a_participant():
     assert present(english) == {"Marco Rubio", "David Lammy", "Jean-Noël Barrot"}
     italian = people_of("it_attributive_surname.txt")  # "del governo Meloni"
     assert present(italian) == {"Antonio Tajani", "Jean-Noël Barrot"}
+
+
+# ------------------------------------------------ organisations, absence, apostrophes
+
+def test_companies_and_products_are_not_people():
+    people = people_of("en_company_and_people.txt")
+    assert set(people) == {"Steve Jobs", "Tim Cook", "Gene Munster"}  # not Apple, Apple Inc or Airbus
+
+
+def test_a_person_the_text_says_did_not_attend_is_not_present():
+    people = people_of("de_absent_minister.txt")
+    assert present(people) == {"Friedrich Merz", "Emmanuel Macron"}
+    assert not people["Giorgia Meloni"].present  # "nahm an dem Treffen nicht teil"
+
+
+def test_a_surname_with_an_apostrophe_is_not_cut():
+    people = people_of("it_dalema_surname.txt")
+    assert "Massimo D'Alema" in people
+    assert {"D'Alema", "D’Alema"} <= set(people["Massimo D'Alema"].aliases)
+    assert same_person("D’Alema", "Massimo D'Alema") and person_key("D'Alema") == person_key("D’Alema")

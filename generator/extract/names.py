@@ -65,8 +65,12 @@ def _fold_token(token: str) -> str:
     return token
 
 
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
 def _tokens(name: str) -> list[str]:
-    return _TOKEN.findall(_plain(name))
+    """Folded words; an apostrophe inside a word joins it: "D'Alema" is one word, "dalema"."""
+    return _TOKEN.findall(_INNER_APOSTROPHE.sub("", _plain(name)))
 
 
 @lru_cache(maxsize=1 << 16)  # linking a large corpus asks for the same names again and again

@@ -273,10 +273,12 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"[^\W\d_]+", text))
 
 
-def _took_part(doc: Document, clusters: list[_Cluster]) -> set[int]:
+def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -> set[int]:
     """People a participation phrase puts at the event: named inside it ("nahm auch X teil"),
     right before it ("X also took part"), or listed right after it ("accompanied by senior
-    officials, including X and his deputy Y"). Speakers, spouses and past sentences are left out."""
+    officials, including X and his deputy Y"). Speakers, spouses and past sentences are left out.
+    With `absence`, the people an absence phrase names the same way ("X did not attend",
+    "An dem Treffen nahm X nicht teil")."""
     lex = lexicon(doc.language)
     text = doc.article.text
     owner = {id(m): i for i, c in enumerate(clusters) for m in c.mentions}
@@ -286,7 +288,7 @@ def _took_part(doc: Document, clusters: list[_Cluster]) -> set[int]:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     found: set[int] = set()
     # A speaker takes part only by speaking at the event: "said at the meeting", "sagte bei dem Treffen".
-    phrases = [(lex.participation, False), (lex.speaking_at, True)]
+    phrases = [(lex.absence, True)] if absence else [(lex.participation, False), (lex.speaking_at, True)]
     for index, here in sorted(by_sentence.items()):
         sentence = doc.sentences[index]
         matches = [(m, speaking) for pattern, speaking in phrases for m in pattern.finditer(sentence.text)]
@@ -294,7 +296,7 @@ def _took_part(doc: Document, clusters: list[_Cluster]) -> set[int]:
             continue
         here.sort(key=lambda m: m.start)
         for match, speaking in matches:
-            if lex.negation.search(sentence.text[max(0, match.start() - 25):match.end()]):
+            if not absence and lex.negation.search(sentence.text[max(0, match.start() - 25):match.end()]):
                 continue
             start, end = sentence.start + match.start(), sentence.start + match.end()
             taking = [m for m in here if start <= m.start < end]
@@ -385,10 +387,11 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> 
     took_part |= {i for i, c in enumerate(clusters)  # "Gastgeber Merz", "the host, Mark Carney,"
                   if any(m.role and host.search(m.role) and not m.past and not _historical(doc, m.sentence)
                          for m in c.mentions)}
+    absent = _took_part(doc, clusters, absence=True)  # "Putin did not attend": named most, yet not there
     present = []
     for i, cluster in enumerate(clusters):
         past = 2 * sum(m.past for m in cluster.mentions) >= len(cluster.mentions)
-        present.append(not past and (i in principals or i in took_part))
+        present.append(not past and i not in absent and (i in principals or i in took_part))
     return present
 
 

@@ -71,6 +71,7 @@ class PeopleLexicon:
     legal_form: re.Pattern[str]  # "Inc.", "GmbH", "S.p.A." right after a name: a company
     organisation_owned: re.Pattern[str]  # "shares", "CEO": nouns only an organisation owns
     person_pronouns: re.Pattern[str]  # "he", "hij": refer to a person, never to a company
+    absence: re.Pattern[str]  # "did not attend", "nahm ... nicht teil": the person was not there
 
 
 def _words(section, key: str) -> list[str]:
@@ -181,6 +182,7 @@ def lexicon(code: str) -> PeopleLexicon:
         legal_form=legal_form,
         organisation_owned=_phrase_pattern(owned, r"(?<!\w)(?:{})(?!\w)"),
         person_pronouns=_phrase_pattern(_words(section, "person_pronouns"), r"(?<!\w)(?:{})(?!\w)"),
+        absence=_phrase_pattern(_words(section, "absence_words"), r"(?<!\w)(?:{})(?!\w)"),
     )
 
 

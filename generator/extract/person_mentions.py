@@ -114,6 +114,9 @@ def _tokens(text: str, code: str) -> list[_Token]:
     for match in _TOKEN.finditer(text):
         word, start = match.group(), match.start()
         elided = _ELISION.match(word) if ("'" in word or "’" in word) else None
+        if elided and elided.group(1)[:1].isupper() and any(c.isalnum() for c in text[:start]) \
+                and text[:start].rstrip()[-1:] not in _OPENERS:
+            elided = None  # "Massimo D'Alema": a capital elision inside a sentence is a surname's
         if elided and elided.group(1).lower() in elisions:  # "l'Élysée", "dell'Onu": article + word
             add(elided.group(1), start)
             word, start = word[elided.end():], start + elided.end()
