@@ -381,3 +381,8 @@ def test_a_surname_with_an_apostrophe_is_not_cut():
     assert "Massimo D'Alema" in people
     assert {"D'Alema", "D’Alema"} <= set(people["Massimo D'Alema"].aliases)
     assert same_person("D’Alema", "Massimo D'Alema") and person_key("D'Alema") == person_key("D’Alema")
+
+
+def test_an_arrival_puts_a_person_at_the_event_but_an_earlier_trip_does_not():
+    people = people_of("en_arrival_and_earlier_trip.txt")
+    assert present(people) == {"Emmanuel Macron", "Xi Jinping", "Catherine Colonna"}  # not Scholz ("had travelled")

@@ -288,19 +288,29 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -
             by_sentence.setdefault(mention.sentence, []).append(mention)
     found: set[int] = set()
     # A speaker takes part only by speaking at the event: "said at the meeting", "sagte bei dem Treffen".
-    phrases = [(lex.absence, True)] if absence else [(lex.participation, False), (lex.speaking_at, True)]
+    phrases = [(lex.absence, True)] if absence else [(lex.participation, False), (lex.speaking_at, True),
+                                                      (lex.arrival, False)]
+    subject_only = {lex.absence.pattern, lex.arrival.pattern}  # said of the person before the phrase
     for index, here in sorted(by_sentence.items()):
         sentence = doc.sentences[index]
-        matches = [(m, speaking) for pattern, speaking in phrases for m in pattern.finditer(sentence.text)]
+        matches = [(m, speaking) for pattern, speaking in phrases for m in pattern.finditer(sentence.text)
+                   if pattern.pattern != r"(?!x)x"]
         if not matches or _historical(doc, index):
             continue
         here.sort(key=lambda m: m.start)
         for match, speaking in matches:
             if not absence and lex.negation.search(sentence.text[max(0, match.start() - 25):match.end()]):
                 continue
+            if match.re.pattern == lex.arrival.pattern and lex.earlier_tense.search(sentence.text[:match.start()]):
+                continue  # "Scholz had travelled to Beijing in November"
             start, end = sentence.start + match.start(), sentence.start + match.end()
             taking = [m for m in here if start <= m.start < end]
-            before = [m for m in here if m.end <= start]
+            # "X nahm nicht teil; Washington wurde durch Y vertreten": a clause ends the reach.
+            clause = sentence.start + max((i + 1 for i, c in enumerate(sentence.text[:match.start()]) if c in ";:"),
+                                          default=0)
+            before = [m for m in here if clause <= m.start and m.end <= start]
+            if match.re.pattern in subject_only and before and _after_comitative(text, before[-1], lex):
+                before = []  # "An dem Gespräch mit Xi nahmen die Manager nicht teil": Xi is not the subject
             # "X, a senior official, later joined the talks": the apposition does not count.
             if before and _word_count(_after_apposition(text[before[-1].end:start])) <= BEFORE_PARTICIPATION:
                 taking.append(before[-1])  # and the people listed with it: "A and B also took part"
@@ -308,17 +318,33 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -
                     if not _joined(doc, left.end, right, connectors=True):
                         break
                     taking.append(left)
-            after = [m for m in here if m.lead_in >= end]
+            # An absence or an arrival is said of its subject, not of the names after it.
+            after = [] if match.re.pattern in subject_only else [m for m in here if m.lead_in >= end]
             chain: list[Mention] = []
             for mention in after:
                 if _word_count(text[end:mention.lead_in]) <= AFTER_PARTICIPATION \
-                        or (chain and _joined(doc, chain[-1].end, mention, connectors=True)):
+                        or (chain and (_joined(doc, chain[-1].end, mention, connectors=True)
+                                       or _list_goes_on(doc, chain[-1].end, mention))):
                     chain.append(mention)
                 else:
                     break
             taking += chain
             found |= {owner[id(m)] for m in taking if (speaking or not m.speaker) and not _spouse(m, lex)}
     return found
+
+
+def _list_goes_on(doc: Document, left_end: int, right: Mention) -> bool:
+    """A list of participants goes on after a coordinator and a short aside: "joined by A and B
+    and, on the North Korean side, C and D"."""
+    gap = doc.article.text[left_end:right.lead_in]
+    words = re.findall(r"[^\W\d_]+", gap.lower())
+    return (not re.search(r"[.;:!?()]", gap) and 0 < len(words) <= 6 and gap.count(",") >= 2
+            and gap.rstrip().endswith(",") and words[0] in lexicon(doc.language).coordinators)
+
+
+def _after_comitative(text: str, mention: Mention, lex: PeopleLexicon) -> bool:
+    words = re.findall(r"[^\W\d_]+", text[max(0, mention.lead_in - 20):mention.lead_in].lower())
+    return bool(words) and words[-1] in lex.comitatives
 
 
 def _after_apposition(gap: str) -> str:
@@ -391,7 +417,9 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> 
     present = []
     for i, cluster in enumerate(clusters):
         past = 2 * sum(m.past for m in cluster.mentions) >= len(cluster.mentions)
-        present.append(not past and i not in absent and (i in principals or i in took_part))
+        # A participation phrase outweighs an absence ("Moon joined the two leaders" and "did not
+        # take part in the talks"); an absence outweighs being named most.
+        present.append(not past and (i in took_part or (i in principals and i not in absent)))
     return present
 
 

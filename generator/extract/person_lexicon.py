@@ -50,6 +50,8 @@ class PeopleLexicon:
     reporting_after: re.Pattern[str]  # a verb right after the name: "Putin said"
     reporting_before: re.Pattern[str]  # a verb or phrase right before it: "said Putin", "volgens Poetin"
     participation: re.Pattern[str]
+    arrival: re.Pattern[str]  # "arrived in", "reiste nach": said of the person before it
+    earlier_tense: re.Pattern[str]  # "had", "hatte": an auxiliary that sets an arrival before the event
     attributive_nouns: frozenset[str]  # "administration" in "the Trump administration"
     host: re.Pattern[str]  # a host title in a role: "Gastgeber", "padrone di casa"
     speaking_at: re.Pattern[str]  # "told the summit", "sagte bei dem Treffen": the speaker was there
@@ -72,6 +74,8 @@ class PeopleLexicon:
     organisation_owned: re.Pattern[str]  # "shares", "CEO": nouns only an organisation owns
     person_pronouns: re.Pattern[str]  # "he", "hij": refer to a person, never to a company
     absence: re.Pattern[str]  # "did not attend", "nahm ... nicht teil": the person was not there
+    comitatives: frozenset[str]  # "with", "mit": the name after one is not a subject
+    adjective_suffixes: frozenset[str]  # "based" in "Chicago-based": a hyphenated adjective, not a name
 
 
 def _words(section, key: str) -> list[str]:
@@ -161,6 +165,10 @@ def lexicon(code: str) -> PeopleLexicon:
         reporting_before=_phrase_pattern(reporting + _words(section, "reporting_phrases"),
                                          r"(?<!\w)(?:{})[\s,:]*$"),
         participation=_phrase_pattern(_words(section, "participation_words"), r"(?<!\w)(?:{})(?!\w)"),
+        arrival=_phrase_pattern(_words(section, "arrival_words"), r"(?<!\w)(?:{})(?!\w)"),
+        # the outcomes section's past-perfect auxiliaries: "had travelled to" tells of an earlier trip
+        earlier_tense=_phrase_pattern(_words(load(code).section("outcomes"), "earlier_tense"),
+                                      r"(?<!\w)(?:{})(?:\s+\S+)?\s*$"),
         attributive_nouns=frozenset(_words(section, "attributive_nouns")),
         host=_phrase_pattern(hosts, r"(?<!\w)(?:{})(?!\w)"),
         speaking_at=_phrase_pattern(_words(section, "speaking_at_event"), r"(?<!\w)(?:{})(?!\w)"),
@@ -183,6 +191,8 @@ def lexicon(code: str) -> PeopleLexicon:
         organisation_owned=_phrase_pattern(owned, r"(?<!\w)(?:{})(?!\w)"),
         person_pronouns=_phrase_pattern(_words(section, "person_pronouns"), r"(?<!\w)(?:{})(?!\w)"),
         absence=_phrase_pattern(_words(section, "absence_words"), r"(?<!\w)(?:{})(?!\w)"),
+        adjective_suffixes=frozenset(_words(section, "adjective_suffixes")),
+        comitatives=frozenset(_words(section, "comitatives")),
     )
 
 

@@ -91,8 +91,8 @@ def _kind(word: str, code: str) -> int:
     if low in lex.stop_words or low in lex.organisation_heads or low in lex.organisation_nouns \
             or (word.isupper() and len(word) > 1):
         return STOP  # acronyms (TASS, USA, DPRK) are organisations or places; "Motors", "Airlines"
-    if len(word.rsplit("-", 1)[-1]) >= 5 and word.rsplit("-", 1)[-1].islower():
-        return OTHER  # "Chicago-based", "Kremlin-backed": an adjective (not "Jong-un", "Il-sung")
+    if "-" in word and word.rsplit("-", 1)[-1] in lex.adjective_suffixes:
+        return OTHER  # "Chicago-based", "Kremlin-backed": an adjective (not "Jong-un", "Eui-kyeom")
     return NAME
 
 
