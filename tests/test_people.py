@@ -386,3 +386,10 @@ def test_a_surname_with_an_apostrophe_is_not_cut():
 def test_an_arrival_puts_a_person_at_the_event_but_an_earlier_trip_does_not():
     people = people_of("en_arrival_and_earlier_trip.txt")
     assert present(people) == {"Emmanuel Macron", "Xi Jinping", "Catherine Colonna"}  # not Scholz ("had travelled")
+
+
+def test_the_canonical_name_is_the_international_spelling():
+    assert canonical_name({"Sergueï Lavrov": 3, "Sergej Lavrov": 1, "Sergei Lavrov": 1}) == "Sergei Lavrov"
+    # what English articles write wins over the commonest local spelling
+    assert canonical_name({"Sergueï Lavrov": 4, "Sergej Lawrow": 3, "Sergey Lavrov": 1},
+                          international={"Sergey Lavrov": 1}) == "Sergey Lavrov"
