@@ -393,3 +393,9 @@ def test_the_canonical_name_is_the_international_spelling():
     # what English articles write wins over the commonest local spelling
     assert canonical_name({"Sergueï Lavrov": 4, "Sergej Lawrow": 3, "Sergey Lavrov": 1},
                           international={"Sergey Lavrov": 1}) == "Sergey Lavrov"
+
+
+def test_a_host_who_receives_the_guests_took_part_and_an_absentee_did_not():
+    people = people_of("nl_host_and_absent.txt")  # "ontvangen door premier Mark Rutte", "was niet aanwezig"
+    assert present(people) == {"Emmanuel Macron", "Olaf Scholz", "Mark Rutte", "Hanke Bruins Slot"}
+    assert not people["Donald Tusk"].present

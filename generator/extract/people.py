@@ -289,7 +289,7 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -
     found: set[int] = set()
     # A speaker takes part only by speaking at the event: "said at the meeting", "sagte bei dem Treffen".
     phrases = [(lex.absence, True)] if absence else [(lex.participation, False), (lex.speaking_at, True),
-                                                      (lex.arrival, False)]
+                                                      (lex.arrival, False), (lex.agent, False)]
     subject_only = {lex.absence.pattern, lex.arrival.pattern}  # said of the person before the phrase
     for index, here in sorted(by_sentence.items()):
         sentence = doc.sentences[index]
@@ -321,13 +321,16 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -
             # An absence or an arrival is said of its subject, not of the names after it.
             after = [] if match.re.pattern in subject_only else [m for m in here if m.lead_in >= end]
             chain: list[Mention] = []
+            agent = match.re.pattern == lex.agent.pattern  # "received by X": X and the people listed with X
             for mention in after:
-                if _word_count(text[end:mention.lead_in]) <= AFTER_PARTICIPATION \
+                if (not (agent and chain) and _word_count(text[end:mention.lead_in]) <= AFTER_PARTICIPATION) \
                         or (chain and (_joined(doc, chain[-1].end, mention, connectors=True)
                                        or _list_goes_on(doc, chain[-1].end, mention))):
                     chain.append(mention)
                 else:
                     break
+            if agent and chain and lex.other_venue.match(text[chain[-1].end:]):
+                chain = []  # "recibido por el rey Felipe VI en el Palacio Real": another occasion
             taking += chain
             found |= {owner[id(m)] for m in taking if (speaking or not m.speaker) and not _spouse(m, lex)}
     return found

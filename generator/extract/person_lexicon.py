@@ -51,6 +51,8 @@ class PeopleLexicon:
     reporting_before: re.Pattern[str]  # a verb or phrase right before it: "said Putin", "volgens Poetin"
     participation: re.Pattern[str]
     arrival: re.Pattern[str]  # "arrived in", "reiste nach": said of the person before it
+    agent: re.Pattern[str]  # "received by", "accolti dal": the person named right after it took part
+    other_venue: re.Pattern[str]  # "en el Palacio Real" right after that person: another occasion
     earlier_tense: re.Pattern[str]  # "had", "hatte": an auxiliary that sets an arrival before the event
     attributive_nouns: frozenset[str]  # "administration" in "the Trump administration"
     host: re.Pattern[str]  # a host title in a role: "Gastgeber", "padrone di casa"
@@ -100,6 +102,15 @@ def _phrase_pattern(phrases: Iterable[str], template: str) -> re.Pattern[str]:
     if not alternatives:
         return re.compile(r"(?!x)x")
     return re.compile(template.format("|".join(alternatives)), re.IGNORECASE)
+
+
+def _other_venue(code: str) -> re.Pattern[str]:
+    """A site preposition, an optional article and a capitalised word (the places section's
+    lists): "en el Palacio Real", "at Buckingham Palace"."""
+    places = load(code).section("places")
+    prepositions = "|".join(map(re.escape, _words(places, "site_prepositions"))) or "(?!x)x"
+    determiners = "|".join(map(re.escape, _words(places, "determiners"))) or "(?!x)x"
+    return re.compile(rf"^[\s,]*(?i:{prepositions})\s+(?:(?i:{determiners})\s+)?[^\W\d_a-zß-ÿ]")
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +177,8 @@ def lexicon(code: str) -> PeopleLexicon:
                                          r"(?<!\w)(?:{})[\s,:]*$"),
         participation=_phrase_pattern(_words(section, "participation_words"), r"(?<!\w)(?:{})(?!\w)"),
         arrival=_phrase_pattern(_words(section, "arrival_words"), r"(?<!\w)(?:{})(?!\w)"),
+        agent=_phrase_pattern(_words(section, "agent_words"), r"(?<!\w)(?:{})(?!\w)"),
+        other_venue=_other_venue(code),
         # the outcomes section's past-perfect auxiliaries: "had travelled to" tells of an earlier trip
         earlier_tense=_phrase_pattern(_words(load(code).section("outcomes"), "earlier_tense"),
                                       r"(?<!\w)(?:{})(?:\s+\S+)?\s*$"),

@@ -454,8 +454,9 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         reported_after = bool(lex.reporting_after.match(text[tokens[last].end:]))
         # "president of Chrysler", "Minister of Industry": a role joined to the name by a
         # connector is the name's office, not the name's holder.
+        # Two particles are a surname's ("Präsidentin von der Leyen"), one is the role's connector.
         of_role = titled and first > 0 and tokens[first - 1].text.lower() in lex.connectors \
-            and tokens[first - 1].kind != PARTICLE
+            and not (first > 1 and tokens[first - 2].kind == PARTICLE)
         person_cue = (titled and not of_role) or after_role is not None
         cue_before = titled or reported_before or _country_possessive(tokens, first, text)
         cued = cue_before or reported_after or after_role is not None
