@@ -249,8 +249,10 @@ def _runs(tokens: list[_Token], text: str, particles: frozenset[str]) -> list[tu
                 last = j
                 j += 1
             elif (tokens[j].kind == PARTICLE or tokens[j].text.lower() in particles) \
-                    and (last > first or is_given_name(tokens[first].text)):
-                # "Ursula von der Leyen", "Luiz Inácio Lula da Silva"; not "Macron da Meloni"
+                    and ((last > first and is_given_name(tokens[last].text)) or is_given_name(tokens[first].text)
+                         and last == first):
+                # "Ursula von der Leyen", "Luiz Inácio Lula da Silva"; not "Macron da Meloni", nor
+                # a surname's organisation: "Liesje Schreinemacher van Buitenhandel"
                 k = j
                 while k < len(tokens) and (tokens[k].kind == PARTICLE or tokens[k].text.lower() in particles) \
                         and _adjacent(tokens, k - 1, k, text):
@@ -504,6 +506,8 @@ def _organisation(tokens: list[_Token], first: int, last: int, text: str, code: 
     next_word = re.match(r"[ \t]+([^\W\d_]+)", after)
     if next_word and next_word.group(1).lower() in lex.organisation_nouns:
         return True, False
+    if first > 0 and _adjacent(tokens, first - 1, first, text) and tokens[first - 1].text.lower() in lex.organisation_nouns:
+        return True, False  # "l'université Sun Yat-sen", "the company Apple"
     following = re.sub(r"^['’]s?(?=[ \t])", "", after)
     if following[:1] in (" ", "\t") and lex.organisation_owned.match(following.lstrip(" \t")):
         return False, True
