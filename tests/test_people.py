@@ -389,6 +389,7 @@ def test_an_arrival_puts_a_person_at_the_event_but_an_earlier_trip_does_not():
 
 
 def test_the_canonical_name_is_the_international_spelling():
+    assert person_key("Sergueï Lavrov") == person_key("Serguéi Lavrov") == person_key("Sergej Lawrow")
     assert canonical_name({"Sergueï Lavrov": 3, "Sergej Lavrov": 1, "Sergei Lavrov": 1}) == "Sergei Lavrov"
     # what English articles write wins over the commonest local spelling
     assert canonical_name({"Sergueï Lavrov": 4, "Sergej Lawrow": 3, "Sergey Lavrov": 1},

@@ -27,6 +27,7 @@ _CLUSTERS: tuple[tuple[str, str], ...] = (
     ("tsch", "C"), ("tsj", "C"), ("tch", "C"), ("tsh", "C"),
     ("sch", "C"), ("sh", "C"), ("sj", "C"), ("zh", "C"), ("ch", "C"), ("kh", "C"),
     ("ph", "f"), ("ck", "k"), ("qu", "k"), ("tz", "s"), ("ts", "s"),
+    ("gue", "ge"), ("gui", "gi"),  # French and Spanish hard g: Sergueï, Serguéi / Sergei
 )
 # Vowel spellings: Dutch "oe" and French "ou" for /u/, German "ue" for ü.
 _VOWELS: tuple[tuple[str, str], ...] = (("oe", "u"), ("ou", "u"), ("ue", "u"))

@@ -299,7 +299,8 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -
             continue
         here.sort(key=lambda m: m.start)
         for match, speaking in matches:
-            if not absence and lex.negation.search(sentence.text[max(0, match.start() - 25):match.end()]):
+            # "did not take part", "the delegation he will lead" ("delegatie zal leiden")
+            if not absence and lex.negation.search(sentence.text[max(0, match.start() - 25):match.end() + 5]):
                 continue
             if match.re.pattern == lex.arrival.pattern and lex.earlier_tense.search(sentence.text[:match.start()]):
                 continue  # "Scholz had travelled to Beijing in November"
