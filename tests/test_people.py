@@ -400,3 +400,11 @@ def test_a_host_who_receives_the_guests_took_part_and_an_absentee_did_not():
     people = people_of("nl_host_and_absent.txt")  # "ontvangen door premier Mark Rutte", "was niet aanwezig"
     assert present(people) == {"Emmanuel Macron", "Olaf Scholz", "Mark Rutte", "Hanke Bruins Slot"}
     assert not people["Donald Tusk"].present
+
+
+def test_italian_surnames_join_their_full_names_and_an_absent_bare_name_is_kept():
+    people = people_of("it_surnames_and_absence.txt")
+    assert {"Tajani", "Antonio Tajani"} <= set(people["Antonio Tajani"].aliases)
+    assert {"Crosetto", "Guido Crosetto"} <= set(people["Guido Crosetto"].aliases)
+    assert present(people) == {"Giorgia Meloni", "Emmanuel Macron", "Antonio Tajani", "Guido Crosetto"}
+    assert "Mattarella" in people  # "non ha partecipato" shows a person, absent

@@ -145,7 +145,8 @@ class Mention:
     person_cue: bool  # a title, honorific or role marks a person ("said" does not: "Apple said")
     organisation: bool  # a legal form, organisation noun or model number marks a company or product
     owned: bool  # a noun only organisations own stands next to it: "Apple shares", "the CEO of Apple"
-    pronoun_after: bool  # a personal pronoun follows in its sentence: "Putin will not stop unless he is"
+    pronoun_after: bool  # a personal pronoun follows in its sentence ("Putin will not stop unless he is"),
+    # or a participation word right after it ("Mattarella non ha partecipato")
     lead_in: int  # where the words introducing the name begin (its role phrase), absolute
 
 
@@ -461,7 +462,8 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
             and not (first > 1 and tokens[first - 2].kind == PARTICLE)
         person_cue = (titled and not of_role) or after_role is not None
         cue_before = titled or reported_before or _country_possessive(tokens, first, text)
-        cued = cue_before or reported_after or after_role is not None
+        takes_part = _takes_part(text[tokens[last].end:], lex)
+        cued = cue_before or reported_after or after_role is not None or takes_part
         organisation, owned = _organisation(tokens, first, last, text, doc.language)
         words = len(name.split())
         accepted = words > 1 and not title_case and (
@@ -475,7 +477,7 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
             attributive=first == last and _attributive(tokens, first, text, lex),
             person_cue=person_cue and not title_case,
             organisation=organisation, owned=owned,
-            pronoun_after=bool(lex.person_pronouns.search(text, tokens[last].end)),
+            pronoun_after=bool(lex.person_pronouns.search(text, tokens[last].end)) or takes_part,
             lead_in=sentence.start + (tokens[role_start].start if titled else head.start),
         ))
     return found
@@ -512,6 +514,14 @@ def _organisation(tokens: list[_Token], first: int, last: int, text: str, code: 
     if following[:1] in (" ", "\t") and lex.organisation_owned.match(following.lstrip(" \t")):
         return False, True
     return False, bool(_owner_before(code).search(text[max(0, tokens[first].start - 40):tokens[first].start]))
+
+
+def _takes_part(after: str, lex: PeopleLexicon) -> bool:
+    """A participation, absence or arrival phrase within two words after the name: a person
+    ("Mattarella non ha partecipato", "Sybiha arrived in Brussels")."""
+    lead = re.match(r"\s+(?:[^\W\d_]+\s+){0,2}", after)
+    rest = after[lead.end():] if lead else after
+    return any(p.match(rest) for p in (lex.participation, lex.absence, lex.arrival))
 
 
 def find_mentions(doc: Document) -> list[Mention]:
