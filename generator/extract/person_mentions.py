@@ -429,7 +429,12 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
             head = tokens[first]
         if first > 0 and tokens[first - 1].kind == DETERMINER \
                 and not text[tokens[first - 1].end:head.start].strip():
-            continue  # "the Kremlin", "dem Treffen", "de Krim": a noun, not a name
+            # "the Kremlin", "dem Treffen", "de Krim": a noun, not a name; but the noun may
+            # stand before one: "Der Osteuropa-Experte Jan Reinholt"
+            given = next((k for k in range(first + 1, last) if is_given_name(tokens[k].text)), None)
+            if given is None or is_given_name(head.text):
+                continue
+            first, head = given, tokens[given]
         role_start, titled = _role_before(tokens, first, text, lex)
         if not titled and _initials_before(tokens, first, text) and _role_before(tokens, first - 1, text, lex)[1]:
             first -= 1  # "il vicepresidente americano JD Vance"
