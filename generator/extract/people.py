@@ -13,9 +13,17 @@ A person is `present` (took part in the main event) when they are
 - listed with a main participant in the lead or a main-event sentence ("Biden, Macron,
   Scholz and Meloni"), or, when only one main participant stands out, joined to them or
   to a meeting word ("Putin met with Kim");
-- named by a participation phrase ("accompanied by X", "X also took part in the talks");
+- named by a participation phrase ("accompanied by X", "X also took part in the talks"), an
+  arrival or a seat said of them ("X arrived in Brussels", "X was also sitting in"), or as
+  the agent of a reception ("received by X", "accolti dal presidente X");
 and not marked as past ("former", "the late", a background sentence). Spouses who travel
-along and speakers of a participation sentence do not count by that phrase alone.
+along and speakers of a participation sentence do not count by that phrase alone. A person
+the text says was absent ("did not attend", "nahm nicht teil") is not present unless a
+participation phrase also names them.
+
+Names that stand for companies, products or places are left out (`_is_person`): legal
+forms, organisation nouns and model numbers mark them; a title, role, given name or
+personal pronoun marks a person; a reporting verb proves nothing ("Apple said").
 
 Language knowledge comes from the `people` section of `languages/<code>.yaml`.
 """
