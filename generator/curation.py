@@ -24,6 +24,9 @@ from typing import Any, Union
 import jsonschema_rs
 import yaml
 
+from .safe_yaml import Limits, YamlRefused, cut, quoted
+from .safe_yaml import load as load_yaml
+
 ENTITY_ACTIONS = ("rename_entity", "merge_entities")
 EVENT_ACTIONS = ("merge_events", "split_event", "set_title", "rename_event")
 FACT_ACTIONS = ("suppress_fact", "add_fact")
@@ -123,6 +126,10 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+# Far above any editor's file; a few aliases are allowed, their expansion bounded.
+CURATION_LIMITS = Limits(max_chars=2_000_000, max_aliases=100, max_nodes=200_000)
+
+
 @lru_cache(maxsize=1)
 def curation_schema() -> dict:
     return json.loads(resources.files("generator.schema").joinpath("curation.schema.json").read_text())
@@ -183,7 +190,7 @@ def _validation_problems(data: Any, root: yaml.Node | None, path: str) -> list[s
             path_to += unexpected[:1]
         where = _line_of(root, path_to)
         field = ".".join(str(p) for p in error.absolute_path) or "file"
-        problems.append(f"{path}:{where}: {field}: {error.message} ({_fix(error)})")
+        problems.append(f"{path}:{where}: {field}: {cut(error.message)} ({_fix(error)})")  # the message quotes the value
     return sorted(set(problems), key=lambda p: (int(p.split(":")[1]), p))
 
 
@@ -212,11 +219,44 @@ def _optional(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+# What one event or entity can have only one of: two such entries would silently let the last win.
+ONE_PER_TARGET = {"set_title": ("event",), "rename_event": ("event",), "rename_entity": ("kind", "entity")}
+
+
+def _refuse_conflicts(data: Any, root: yaml.Node | None, path: str) -> None:
+    """A repeated entry, or two entries that set one thing (two titles for one event): a
+    CurationError naming both lines. Entries the schema refuses are left to it."""
+    entries = data.get("actions") if isinstance(data, dict) else None
+    problems = []
+    first_at: dict[str, int] = {}
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if not isinstance(entry, dict):
+            continue  # the schema says what is wrong with it
+        line = _line_of(root, ["actions", index])
+        kind = entry.get("action")
+        same = json.dumps(entry, sort_keys=True, default=str)
+        if same in first_at:
+            problems.append(f"{path}:{line}: the same entry as line {first_at[same]} (remove one)")
+            continue
+        first_at[same] = line
+        if kind in ONE_PER_TARGET and all(k in entry for k in ONE_PER_TARGET[kind]):
+            target = json.dumps([kind, *(str(entry[k]).casefold() for k in ONE_PER_TARGET[kind])])
+            if target in first_at:
+                what = " ".join(quoted(entry[k]) for k in ONE_PER_TARGET[kind])
+                problems.append(f"{path}:{line}: a second {kind} for {what}, after line {first_at[target]} "
+                                "(keep one of them)")
+            first_at.setdefault(target, line)
+    if problems:
+        raise CurationError(problems)
+
+
 def parse_curation(text: str, path: str) -> Curation:
     """Parse and validate curation YAML; raises CurationError listing every problem."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        data, root = load_yaml(text, CURATION_LIMITS, _Loader)
+        _refuse_conflicts(data, root, path)
+    except YamlRefused as error:
+        raise CurationError([f"{path}:{error.line}: {error.reason} ({error.fix}; see docs/curation.md)"]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -239,9 +279,14 @@ def parse_curation(text: str, path: str) -> Curation:
 def load_curation(path: Path, display: str | None = None) -> Curation:
     """Read the curation file; a missing file is an empty curation. Raises CurationError."""
     shown = display or str(path)
+    if path.is_symlink():  # it could be any file of the machine
+        raise CurationError([f"{shown}:1: a symbolic link (commit the curation file itself)"])
     if not path.exists():
         return Curation(path=shown)
     try:
+        if path.stat().st_size > CURATION_LIMITS.max_chars * 4:  # refused without loading it (UTF-8: ≤ 4 bytes a character)
+            raise CurationError([f"{shown}:1: too large for a curation file (keep it under "
+                                 f"{CURATION_LIMITS.max_chars:,} characters)"])
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise CurationError([f"{shown}:1: cannot read the curation file: {error} (save it as UTF-8 text)"]) from None
