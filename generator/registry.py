@@ -30,7 +30,7 @@ canonical name the article and event records use.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Iterable, Literal, Sequence
 
@@ -235,26 +235,31 @@ class _Draft:
     spellings: Counter
     name: str | None = None  # set by curation
     redirects: set[str] | None = None
+    english: Counter = field(default_factory=Counter)  # the spellings English articles use
 
     def display(self) -> str:
         if self.name:
             return self.name
         if self.kind == "person":
-            return canonical_name(self.spellings)
+            return canonical_name(self.spellings, international=self.english)
         return sorted(self.spellings, key=lambda s: (-self.spellings[s], s))[0]
 
 
 def _person_drafts(records: Sequence[ArticleRecord], events: dict[str, str | None]) -> list[_Draft]:
     spelled: dict[tuple[str, str], list[str]] = defaultdict(list)
+    english: set[str] = {record.id for record in records if record.language == "en"}
     for record in records:
         for person in record.participants:
             spelled[(record.id, person.name)] += [person.name, *person.aliases]
     drafts = []
     for group in group_people(records, events):
         counts: Counter = Counter()
+        in_english: Counter = Counter()
         for mention in group.mentions:
             counts.update(spelled[mention])
-        drafts.append(_Draft("person", set(group.mentions), counts))
+            if mention[0] in english:
+                in_english.update(spelled[mention])
+        drafts.append(_Draft("person", set(group.mentions), counts, english=in_english))
     return drafts
 
 
@@ -323,6 +328,7 @@ def _apply_entity_curation(drafts: list[_Draft], kind: EntityKind, actions: Sequ
             for other in found[1:]:
                 target.mentions |= other.mentions
                 target.spellings.update(other.spellings)
+                target.english.update(other.english)
                 target.redirects |= {entity_slug(other.display()), *(other.redirects or ())}
                 drafts.remove(other)
             if action.name:

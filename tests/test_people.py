@@ -361,3 +361,50 @@ def test_a_surname_qualifying_a_noun_does_not_make_a_participant():
     assert present(english) == {"Marco Rubio", "David Lammy", "Jean-Noël Barrot"}
     italian = people_of("it_attributive_surname.txt")  # "del governo Meloni"
     assert present(italian) == {"Antonio Tajani", "Jean-Noël Barrot"}
+
+
+# ------------------------------------------------ organisations, absence, apostrophes
+
+def test_companies_and_products_are_not_people():
+    people = people_of("en_company_and_people.txt")
+    assert set(people) == {"Steve Jobs", "Tim Cook", "Gene Munster"}  # not Apple, Apple Inc or Airbus
+
+
+def test_a_person_the_text_says_did_not_attend_is_not_present():
+    people = people_of("de_absent_minister.txt")
+    assert present(people) == {"Friedrich Merz", "Emmanuel Macron"}
+    assert not people["Giorgia Meloni"].present  # "nahm an dem Treffen nicht teil"
+
+
+def test_a_surname_with_an_apostrophe_is_not_cut():
+    people = people_of("it_dalema_surname.txt")
+    assert "Massimo D'Alema" in people
+    assert {"D'Alema", "D’Alema"} <= set(people["Massimo D'Alema"].aliases)
+    assert same_person("D’Alema", "Massimo D'Alema") and person_key("D'Alema") == person_key("D’Alema")
+
+
+def test_an_arrival_puts_a_person_at_the_event_but_an_earlier_trip_does_not():
+    people = people_of("en_arrival_and_earlier_trip.txt")
+    assert present(people) == {"Emmanuel Macron", "Xi Jinping", "Catherine Colonna"}  # not Scholz ("had travelled")
+
+
+def test_the_canonical_name_is_the_international_spelling():
+    assert person_key("Sergueï Lavrov") == person_key("Serguéi Lavrov") == person_key("Sergej Lawrow")
+    assert canonical_name({"Sergueï Lavrov": 3, "Sergej Lavrov": 1, "Sergei Lavrov": 1}) == "Sergei Lavrov"
+    # what English articles write wins over the commonest local spelling
+    assert canonical_name({"Sergueï Lavrov": 4, "Sergej Lawrow": 3, "Sergey Lavrov": 1},
+                          international={"Sergey Lavrov": 1}) == "Sergey Lavrov"
+
+
+def test_a_host_who_receives_the_guests_took_part_and_an_absentee_did_not():
+    people = people_of("nl_host_and_absent.txt")  # "ontvangen door premier Mark Rutte", "was niet aanwezig"
+    assert present(people) == {"Emmanuel Macron", "Olaf Scholz", "Mark Rutte", "Hanke Bruins Slot"}
+    assert not people["Donald Tusk"].present
+
+
+def test_italian_surnames_join_their_full_names_and_an_absent_bare_name_is_kept():
+    people = people_of("it_surnames_and_absence.txt")
+    assert {"Tajani", "Antonio Tajani"} <= set(people["Antonio Tajani"].aliases)
+    assert {"Crosetto", "Guido Crosetto"} <= set(people["Guido Crosetto"].aliases)
+    assert present(people) == {"Giorgia Meloni", "Emmanuel Macron", "Antonio Tajani", "Guido Crosetto"}
+    assert "Mattarella" in people  # "non ha partecipato" shows a person, absent

@@ -37,7 +37,7 @@ FLOORS: dict[str, dict[str, float]] = {
               "outcomes": 0.95, "events": 1.00, "outcome_kind_accuracy": 0.95, "outcome_speaker_accuracy": 0.95},
     "devset": {"people": 0.95, "present": 0.95, "locations": 0.95, "dates": 0.95, "main_date": 0.95,
                "outcomes": 0.95, "events": 1.00, "outcome_kind_accuracy": 0.95, "outcome_speaker_accuracy": 0.95},
-    "evalset": {"people": 0.95, "present": 0.85, "locations": 0.90, "dates": 0.95, "main_date": 0.95,
+    "evalset": {"people": 0.95, "present": 0.90, "locations": 0.90, "dates": 0.95, "main_date": 0.95,
                 "outcomes": 0.90, "events": 1.00, "outcome_kind_accuracy": 0.84, "outcome_speaker_accuracy": 0.91},
 }
 
@@ -83,7 +83,7 @@ def test_scores_stay_above_their_floors(scores):
 # Real annotated news nobody on the project wrote (../shared/peer, scored by tests/peer_score.py):
 # corpus → field → measure → floor.
 PEER_FLOORS: dict[str, dict[str, dict[str, float]]] = {
-    "meantime": {"dates": {"f1": 0.88}, "people": {"precision": 0.35, "recall": 0.90},
+    "meantime": {"dates": {"f1": 0.88}, "people": {"precision": 0.85, "recall": 0.90},
                  "places": {"f1": 0.75}},
     "timebank": {"dates": {"f1": 0.88}},
 }
@@ -116,8 +116,10 @@ EVENT_SETS: dict[str, tuple[tuple[Path, ...], tuple[Path, ...]]] = {
 EVENT_FLOORS: dict[str, dict[str, float]] = {
     "seeds": {"headline_right": 1.00, "grouping_right": 1.00, "date_right": 1.00, "place_right": 1.00,
               "participants_f1": 1.00, "one_english_role": 0.85},
+    # one_english_role counts the present participants found: Hun Manet, now found present
+    # ("los primeros ministros de Tailandia, ..., y de Camboya, Hun Manet"), has no role of his own.
     "fixtures": {"headline_right": 0.80, "grouping_right": 1.00, "date_right": 1.00, "place_right": 1.00,
-                 "participants_f1": 0.90, "one_english_role": 0.90},
+                 "participants_f1": 0.90, "one_english_role": 0.89},
 }
 
 

@@ -579,7 +579,7 @@ def month_list_pattern(code: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def _month_list_ends(text: str, code: str, chosen: list[Expression], taken: list[tuple[int, int]]) -> list[Expression]:
+def _month_list_ends(text: str, code: str, chosen: list[Expression], taken: "_Taken") -> list[Expression]:
     """The second month of "in March and April", which has no cue of its own."""
     ends = []
     pattern = month_list_pattern(code)
@@ -588,7 +588,7 @@ def _month_list_ends(text: str, code: str, chosen: list[Expression], taken: list
         if expr.kind != "month":
             continue
         match = pattern.match(text, expr.end)
-        if match and all(match.end() <= s or match.start("month") >= e for s, e in taken):
+        if match and taken.free(match.start("month"), match.end()):
             found = Expression("month", match.start("month"), match.end(), {"month": match.group("month")})
             if _acceptable(found, text, lex):
                 ends.append(found)

@@ -27,6 +27,7 @@ _CLUSTERS: tuple[tuple[str, str], ...] = (
     ("tsch", "C"), ("tsj", "C"), ("tch", "C"), ("tsh", "C"),
     ("sch", "C"), ("sh", "C"), ("sj", "C"), ("zh", "C"), ("ch", "C"), ("kh", "C"),
     ("ph", "f"), ("ck", "k"), ("qu", "k"), ("tz", "s"), ("ts", "s"),
+    ("gue", "ge"), ("gui", "gi"),  # French and Spanish hard g: Sergueï, Serguéi / Sergei
 )
 # Vowel spellings: Dutch "oe" and French "ou" for /u/, German "ue" for ü.
 _VOWELS: tuple[tuple[str, str], ...] = (("oe", "u"), ("ou", "u"), ("ue", "u"))
@@ -65,8 +66,12 @@ def _fold_token(token: str) -> str:
     return token
 
 
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
 def _tokens(name: str) -> list[str]:
-    return _TOKEN.findall(_plain(name))
+    """Folded words; an apostrophe inside a word joins it: "D'Alema" is one word, "dalema"."""
+    return _TOKEN.findall(_INNER_APOSTROPHE.sub("", _plain(name)))
 
 
 @lru_cache(maxsize=1 << 16)  # linking a large corpus asks for the same names again and again
@@ -166,17 +171,21 @@ def given_initials(name: str) -> frozenset[str]:
     return frozenset(token[0] for token in _split(name)[1])
 
 
-# Spellings typical of one language's transliteration, which an international display name avoids.
-_LOCAL_SPELLING = re.compile(r"oe|sj|tsj|sch|^w|w\b|[^aeiou]e\b|ou|ij|yj\b|\bj[^aeiou]")
+# Spellings typical of one language's transliteration, which an international display name avoids:
+# Dutch "oe", "sj", "tsj", "ij"; German "sch", "w", final "j"; French "ou", final "e", "ï" and "ë"
+# ("Sergueï"); Spanish stressed transliterations ("Serguéi").
+_LOCAL_SPELLING = re.compile(r"oe|sj|tsj|sch|^w|w\b|[^aeiou]e\b|ou|ij|yj\b|\bj[^aeiou]|[aeiou]j\b")
+_TRANSLITERATION_MARKS = re.compile(r"[ïëÏË]|(?<=[aeiou])[íéúó](?=\b)|ué")
 
 
-def _display_rank(spelling: str, count: int) -> tuple:
+def _display_rank(spelling: str, count: int, international: int = 0) -> tuple:
     full, cased, local, hyphens = _spelling_rank(spelling)
     return (
         full,  # a full first + last name first
         cased,  # "Kim Jong Un" over "Kim jong un" or "KIM JONG UN"
+        -international,  # the spelling English articles use ("Sergei Lavrov", not "Sergueï Lavrov")
+        local,  # the international spelling over a Dutch/German/French one ("Poetin", "Sergueï")
         -count,  # the form most sources use
-        local,  # the international spelling over a Dutch/German/French one
         hyphens,  # "Kim Jong Un" over "Kim Jong-un" when otherwise equal
         spelling,
     )
@@ -187,18 +196,21 @@ def _spelling_rank(spelling: str) -> tuple[int, int, int, int]:
     tokens = spelling.split()
     words = [t for t in _TOKEN.findall(spelling) if len(t) > 1]
     well_cased = all(t[:1].isupper() for t in tokens) and not spelling.isupper()
-    local = len(_LOCAL_SPELLING.findall(_plain(spelling)))
+    local = len(_LOCAL_SPELLING.findall(_plain(spelling))) + len(_TRANSLITERATION_MARKS.findall(spelling.lower()))
     return 0 if len(words) >= 2 else 1, 0 if well_cased else 1, local, spelling.count("-")
 
 
-def canonical_name(spellings: Iterable[str] | Mapping[str, int]) -> str:
+def canonical_name(spellings: Iterable[str] | Mapping[str, int],
+                   international: Mapping[str, int] | None = None) -> str:
     """The display name for spellings that name one person (each spelling as often as it
     is used, or a mapping of spellings to their counts).
 
-    Prefers a full first + last name, then properly cased forms, then the form used
-    most often, then the spelling with fewest language-specific transliterations; ties
+    Prefers a full first + last name, then properly cased forms, then the spelling English
+    articles use most (`international`: spelling → uses in English text), then the spelling
+    with fewest language-specific transliterations, then the form used most often; ties
     are broken alphabetically so the choice is deterministic.
     """
+    international = international or {}
     counts: Counter = Counter()
     if isinstance(spellings, Mapping):  # the registry's counts: not expanded to every use
         for spelling, count in spellings.items():
@@ -208,4 +220,4 @@ def canonical_name(spellings: Iterable[str] | Mapping[str, int]) -> str:
         counts.update(" ".join(s.split()) for s in spellings if s and s.strip())
     if not counts:
         raise ValueError("canonical_name needs at least one non-empty spelling")
-    return min(counts, key=lambda s: _display_rank(s, counts[s]))
+    return min(counts, key=lambda s: _display_rank(s, counts[s], international.get(s, 0)))

@@ -13,9 +13,17 @@ A person is `present` (took part in the main event) when they are
 - listed with a main participant in the lead or a main-event sentence ("Biden, Macron,
   Scholz and Meloni"), or, when only one main participant stands out, joined to them or
   to a meeting word ("Putin met with Kim");
-- named by a participation phrase ("accompanied by X", "X also took part in the talks");
+- named by a participation phrase ("accompanied by X", "X also took part in the talks"), an
+  arrival or a seat said of them ("X arrived in Brussels", "X was also sitting in"), or as
+  the agent of a reception ("received by X", "accolti dal presidente X");
 and not marked as past ("former", "the late", a background sentence). Spouses who travel
-along and speakers of a participation sentence do not count by that phrase alone.
+along and speakers of a participation sentence do not count by that phrase alone. A person
+the text says was absent ("did not attend", "nahm nicht teil") is not present unless a
+participation phrase also names them.
+
+Names that stand for companies, products or places are left out (`_is_person`): legal
+forms, organisation nouns and model numbers mark them; a title, role, given name or
+personal pronoun marks a person; a reporting verb proves nothing ("Apple said").
 
 Language knowledge comes from the `people` section of `languages/<code>.yaml`.
 """
@@ -28,8 +36,8 @@ from functools import lru_cache
 
 from ..records import Document, Person
 from .event_cues import is_historical, lexicon as event_lexicon, main_event_sentences
-from .names import person_key, same_person
-from .person_lexicon import PeopleLexicon, lexicon
+from .names import family_name_first, person_key, same_person
+from .person_lexicon import PeopleLexicon, is_given_name, lexicon
 from .person_mentions import Mention, find_mentions
 from .roles import person_role
 
@@ -177,6 +185,34 @@ def _cluster_bare_names(mentions: list[Mention], seen_elsewhere: set[str], nouns
     return clusters
 
 
+def _organisation_words(mentions: list[Mention]) -> set[str]:
+    """Keys of the words of every name the article marks as an organisation ("Apple Inc.",
+    "Ford Motor Company", "Airbus A400M", "Apple shares"): the same word elsewhere names it too."""
+    return {person_key(word) for m in mentions if m.organisation or m.owned for word in m.name.split()}
+
+
+def _is_person(cluster: _Cluster, organisation_words: set[str]) -> bool:
+    """Whether a cluster names a person rather than a company, product or place, from the
+    strongest cue of its mentions: a title or role ("CEO Steve Jobs"); a legal form,
+    organisation noun or model number ("Apple Inc.", "the Hang Seng index"); a given name or
+    the shape of an East Asian name; a noun only organisations own ("Airbus spokesman").
+    Otherwise a bare name needs a personal pronoun after it ("Putin will not stop unless he
+    is stopped"), and a full name must not be made of words the article uses for an
+    organisation. Reporting verbs prove nothing: companies say things too ("Apple said")."""
+    if any(m.person_cue for m in cluster.mentions):
+        return True
+    if any(m.organisation for m in cluster.mentions):
+        return False
+    full_names = [name for name, _ in cluster.full_names()]
+    if any(is_given_name(name.split()[0]) or family_name_first(name) for name in full_names):
+        return True
+    if any(m.owned for m in cluster.mentions):
+        return False
+    if not full_names:  # a bare name: "he" or "she" after it shows a person ("Apple said it")
+        return any(m.pronoun_after for m in cluster.mentions)
+    return not all(person_key(word) in organisation_words for m in cluster.mentions for word in m.name.split())
+
+
 def _display_name(cluster: _Cluster) -> str:
     """The fullest form the article gives; the commonest, then the first, among equals."""
     counts = Counter(m.name for m in cluster.mentions)
@@ -257,10 +293,12 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"[^\W\d_]+", text))
 
 
-def _took_part(doc: Document, clusters: list[_Cluster]) -> set[int]:
+def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -> set[int]:
     """People a participation phrase puts at the event: named inside it ("nahm auch X teil"),
     right before it ("X also took part"), or listed right after it ("accompanied by senior
-    officials, including X and his deputy Y"). Speakers, spouses and past sentences are left out."""
+    officials, including X and his deputy Y"). Speakers, spouses and past sentences are left out.
+    With `absence`, the people an absence phrase names the same way ("X did not attend",
+    "An dem Treffen nahm X nicht teil")."""
     lex = lexicon(doc.language)
     text = doc.article.text
     owner = {id(m): i for i, c in enumerate(clusters) for m in c.mentions}
@@ -270,19 +308,30 @@ def _took_part(doc: Document, clusters: list[_Cluster]) -> set[int]:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     found: set[int] = set()
     # A speaker takes part only by speaking at the event: "said at the meeting", "sagte bei dem Treffen".
-    phrases = [(lex.participation, False), (lex.speaking_at, True)]
+    phrases = [(lex.absence, True)] if absence else [(lex.participation, False), (lex.speaking_at, True),
+                                                      (lex.arrival, False), (lex.agent, False)]
+    subject_only = {lex.absence.pattern, lex.arrival.pattern}  # said of the person before the phrase
     for index, here in sorted(by_sentence.items()):
         sentence = doc.sentences[index]
-        matches = [(m, speaking) for pattern, speaking in phrases for m in pattern.finditer(sentence.text)]
+        matches = [(m, speaking) for pattern, speaking in phrases for m in pattern.finditer(sentence.text)
+                   if pattern.pattern != r"(?!x)x"]
         if not matches or _historical(doc, index):
             continue
         here.sort(key=lambda m: m.start)
         for match, speaking in matches:
-            if lex.negation.search(sentence.text[max(0, match.start() - 25):match.end()]):
+            # "did not take part", "the delegation he will lead" ("delegatie zal leiden")
+            if not absence and lex.negation.search(sentence.text[max(0, match.start() - 25):match.end() + 5]):
                 continue
+            if match.re.pattern == lex.arrival.pattern and lex.earlier_tense.search(sentence.text[:match.start()]):
+                continue  # "Scholz had travelled to Beijing in November"
             start, end = sentence.start + match.start(), sentence.start + match.end()
             taking = [m for m in here if start <= m.start < end]
-            before = [m for m in here if m.end <= start]
+            # "X nahm nicht teil; Washington wurde durch Y vertreten": a clause ends the reach.
+            clause = sentence.start + max((i + 1 for i, c in enumerate(sentence.text[:match.start()]) if c in ";:"),
+                                          default=0)
+            before = [m for m in here if clause <= m.start and m.end <= start]
+            if match.re.pattern in subject_only and before and _after_comitative(text, before[-1], lex):
+                before = []  # "An dem Gespräch mit Xi nahmen die Manager nicht teil": Xi is not the subject
             # "X, a senior official, later joined the talks": the apposition does not count.
             if before and _word_count(_after_apposition(text[before[-1].end:start])) <= BEFORE_PARTICIPATION:
                 taking.append(before[-1])  # and the people listed with it: "A and B also took part"
@@ -290,17 +339,36 @@ def _took_part(doc: Document, clusters: list[_Cluster]) -> set[int]:
                     if not _joined(doc, left.end, right, connectors=True):
                         break
                     taking.append(left)
-            after = [m for m in here if m.lead_in >= end]
+            # An absence or an arrival is said of its subject, not of the names after it.
+            after = [] if match.re.pattern in subject_only else [m for m in here if m.lead_in >= end]
             chain: list[Mention] = []
+            agent = match.re.pattern == lex.agent.pattern  # "received by X": X and the people listed with X
             for mention in after:
-                if _word_count(text[end:mention.lead_in]) <= AFTER_PARTICIPATION \
-                        or (chain and _joined(doc, chain[-1].end, mention, connectors=True)):
+                if (not (agent and chain) and _word_count(text[end:mention.lead_in]) <= AFTER_PARTICIPATION) \
+                        or (chain and (_joined(doc, chain[-1].end, mention, connectors=True)
+                                       or _list_goes_on(doc, chain[-1].end, mention))):
                     chain.append(mention)
                 else:
                     break
+            if agent and chain and lex.other_venue.match(text[chain[-1].end:]):
+                chain = []  # "recibido por el rey Felipe VI en el Palacio Real": another occasion
             taking += chain
             found |= {owner[id(m)] for m in taking if (speaking or not m.speaker) and not _spouse(m, lex)}
     return found
+
+
+def _list_goes_on(doc: Document, left_end: int, right: Mention) -> bool:
+    """A list of participants goes on after a coordinator and a short aside: "joined by A and B
+    and, on the North Korean side, C and D"."""
+    gap = doc.article.text[left_end:right.lead_in]
+    words = re.findall(r"[^\W\d_]+", gap.lower())
+    return (not re.search(r"[.;:!?()]", gap) and 0 < len(words) <= 6 and gap.count(",") >= 2
+            and gap.rstrip().endswith(",") and words[0] in lexicon(doc.language).coordinators)
+
+
+def _after_comitative(text: str, mention: Mention, lex: PeopleLexicon) -> bool:
+    words = re.findall(r"[^\W\d_]+", text[max(0, mention.lead_in - 20):mention.lead_in].lower())
+    return bool(words) and words[-1] in lex.comitatives
 
 
 def _after_apposition(gap: str) -> str:
@@ -373,10 +441,13 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> 
     took_part |= {i for i, c in enumerate(clusters)  # "Gastgeber Merz", "the host, Mark Carney,"
                   if any(m.role and host.search(m.role) and not m.past and not _historical(doc, m.sentence)
                          for m in c.mentions)}
+    absent = _took_part(doc, clusters, absence=True)  # "Putin did not attend": named most, yet not there
     present = []
     for i, cluster in enumerate(clusters):
         past = 2 * sum(m.past for m in cluster.mentions) >= len(cluster.mentions)
-        present.append(not past and (i in principals or i in took_part))
+        # A participation phrase outweighs an absence ("Moon joined the two leaders" and "did not
+        # take part in the talks"); an absence outweighs being named most.
+        present.append(not past and (i in took_part or (i in principals and i not in absent)))
     return present
 
 
@@ -396,6 +467,8 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
         if home is not None:
             home.mentions.append(mention)
     clusters += bare_clusters
+    organisation_words = _organisation_words(mentions)
+    clusters = [c for c in clusters if _is_person(c, organisation_words)]
     clusters.sort(key=lambda c: c.first())
     people = []
     for cluster, present in zip(clusters, _presence(clusters, doc, main)):

@@ -50,6 +50,10 @@ class PeopleLexicon:
     reporting_after: re.Pattern[str]  # a verb right after the name: "Putin said"
     reporting_before: re.Pattern[str]  # a verb or phrase right before it: "said Putin", "volgens Poetin"
     participation: re.Pattern[str]
+    arrival: re.Pattern[str]  # "arrived in", "reiste nach": said of the person before it
+    agent: re.Pattern[str]  # "received by", "accolti dal": the person named right after it took part
+    other_venue: re.Pattern[str]  # "en el Palacio Real" right after that person: another occasion
+    earlier_tense: re.Pattern[str]  # "had", "hatte": an auxiliary that sets an arrival before the event
     attributive_nouns: frozenset[str]  # "administration" in "the Trump administration"
     host: re.Pattern[str]  # a host title in a role: "Gastgeber", "padrone di casa"
     speaking_at: re.Pattern[str]  # "told the summit", "sagte bei dem Treffen": the speaker was there
@@ -67,6 +71,13 @@ class PeopleLexicon:
     spouses: frozenset[str]
     nouns_capitalised: bool  # German: a capital does not set a name apart from a noun
     organisation_heads: frozenset[str]  # "Frente", "Reunión", "Summit": head an organisation or event name
+    organisation_nouns: frozenset[str]  # "Motors", "Airlines", "index": end or follow a company's name
+    legal_form: re.Pattern[str]  # "Inc.", "GmbH", "S.p.A." right after a name: a company
+    organisation_owned: re.Pattern[str]  # "shares", "CEO": nouns only an organisation owns
+    person_pronouns: re.Pattern[str]  # "he", "hij": refer to a person, never to a company
+    absence: re.Pattern[str]  # "did not attend", "nahm ... nicht teil": the person was not there
+    comitatives: frozenset[str]  # "with", "mit": the name after one is not a subject
+    adjective_suffixes: frozenset[str]  # "based" in "Chicago-based": a hyphenated adjective, not a name
 
 
 def _words(section, key: str) -> list[str]:
@@ -91,6 +102,33 @@ def _phrase_pattern(phrases: Iterable[str], template: str) -> re.Pattern[str]:
     if not alternatives:
         return re.compile(r"(?!x)x")
     return re.compile(template.format("|".join(alternatives)), re.IGNORECASE)
+
+
+def _other_venue(code: str) -> re.Pattern[str]:
+    """A site preposition, an optional article and a capitalised word (the places section's
+    lists): "en el Palacio Real", "at Buckingham Palace"."""
+    places = load(code).section("places")
+    prepositions = "|".join(map(re.escape, _words(places, "site_prepositions"))) or "(?!x)x"
+    determiners = "|".join(map(re.escape, _words(places, "determiners"))) or "(?!x)x"
+    return re.compile(rf"^[\s,]*(?i:{prepositions})\s+(?:(?i:{determiners})\s+)?[^\W\d_a-zß-ÿ]")
+
+
+@lru_cache(maxsize=1)
+def _organisation_cues() -> tuple[frozenset[str], re.Pattern[str], tuple[str, ...]]:
+    """Organisation nouns, legal forms and organisation-owned nouns of every language: an
+    article in any language names "Deutsche Bank", "Apple Inc." and "Fiat CEO"."""
+    nouns, forms, owned = [], [], []
+    for language in all_languages():
+        section = language.section("people")
+        nouns += _words(section, "organisation_nouns")
+        forms += [str(w) for w in section.get("legal_forms", []) or []]  # as written: "GmbH", "SA"
+        owned += _words(section, "organisation_owned")
+    # Matched as written ("SE", not the Italian "se"); a short form also with dots between
+    # its letters ("S.p.A.", "N.V.").
+    dotted = sorted({r"\.?".join(map(re.escape, form)) + r"\.?" if len(form) <= 4 else re.escape(form)
+                     for form in forms}, key=len, reverse=True)
+    legal = re.compile(r"^,?\s*(?:" + "|".join(dotted) + r")(?!\w)")
+    return frozenset(nouns), legal, tuple(sorted(set(owned), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +162,7 @@ def lexicon(code: str) -> PeopleLexicon:
         if not any(w in titles for w in words):  # "amministratore delegato": the head is a title
             titles.add(words[0])
     reporting = _words(section, "reporting_verbs")
+    organisation_nouns, legal_form, owned = _organisation_cues()
     return PeopleLexicon(
         titles=frozenset(titles),
         title_suffix=_phrase_pattern((t for t in titles if len(t) >= 5), r"\w{{3}}(?:{})$"),
@@ -137,6 +176,12 @@ def lexicon(code: str) -> PeopleLexicon:
         reporting_before=_phrase_pattern(reporting + _words(section, "reporting_phrases"),
                                          r"(?<!\w)(?:{})[\s,:]*$"),
         participation=_phrase_pattern(_words(section, "participation_words"), r"(?<!\w)(?:{})(?!\w)"),
+        arrival=_phrase_pattern(_words(section, "arrival_words"), r"(?<!\w)(?:{})(?!\w)"),
+        agent=_phrase_pattern(_words(section, "agent_words"), r"(?<!\w)(?:{})(?!\w)"),
+        other_venue=_other_venue(code),
+        # the outcomes section's past-perfect auxiliaries: "had travelled to" tells of an earlier trip
+        earlier_tense=_phrase_pattern(_words(load(code).section("outcomes"), "earlier_tense"),
+                                      r"(?<!\w)(?:{})(?:\s+\S+)?\s*$"),
         attributive_nouns=frozenset(_words(section, "attributive_nouns")),
         host=_phrase_pattern(hosts, r"(?<!\w)(?:{})(?!\w)"),
         speaking_at=_phrase_pattern(_words(section, "speaking_at_event"), r"(?<!\w)(?:{})(?!\w)"),
@@ -154,6 +199,13 @@ def lexicon(code: str) -> PeopleLexicon:
         nouns_capitalised=bool(section.get("nouns_capitalised", False)),
         organisation_endings=tuple(_words(section, "organisation_endings")),
         organisation_heads=heads,
+        organisation_nouns=organisation_nouns,
+        legal_form=legal_form,
+        organisation_owned=_phrase_pattern(owned, r"(?<!\w)(?:{})(?!\w)"),
+        person_pronouns=_phrase_pattern(_words(section, "person_pronouns"), r"(?<!\w)(?:{})(?!\w)"),
+        absence=_phrase_pattern(_words(section, "absence_words"), r"(?<!\w)(?:{})(?!\w)"),
+        adjective_suffixes=frozenset(_words(section, "adjective_suffixes")),
+        comitatives=frozenset(_words(section, "comitatives")),
     )
 
 

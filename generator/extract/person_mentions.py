@@ -88,8 +88,11 @@ def _kind(word: str, code: str) -> int:
         return OTHER
     if low in lex.determiners:
         return DETERMINER
-    if low in lex.stop_words or low in lex.organisation_heads or (word.isupper() and len(word) > 1):
-        return STOP  # acronyms (TASS, USA, DPRK) are organisations or places
+    if low in lex.stop_words or low in lex.organisation_heads or low in lex.organisation_nouns \
+            or (word.isupper() and len(word) > 1):
+        return STOP  # acronyms (TASS, USA, DPRK) are organisations or places; "Motors", "Airlines"
+    if "-" in word and word.rsplit("-", 1)[-1] in lex.adjective_suffixes:
+        return OTHER  # "Chicago-based", "Kremlin-backed": an adjective (not "Jong-un", "Eui-kyeom")
     return NAME
 
 
@@ -111,6 +114,9 @@ def _tokens(text: str, code: str) -> list[_Token]:
     for match in _TOKEN.finditer(text):
         word, start = match.group(), match.start()
         elided = _ELISION.match(word) if ("'" in word or "’" in word) else None
+        if elided and elided.group(1)[:1].isupper() and any(c.isalnum() for c in text[:start]) \
+                and text[:start].rstrip()[-1:] not in _OPENERS:
+            elided = None  # "Massimo D'Alema": a capital elision inside a sentence is a surname's
         if elided and elided.group(1).lower() in elisions:  # "l'Élysée", "dell'Onu": article + word
             add(elided.group(1), start)
             word, start = word[elided.end():], start + elided.end()
@@ -136,6 +142,11 @@ class Mention:
     past: bool  # "former", "the late", "the then" next to the name
     speaker: bool  # a reporting verb makes it the speaker of its sentence
     attributive: bool  # a bare name qualifying a noun: "the Trump administration"
+    person_cue: bool  # a title, honorific or role marks a person ("said" does not: "Apple said")
+    organisation: bool  # a legal form, organisation noun or model number marks a company or product
+    owned: bool  # a noun only organisations own stands next to it: "Apple shares", "the CEO of Apple"
+    pronoun_after: bool  # a personal pronoun follows in its sentence ("Putin will not stop unless he is"),
+    # or a participation word right after it ("Mattarella non ha partecipato")
     lead_in: int  # where the words introducing the name begin (its role phrase), absolute
 
 
@@ -239,8 +250,10 @@ def _runs(tokens: list[_Token], text: str, particles: frozenset[str]) -> list[tu
                 last = j
                 j += 1
             elif (tokens[j].kind == PARTICLE or tokens[j].text.lower() in particles) \
-                    and (last > first or is_given_name(tokens[first].text)):
-                # "Ursula von der Leyen", "Luiz Inácio Lula da Silva"; not "Macron da Meloni"
+                    and ((last > first and is_given_name(tokens[last].text)) or is_given_name(tokens[first].text)
+                         and last == first):
+                # "Ursula von der Leyen", "Luiz Inácio Lula da Silva"; not "Macron da Meloni", nor
+                # a surname's organisation: "Liesje Schreinemacher van Buitenhandel"
                 k = j
                 while k < len(tokens) and (tokens[k].kind == PARTICLE or tokens[k].text.lower() in particles) \
                         and _adjacent(tokens, k - 1, k, text):
@@ -395,6 +408,9 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
     if _is_credit(text, tokens, lex):
         return []
     title_case = _is_title_case(tokens)
+    # Where the sentence's last personal pronoun starts: one after a name shows a person.
+    # Found once per sentence; searching on from every name made a long sentence quadratic.
+    last_pronoun = max((m.start() for m in lex.person_pronouns.finditer(text)), default=-1)
     found = []
     for first, last in _runs(tokens, text, lex.particles):
         head = tokens[first]
@@ -411,9 +427,17 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         if first < last and _place_genitive(head):  # "Polens Radosław Sikorski": the country is a cue
             first += 1
             head = tokens[first]
+        if first < last and not is_given_name(head.text) and gazetteer.is_place_word(head.text):
+            first += 1  # "Michigan Ford", "London Heathrow": a place before a name qualifies it
+            head = tokens[first]
         if first > 0 and tokens[first - 1].kind == DETERMINER \
                 and not text[tokens[first - 1].end:head.start].strip():
-            continue  # "the Kremlin", "dem Treffen", "de Krim": a noun, not a name
+            # "the Kremlin", "dem Treffen", "de Krim": a noun, not a name; but the noun may
+            # stand before one: "Der Osteuropa-Experte Jan Reinholt"
+            given = next((k for k in range(first + 1, last) if is_given_name(tokens[k].text)), None)
+            if given is None or is_given_name(head.text):
+                continue
+            first, head = given, tokens[given]
         role_start, titled = _role_before(tokens, first, text, lex)
         if not titled and _initials_before(tokens, first, text) and _role_before(tokens, first - 1, text, lex)[1]:
             first -= 1  # "il vicepresidente americano JD Vance"
@@ -439,8 +463,16 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         role = role or after_role
         reported_before = bool(lex.reporting_before.search(text[max(0, head.start - _CUE_REACH):head.start]))
         reported_after = bool(lex.reporting_after.match(text[tokens[last].end:]))
+        # "president of Chrysler", "Minister of Industry": a role joined to the name by a
+        # connector is the name's office, not the name's holder.
+        # Two particles are a surname's ("Präsidentin von der Leyen"), one is the role's connector.
+        of_role = titled and first > 0 and tokens[first - 1].text.lower() in lex.connectors \
+            and not (first > 1 and tokens[first - 2].kind == PARTICLE)
+        person_cue = (titled and not of_role) or after_role is not None
         cue_before = titled or reported_before or _country_possessive(tokens, first, text)
-        cued = cue_before or reported_after or after_role is not None
+        takes_part = _takes_part(text[tokens[last].end:], lex)
+        cued = cue_before or reported_after or after_role is not None or takes_part
+        organisation, owned = _organisation(tokens, first, last, text, doc.language)
         words = len(name.split())
         accepted = words > 1 and not title_case and (
             cued or is_given_name(head.text) or family_name_first(name))
@@ -451,9 +483,53 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
             cue_before=cue_before, accepted=accepted, role=role, past=past,
             speaker=reported_before or reported_after,
             attributive=first == last and _attributive(tokens, first, text, lex),
+            person_cue=person_cue and not title_case,
+            organisation=organisation, owned=owned,
+            pronoun_after=last_pronoun >= tokens[last].end or takes_part,
             lead_in=sentence.start + (tokens[role_start].start if titled else head.start),
         ))
     return found
+
+
+# A model or flight number right after a name makes it a product or its maker: "Airbus A400M",
+# "Boeing 737-800", "iPhone 4" (regnal numbers are Roman: "Charles III").
+_MODEL_NUMBER = re.compile(r"^\s+[A-Z]{0,3}-?\d")
+# What stands between an organisation-owned noun and the name it belongs to: "CEO of Apple",
+# "le PDG d'Apple", "the spokesman for the company".
+_OWNER_LINK = r"\s+(?:(?:[a-zß-ÿ]{1,5}\s+){1,2}|[a-zß-ÿ]{1,5}['’])$"  # lower-case small words
+
+
+@lru_cache(maxsize=None)
+def _owner_before(code: str) -> re.Pattern[str]:
+    return re.compile(f"(?i:{lexicon(code).organisation_owned.pattern}){_OWNER_LINK}")
+
+
+def _organisation(tokens: list[_Token], first: int, last: int, text: str, code: str) -> tuple[bool, bool]:
+    """Cues that a run names a company, institution or product, not a person: a legal form
+    ("Apple Inc."), an organisation noun right after it ("the Hang Seng index", "Ford Motor
+    Company"), a model number ("Airbus A400M"); and, weaker, a noun only organisations own
+    ("Apple shares", "Ford's stock", "Airbus spokesman", "the CEO of Apple")."""
+    lex = lexicon(code)
+    after = text[tokens[last].end:]
+    if lex.legal_form.match(" " + tokens[last].text) or lex.legal_form.match(after) or _MODEL_NUMBER.match(after):
+        return True, False
+    next_word = re.match(r"[ \t]+([^\W\d_]+)", after)
+    if next_word and next_word.group(1).lower() in lex.organisation_nouns:
+        return True, False
+    if first > 0 and _adjacent(tokens, first - 1, first, text) and tokens[first - 1].text.lower() in lex.organisation_nouns:
+        return True, False  # "l'université Sun Yat-sen", "the company Apple"
+    following = re.sub(r"^['’]s?(?=[ \t])", "", after)
+    if following[:1] in (" ", "\t") and lex.organisation_owned.match(following.lstrip(" \t")):
+        return False, True
+    return False, bool(_owner_before(code).search(text[max(0, tokens[first].start - 40):tokens[first].start]))
+
+
+def _takes_part(after: str, lex: PeopleLexicon) -> bool:
+    """A participation, absence or arrival phrase within two words after the name: a person
+    ("Mattarella non ha partecipato", "Sybiha arrived in Brussels")."""
+    lead = re.match(r"\s+(?:[^\W\d_]+\s+){0,2}", after)
+    rest = after[lead.end():] if lead else after
+    return any(p.match(rest) for p in (lex.participation, lex.absence, lex.arrival))
 
 
 def find_mentions(doc: Document) -> list[Mention]:

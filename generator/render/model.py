@@ -146,7 +146,8 @@ def newest_first(events: Iterable[EventRecord]) -> tuple[EventRecord, ...]:
 
 
 def _aliases(name: str, spellings: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted({s for s in spellings if s and s != name}, key=str.casefold))
+    # Spellings equal but for case in one order every run: "Kim Jong-Un" before "Kim Jong-un".
+    return tuple(sorted({s for s in spellings if s and s != name}, key=lambda s: (s.casefold(), s)))
 
 
 def _registry_aliases(registry: Any) -> dict[str, tuple[str, ...]]:
