@@ -481,3 +481,20 @@ def test_an_article_sharing_only_a_mentioned_person_with_an_event_is_not_part_of
     groups = cluster_articles(articles, records, SameText())
     assert [[records[i].id for i in g] for g in groups] == [["biden_putin", "biden_putin_again"],
                                                              ["zelensky_elsewhere"]]
+
+
+def test_an_undated_report_whose_own_day_never_fits_the_event_leaves_it(lisbon_corpus, monkeypatch):
+    # Text and shared people put the French report with the dated German one; read against
+    # any of the event's days, its own main day stays months away (a yearless "29 Sept.",
+    # a "Wednesday" of another week): it reports another meeting of the same people.
+    articles, records = lisbon_corpus
+    monkeypatch.setattr("generator.events.extract_article",
+                        lambda article, anchor: replace(records[1], published=anchor.isoformat(),
+                                                        published_source="event",
+                                                        date=(anchor - timedelta(days=300)).isoformat()))
+    linked = link(articles, records, Curation())
+    event_of = {r.id: r.event for r in linked.records}
+    assert event_of["fr_meeting_lisbon"] != event_of["de_meeting_lisbon"]
+    french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
+    assert french.published_source is None  # read on its own again, not against a meeting it did not report
+

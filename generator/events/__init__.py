@@ -29,7 +29,7 @@ from ..records import Article, ArticleRecord, EventRecord, PastEvent, evolve
 from ..registry import Registry, build_registry, relabel_events
 from ..workers import Resident
 from . import curate, reuse
-from .cluster import cluster_articles
+from .cluster import cluster_articles, date_relation
 from .embed import Embeddings
 from .canonical import canonical_records, derive_id
 from .ids import unique_ids
@@ -71,8 +71,10 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     embeddings = embeddings or Embeddings()
     records = list(records)
     groups = [list(g) for g in cluster_articles(articles, records, embeddings)]
+    readings: dict[tuple[int, date], ArticleRecord] = {}  # each article read once against each day
+    groups = _without_disagreeing(articles, records, groups, embeddings, extract_cache, extract_worker, readings)
     groups = curate.apply_event_curation(groups, records, curation, previous, warnings)
-    records = _reresolve_dates(articles, records, groups, extract_cache, extract_worker)
+    records = _reresolve_dates(articles, records, groups, extract_cache, extract_worker, readings)
     records = curate.apply_fact_curation(articles, records, groups, curation, previous, warnings)
 
     labels = {records[i].id: f"event-{n}" for n, group in enumerate(groups) for i in group}
@@ -122,7 +124,8 @@ def _file_order(warning: str) -> tuple[str, int, str]:
 
 def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
                      groups: Sequence[Sequence[int]], extract_cache: Path | None = None,
-                     worker: Resident | None = None) -> list[ArticleRecord]:
+                     worker: Resident | None = None,
+                     readings: dict[tuple[int, date], ArticleRecord] | None = None) -> list[ArticleRecord]:
     """Re-read an article that has no date of its own against its event's date.
 
     A report comes out on the day of the meeting or in the days after it, and its
@@ -145,7 +148,7 @@ def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
         if not pending:
             break
         reread = _read_against(articles, records, {i: event_day[i] + timedelta(days=lag) for i in pending},
-                               extract_cache, worker)
+                               extract_cache, worker, readings if readings is not None else {})
         for i in pending:
             if lag == 0 or reread[i].date == event_day[i].isoformat():
                 out[i] = reread[i]
@@ -154,17 +157,47 @@ def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
     return out
 
 
+def _without_disagreeing(articles: Sequence[Article], records: Sequence[ArticleRecord],
+                         groups: list[list[int]], embeddings: Embeddings, extract_cache: Path | None = None,
+                         worker: Resident | None = None,
+                         readings: dict[tuple[int, date], ArticleRecord] | None = None) -> list[list[int]]:
+    """An article without a date of its own that no reading against its event's days puts
+    on the event's day reports another meeting: its "Wednesday" is not the event's Monday,
+    its dateline's "Sept 29" not the event's 4 September. It leaves the event, and the
+    articles that leave are clustered among themselves. Text and shared people joined them;
+    the dates they state, read in context, part them."""
+    reread = _reresolve_dates(articles, list(records), groups, extract_cache, worker, readings)
+    leaving: set[int] = set()
+    for group in groups:
+        when = main_date([records[i] for i in group])
+        if when and len(when) == 10:
+            leaving.update(i for i in group if records[i].published_source is None
+                           and date_relation(reread[i].date, when) == "conflict")
+    if not leaving:
+        return groups
+    apart = sorted(leaving)
+    regrouped = cluster_articles([articles[i] for i in apart], [records[i] for i in apart], embeddings)
+    kept = [[i for i in group if i not in leaving] for group in groups]
+    kept = [group for group in kept if group] + [[apart[j] for j in group] for group in regrouped]
+    return sorted((sorted(group, key=lambda i: records[i].id) for group in kept), key=lambda g: records[g[0]].id)
+
+
 def _read_against(articles: Sequence[Article], records: Sequence[ArticleRecord], anchors: dict[int, date],
-                  extract_cache: Path | None, worker: Resident | None) -> dict[int, ArticleRecord]:
-    """The records of articles `anchors` names, each read against its anchor date."""
+                  extract_cache: Path | None, worker: Resident | None,
+                  readings: dict[tuple[int, date], ArticleRecord]) -> dict[int, ArticleRecord]:
+    """The records of articles `anchors` names, each read against its anchor date; `readings`
+    keeps every reading of this link, which asks for some of them twice."""
+    wanted = {i: day for i, day in anchors.items() if (i, day) not in readings}
     # in the language its first reading found, which is not detected again
-    known = {i: replace(articles[i], language=records[i].language) for i in anchors}
-    chosen = sorted(anchors)
+    known = {i: replace(articles[i], language=records[i].language) for i in wanted}
+    chosen = sorted(wanted)
     if extract_cache is None:
-        return {i: extract_article(known[i], anchor=anchors[i]) for i in chosen}
-    # Through the extraction cache (and its worker processes): a rebuild re-reads nothing.
-    reread = extract_all([known[i] for i in chosen], extract_cache,
-                         anchors={articles[i].id: anchors[i] for i in chosen}, progress=False, worker=worker)
-    by_id = {r.id: r for r in reread.records}
-    # an article that fails to re-read keeps the record it had
-    return {i: by_id.get(records[i].id, records[i]) for i in chosen}
+        readings.update({(i, wanted[i]): extract_article(known[i], anchor=wanted[i]) for i in chosen})
+    elif chosen:
+        # Through the extraction cache (and its worker processes): a rebuild re-reads nothing.
+        reread = extract_all([known[i] for i in chosen], extract_cache,
+                             anchors={articles[i].id: wanted[i] for i in chosen}, progress=False, worker=worker)
+        by_id = {r.id: r for r in reread.records}
+        # an article that fails to re-read keeps the record it had
+        readings.update({(i, wanted[i]): by_id.get(records[i].id, records[i]) for i in chosen})
+    return {i: readings[(i, day)] for i, day in anchors.items()}
