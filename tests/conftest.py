@@ -9,6 +9,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
+# The corpus the build tests run on: the five seed articles and a curation file of its own,
+# so that nothing an editor commits to corpus/ changes what the tests expect.
+FIXTURE_CORPUS = FIXTURES / "corpus"
 
 
 def copy_build_inputs(target: Path, articles: Path | None = None) -> Path:
@@ -26,6 +29,15 @@ def copy_build_inputs(target: Path, articles: Path | None = None) -> Path:
     (target / "corpus" / "articles").mkdir(parents=True, exist_ok=True)
     if articles is not None:
         shutil.copytree(articles, target / "corpus" / "articles", dirs_exist_ok=True)
+    return target
+
+
+def copy_fixture_corpus(target: Path) -> Path:
+    """What a build reads, with the fixture corpus (articles and curation file) as `corpus/`."""
+    import shutil
+
+    copy_build_inputs(target, FIXTURE_CORPUS / "articles")
+    shutil.copy2(FIXTURE_CORPUS / "curation.yaml", target / "corpus" / "curation.yaml")
     return target
 
 

@@ -1,7 +1,7 @@
 """Two builds from the same inputs give byte-identical records, Markdown and HTML.
 
 Each build runs `factsheet build` in a fresh copy of the repository's site set-up
-(mkdocs.yml, the hand-written docs, the corpus), so nothing is shared between them:
+(mkdocs.yml, the hand-written docs, the fixture corpus), so nothing is shared between them:
 not the extraction cache, not the output folders. A third build reuses the first
 one's cache, so cached records must render exactly like freshly extracted ones.
 
@@ -17,13 +17,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, copy_build_inputs
+from conftest import REPO, copy_fixture_corpus
 DATE_STAMPED = {"site/sitemap.xml", "site/sitemap.xml.gz"}
 
 
 def workspace(folder: Path) -> Path:
-    """A fresh copy of what a build reads: mkdocs.yml, the hand-written docs and the corpus."""
-    return copy_build_inputs(folder, REPO / "corpus" / "articles")
+    """A fresh copy of what a build reads: mkdocs.yml, the hand-written docs and the fixture corpus."""
+    return copy_fixture_corpus(folder)
 
 
 def factsheet(folder: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
