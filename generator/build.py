@@ -139,6 +139,12 @@ def previous_events(*indexes: Path) -> tuple[PastEvent, ...]:
     return ()
 
 
+def last_build_events(config: BuildConfig) -> tuple[PastEvent, ...]:
+    """The last build's events as `build` and `check` both read them: from `docs/`, else
+    from the cache folder. Curation entries on an event's old id match through them."""
+    return previous_events(config.path("docs") / EVENT_INDEX, config.path("cache") / CACHED_EVENT_INDEX)
+
+
 @contextmanager
 def without_cycle_collection() -> Iterator[None]:
     """Python's cycle collector off for the duration (and in the processes forked meanwhile).
@@ -184,7 +190,7 @@ def build(config: BuildConfig) -> BuildReport:
         made_now = {article.id for article in new}
         embeddings.ahead(s for r in extraction.records if r.id in made_now for s in outcome_sentences(r))
         articles = _extracted(corpus.articles, extraction.records)
-        previous = previous_events(config.path("docs") / EVENT_INDEX, config.path("cache") / CACHED_EVENT_INDEX)
+        previous = last_build_events(config)
         memo = Memo(config.path("cache") / "output")
         linked = link(articles, extraction.records, curation, previous, embeddings=embeddings,
                       extract_cache=config.path("cache") / "extract", extract_worker=extractor, memo=memo)
