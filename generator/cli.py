@@ -21,6 +21,7 @@ from .build import BuildReport, ExtractReport, extract_files, plural
 from .check import check as run_check
 from .config import BuildConfig
 from .curation import CurationError
+from .progress import Stages
 from .read import ReadError, display_path
 from .validate import RecordInvalid
 from .write import WriteError
@@ -118,6 +119,8 @@ def build(corpus: Path, curation: Path, docs: Path, site: Path, mkdocs_file: Pat
     DOCS/data/events/<id>.yaml, pages under DOCS, and `mkdocs build --strict` builds
     SITE. The old output stays in place unless the whole build succeeds. Articles
     that cannot be read are reported and left out, and the exit code is then 1.
+    Each stage (read, extract, link, render, write, site) is reported on standard
+    error as it ends, with its counts and seconds; on a terminal also while it runs.
 
     \b
     Example:
@@ -127,7 +130,7 @@ def build(corpus: Path, curation: Path, docs: Path, site: Path, mkdocs_file: Pat
     config = BuildConfig(corpus=corpus, curation=curation, docs=docs, site=site, mkdocs=mkdocs_file,
                          run_mkdocs=not no_site)
     _fail_on(config.problems())
-    report = _run(run_build, config)
+    report = _run(run_build, config, Stages(sys.stderr))
     _KEPT_UNTIL_EXIT.append(report)
     _finish(report, report.summary())
 

@@ -46,14 +46,18 @@ class BuildConfig:
     def problems(self) -> list[str]:
         """Every setting that cannot work, as `path: reason (what to do)` lines."""
         found = []
-        if not self.path("corpus").is_dir():
-            found.append(f"{self.path('corpus')}: corpus folder not found (pass --corpus or create it)")
+        corpus = self.path("corpus")
+        if not corpus.is_dir():
+            found.append(f"{corpus}: corpus folder not found (looked for {corpus.absolute()}; "
+                         "cd to the repository root, or pass --corpus with the folder of articles)")
         curation = self.path("curation")
         if curation.exists() and not curation.is_file():
             found.append(f"{curation}: curation path is not a file (point --curation at a YAML file)")
         docs = self.path("docs")
         if docs.exists() and not docs.is_dir():
             found.append(f"{docs}: docs path is not a folder (pass --docs with a folder)")
-        if self.run_mkdocs and not self.path("mkdocs").is_file():
-            found.append(f"{self.path('mkdocs')}: MkDocs configuration not found (pass --mkdocs or run from the repository root)")
+        mkdocs = self.path("mkdocs")
+        if self.run_mkdocs and not mkdocs.is_file():
+            found.append(f"{mkdocs}: MkDocs configuration not found (looked for {mkdocs.absolute()}; "
+                         "cd to the repository root, or pass --mkdocs)")
         return found

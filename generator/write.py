@@ -24,9 +24,11 @@ import os
 import secrets
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from types import SimpleNamespace
+from typing import Any, Callable, ContextManager, Iterable, Iterator, Mapping
 
 import yaml
 
@@ -392,20 +394,30 @@ def build_site(mkdocs_file: Path, docs_dir: Path, site: Path) -> Path:
     return staged
 
 
+@contextmanager
+def _unreported(name: str) -> Iterator[Any]:
+    yield SimpleNamespace(done="")
+
+
 def publish(generated: Mapping[str, Generated], docs: Path, site: Path | None,
-            mkdocs_file: Path | None) -> None:
+            mkdocs_file: Path | None, stage: Callable[[str], ContextManager[Any]] = _unreported) -> None:
     """Write the generated files into `docs/` and rebuild `site/`, all or nothing.
 
     Both new trees are complete and the strict site build has passed before either
-    replaces the old one. With `site` None only `docs/` is written.
+    replaces the old one. With `site` None only `docs/` is written. `stage(name)` times
+    the two steps ("write", "site") for the command's progress lines.
     """
     recover(docs)
-    staged_docs = stage_docs(docs, generated)
+    with stage("write") as step:
+        staged_docs = stage_docs(docs, generated)
+        step.done = f"{len(generated)} files"
     staged_site = None
     try:
         if site is not None and mkdocs_file is not None:
-            recover(site)
-            staged_site = build_site(mkdocs_file, staged_docs, site)
+            with stage("site") as step:
+                recover(site)
+                staged_site = build_site(mkdocs_file, staged_docs, site)
+                step.done = "mkdocs build --strict"
     except BaseException:
         shutil.rmtree(staged_docs)
         raise
