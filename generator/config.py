@@ -5,7 +5,9 @@ every wrong setting at once, so an editor fixes them in one go.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 
@@ -33,8 +35,9 @@ class BuildConfig:
     """Cache of extracted records, keyed by content hash and extractor version (git-ignored)."""
 
     built: str | None = None
-    """The date pages give as the last update (YYYY-MM-DD); None leaves it out, so two
-    builds of the same inputs are byte-identical."""
+    """The build date pages give (YYYY-MM-DD; the command takes it from SOURCE_DATE_EPOCH).
+    None: each page gives the date of its newest article instead, so two builds of the
+    same inputs are byte-identical whatever the day."""
 
     run_mkdocs: bool = field(default=True)
     """Build the HTML site after writing records and pages; off when only the Markdown is wanted."""
@@ -61,3 +64,15 @@ class BuildConfig:
             found.append(f"{mkdocs}: MkDocs configuration not found (looked for {mkdocs.absolute()}; "
                          "cd to the repository root, or pass --mkdocs)")
         return found
+
+
+def source_date() -> tuple[str | None, list[str]]:
+    """The build date SOURCE_DATE_EPOCH gives (https://reproducible-builds.org/specs/source-date-epoch/),
+    as YYYY-MM-DD in UTC, or None when it is not set; and the problem with it, if any."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None, []
+    try:
+        return datetime.fromtimestamp(int(value), tz=timezone.utc).date().isoformat(), []
+    except (ValueError, OverflowError, OSError):
+        return None, [f"SOURCE_DATE_EPOCH: {value!r} is not a number of seconds since 1970 (fix or unset it)"]

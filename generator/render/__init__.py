@@ -38,7 +38,7 @@ def home_page(site: Site) -> str:
         events=site.events,
         root="",
         link=link,
-        footer=provenance(len(site.sources), site.built),
+        footer=provenance(site, site.sources),
     )
 
 
@@ -47,7 +47,7 @@ def downloads_page(site: Site) -> str:
         "downloads.md.j2",
         meta=front_matter("Downloads"),
         events=site.events,
-        footer=provenance(len(site.sources), site.built),
+        footer=provenance(site, site.sources),
     )
 
 

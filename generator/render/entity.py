@@ -22,7 +22,7 @@ def entity_page(site: Site, entity: Entity) -> str:
         cite=citations.cite,
         sources=sources,
         number=citations.number,
-        footer=provenance(len(entity.articles), site.built),
+        footer=provenance(site, entity.articles),
     )
 
 
@@ -35,5 +35,5 @@ def index_page(site: Site, kind: str) -> str:
         entities=entities,
         root=ROOT,  # the index sits in the same folder as the pages it lists
         link=link,
-        footer=provenance(len(articles), site.built),
+        footer=provenance(site, articles),
     )

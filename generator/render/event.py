@@ -91,5 +91,5 @@ def event_page(site: Site, event: EventRecord) -> str:
         unmapped=[p for p in event.locations if p.lat is None or p.lon is None],
         sources=sources,
         number=citations.number,
-        footer=provenance(len(event.articles), site.built),
+        footer=provenance(site, event.articles),
     )
