@@ -261,3 +261,18 @@ def test_build_reports_every_wrong_setting_at_once(workdir):
         f"mkdocs.yml: MkDocs configuration not found (looked for {workdir / 'mkdocs.yml'}; cd to the repository "
         "root, or pass --mkdocs)",
     ]
+
+
+def test_a_bad_source_date_epoch_is_a_wrong_setting(workdir, monkeypatch):
+    use_corpus(workdir, "good_corpus")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    result = run("build", "--no-site")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "SOURCE_DATE_EPOCH: 'yesterday' is not a number of seconds since 1970 (fix or unset it)\n"
+
+
+def test_source_date_epoch_dates_the_pages(workdir, monkeypatch):
+    use_corpus(workdir, "good_corpus")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert run("build", "--no-site").exit_code == 0
+    assert "· built 14 November 2023 (2023&#45;11&#45;14).</p>" in (workdir / "docs" / "index.md").read_text(encoding="utf-8")
