@@ -362,8 +362,9 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(mkdocs_file: Path, docs_dir: Path, site: Path) -> Path:
-    """Run `mkdocs build --strict` on `docs_dir` into a new folder beside `site`.
+def build_site(mkdocs_file: Path, docs_dir: Path, site: Path, counter: Any = None) -> Path:
+    """Run `mkdocs build --strict` on `docs_dir` into a new folder beside `site`
+    (`counter`: see `site_build.build`).
 
     Returns that folder for `swap_in`; on any warning or error it is removed and
     SiteBuildError carries MkDocs' own messages.
@@ -380,7 +381,7 @@ def build_site(mkdocs_file: Path, docs_dir: Path, site: Path) -> Path:
     try:
         config = load_config(str(mkdocs_file), strict=True,
                              docs_dir=str(docs_dir.resolve()), site_dir=str(staged.resolve()))
-        mkdocs_build(config)
+        mkdocs_build(config, counter=counter)
     except MkDocsException as error:
         shutil.rmtree(staged, ignore_errors=True)
         details = "; ".join([*collected.messages, str(error)])
@@ -416,7 +417,7 @@ def publish(generated: Mapping[str, Generated], docs: Path, site: Path | None,
         if site is not None and mkdocs_file is not None:
             with stage("site") as step:
                 recover(site)
-                staged_site = build_site(mkdocs_file, staged_docs, site)
+                staged_site = build_site(mkdocs_file, staged_docs, site, getattr(step, "counter", None))
                 step.done = "mkdocs build --strict"
     except BaseException:
         shutil.rmtree(staged_docs)

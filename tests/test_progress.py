@@ -48,3 +48,17 @@ def test_nothing_is_reported_without_a_stream():
     with stages.stage("read") as stage:
         stage.done = "5 articles"
     assert not stages.terminal
+
+
+def test_a_stage_that_counts_its_items_shows_a_bar_on_a_terminal_only():
+    out = io.StringIO()
+    with Stages(out, terminal=True).stage("site") as stage:
+        step = stage.counter("html", 3, "page")
+        for _ in range(3):
+            step()
+    assert "site: html:   0%|" in out.getvalue() and "0/3 [" in out.getvalue()
+    plain = io.StringIO()
+    with Stages(plain).stage("site") as stage:
+        step = stage.counter("html", 3, "page")
+        step()
+    assert re.fullmatch(r"site: in \d+\.\d s\n", plain.getvalue())
