@@ -227,7 +227,7 @@ def test_every_curation_example_applies_to_the_sample_corpus(example, sample_cor
     from generator.events import link
 
     text = example.text if example.text.startswith("actions:") else f"actions:\n{example.text}"
-    curation = parse_curation(text, f"{example.page}:{example.line}")  # raises on a schema error
+    curation = parse_curation(text, f"{example.page} (the example at line {example.line})")  # raises if invalid
     articles, records = sample_corpus
     assert link(articles, records, curation).warnings == (), f"{example.page}:{example.line}: the example matches nothing"
 
