@@ -7,12 +7,16 @@ Without an explicit id it gets a stable one from its date, outlet and title
 (`2019-04-25-reuters-putin-and-kim-meet-in-vladivostok`), with a short content-hash
 suffix only when another article already has that id. An article whose body is
 already in the corpus (same hash of the normalised body) is refused, naming the file.
+The title is kept in the front matter only: a first line that repeats it is not stored
+in the body as well.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import os
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -20,9 +24,11 @@ import yaml
 from slugify import slugify
 
 from .extract.language import UnknownLanguageError, check_language
-from .read import (FRONT_MATTER_FIELDS, ID_PATTERN, MAX_BYTES, ReadError, corpus_files, decode_bytes,
-                   parse_article, split_front_matter, too_large)
-from .write import write_text
+from .read import (MAX_BYTES, README, ReadError, article_of, check_id, content_hash, corpus_files, decode_bytes,
+                   parse_article, read_bytes, split_front_matter, too_large)
+from .records import Article
+from .safe_yaml import quoted
+from .write import write_new
 
 SLUG_MAX = 80  # keeps file names readable and well inside every file system's limit
 HASH_SUFFIX = 8
@@ -54,70 +60,72 @@ def body_hash(body: str) -> str:
     return hashlib.sha256("\n".join(lines).strip("\n").encode()).hexdigest()
 
 
+def without_title_line(title: str, body: str) -> str:
+    """`body` without its first line when that line is the title, as long as text remains:
+    the title lives in the front matter and the page heading, not twice."""
+    lines = body.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first].strip() != title.strip():
+        return body
+    rest = "\n".join(lines[first + 1:]).strip("\n")
+    return rest if rest.strip() else body
+
+
+def text_key(article: Article) -> str:
+    """What duplicates are found by: the body's hash, a leading title line left out (so a
+    `.txt` file and the same text added with its title in front matter are one text)."""
+    return body_hash(without_title_line(article.title, article.text))
+
+
 @dataclass(frozen=True)
 class _Existing:
     path: Path
     id: str
-    body_hash: str
+    text_key: str
 
 
 def _existing(corpus: Path) -> list[_Existing]:
-    """The ids and body hashes of the corpus. Files that cannot be read are skipped here:
-    they cannot be compared, and `factsheet check` reports them."""
+    """The ids and text keys of the corpus's articles. Files that cannot be read are
+    skipped here (their names still count as taken ids): they cannot be compared, and
+    `factsheet check` reports them. Symbolic links are never followed."""
     found = []
     for path in corpus_files(corpus):
         try:
-            text, _ = decode_bytes(path.read_bytes()[: MAX_BYTES + 1], str(path))
-            meta, body = split_front_matter(text, str(path)) if path.suffix == ".md" else ({}, text)
-        except (ReadError, OSError):
+            article = parse_article(read_bytes(path, str(path)), str(path), path.stem)
+        except ReadError:
             continue
-        found.append(_Existing(path, str(meta.get("id") or path.stem), body_hash(body)))
+        found.append(_Existing(path, article.id, text_key(article)))
     return found
 
 
-def _merge(stated: Metadata, front_matter: dict, source: str) -> Metadata:
-    """Options override the input's own front matter."""
-    unknown = sorted(str(key) for key in set(front_matter) - set(FRONT_MATTER_FIELDS))
-    if unknown:
-        raise ReadError(source, f"unknown front matter field(s): {', '.join(unknown)}",
-                        f"use only {', '.join(FRONT_MATTER_FIELDS)}")
-    from_file = {k: front_matter.get(k) for k in FRONT_MATTER_FIELDS if front_matter.get(k) not in (None, "")}
+def _stated(stated: Metadata, front_matter: dict) -> dict:
+    """The front matter to store: the input's own, with the options over it. Checked by
+    the reader (`article_of`), as `build` checks it."""
     given = {k: v for k, v in vars(stated).items() if v is not None}
-    merged = {**from_file, **given}
-    published = merged.get("published")
-    if published is not None and not isinstance(published, date):
-        try:
-            published = date.fromisoformat(str(published).strip()[:10])
-        except ValueError:
-            raise ReadError(source, f"`published` is not a date: {published!r}", "write it as YYYY-MM-DD") from None
-    return Metadata(
-        title=str(merged["title"]).strip() if "title" in merged else None,
-        published=published,
-        outlet=str(merged["outlet"]).strip() if "outlet" in merged else None,
-        url=str(merged["url"]).strip() if "url" in merged else None,
-        language=str(merged["language"]).strip().lower() if "language" in merged else None,
-        id=str(merged["id"]).strip() if "id" in merged else None,
-    )
+    return {**{k: v for k, v in front_matter.items() if v not in (None, "")}, **given}
 
 
-def stable_id(meta: Metadata) -> str:
+def stable_id(meta: Metadata | Article) -> str:
     """`<published>-<outlet>-<title>` as a slug; parts that are not known are left out."""
     parts = [meta.published.isoformat() if meta.published else "", meta.outlet or "", meta.title or ""]
     return slugify(" ".join(p for p in parts if p), max_length=SLUG_MAX, word_boundary=True) or "article"
 
 
-def _choose_id(meta: Metadata, digest: str, taken: set[str], source: str) -> str:
-    if meta.id is not None:
-        if meta.id.casefold() in taken:
-            raise ReadError(source, f"id {meta.id!r} is already used in the corpus", "give another --id")
-        return meta.id
-    candidate = stable_id(meta)
-    if candidate.casefold() in taken:
+def _choose_id(stated_id: str | None, article: Article, digest: str, taken: set[str], source: str) -> str:
+    if stated_id is not None:
+        if README.match(f"{stated_id}.md"):
+            raise ReadError(source, f"id {quoted(stated_id)} would name a README file, which is not read as an article",
+                            "give another --id")
+        if stated_id.casefold() in taken:
+            raise ReadError(source, f"id {quoted(stated_id)} is already used in the corpus", "give another --id")
+        return stated_id
+    candidate = stable_id(article)
+    if candidate.casefold() in taken or README.match(f"{candidate}.md"):
         candidate = f"{candidate}-{digest[:HASH_SUFFIX]}"
     return candidate
 
 
-def render(meta: Metadata, body: str) -> str:
+def render(meta: Metadata | Article, body: str) -> str:
     """The `.md` file: front matter with the known fields in a fixed order, then the body."""
     fields = {"title": meta.title, "published": meta.published, "outlet": meta.outlet,
               "url": meta.url, "language": meta.language}
@@ -126,8 +134,28 @@ def render(meta: Metadata, body: str) -> str:
     return f"---\n{front}---\n\n{body}\n"
 
 
+class _CorpusLock:
+    """One `add` at a time per corpus folder: a lock on the folder itself (no lock file to
+    leave behind), so two adds cannot both find an id or a text free and both take it."""
+
+    def __init__(self, corpus: Path) -> None:
+        self.corpus = corpus
+
+    def __enter__(self) -> None:
+        self.descriptor = os.open(self.corpus, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        fcntl.flock(self.descriptor, fcntl.LOCK_EX)
+
+    def __exit__(self, *_: object) -> None:
+        os.close(self.descriptor)  # releases the lock
+
+
 def add_article(data: bytes, corpus: Path, stated: Metadata = Metadata(), source: str = "-") -> Added:
-    """Write `data` into `corpus` as a new article; raises ReadError (with `source` as path)."""
+    """Write `data` into `corpus` as a new article; raises ReadError (with `source` as path).
+
+    Everything `build` checks is checked before anything is written, by the reader's own
+    checks. Adds into one corpus run one at a time, and the file is created, never
+    replaced: a taken id or a text already in the corpus is refused, even when another
+    add stores it at the same moment."""
     if not corpus.is_dir():
         raise ReadError(str(corpus), "corpus folder not found", "pass --corpus or create the folder")
     if not data.strip():
@@ -136,30 +164,43 @@ def add_article(data: bytes, corpus: Path, stated: Metadata = Metadata(), source
         raise too_large(source, len(data))
     text, encoding = decode_bytes(data, source)
     front_matter, body = split_front_matter(text, source)
-    meta = _merge(stated, front_matter, source)
     body = "\n".join(line.rstrip() for line in body.split("\n")).strip("\n")
     if not body.strip():
         raise ReadError(source, "no article text", "give the article text")
-    if meta.title is None:
-        meta = replace(meta, title=next(line.strip() for line in body.splitlines() if line.strip())[:300])
-    digest = body_hash(body)
-    existing = _existing(corpus)
-    same = next((e for e in existing if e.body_hash == digest), None)
-    if same is not None:
-        raise ReadError(source, f"duplicate of {same.path} (same text)", "nothing to add; edit that file instead")
-    article_id = _choose_id(meta, digest, {e.id.casefold() for e in existing}
-                            | {p.stem.casefold() for p in corpus_files(corpus)}, source)
-    if not ID_PATTERN.match(article_id) or ".." in article_id:
-        raise ReadError(source, f"id {article_id!r} looks like a path or has odd characters",
-                        "use letters, digits, '-', '_' and '.' only")
-    content = render(replace(meta, id=None), body)
-    target = corpus / f"{article_id}.md"
-    article = parse_article(content.encode("utf-8"), source, article_id)  # what is written must read back
+    fields = _stated(stated, front_matter)
+    stated_id = fields.pop("id", None)
+    article = article_of(fields, body, source, check_id(str(stated_id), source) if stated_id else "article",
+                         content_hash(data))
+    body = without_title_line(article.title, article.text)
     if article.language is None:
         try:
-            check_language(article.text)
+            check_language(body)
         except UnknownLanguageError as error:
-            raise ReadError(source, f"unknown language {error.code!r}", f"supported: {', '.join(error.supported)}"
+            raise ReadError(source, f"unknown language {quoted(error.code)}", f"supported: {', '.join(error.supported)}"
                             ) from None
-    write_text(target, content)
+    digest = body_hash(body)
+    content = render(article, body)
+    try:
+        return _store(content, corpus, article, stated_id and str(stated_id), digest, source, encoding)
+    except OSError as error:  # a read-only folder, a full disk: one line, nothing half written
+        raise ReadError(str(corpus), f"cannot add the article: {error.strerror}",
+                        "check that the corpus folder is writable and the disk has room") from None
+
+
+def _store(content: str, corpus: Path, article: Article, stated_id: str | None, digest: str, source: str,
+           encoding: str) -> Added:
+    """Under the corpus lock: refuse a text or id already there, then create the file."""
+    with _CorpusLock(corpus):
+        existing = _existing(corpus)
+        same = next((e for e in existing if e.text_key == digest), None)
+        if same is not None:
+            raise ReadError(source, f"duplicate of {same.path} (same text)", "nothing to add; edit that file instead")
+        taken = {e.id.casefold() for e in existing} | {p.stem.casefold() for p in corpus_files(corpus)}
+        article_id = check_id(_choose_id(stated_id, article, digest, taken, source), source)
+        target = corpus / f"{article_id}.md"
+        parse_article(content.encode("utf-8"), source, article_id)  # what is written must read back
+        try:
+            write_new(target, content.encode("utf-8"))
+        except FileExistsError:  # a name no check above could see: a folder of that name, an add without the lock
+            raise ReadError(source, f"{target} exists already", "give another --id") from None
     return Added(path=target, id=article_id, encoding=encoding)

@@ -235,7 +235,7 @@ def build(config: BuildConfig, stages: Stages | None = None) -> BuildReport:
         pages=page_count,
         extracted=extraction.extracted,
         reused=extraction.reused,
-        warnings=tuple(map(str, (*corpus.warnings, *linked.warnings))),
+        warnings=tuple(map(str, (*corpus.notices, *corpus.warnings, *linked.warnings))),
         errors=tuple(map(str, (*corpus.errors, *extraction.failures))),
         site=display_path(site, config.root) if site else None,
         made=(corpus, extraction, articles, linked, site_model, memo, files),
@@ -262,7 +262,8 @@ def extract_files(paths: Sequence[Path], out: Path, curation: Path | None) -> Ex
     """`factsheet extract`: one record per article file to `out/<id>.yaml`, events linked.
 
     Works on any article files, in the corpus or not; unreadable ones are reported and
-    skipped. No extraction cache: these files may be anywhere.
+    skipped. A file in the corpus folder is held to the corpus's rule (no symbolic
+    links). No extraction cache: these files may be anywhere.
     """
     articles, errors = _read_files(paths)
     extraction = extract_all(articles, None)
@@ -282,7 +283,7 @@ def _read_files(paths: Sequence[Path]) -> tuple[tuple[Article, ...], tuple[ReadE
     errors = []
     for path in paths:
         try:
-            article = read_article(path, display_path(path))
+            article = read_article(path, display_path(path), corpus=BuildConfig().corpus)
         except ReadError as error:
             errors.append(error)
             continue

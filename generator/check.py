@@ -29,6 +29,7 @@ from .events.embed import Embeddings
 from .parallel import check_languages, extract_all
 from .read import display_path, read_corpus
 from .records import Article
+from .safe_yaml import quoted
 from .validate import problems, provenance_problems
 from .workers import Resident
 
@@ -41,6 +42,7 @@ class CheckReport:
     article_records: int
     event_records: int
     problems: tuple[str, ...]
+    notices: tuple[str, ...] = ()  # corpus entries that are not articles: said, not problems
 
 
 def _load_records(folder: Path, root: Path, found: list[str]) -> dict[str, tuple[str, Any]]:
@@ -64,7 +66,7 @@ def _record_problems(kind: str, records: dict[str, tuple[str, Any]]) -> list[str
     for stem, (shown, data) in records.items():
         found += [f"{shown}: {problem} ({REBUILD})" for problem in problems(kind, data)]
         if isinstance(data, dict) and data.get("id") != stem:
-            found.append(f"{shown}: id {data.get('id')!r} differs from the file name ({REBUILD})")
+            found.append(f"{shown}: id {quoted(data.get('id'))} differs from the file name ({REBUILD})")
     return found
 
 
@@ -83,7 +85,7 @@ def _article_problems(records: dict[str, tuple[str, Any]], articles: dict[str, A
             found += [f"{shown}: {p} ({REBUILD})" for p in provenance_problems(data, article.text)]
         event = data.get("event")
         if event is not None and event not in events:
-            found.append(f"{shown}: event {event!r} has no event record ({REBUILD})")
+            found.append(f"{shown}: event {quoted(event)} has no event record ({REBUILD})")
     return found
 
 
@@ -146,4 +148,4 @@ def check(config: BuildConfig) -> CheckReport:
     found += _article_problems(records, {a.id: a for a in corpus.articles}, events)
     found += _missing_records(records, corpus.articles, (docs / ARTICLES_DATA).is_dir())
     found += _event_problems(events, records)
-    return CheckReport(len(corpus.articles), len(records), len(events), tuple(found))
+    return CheckReport(len(corpus.articles), len(records), len(events), tuple(found), tuple(map(str, corpus.notices)))

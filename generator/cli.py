@@ -155,7 +155,7 @@ def check(corpus: Path, curation: Path, docs: Path) -> None:
     config = BuildConfig(corpus=corpus, curation=curation, docs=docs, run_mkdocs=False)
     _fail_on(config.problems())
     report = run_check(config)
-    for problem in report.problems:
+    for problem in (*report.notices, *report.problems):
         click.echo(problem)
     counts = (f"{plural(report.articles, 'article')}, {plural(report.article_records, 'article record')}, "
               f"{plural(report.event_records, 'event record')}")
@@ -187,6 +187,7 @@ def add(source: BinaryIO, corpus: Path, title: str | None, published: datetime |
       factsheet add story.txt --published 2019-04-25 --outlet Reuters
       pbpaste | factsheet add - --title "Leaders meet in Hanoi"
     """
+    _fail_on(BuildConfig(corpus=corpus).link_problems())
     stated = Metadata(title=title, published=published.date() if published else None, outlet=outlet,
                       url=url, language=language, id=article_id)
     name = getattr(source, "name", "-")

@@ -46,6 +46,26 @@ class BuildConfig:
         """A configured path resolved against `root`."""
         return self.root / getattr(self, name)
 
+    def linked(self, name: str) -> Path | None:
+        """The first part of a configured relative path that is a symbolic link, if any: a
+        corpus folder committed as a link would publish whatever it points to."""
+        part = self.root
+        for step in getattr(self, name).parts if not getattr(self, name).is_absolute() else ():
+            part = part / step
+            if part.is_symlink():
+                return part
+        return None
+
+    def link_problems(self) -> list[str]:
+        """The corpus or curation path reaching through a symbolic link, as problem lines."""
+        links: dict[Path, str] = {}
+        for name in ("corpus", "curation"):
+            link = self.linked(name)
+            if link is not None:
+                links.setdefault(link, name)
+        return [f"{link}: a symbolic link (keep the {name} in the repository itself, or pass --{name})"
+                for link, name in links.items()]
+
     def problems(self) -> list[str]:
         """Every setting that cannot work, as `path: reason (what to do)` lines."""
         found = []
@@ -56,6 +76,7 @@ class BuildConfig:
         curation = self.path("curation")
         if curation.exists() and not curation.is_file():
             found.append(f"{curation}: curation path is not a file (point --curation at a YAML file)")
+        found += self.link_problems()
         docs = self.path("docs")
         if docs.exists() and not docs.is_dir():
             found.append(f"{docs}: docs path is not a folder (pass --docs with a folder)")

@@ -25,6 +25,9 @@ from typing import Any, Sequence, Union
 import jsonschema_rs
 import yaml
 
+from .safe_yaml import Limits, YamlRefused, cut, quoted
+from .safe_yaml import load as load_yaml
+
 ENTITY_ACTIONS = ("rename_entity", "merge_entities")
 EVENT_ACTIONS = ("merge_events", "split_event", "set_title", "rename_event")
 FACT_ACTIONS = ("suppress_fact", "add_fact")
@@ -129,6 +132,10 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+# Far above any editor's file; a few aliases are allowed, their expansion bounded.
+CURATION_LIMITS = Limits(max_chars=2_000_000, max_aliases=100, max_nodes=200_000)
+
+
 @lru_cache(maxsize=1)
 def curation_schema() -> dict:
     return json.loads(resources.files("generator.schema").joinpath("curation.schema.json").read_text())
@@ -152,7 +159,9 @@ def _line_of(node: yaml.Node | None, path: list) -> int:
 
 def _did_you_mean(word: Any, options: Sequence[str]) -> str:
     """"did you mean 'x'? " when `word` is close to one of `options`, else ""."""
-    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    if not isinstance(word, str) or len(word) > 100:  # not a typo of a name
+        return ""
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}? " if close else ""
 
 
@@ -161,27 +170,27 @@ def _message(error: Any, unexpected: str | None) -> str:
     list of valid values given once, with the closest one first when it looks like a typo."""
     if unexpected is not None:
         allowed = sorted(error.schema.get("properties", {}))
-        return f"unknown field {unexpected!r} ({_did_you_mean(unexpected, allowed)}allowed here: {', '.join(allowed)})"
+        return f"unknown field {quoted(unexpected)} ({_did_you_mean(unexpected, allowed)}allowed here: {', '.join(allowed)})"
     if error.validator == "required":
         missing = error.message.split(" is a required property")[0]
         return f"{missing} is missing (add it; see docs/curation.md)"
     if error.validator == "enum":
         values = [str(v) for v in error.validator_value]
         what = "action" if list(error.absolute_path)[-1:] == ["action"] else "value"
-        return f"unknown {what} {error.instance!r} ({_did_you_mean(error.instance, values)}use one of: {', '.join(values)})"
+        return f"unknown {what} {quoted(error.instance)} ({_did_you_mean(error.instance, values)}use one of: {', '.join(values)})"
     if error.validator == "const":
-        return f"{error.message} (use {error.validator_value})"
+        return f"{cut(error.message)} (use {error.validator_value})"
     if error.validator == "type":
         kinds = [error.validator_value] if isinstance(error.validator_value, str) else error.validator_value
         expected = " or ".join(_TYPE_NAMES.get(kind, kind) for kind in kinds if kind != "null")
-        return f"{error.instance!r} is not {expected} (write {expected})"
+        return f"{quoted(error.instance)} is not {expected} (write {expected})"
     if error.validator == "minItems":
-        return f"{error.message} (list at least {error.validator_value})"
+        return f"{cut(error.message)} (list at least {error.validator_value})"
     if error.validator == "pattern":
-        return f"{error.instance!r} is not in the expected form (see docs/curation.md)"
+        return f"{quoted(error.instance)} is not in the expected form (see docs/curation.md)"
     if error.validator == "minLength":
         return "empty value (write a non-empty value)"
-    return f"{error.message} (see docs/curation.md)"
+    return f"{cut(error.message)} (see docs/curation.md)"
 
 
 _TYPE_NAMES = {"array": "a list", "object": "a mapping of `field: value` lines", "string": "text",
@@ -275,11 +284,43 @@ def _optional(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+# What one event or entity can have only one of: two such entries would silently let the last win.
+ONE_PER_TARGET = {"set_title": ("event",), "rename_event": ("event",), "rename_entity": ("kind", "entity")}
+
+
+def _refuse_conflicts(data: Any, root: yaml.Node | None, path: str) -> None:
+    """A repeated entry, or two entries that set one thing (two titles for one event): a
+    CurationError naming both lines. Entries the schema refuses are left to it."""
+    entries = data.get("actions") if isinstance(data, dict) else None
+    problems = []
+    first_at: dict[str, int] = {}
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if not isinstance(entry, dict):
+            continue  # the schema says what is wrong with it
+        line = _line_of(root, ["actions", index])
+        kind = entry.get("action")
+        same = json.dumps(entry, sort_keys=True, default=str)
+        if same in first_at:
+            problems.append(f"{path}:{line}: the same entry as line {first_at[same]} (remove one)")
+            continue
+        first_at[same] = line
+        if kind in ONE_PER_TARGET and all(k in entry for k in ONE_PER_TARGET[kind]):
+            target = json.dumps([kind, *(str(entry[k]).casefold() for k in ONE_PER_TARGET[kind])])
+            if target in first_at:
+                what = " ".join(quoted(entry[k]) for k in ONE_PER_TARGET[kind])
+                problems.append(f"{path}:{line}: a second {kind} for {what}, after line {first_at[target]} "
+                                "(keep one of them)")
+            first_at.setdefault(target, line)
+    if problems:
+        raise CurationError(problems)
+
+
 def parse_curation(text: str, path: str) -> Curation:
     """Parse and validate curation YAML; raises CurationError listing every problem."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        data, root = load_yaml(text, CURATION_LIMITS, _Loader)
+    except YamlRefused as error:
+        raise CurationError([f"{path}:{error.line}: {error.reason} ({error.fix}; see docs/curation.md)"]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -290,7 +331,12 @@ def parse_curation(text: str, path: str) -> Curation:
     if not isinstance(data, dict):
         raise CurationError([f"{path}:1: the file must be a mapping with an `actions:` list "
                              "(start it with `actions:`; see docs/curation.md)"])
-    problems = _validation_problems(data, root, path)
+    try:
+        _refuse_conflicts(data, root, path)
+        conflicts: tuple[str, ...] = ()
+    except CurationError as error:  # reported with the schema's problems, in one round
+        conflicts = error.problems
+    problems = sorted([*_validation_problems(data, root, path), *conflicts], key=lambda p: (int(p.split(":")[1]), p))
     valid = _valid_entries(data) if problems else range(len(data.get("actions") or []))
     actions = tuple(_action(data["actions"][n], f"{path}:{_line_of(root, ['actions', n])}") for n in valid)
     if problems:
@@ -301,9 +347,14 @@ def parse_curation(text: str, path: str) -> Curation:
 def load_curation(path: Path, display: str | None = None) -> Curation:
     """Read the curation file; a missing file is an empty curation. Raises CurationError."""
     shown = display or str(path)
+    if path.is_symlink():  # it could be any file of the machine
+        raise CurationError([f"{shown}:1: a symbolic link (commit the curation file itself)"])
     if not path.exists():
         return Curation(path=shown)
     try:
+        if path.stat().st_size > CURATION_LIMITS.max_chars * 4:  # refused without loading it (UTF-8: ≤ 4 bytes a character)
+            raise CurationError([f"{shown}:1: too large for a curation file (keep it under "
+                                 f"{CURATION_LIMITS.max_chars:,} characters)"])
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise CurationError([f"{shown}:1: cannot read the curation file: {error} (save it as UTF-8 text)"]) from None

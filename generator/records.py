@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any, Literal, TypeVar
@@ -67,6 +67,9 @@ class Person:
     name: str  # canonical name, the same across articles and languages
     aliases: tuple[str, ...]  # the spellings this article uses
     role: str | None  # as the text states it, in the source language
+    # The role in English ("President of Russia"), derived from `role` and the person's other
+    # roles; keyword-only so that it may stand next to `role` in the record.
+    role_en: str | None = field(default=None, kw_only=True)
     present: bool  # took part in the main event (as opposed to merely mentioned)
     evidence: tuple[Evidence, ...]
 
@@ -155,7 +158,8 @@ class EventPerson:
     id: str  # entity registry id
     name: str
     aliases: tuple[str, ...]
-    roles: tuple[str, ...]
+    role: str | None  # one role, in English: the most specific and most frequent of its articles'
+    roles_as_written: tuple[str, ...]  # the evidence: every role as the articles state it
     present: bool
     sources: tuple[Source, ...]
 

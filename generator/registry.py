@@ -38,6 +38,7 @@ from slugify import slugify
 
 from .extract.names import canonical_name, given_initials, person_key, same_person, surname_key
 from .records import ArticleRecord, evolve
+from .safe_yaml import quoted
 
 EntityKind = Literal["person", "place"]
 
@@ -112,6 +113,11 @@ class Registry:
 
     def place_name(self, article: str, name: str) -> str:
         return self.place(self.place_id(article, name)).name
+
+
+# Page names the site itself uses beside the entity pages (people/index.md lists the
+# people): an entity whose slug is one of them ("Index") gets a numbered id instead.
+RESERVED_IDS = frozenset({"index"})
 
 
 @lru_cache(maxsize=1 << 16)  # a corpus names the same few places thousands of times
@@ -287,8 +293,12 @@ def _apply_entity_curation(drafts: list[_Draft], kind: EntityKind, actions: Sequ
         if isinstance(action, RenameEntity):
             found = [d for d in drafts if _matches(d, action.entity)]
             if not found:
-                warnings.append(f"{action.where}: rename_entity: no {kind} {action.entity!r} "
+                warnings.append(f"{action.where}: rename_entity: no {kind} {quoted(action.entity)} "
                                 "(the entity is gone or renamed; update or remove the entry)")
+                continue
+            if any(entity_slug(d.display()) == entity_slug(action.name) for d in drafts if d not in found):
+                warnings.append(f"{action.where}: rename_entity: {quoted(action.name)} is the name of another "
+                                f"{kind} (use merge_entities to make them one, or choose another name)")
                 continue
             for draft in found:
                 draft.redirects = (draft.redirects or set()) | {entity_slug(draft.display())}
@@ -296,9 +306,13 @@ def _apply_entity_curation(drafts: list[_Draft], kind: EntityKind, actions: Sequ
         elif isinstance(action, MergeEntities):
             found = []
             for reference in action.entities:
-                hits = [d for d in drafts if _matches(d, reference) and d not in found]
-                if not hits:
-                    warnings.append(f"{action.where}: merge_entities: no {kind} {reference!r} "
+                matching = [d for d in drafts if _matches(d, reference)]
+                hits = [d for d in matching if d not in found]
+                if matching and not hits:
+                    warnings.append(f"{action.where}: merge_entities: {quoted(reference)} is the same {kind} as "
+                                    "an entry before it (list each entity once)")
+                elif not hits:
+                    warnings.append(f"{action.where}: merge_entities: no {kind} {quoted(reference)} "
                                     "(the entity is gone or renamed; update or remove the entry)")
                 found += hits
             if len(found) < 2:
@@ -327,12 +341,14 @@ def _assign_ids(drafts: list[_Draft], names: list[str], sizes: dict[int, int],
     for index, name in enumerate(names):
         by_slug[entity_slug(name)].append(index)
     ids: dict[int, str] = {}
-    taken = set(by_slug)
+    taken = set(by_slug) | RESERVED_IDS
     for slug, indexes in sorted(by_slug.items()):
         ordered = sorted(indexes, key=lambda i: (-sizes[i], sorted(drafts[i].mentions)))
-        ids[ordered[0]] = slug
+        if slug not in RESERVED_IDS:
+            ids[ordered[0]] = slug
+            ordered = ordered[1:]
         number = 2
-        for index in ordered[1:]:
+        for index in ordered:
             country = (countries.get(index) or "").lower()
             candidate = f"{slug}-{country}" if country and f"{slug}-{country}" not in taken else ""
             while not candidate or candidate in taken:
@@ -383,7 +399,7 @@ def _entities(drafts: list[_Draft], kind: EntityKind, records: Sequence[ArticleR
             type=_most_common([p.type for p in places]) if kind == "place" else None,
             country=countries[index] if kind == "place" else None,
             lat=located[0].lat if located else None, lon=located[0].lon if located else None,
-            redirect_from=tuple(sorted((draft.redirects or set()) - {ids[index]})),
+            redirect_from=tuple(sorted((draft.redirects or set()) - {ids[index]} - RESERVED_IDS)),
         )
         entities.append(entity)
         for mention in draft.mentions:

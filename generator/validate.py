@@ -15,6 +15,7 @@ from typing import Any
 import jsonschema_rs
 
 from .records import ArticleRecord, EventRecord, to_dict
+from .safe_yaml import cut
 from .write import dump_yaml
 
 KINDS = {ArticleRecord: "article", EventRecord: "event"}
@@ -64,7 +65,7 @@ def problems(kind: str, data: Any) -> list[str]:
     if _fast_validator(kind).is_valid(data):
         return []
     errors = sorted(_validator(kind).iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
-    return [f"{_where(e)}: {e.message}" for e in errors]
+    return [f"{cut(_where(e))}: {cut(e.message)}" for e in errors]  # a message quotes the value: kept short
 
 
 def provenance_problems(data: dict[str, Any], text: str) -> list[str]:

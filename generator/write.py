@@ -68,6 +68,24 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
+def write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Create `path` with `data`, never replacing a file (FileExistsError if it exists).
+
+    Written to a temporary file, then hard-linked to its name: the link fails if the name
+    is taken, even by a process that wrote it a moment ago, and a reader sees the whole
+    file or none."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.link(temp, path)
+    finally:
+        Path(temp).unlink(missing_ok=True)
+
+
 def write_bytes(path: Path, data: bytes, mode: int = 0o644, durable: bool = True) -> None:
     """Write one file atomically: temporary file, fsync (unless not `durable`: a cache
     entry can be made again), rename over the target."""

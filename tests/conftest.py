@@ -149,6 +149,8 @@ def load_render_corpus(folder: Path = RENDER_FIXTURES):
 
     from generator import records as r
     from generator.read import read_article
+    from generator.events.roles import event_role
+    from generator.extract.roles import english_role
 
     spec = yaml.safe_load((folder / "site.yaml").read_text(encoding="utf-8"))
     articles = {p.stem: read_article(p, f"tests/fixtures/render/articles/{p.name}")
@@ -167,7 +169,8 @@ def load_render_corpus(folder: Path = RENDER_FIXTURES):
             outlet=article.outlet, published=article.published.isoformat() if article.published else None,
             published_source="front-matter" if article.published else None, event=facts["event"],
             date=facts["date"],
-            participants=tuple(r.Person(f["name"], tuple(f["aliases"]), f["role"], f["present"], ev(f))
+            participants=tuple(r.Person(f["name"], tuple(f["aliases"]), f["role"], f["present"], ev(f),
+                                        role_en=english_role(f["role"], article.language or "nl"))
                                for f in facts["people"]),
             locations=tuple(r.Place(f["name"], tuple(f["aliases"]), f["type"], f["country"], f["lat"], f["lon"],
                                     f["main"], ev(f)) for f in facts["places"]),
@@ -189,6 +192,7 @@ def load_render_corpus(folder: Path = RENDER_FIXTURES):
                     found.setdefault(key, []).append((rec.id, fact))
             return found
         people = tuple(r.EventPerson(slugify(name), name, tuple(sorted({a for _, f in seen for a in f.aliases})),
+                                     event_role(f.role_en for _, f in seen),
                                      tuple(sorted({f.role for _, f in seen if f.role})),
                                      any(f.present for _, f in seen), sources(seen))
                        for name, seen in merged("participants").items())

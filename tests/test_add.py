@@ -34,7 +34,7 @@ def test_add_writes_md_with_stated_front_matter_only(corpus: Path) -> None:
     assert added.path == corpus / "2021-03-02-example-post-fishing-talks-in-oslo.md"
     assert added.path.read_text(encoding="utf-8") == (
         "---\ntitle: Fishing talks in Oslo\npublished: 2021-03-02\noutlet: Example Post\n---\n\n"
-        "Fishing talks in Oslo\n\n" + BODY + "\n")
+        + BODY + "\n")  # the title line is in the front matter only
     article = read_article(added.path)
     assert (article.id, article.title, article.published, article.outlet, article.url, article.language) == (
         added.id, "Fishing talks in Oslo", date(2021, 3, 2), "Example Post", None, None)
@@ -98,7 +98,7 @@ def test_added_article_needs_no_warning_and_reads_back_unchanged(corpus: Path) -
     added = add_article(f"Talks\n\n{FRENCH}".encode(), corpus, Metadata(language="fr"))
     result = read_corpus(corpus)
     assert result.errors == () and result.warnings == ()
-    assert result.articles[0].text == f"Talks\n\n{FRENCH}"
+    assert (result.articles[0].title, result.articles[0].text) == ("Talks", FRENCH)
     assert result.articles[0].id == added.id
 
 

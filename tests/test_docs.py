@@ -111,6 +111,7 @@ NOT_RUN = {
     ".venv/bin/python ../shared/eval/score.py ../shared/eval/seeds-gold.yaml /tmp/records -v": "tests/test_quality.py",
     ".venv/bin/factsheet extract tests/fixtures/evalset/articles/* --out /tmp/evalset": "tests/test_quality.py",
     ".venv/bin/python ../shared/eval/score.py tests/fixtures/evalset/gold.yaml /tmp/evalset -v": "tests/test_quality.py",
+    ".venv/bin/python tests/peer_score.py -v": "tests/test_quality.py scores the peer corpora in ../shared/peer",
     ".venv/bin/python bench/run.py": "benchmarks of synthetic corpora take minutes to hours",
     ".venv/bin/python bench/run.py --sizes 100": "a benchmark, minutes long",
     ".venv/bin/python bench/compare.py REV": "a benchmark against another revision",

@@ -2,7 +2,9 @@
 
 - `seeds`: the five articles the project started from (../shared/seeds, gold in ../shared/eval);
 - `devset`: seven articles in six languages about other meetings (tests/fixtures/devset);
-- `evalset`: twelve articles, two per language, annotated blind (tests/fixtures/evalset).
+- `evalset`: twelve articles, two per language, annotated blind (tests/fixtures/evalset);
+- the peer corpora: real annotated news in ../shared/peer (MEANTIME English, French
+  TimeBank), for dates, people and places (`tests/peer_score.py`).
 
 The floors are regression floors: the scores the extractor reaches now, rounded down. A
 change that drops any field below its floor fails here; raise a floor when the extractor
@@ -75,4 +77,80 @@ def test_scores_stay_above_their_floors(scores):
         score = value["f1"] if isinstance(value, dict) else value
         if score < floor:
             below.append(f"{field}: {score:.3f} < {floor:.2f}")
+    assert not below, f"{name}: " + "; ".join(below)
+
+
+# Real annotated news nobody on the project wrote (../shared/peer, scored by tests/peer_score.py):
+# corpus → field → measure → floor.
+PEER_FLOORS: dict[str, dict[str, dict[str, float]]] = {
+    "meantime": {"dates": {"f1": 0.85}, "people": {"precision": 0.35, "recall": 0.90},
+                 "places": {"f1": 0.75}},
+    "timebank": {"dates": {"f1": 0.80}},
+}
+
+
+@pytest.fixture(scope="module", params=sorted(PEER_FLOORS))
+def peer_scores(request):
+    import peer_score
+
+    if not peer_score.PEER.exists():
+        pytest.skip("../shared/peer is not beside the repository")
+    return request.param, {name: tally.scores() for name, tally in peer_score.score(request.param).items()}
+
+
+def test_peer_corpora_stay_above_their_floors(peer_scores):
+    corpus, scores = peer_scores
+    below = [f"{field} {measure}: {scores[field][measure]:.3f} < {floor:.2f}"
+             for field, floors in PEER_FLOORS[corpus].items() for measure, floor in floors.items()
+             if scores[field][measure] < floor]
+    assert not below, f"{corpus}: " + "; ".join(below)
+
+
+# Event headlines (../shared/eval/event_score.py): the articles of a set built together into
+# events. set → (article folders, gold files); set → measure → floor.
+EVENT_SETS: dict[str, tuple[tuple[Path, ...], tuple[Path, ...]]] = {
+    "seeds": ((SHARED / "seeds",), (SHARED / "eval" / "seeds-gold.yaml",)),
+    "fixtures": ((FIXTURES / "devset" / "articles", FIXTURES / "evalset" / "articles"),
+                 (FIXTURES / "devset" / "gold.yaml", FIXTURES / "evalset" / "gold.yaml")),
+}
+EVENT_FLOORS: dict[str, dict[str, float]] = {
+    "seeds": {"headline_right": 1.00, "grouping_right": 1.00, "date_right": 1.00, "place_right": 1.00,
+              "participants_f1": 1.00, "one_english_role": 0.85},
+    "fixtures": {"headline_right": 0.70, "grouping_right": 1.00, "date_right": 0.90, "place_right": 0.90,
+                 "participants_f1": 0.90, "one_english_role": 0.90},
+}
+
+
+def _load_event_scorer():
+    spec = importlib.util.spec_from_file_location("shared_event_scorer", SHARED / "eval" / "event_score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module", params=sorted(EVENT_SETS))
+def event_scores(request, tmp_path_factory) -> tuple[str, dict]:
+    import shutil
+
+    from conftest import copy_build_inputs
+
+    name = request.param
+    folders, gold_files = EVENT_SETS[name]
+    workspace = copy_build_inputs(tmp_path_factory.mktemp(f"events-{name}"))
+    for folder in folders:
+        for article in folder.iterdir():
+            if article.suffix in (".txt", ".md"):
+                shutil.copy2(article, workspace / "corpus" / "articles" / article.name)
+    subprocess.run([sys.executable, "-m", "generator", "build", "--no-site"],
+                   check=True, cwd=workspace, capture_output=True, text=True)
+    gold = [record for path in gold_files for record in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    scorer = _load_event_scorer()
+    return name, scorer.score(gold, scorer.load_events(workspace / "docs" / "data" / "events"))
+
+
+def test_event_headlines_stay_above_their_floors(event_scores):
+    name, result = event_scores
+    measured = {**result, "participants_f1": result["participants"]["f1"]}
+    below = [f"{measure}: {measured[measure]:.3f} < {floor:.2f}" for measure, floor in EVENT_FLOORS[name].items()
+             if measured[measure] < floor]
     assert not below, f"{name}: " + "; ".join(below)

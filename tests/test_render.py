@@ -125,7 +125,12 @@ def test_overlapping_spans_keep_every_anchor():
 def test_person_page_lists_aliases_events_and_roles(files):
     page = files["people/anna-berger.md"]
     assert "Bergerová" in page and "Anna Berger meets Luis Moreno in Lisbon" in page
-    assert "German Chancellor" in page and "Bundeskanzlerin" in page
+    assert "German Chancellor" in page and "Bundeskanzlerin" in page  # the roles as written, as evidence
+    assert "**Role:** Chancellor of Germany" in page  # and first, the one English role
+    assert "Chancellor of Germany" in files["people/index.md"]
+    summary = next(line for line in files["events/2024-03-12-berger-moreno-lisbon.md"].splitlines()
+                   if line.startswith("- **Participants:**"))
+    assert "Chancellor of Germany" in summary and "German Chancellor" not in summary
 
 
 def test_downloads_carry_every_event_and_fact_with_its_source(files, corpus):

@@ -61,3 +61,13 @@ def test_workflow_publishes_from_main_with_the_pages_actions():
         assert action in text
     assert "path: site" in text and "path: .cache/factsheet" in text
     assert "github.ref == 'refs/heads/main'" in text
+
+
+def test_checkout_never_keeps_the_token_in_git_config():
+    """The build runs the code under review; a token in .git/config would be readable by it."""
+    import yaml
+
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    checkouts = [step for job in workflow["jobs"].values() for step in job.get("steps", [])
+                 if str(step.get("uses", "")).startswith("actions/checkout@")]
+    assert checkouts and all(step.get("with", {}).get("persist-credentials") is False for step in checkouts)

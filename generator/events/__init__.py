@@ -10,6 +10,8 @@
     ids (ids.py)                   stable slugs; set_title / rename_event; redirects from old ids
     merge (merge.py)               one EventRecord per event, with sources and conflicts
                                    (or the last build's, if its inputs are the same: reuse.py)
+    roles (roles.py)               a role with no country takes the one the person's other roles
+                                   give; a person with no role takes the one their other events give
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from .embed import Embeddings
 from .canonical import canonical_records, derive_id
 from .ids import unique_ids
 from .merge import main_date, merge_event, merged_facts, sentences_to_compare
+from .roles import complete_roles, fill_missing_roles
 
 __all__ = ["Linked", "link"]
 
@@ -96,6 +99,7 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
                 reuse.keep(memo, keys[n], derived[n], merged_as[n], record)
         events.append(record)
     embeddings.save()
+    events = fill_missing_roles(complete_roles(events, records, person_id))
     event_of = {records[i].id: final_ids[n] for n, group in enumerate(groups) for i in group}
     registry = relabel_events(registry, {f"event-{n}": final_ids[n] for n in range(len(groups))})
     linked_records = tuple(evolve(r, event=event_of[r.id]) for r in records)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Sequence, TypeVar
 
 from ..extract.names import same_person
+from ..extract.roles import best_role
 from ..records import ArticleRecord, Person, Place, evolve
 from ..registry import Registry, build_registry
 from .ids import event_id, unique_ids
@@ -24,8 +25,8 @@ def _merge_people(people: list[Person]) -> Person:
     evidence = sorted({e for p in people for e in p.evidence}, key=lambda e: (e.start, e.end))
     aliases = sorted({a for p in people for a in p.aliases})
     role = next((p.role for p in people if p.role), None)
-    return evolve(first, aliases=tuple(aliases), role=role, present=any(p.present for p in people),
-                   evidence=tuple(evidence))
+    return evolve(first, aliases=tuple(aliases), role=role, role_en=best_role(p.role_en for p in people),
+                   present=any(p.present for p in people), evidence=tuple(evidence))
 
 
 def _merge_places(places: list[Place]) -> Place:

@@ -14,7 +14,9 @@ from slugify import slugify
 from ..curation import AddFact, Curation, MergeEntities, MergeEvents, RenameEntity, RenameEvent, SetTitle, \
     SplitEvent, SuppressFact
 from ..extract.names import person_key
+from ..extract.roles import english_role
 from ..records import Article, ArticleRecord, DateFact, Evidence, Outcome, PastEvent, Person, Place
+from ..safe_yaml import quoted
 from .canonical import group_ids
 
 STALE = "update or remove the entry"
@@ -63,7 +65,7 @@ def apply_event_curation(groups: list[list[int]], records: Sequence[ArticleRecor
             for reference in action.events:
                 hits = _find(reference, names)
                 if not hits:
-                    warnings.append(f"{action.where}: merge_events: no event {reference!r} ({STALE})")
+                    warnings.append(f"{action.where}: merge_events: no event {quoted(reference)} ({STALE})")
                 found += [h for h in hits if h not in found]
             if len(found) < 2:
                 if len(action.events) >= 2 and len(found) == 1 and all(_find(r, names) for r in action.events):
@@ -75,17 +77,17 @@ def apply_event_curation(groups: list[list[int]], records: Sequence[ArticleRecor
         else:
             hits = _find(action.event, names)
             if not hits:
-                warnings.append(f"{action.where}: split_event: no event {action.event!r} ({STALE})")
+                warnings.append(f"{action.where}: split_event: no event {quoted(action.event)} ({STALE})")
                 continue
             group = groups[hits[0]]
             moving = [i for i in group if records[i].id in action.articles]
             missing = sorted(set(action.articles) - {records[i].id for i in group})
             if missing:
                 warnings.append(f"{action.where}: split_event: article(s) {', '.join(missing)} not in "
-                                f"event {action.event!r} ({STALE})")
+                                f"event {quoted(action.event)} ({STALE})")
             if not moving or len(moving) == len(group):
                 if moving:
-                    warnings.append(f"{action.where}: split_event: every article of {action.event!r} is listed, "
+                    warnings.append(f"{action.where}: split_event: every article of {quoted(action.event)} is listed, "
                                     f"nothing is left to split from ({STALE})")
                 continue
             groups[hits[0]] = [i for i in group if i not in moving]
@@ -133,7 +135,9 @@ def _add(record: ArticleRecord, article: Article, action: AddFact) -> ArticleRec
     field = action.field
     if action.fact == "person":
         name = field("name")
-        person = Person(name, (name,), field("role"), field("present", True), evidence)
+        role = field("role")
+        person = Person(name, (name,), role, field("present", True), evidence,
+                        role_en=english_role(role, record.language) or english_role(role, "en"))
         return replace(record, participants=(*record.participants, person))
     if action.fact == "place":
         name = field("name")
@@ -161,12 +165,12 @@ def apply_fact_curation(articles: Sequence[Article], records: list[ArticleRecord
     for action in actions:
         if isinstance(action, AddFact):
             if action.article not in position:
-                warnings.append(f"{action.where}: add_fact: no article {action.article!r} ({STALE})")
+                warnings.append(f"{action.where}: add_fact: no article {quoted(action.article)} ({STALE})")
                 continue
             i = position[action.article]
             added = _add(records[i], articles[i], action)
             if added is None:
-                warnings.append(f"{action.where}: add_fact: the quote is not in article {action.article!r} "
+                warnings.append(f"{action.where}: add_fact: the quote is not in article {quoted(action.article)} "
                                 "(copy the sentence exactly from the article)")
                 continue
             records[i] = added
@@ -174,13 +178,13 @@ def apply_fact_curation(articles: Sequence[Article], records: list[ArticleRecord
         scope = range(len(records))
         if action.article is not None:
             if action.article not in position:
-                warnings.append(f"{action.where}: suppress_fact: no article {action.article!r} ({STALE})")
+                warnings.append(f"{action.where}: suppress_fact: no article {quoted(action.article)} ({STALE})")
                 continue
             scope = [position[action.article]]
         if action.event is not None:
             hits = _find(action.event, names)
             if not hits:
-                warnings.append(f"{action.where}: suppress_fact: no event {action.event!r} ({STALE})")
+                warnings.append(f"{action.where}: suppress_fact: no event {quoted(action.event)} ({STALE})")
                 continue
             scope = [i for i in scope if i in set(groups[hits[0]])]
         changed = False
@@ -188,7 +192,7 @@ def apply_fact_curation(articles: Sequence[Article], records: list[ArticleRecord
             records[i], hit = _suppress(records[i], action)
             changed |= hit
         if not changed:
-            warnings.append(f"{action.where}: suppress_fact: no {action.fact} {action.value!r} to suppress ({STALE})")
+            warnings.append(f"{action.where}: suppress_fact: no {action.fact} {quoted(action.value)} to suppress ({STALE})")
     return records
 
 
@@ -202,19 +206,25 @@ def apply_naming(groups: Sequence[Sequence[int]], records: Sequence[ArticleRecor
     final = list(derived)
     redirects: list[set[str]] = _previous_names(groups, records, previous)
     titles: dict[int, str] = {}
+    done: dict[tuple[str, int], str] = {}  # (verb, event number) → where the first such entry is
     for action in curation.of(SetTitle, RenameEvent):
         names = [{final[n], derived[n], *redirects[n]} for n in range(len(groups))]
         hits = _find(action.event, names)
         verb = "set_title" if isinstance(action, SetTitle) else "rename_event"
         if not hits:
-            warnings.append(f"{action.where}: {verb}: no event {action.event!r} ({STALE})")
+            warnings.append(f"{action.where}: {verb}: no event {quoted(action.event)} ({STALE})")
             continue
         n = hits[0]
+        first = done.setdefault((verb, n), action.where)
+        if first != action.where:  # one event named twice (by two of its ids): neither silently wins
+            warnings.append(f"{action.where}: {verb}: event {quoted(action.event)} has a {verb} entry already, "
+                            f"at {first} (keep one of them)")
+            continue
         if isinstance(action, SetTitle):
             titles[n] = action.title
             continue
         if action.id in final and final.index(action.id) != n:
-            warnings.append(f"{action.where}: rename_event: {action.id!r} is the id of another event "
+            warnings.append(f"{action.where}: rename_event: {quoted(action.id)} is the id of another event "
                             "(choose an unused id)")
             continue
         redirects[n] |= {final[n], derived[n]}

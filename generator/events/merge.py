@@ -21,6 +21,8 @@ from ..records import (ArticleRecord, Conflict, ConflictSide, EventDate, EventOu
 from ..registry import Registry
 from .cluster import SPECIFIC_PLACE_TYPES, Spot, _spot_relation, date_relation
 from .embed import Embeddings
+from ..extract.roles import relation_country
+from .roles import event_role
 
 # Cosine above which two sentences from different articles state the same outcome.
 # Measured with the seed evaluation: translations of one sentence (Dutch↔English) score
@@ -52,14 +54,18 @@ def merge_people(records: Sequence[ArticleRecord], registry: Registry, person_id
     for record in records:
         for person in record.participants:
             entity = registry.person(person_id(record.id, person.name))
-            entry = found.setdefault(entity.id, {"aliases": set(), "roles": set(), "present": False, "sources": []})
+            entry = found.setdefault(entity.id, {"aliases": set(), "roles": set(), "english": [], "countries": [],
+                                                 "present": False, "sources": []})
             entry["aliases"].update(person.aliases)
             if person.role:
                 entry["roles"].add(person.role)
+            entry["english"].append(person.role_en)
+            entry["countries"].append(relation_country(person.role, record.language))
             entry["present"] |= person.present
             entry["sources"] += _sources(record.id, person.evidence)
     people = [EventPerson(id=i, name=registry.person(i).name, aliases=tuple(sorted(e["aliases"])),
-                          roles=tuple(sorted(e["roles"])), present=e["present"], sources=_sorted_sources(e["sources"]))
+                          role=event_role(e["english"], e["countries"]), roles_as_written=tuple(sorted(e["roles"])),
+                          present=e["present"], sources=_sorted_sources(e["sources"]))
               for i, e in found.items()]
     return tuple(sorted(people, key=lambda p: (not p.present, -_articles(p.sources), -len(p.sources), p.name)))
 

@@ -9,6 +9,7 @@ language is the answer restricted to the languages that have a data file.
 from __future__ import annotations
 
 import pickle
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -24,6 +25,9 @@ MIN_LETTERS_TO_REFUSE = 60
 # A supported language this likely is kept even when an unsupported relative
 # (Afrikaans for Dutch, Galician for Spanish) ranks first.
 SUPPORTED_FLOOR = 0.05
+# The supported languages are all written in the Latin script: a text whose letters are
+# mostly in another script (Cyrillic, Greek, Han...) is in none of them, however short.
+SUPPORTED_SCRIPT = "LATIN"
 
 
 @dataclass(frozen=True)
@@ -69,10 +73,15 @@ def check_language(text: str) -> str:
     if best_code in codes:
         return best_code
     supported_code, supported_p = next((c, p) for c, p in ranking if c in codes)
-    letters = sum(ch.isalpha() for ch in text[:SAMPLE_CHARS])
-    if letters >= MIN_LETTERS_TO_REFUSE and supported_p < SUPPORTED_FLOOR:
+    letters = [ch for ch in text[:SAMPLE_CHARS] if ch.isalpha()]
+    if len(letters) >= MIN_LETTERS_TO_REFUSE and supported_p < SUPPORTED_FLOOR or _other_script(letters):
         raise UnknownLanguageError(best_code, codes)
     return supported_code
+
+
+def _other_script(letters: list[str]) -> bool:
+    in_script = sum(unicodedata.name(ch, "").startswith(SUPPORTED_SCRIPT) for ch in letters)
+    return in_script * 2 < len(letters)
 
 
 def detect_language(text: str) -> str:

@@ -31,6 +31,7 @@ from .event_cues import is_historical, lexicon as event_lexicon, main_event_sent
 from .names import person_key, same_person
 from .person_lexicon import PeopleLexicon, lexicon
 from .person_mentions import Mention, find_mentions
+from .roles import person_role
 
 # A person mentioned in at least this share of the sentences of the most-mentioned
 # person is a main participant (when they appear in main-event sentences).
@@ -385,10 +386,12 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
     people = []
     for cluster, present in zip(clusters, _presence(clusters, doc, main)):
         sentences = cluster.sentences()
+        role, role_en = person_role(doc, cluster.mentions, _role(cluster))
         people.append(Person(
             name=_display_name(cluster),
             aliases=tuple(sorted({m.name for m in cluster.mentions})),
-            role=_role(cluster),
+            role=role,
+            role_en=role_en,
             present=present,
             evidence=tuple(doc.sentences[i].evidence() for i in sentences),
         ))

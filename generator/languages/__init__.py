@@ -18,7 +18,7 @@ import yaml
 from ..derived import kept
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster start-up
-SECTIONS = ("sentences", "event", "people", "places", "dates", "outcomes")
+SECTIONS = ("sentences", "event", "people", "places", "dates", "outcomes", "roles")
 
 
 class LanguageDataError(ValueError):

@@ -93,7 +93,9 @@ def dataset_json(site: Site, memo: Memo | None = None, texts: _JsonTexts | None 
 def _rows(event: EventRecord) -> Iterator[tuple[str, str, str, tuple[Source, ...]]]:
     """(fact kind, value, detail, sources) for every fact of an event."""
     for person in event.participants:
-        yield "participant", person.name, "; ".join(person.roles) + ("" if person.present else " (mentioned)"), person.sources
+        written = f" (as written: {'; '.join(person.roles_as_written)})" if person.roles_as_written else ""
+        detail = (person.role or "") + written + ("" if person.present else " (mentioned)")
+        yield "participant", person.name, detail.strip(), person.sources
     for place in event.locations:
         yield "location", place.name, place.type + (", main" if place.main else ""), place.sources
     for day in event.dates:

@@ -2,7 +2,8 @@
 
 People and places are collected from the event records (their ids are the entity
 registry's ids, so permalinks stay stable); a person's page lists every event they
-appear in, with the roles and sources that event gives them. Aliases also come from
+appear in, with the English role and sources that event gives them (and the roles as
+written, as evidence). Aliases also come from
 the article records and the registry, so a search for any spelling the corpus uses
 finds the page.
 """
@@ -41,7 +42,8 @@ class Appearance:
     """One event an entity appears in, with what that event says about it."""
 
     event: EventSummary
-    roles: tuple[str, ...]
+    role: str | None  # people: the English role the event gives them; places: "main place" or "mentioned"
+    roles_as_written: tuple[str, ...]  # people: the roles as the articles state them
     present: bool
     sources: tuple[Source, ...]
 
@@ -63,6 +65,11 @@ class Entity:
     @property
     def articles(self) -> tuple[str, ...]:
         return tuple(sorted({s.article for a in self.appearances for s in a.sources}))
+
+    @property
+    def role(self) -> str | None:
+        """A person's English role at their latest event that gives one."""
+        return next((a.role for a in self.appearances if a.role), None)
 
 
 @dataclass(frozen=True)
@@ -181,7 +188,8 @@ def collect_people(events: Sequence[EventRecord], records: Sequence[ArticleRecor
         names = {a for _, p in seen for a in p.aliases} | set(known.get(person_id, ()))
         names |= {n for _, p in seen for n in spellings.get(p.name, ())}
         appearances = tuple(
-            Appearance(EventSummary.of(event), person.roles, person.present, person.sources)
+            Appearance(EventSummary.of(event), person.role, person.roles_as_written, person.present,
+                       person.sources)
             for event, person in sorted(seen, key=lambda pair: (pair[0].date or "", pair[0].id), reverse=True)
         )
         people.append(Entity("person", person_id, name, _aliases(name, names), appearances))
@@ -202,7 +210,7 @@ def collect_places(events: Sequence[EventRecord], records: Sequence[ArticleRecor
         located = next((p for _, p in seen if p.lat is not None and p.lon is not None), first)
         names = set(known.get(place_id, ())) | {n for _, p in seen for n in spellings.get(p.name, ())}
         appearances = tuple(
-            Appearance(EventSummary.of(event), ("main place",) if place.main else ("mentioned",), place.main,
+            Appearance(EventSummary.of(event), "main place" if place.main else "mentioned", (), place.main,
                        place.sources)
             for event, place in sorted(seen, key=lambda pair: (pair[0].date or "", pair[0].id), reverse=True)
         )
