@@ -186,7 +186,8 @@ def build(config: BuildConfig, stages: Stages | None = None) -> BuildReport:
             parsed = ParsedArticles(config.path("cache") / "read", generator_version())
             corpus = read_corpus(config.path("corpus"), config.root, parsed)
             curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
-            stage.done = plural(len(corpus.articles), "article") + _noted(len(corpus.errors), "unreadable")
+            unreadable = len(corpus.errors)
+            stage.done = plural(len(corpus.articles), "article") + _noted(unreadable, f"{unreadable} unreadable")
         with stages.stage("extract", live=False) as stage:
             new = uncached(corpus.articles, config.path("cache") / "extract")
             if new and in_one_process(len(new)):  # a few new texts to embed, in that process
@@ -206,7 +207,8 @@ def build(config: BuildConfig, stages: Stages | None = None) -> BuildReport:
             memo = Memo(config.path("cache") / "output")
             linked = link(articles, extraction.records, curation, previous, embeddings=embeddings,
                           extract_cache=config.path("cache") / "extract", extract_worker=extractor, memo=memo)
-            stage.done = plural(len(linked.events), "event") + _noted(len(linked.warnings), "warnings")
+            warned = len(linked.warnings)
+            stage.done = plural(len(linked.events), "event") + _noted(warned, plural(warned, "warning"))
     with stages.stage("render") as stage:
         cache_templates(config.path("cache") / "templates")
         site_model = build_site(articles, linked.records, linked.events, linked.registry, config.built)
@@ -242,9 +244,9 @@ def build(config: BuildConfig, stages: Stages | None = None) -> BuildReport:
     )
 
 
-def _noted(count: int, what: str) -> str:
+def _noted(count: int, note: str) -> str:
     """` (2 unreadable)` after a stage's count, when some had a problem."""
-    return f" ({count} {what})" if count else ""
+    return f" ({note})" if count else ""
 
 
 @dataclass(frozen=True)

@@ -170,14 +170,16 @@ def _message(error: Any, unexpected: str | None) -> str:
     list of valid values given once, with the closest one first when it looks like a typo."""
     if unexpected is not None:
         allowed = sorted(error.schema.get("properties", {}))
-        return f"unknown field {quoted(unexpected)} ({_did_you_mean(unexpected, allowed)}allowed here: {', '.join(allowed)})"
+        guess = _did_you_mean(unexpected, allowed)
+        return f"unknown field {quoted(unexpected)} ({guess}allowed here: {', '.join(allowed)})"
     if error.validator == "required":
         missing = error.message.split(" is a required property")[0]
         return f"{missing} is missing (add it; see docs/curation.md)"
     if error.validator == "enum":
         values = [str(v) for v in error.validator_value]
         what = "action" if list(error.absolute_path)[-1:] == ["action"] else "value"
-        return f"unknown {what} {quoted(error.instance)} ({_did_you_mean(error.instance, values)}use one of: {', '.join(values)})"
+        guess = _did_you_mean(error.instance, values)
+        return f"unknown {what} {quoted(error.instance)} ({guess}use one of: {', '.join(values)})"
     if error.validator == "const":
         return f"{cut(error.message)} (use {error.validator_value})"
     if error.validator == "type":

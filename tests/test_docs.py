@@ -107,7 +107,7 @@ NOT_RUN = {
     "make test": "the test suite, this test included",
     ".venv/bin/python -m pytest tests/test_build.py": "the test suite itself",
     ".venv/bin/python -m pytest tests/test_build.py --update-golden": "the test suite itself",
-    ".venv/bin/factsheet extract ../shared/seeds/*.txt --out /tmp/records": "tests/test_quality.py extracts and scores the seeds",
+    ".venv/bin/factsheet extract ../shared/seeds/*.txt --out /tmp/records": "tests/test_quality.py scores the seeds",
     ".venv/bin/python ../shared/eval/score.py ../shared/eval/seeds-gold.yaml /tmp/records -v": "tests/test_quality.py",
     ".venv/bin/factsheet extract tests/fixtures/evalset/articles/* --out /tmp/evalset": "tests/test_quality.py",
     ".venv/bin/python ../shared/eval/score.py tests/fixtures/evalset/gold.yaml /tmp/evalset -v": "tests/test_quality.py",
@@ -230,7 +230,8 @@ def test_every_curation_example_applies_to_the_sample_corpus(example, sample_cor
     text = example.text if example.text.startswith("actions:") else f"actions:\n{example.text}"
     curation = parse_curation(text, f"{example.page} (the example at line {example.line})")  # raises if invalid
     articles, records = sample_corpus
-    assert link(articles, records, curation).warnings == (), f"{example.page}:{example.line}: the example matches nothing"
+    warnings = link(articles, records, curation).warnings
+    assert warnings == (), f"{example.page}:{example.line}: the example matches nothing"
 
 
 def test_there_are_curation_examples_of_every_action():
