@@ -1,8 +1,9 @@
 """`factsheet build`: the whole path, one named step per stage.
 
-    read → extract → link (events) → render → write (records, pages) → mkdocs
+    read → extract → link (events) → render → write (records, pages) → site (mkdocs)
 
-`build()` reads like that list. Bad articles are reported and left out; everything
+`build()` reads like that list, one `stages.stage(...)` per step, so the command can
+say what it is doing (`progress.py`). Bad articles are reported and left out; everything
 else still builds. The output (`docs/` and `site/`) is replaced only by a complete
 build whose strict MkDocs run passed (see `write.publish`).
 """
@@ -24,6 +25,7 @@ from .events.merge import outcome_sentences
 from .extract import warm_up
 from .memo import Memo, generator_version
 from .parallel import extract_all, uncached
+from .progress import Stages
 from .read import ParsedArticles, ReadError, display_path, read_article, read_corpus
 from .records import Article, ArticleRecord, EventRecord, PastEvent, from_dict, to_dict
 from .render import build_site, cache_templates, escape, page_files
@@ -139,6 +141,12 @@ def previous_events(*indexes: Path) -> tuple[PastEvent, ...]:
     return ()
 
 
+def last_build_events(config: BuildConfig) -> tuple[PastEvent, ...]:
+    """The last build's events as `build` and `check` both read them: from `docs/`, else
+    from the cache folder. Curation entries on an event's old id match through them."""
+    return previous_events(config.path("docs") / EVENT_INDEX, config.path("cache") / CACHED_EVENT_INDEX)
+
+
 @contextmanager
 def without_cycle_collection() -> Iterator[None]:
     """Python's cycle collector off for the duration (and in the processes forked meanwhile).
@@ -167,61 +175,76 @@ def without_cycle_collection() -> Iterator[None]:
 LOCK = "build.lock"  # in the cache folder: held by the build that runs
 
 
-def build(config: BuildConfig, waiting: Callable[[str], None] | None = None) -> BuildReport:
+def build(config: BuildConfig, stages: Stages | None = None,
+          waiting: Callable[[str], None] | None = None) -> BuildReport:
     """Build records, pages and (unless turned off) the site; see the module docstring.
-    One build at a time: a second one waits (telling `waiting`) or stops (`config.wait`)."""
+    `stages` reports each stage as it runs (by default nothing is reported). One build at a
+    time: a second one waits (telling `waiting`) or stops (`config.wait`)."""
     with exclusive(config.path("cache") / LOCK, config.wait, waiting):
         complete_publish(config.path("docs"))  # what a build killed between its two swaps left
-        return _build(config)
+        return _build(config, stages or Stages())
 
 
 @without_cycle_collection()
-def _build(config: BuildConfig) -> BuildReport:
+def _build(config: BuildConfig, stages: Stages) -> BuildReport:
     # Two warm processes: one extracts new articles, then re-reads them with its lexicons
     # loaded; the other loads the sentence encoder meanwhile and encodes their leads and
     # outcome sentences, before linking asks for them.
     with Resident() as extractor, Resident() as encoder:
         extractor.call(warm_up)  # while this process reads the corpus and the cached records
-        parsed = ParsedArticles(config.path("cache") / "read", generator_version())
-        corpus = read_corpus(config.path("corpus"), config.root, parsed)
-        new = uncached(corpus.articles, config.path("cache") / "extract")
-        if new and in_one_process(len(new)):  # a few new texts to embed, in that process
-            encoder.call(load_encoder)
-        embeddings = Embeddings(config.path("cache") / "embed", encoder=encoder)
-        embeddings.ahead(map(lead_of, new))
-        curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
-        extraction = extract_all(corpus.articles, config.path("cache") / "extract", worker=extractor,
-                                 budget=config.time_budget)
-        made_now = {article.id for article in new}
-        embeddings.ahead(s for r in extraction.records if r.id in made_now for s in outcome_sentences(r))
-        articles = _extracted(corpus.articles, extraction.records)
-        previous = previous_events(config.path("docs") / EVENT_INDEX, config.path("cache") / CACHED_EVENT_INDEX)
-        memo = Memo(config.path("cache") / "output")
-        linked = link(articles, extraction.records, curation, previous, embeddings=embeddings,
-                      extract_cache=config.path("cache") / "extract", extract_worker=extractor, memo=memo)
-    cache_templates(config.path("cache") / "templates")
-    site_model = build_site(articles, linked.records, linked.events, linked.registry, config.built)
-    for record in (*linked.records, *linked.events):  # digested once, for both processes below
-        memo.digest(record)
-    # Made side by side, neither reading the other: the records' YAML and the downloads in a
-    # forked process, the pages here (about even halves of a rebuild).
-    made_elsewhere = Background(lambda: ({**record_files(linked.records, linked.events, memo),
-                                          **json_downloads(site_model, memo), **csv_downloads(site_model, memo)},
-                                         memo.used, parsed.save()))
-    pages = page_files(site_model, memo)
-    made, used, _ = made_elsewhere.result()  # raises here if a record fails its schema check
-    memo.used |= used
-    events = event_index(linked.events)
-    files: Mapping[str, Generated] = {**made, **pages, EVENT_INDEX: events}
+        with stages.stage("read") as stage:
+            parsed = ParsedArticles(config.path("cache") / "read", generator_version())
+            corpus = read_corpus(config.path("corpus"), config.root, parsed)
+            curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
+            unreadable = len(corpus.errors)
+            stage.done = plural(len(corpus.articles), "article") + _noted(unreadable, f"{unreadable} unreadable")
+        with stages.stage("extract", live=False) as stage:
+            new = uncached(corpus.articles, config.path("cache") / "extract")
+            if new and in_one_process(len(new)):  # a few new texts to embed, in that process
+                encoder.call(load_encoder)
+            embeddings = Embeddings(config.path("cache") / "embed", encoder=encoder)
+            embeddings.ahead(map(lead_of, new))
+            extraction = extract_all(corpus.articles, config.path("cache") / "extract", worker=extractor,
+                                     budget=config.time_budget, progress=stages.terminal)
+            made_now = {article.id for article in new}
+            embeddings.ahead(s for r in extraction.records if r.id in made_now for s in outcome_sentences(r))
+            articles = _extracted(corpus.articles, extraction.records)
+            stage.done = (f"{plural(len(extraction.records), 'record')} (extracted: {extraction.extracted}, "
+                          f"reused: {extraction.reused})"
+                          + (f", {plural(len(extraction.failures), 'failure')}" if extraction.failures else ""))
+        with stages.stage("link") as stage:
+            previous = last_build_events(config)
+            memo = Memo(config.path("cache") / "output")
+            linked = link(articles, extraction.records, curation, previous, embeddings=embeddings,
+                          extract_cache=config.path("cache") / "extract", extract_worker=extractor, memo=memo)
+            warned = len(linked.warnings)
+            stage.done = plural(len(linked.events), "event") + _noted(warned, plural(warned, "warning"))
+    with stages.stage("render") as stage:
+        cache_templates(config.path("cache") / "templates")
+        site_model = build_site(articles, linked.records, linked.events, linked.registry, config.built)
+        for record in (*linked.records, *linked.events):  # digested once, for both processes below
+            memo.digest(record)
+        # Made side by side, neither reading the other: the records' YAML and the downloads in a
+        # forked process, the pages here (about even halves of a rebuild).
+        made_elsewhere = Background(lambda: ({**record_files(linked.records, linked.events, memo),
+                                              **json_downloads(site_model, memo), **csv_downloads(site_model, memo)},
+                                             memo.used, parsed.save()))
+        pages = page_files(site_model, memo)
+        made, used, _ = made_elsewhere.result()  # raises here if a record fails its schema check
+        memo.used |= used
+        events = event_index(linked.events)
+        files: Mapping[str, Generated] = {**made, **pages, EVENT_INDEX: events}
+        page_count = sum(1 for path in pages if path.endswith(".md"))
+        stage.done = f"{plural(page_count, 'page')}, {plural(len(files) - page_count, 'other file')}"
     site = config.path("site") if config.run_mkdocs else None
-    publish(files, config.path("docs"), site, config.path("mkdocs") if site else None)
+    publish(files, config.path("docs"), site, config.path("mkdocs") if site else None, stages.stage)
     write_text(config.path("cache") / CACHED_EVENT_INDEX, events)
     memo.prune()
     return BuildReport(
         articles=len(corpus.articles),
         records=len(linked.records),
         events=len(linked.events),
-        pages=sum(1 for path in pages if path.endswith(".md")),
+        pages=page_count,
         extracted=extraction.extracted,
         reused=extraction.reused,
         warnings=tuple(map(str, (*corpus.notices, *corpus.warnings, *linked.warnings))),
@@ -229,6 +252,11 @@ def _build(config: BuildConfig) -> BuildReport:
         site=display_path(site, config.root) if site else None,
         made=(corpus, extraction, articles, linked, site_model, memo, files),
     )
+
+
+def _noted(count: int, note: str) -> str:
+    """` (2 unreadable)` after a stage's count, when some had a problem."""
+    return f" ({note})" if count else ""
 
 
 @dataclass(frozen=True)

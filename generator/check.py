@@ -3,10 +3,13 @@
 Checks, each problem as one `path: reason (what to do)` line:
 - every corpus file reads as an article (ids unique, language known, ...);
 - the curation file loads, and each of its actions still matches something (the
-  corpus is linked into events for this, reusing cached extractions);
+  corpus is linked into events for this, reusing cached extractions, with the last
+  build's events as `build` reads them, so both give the same verdict on an entry);
+  an entry that fails the schema does not hide the stale ones;
 - every record in `docs/data/` parses, fits its JSON Schema, is named after its id,
   matches the article it was made from (same content, evidence quotes at their
-  offsets) and points at records that exist.
+  offsets) and points at records that exist;
+- once there are records, every article has one (else the records are stale).
 
 A folder without records is fine (nothing has been built yet).
 """
@@ -18,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .build import ARTICLES_DATA, EVENTS_DATA
+from .build import ARTICLES_DATA, EVENTS_DATA, last_build_events
 from .config import BuildConfig
 from .curation import Curation, CurationError, load_curation
 from .events import link
@@ -86,6 +89,20 @@ def _article_problems(records: dict[str, tuple[str, Any]], articles: dict[str, A
     return found
 
 
+def _missing_records(records: dict[str, tuple[str, Any]], articles: tuple[Article, ...], built: bool) -> list[str]:
+    """Articles added or renamed since the last build: their records are still to be made."""
+    if not built:
+        return []
+    return [f"{article.path}: no record yet: the records are stale ({REBUILD})"
+            for article in articles if article.id not in records]
+
+
+def _line_order(problem: str) -> tuple[int, str]:
+    """`path:line: ...` lines in the order of their lines."""
+    parts = problem.split(":", 2)
+    return (int(parts[1]) if len(parts) > 2 and parts[1].isdigit() else 0, problem)
+
+
 def _event_problems(events: dict[str, tuple[str, Any]], records: dict[str, tuple[str, Any]]) -> list[str]:
     found = []
     for _stem, (shown, data) in events.items():
@@ -105,7 +122,7 @@ def _stale_curation(articles: tuple[Article, ...], curation: Curation, config: B
         extraction = extract_all(articles, config.path("cache") / "extract", progress=False, worker=extractor)
         done = {record.id for record in extraction.records}
         linked = link([a for a in articles if a.id in done], extraction.records, curation,
-                      embeddings=Embeddings(config.path("cache") / "embed"),
+                      last_build_events(config), embeddings=Embeddings(config.path("cache") / "embed"),
                       extract_cache=config.path("cache") / "extract", extract_worker=extractor)
     return [str(warning) for warning in linked.warnings]
 
@@ -118,8 +135,9 @@ def check(config: BuildConfig) -> CheckReport:
     found += [str(problem) for problem in (*corpus.errors, *languages, *corpus.warnings)]
     try:
         curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
-    except CurationError as error:
-        found += error.problems
+    except CurationError as error:  # reported with the stale entries among the valid ones, by line
+        found += sorted((*error.problems, *_stale_curation(corpus.articles, error.usable or Curation(), config)),
+                        key=_line_order)
     else:
         found += _stale_curation(corpus.articles, curation, config)
     docs = config.path("docs")
@@ -128,5 +146,6 @@ def check(config: BuildConfig) -> CheckReport:
     found += _record_problems("article", records)
     found += _record_problems("event", events)
     found += _article_problems(records, {a.id: a for a in corpus.articles}, events)
+    found += _missing_records(records, corpus.articles, (docs / ARTICLES_DATA).is_dir())
     found += _event_problems(events, records)
     return CheckReport(len(corpus.articles), len(records), len(events), tuple(found), tuple(map(str, corpus.notices)))

@@ -19,8 +19,9 @@ from .add import Metadata, add_article
 from .build import build as run_build
 from .build import BuildReport, ExtractReport, extract_files, plural
 from .check import check as run_check
-from .config import BuildConfig
+from .config import BuildConfig, source_date
 from .curation import CurationError
+from .progress import Stages
 from .read import ReadError, display_path
 from .validate import RecordInvalid
 from .write import WriteError, os_error_line
@@ -130,16 +131,21 @@ def build(corpus: Path, curation: Path, docs: Path, site: Path, mkdocs_file: Pat
     DOCS/data/events/<id>.yaml, pages under DOCS, and `mkdocs build --strict` builds
     SITE. The old output stays in place unless the whole build succeeds. Articles
     that cannot be read are reported and left out, and the exit code is then 1.
+    Each stage (read, extract, link, render, write, site) is reported on standard
+    error as it ends, with its counts and seconds; on a terminal also while it runs.
+    Page footers give the date of the page's newest article, or the build date when
+    SOURCE_DATE_EPOCH is set.
 
     \b
     Example:
       factsheet build
       factsheet build --corpus my/articles --site /tmp/site
     """
+    built, date_problems = source_date()
     config = BuildConfig(corpus=corpus, curation=curation, docs=docs, site=site, mkdocs=mkdocs_file,
-                         run_mkdocs=not no_site, time_budget=time_budget, wait=wait)
-    _fail_on(config.problems())
-    report = _run(run_build, config, lambda line: click.echo(line, err=True))
+                         built=built, run_mkdocs=not no_site, time_budget=time_budget, wait=wait)
+    _fail_on([*config.problems(), *date_problems])
+    report = _run(run_build, config, Stages(sys.stderr), lambda line: click.echo(line, err=True))
     _KEPT_UNTIL_EXIT.append(report)
     _finish(report, report.summary())
 

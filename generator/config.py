@@ -5,7 +5,9 @@ every wrong setting at once, so an editor fixes them in one go.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 
@@ -33,8 +35,9 @@ class BuildConfig:
     """Cache of extracted records, keyed by content hash and extractor version (git-ignored)."""
 
     built: str | None = None
-    """The date pages give as the last update (YYYY-MM-DD); None leaves it out, so two
-    builds of the same inputs are byte-identical."""
+    """The build date pages give (YYYY-MM-DD; the command takes it from SOURCE_DATE_EPOCH).
+    None: each page gives the date of its newest article instead, so two builds of the
+    same inputs are byte-identical whatever the day."""
 
     run_mkdocs: bool = field(default=True)
     """Build the HTML site after writing records and pages; off when only the Markdown is wanted."""
@@ -72,8 +75,10 @@ class BuildConfig:
     def problems(self) -> list[str]:
         """Every setting that cannot work, as `path: reason (what to do)` lines."""
         found = []
-        if not self.path("corpus").is_dir():
-            found.append(f"{self.path('corpus')}: corpus folder not found (pass --corpus or create it)")
+        corpus = self.path("corpus")
+        if not corpus.is_dir():
+            found.append(f"{corpus}: corpus folder not found (looked for {corpus.absolute()}; "
+                         "cd to the repository root, or pass --corpus with the folder of articles)")
         curation = self.path("curation")
         if curation.exists() and not curation.is_file():
             found.append(f"{curation}: curation path is not a file (point --curation at a YAML file)")
@@ -81,6 +86,20 @@ class BuildConfig:
         docs = self.path("docs")
         if docs.exists() and not docs.is_dir():
             found.append(f"{docs}: docs path is not a folder (pass --docs with a folder)")
-        if self.run_mkdocs and not self.path("mkdocs").is_file():
-            found.append(f"{self.path('mkdocs')}: MkDocs configuration not found (pass --mkdocs or run from the repository root)")
+        mkdocs = self.path("mkdocs")
+        if self.run_mkdocs and not mkdocs.is_file():
+            found.append(f"{mkdocs}: MkDocs configuration not found (looked for {mkdocs.absolute()}; "
+                         "cd to the repository root, or pass --mkdocs)")
         return found
+
+
+def source_date() -> tuple[str | None, list[str]]:
+    """The build date SOURCE_DATE_EPOCH gives (https://reproducible-builds.org/specs/source-date-epoch/),
+    as YYYY-MM-DD in UTC, or None when it is not set; and the problem with it, if any."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None, []
+    try:
+        return datetime.fromtimestamp(int(value), tz=timezone.utc).date().isoformat(), []
+    except (ValueError, OverflowError, OSError):
+        return None, [f"SOURCE_DATE_EPOCH: {value!r} is not a number of seconds since 1970 (fix or unset it)"]

@@ -14,12 +14,13 @@ longer matches anything becomes a warning that names its line.
 """
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Sequence, Union
 
 import jsonschema_rs
 import yaml
@@ -30,14 +31,19 @@ from .safe_yaml import load as load_yaml
 ENTITY_ACTIONS = ("rename_entity", "merge_entities")
 EVENT_ACTIONS = ("merge_events", "split_event", "set_title", "rename_event")
 FACT_ACTIONS = ("suppress_fact", "add_fact")
+ACTIONS = (*ENTITY_ACTIONS, *EVENT_ACTIONS, *FACT_ACTIONS)
 
 
 class CurationError(Exception):
-    """A curation file that cannot be used; one `path:line: reason (fix)` line per problem."""
+    """A curation file that cannot be used; one `path:line: reason (fix)` line per problem.
 
-    def __init__(self, problems: list[str]) -> None:
+    `usable` holds the entries that are valid on their own, so that `factsheet check` can
+    also report which of those no longer match anything: one round of fixes, not two."""
+
+    def __init__(self, problems: list[str], usable: "Curation | None" = None) -> None:
         super().__init__("\n".join(problems))
         self.problems = tuple(problems)
+        self.usable = usable
 
 
 @dataclass(frozen=True)
@@ -151,26 +157,74 @@ def _line_of(node: yaml.Node | None, path: list) -> int:
     return line
 
 
-def _fix(error: Any) -> str:
-    """What to do about a `jsonschema.ValidationError`."""
-    if error.validator == "required":
-        return "add the missing field"
-    if error.validator == "additionalProperties":
+def _did_you_mean(word: Any, options: Sequence[str]) -> str:
+    """"did you mean 'x'? " when `word` is close to one of `options`, else ""."""
+    if not isinstance(word, str) or len(word) > 100:  # not a typo of a name
+        return ""
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
+def _message(error: Any, unexpected: str | None) -> str:
+    """What is wrong and what to do about it, for one `jsonschema.ValidationError`: each
+    list of valid values given once, with the closest one first when it looks like a typo."""
+    if unexpected is not None:
         allowed = sorted(error.schema.get("properties", {}))
-        return f"remove it or correct its spelling; allowed here: {', '.join(allowed)}"
-    if error.validator in ("enum", "const"):
-        return f"use one of: {', '.join(map(str, error.validator_value))}" if error.validator == "enum" \
-            else f"use {error.validator_value}"
+        guess = _did_you_mean(unexpected, allowed)
+        return f"unknown field {quoted(unexpected)} ({guess}allowed here: {', '.join(allowed)})"
+    if error.validator == "required":
+        missing = error.message.split(" is a required property")[0]
+        return f"{missing} is missing (add it; see docs/curation.md)"
+    if error.validator == "enum":
+        values = [str(v) for v in error.validator_value]
+        what = "action" if list(error.absolute_path)[-1:] == ["action"] else "value"
+        guess = _did_you_mean(error.instance, values)
+        return f"unknown {what} {quoted(error.instance)} ({guess}use one of: {', '.join(values)})"
+    if error.validator == "const":
+        return f"{cut(error.message)} (use {error.validator_value})"
     if error.validator == "type":
-        return f"write a {error.validator_value}" if isinstance(error.validator_value, str) \
-            else f"write one of: {', '.join(error.validator_value)}"
+        kinds = [error.validator_value] if isinstance(error.validator_value, str) else error.validator_value
+        expected = " or ".join(_TYPE_NAMES.get(kind, kind) for kind in kinds if kind != "null")
+        return f"{quoted(error.instance)} is not {expected} (write {expected})"
     if error.validator == "minItems":
-        return f"list at least {error.validator_value}"
+        return f"{cut(error.message)} (list at least {error.validator_value})"
     if error.validator == "pattern":
-        return "see docs/curation.md for the expected form"
+        return f"{quoted(error.instance)} is not in the expected form (see docs/curation.md)"
     if error.validator == "minLength":
-        return "write a non-empty value"
-    return "see docs/curation.md"
+        return "empty value (write a non-empty value)"
+    return f"{cut(error.message)} (see docs/curation.md)"
+
+
+_TYPE_NAMES = {"array": "a list", "object": "a mapping of `field: value` lines", "string": "text",
+               "number": "a number", "integer": "a whole number", "boolean": "true or false"}
+
+
+def _entry_action(data: Any, path: list) -> Any:
+    """The `action:` of the entry a JSON path points into (None above the entries)."""
+    if len(path) >= 2 and path[0] == "actions" and isinstance(path[1], int) and isinstance(data, dict):
+        entries = data.get("actions")
+        if isinstance(entries, list) and path[1] < len(entries) and isinstance(entries[path[1]], dict):
+            return entries[path[1]].get("action")
+    return None
+
+
+def _about_the_action(error: Any) -> bool:
+    """An error a wrong or missing `action:` explains; the entry's other errors then follow
+    only from checking it against every kind of action, and say nothing useful."""
+    path = list(error.absolute_path)
+    return path[2:] == ["action"] or len(path) == 2 and (
+        error.validator == "type" or error.validator == "required" and error.message.startswith("'action'"))
+
+
+def _subject(data: Any, path: list) -> str:
+    """Who the problem is about: the entry's action and the field within it (`merge_events:
+    events`), or `actions` / `file` above the entries; entries are not numbered, the line says where."""
+    if len(path) >= 2 and path[0] == "actions" and isinstance(path[1], int):
+        action = _entry_action(data, path)
+        if path[2:] == ["action"]:
+            return ""  # the message names the action itself
+        return ": ".join(filter(None, [action if action in ACTIONS else "entry", ".".join(map(str, path[2:]))]))
+    return ".".join(str(p) for p in path) or "file"
 
 
 def _validation_problems(data: Any, root: yaml.Node | None, path: str) -> list[str]:
@@ -179,19 +233,32 @@ def _validation_problems(data: Any, root: yaml.Node | None, path: str) -> list[s
     import jsonschema  # slow to import; its errors say where and what, for the messages below
 
     validator = jsonschema.Draft202012Validator(curation_schema())
-    problems = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):
+    problems: dict[str, int] = {}
+    for error in validator.iter_errors(data):
         # `if`/`then` wrappers repeat their inner errors; report the leaf ones only.
         if error.validator in ("allOf", "if", "then"):
             continue
         path_to = list(error.absolute_path)
+        if len(path_to) >= 2 and path_to[0] == "actions" and _entry_action(data, path_to) not in ACTIONS \
+                and not _about_the_action(error):
+            continue
+        unexpected: list[str | None] = [None]
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            unexpected = sorted(k for k in error.instance if k not in error.schema.get("properties", {}))
-            path_to += unexpected[:1]
-        where = _line_of(root, path_to)
-        field = ".".join(str(p) for p in error.absolute_path) or "file"
-        problems.append(f"{path}:{where}: {field}: {cut(error.message)} ({_fix(error)})")  # the message quotes the value
-    return sorted(set(problems), key=lambda p: (int(p.split(":")[1]), p))
+            unexpected = sorted(str(k) for k in error.instance if k not in error.schema.get("properties", {}))
+        for field in unexpected:
+            line = _line_of(root, path_to + ([field] if field is not None else []))
+            subject = _subject(data, path_to)
+            problems.setdefault(f"{path}:{line}: {subject + ': ' if subject else ''}{_message(error, field)}", line)
+    return sorted(problems, key=lambda p: (problems[p], p))
+
+
+def _valid_entries(data: dict) -> list[int]:
+    """The positions of the entries that fit the schema on their own (for `CurationError.usable`)."""
+    entries = data.get("actions")
+    if not isinstance(entries, list):
+        return []
+    validator = jsonschema_rs.validator_for(curation_schema())
+    return [n for n, entry in enumerate(entries) if validator.is_valid({"actions": [entry]})]
 
 
 def _action(entry: dict, where: str) -> Action:
@@ -254,7 +321,6 @@ def parse_curation(text: str, path: str) -> Curation:
     """Parse and validate curation YAML; raises CurationError listing every problem."""
     try:
         data, root = load_yaml(text, CURATION_LIMITS, _Loader)
-        _refuse_conflicts(data, root, path)
     except YamlRefused as error:
         raise CurationError([f"{path}:{error.line}: {error.reason} ({error.fix}; see docs/curation.md)"]) from None
     except yaml.YAMLError as error:
@@ -267,13 +333,17 @@ def parse_curation(text: str, path: str) -> Curation:
     if not isinstance(data, dict):
         raise CurationError([f"{path}:1: the file must be a mapping with an `actions:` list "
                              "(start it with `actions:`; see docs/curation.md)"])
-    problems = _validation_problems(data, root, path)
+    try:
+        _refuse_conflicts(data, root, path)
+        conflicts: tuple[str, ...] = ()
+    except CurationError as error:  # reported with the schema's problems, in one round
+        conflicts = error.problems
+    problems = sorted([*_validation_problems(data, root, path), *conflicts], key=lambda p: (int(p.split(":")[1]), p))
+    valid = _valid_entries(data) if problems else range(len(data.get("actions") or []))
+    actions = tuple(_action(data["actions"][n], f"{path}:{_line_of(root, ['actions', n])}") for n in valid)
     if problems:
-        raise CurationError(problems)
-    actions = []
-    for index, entry in enumerate(data.get("actions") or []):
-        actions.append(_action(entry, f"{path}:{_line_of(root, ['actions', index])}"))
-    return Curation(path=path, actions=tuple(actions))
+        raise CurationError(problems, Curation(path=path, actions=actions))
+    return Curation(path=path, actions=actions)
 
 
 def load_curation(path: Path, display: str | None = None) -> Curation:

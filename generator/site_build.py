@@ -52,17 +52,54 @@ Task = Callable[[str], Any]  # docs-relative path of a page → its picklable re
 Outcome = tuple[Any, list[logging.LogRecord]]  # a task's result and the records it logged
 
 
-def build(config: Any, jobs: int | None = None, serial_below: int | None = None) -> None:
+Counter = Callable[[str, int, str], Callable[[], None]]  # (what, total, unit) → call once per item
+
+
+def build(config: Any, jobs: int | None = None, serial_below: int | None = None,
+          counter: Counter | None = None) -> None:
     """`mkdocs.commands.build.build(config)`, with the pages rendered by `jobs` processes
-    (default: one per core) when there are at least `serial_below` of them."""
+    (default: one per core) when there are at least `serial_below` of them. `counter`, if
+    given, counts the pages of each of MkDocs' two loops as this process takes them."""
     jobs = jobs or default_jobs()
     serial_below = SERIAL_BELOW if serial_below is None else serial_below
     if jobs < 2 or not _supported(config):
-        mkdocs_build.build(config)
+        with _counted(counter):
+            mkdocs_build.build(config)
         return
     run = _ParallelRun(config, jobs, serial_below)
-    with run.installed():
+    with run.installed(), _counted(counter):
         mkdocs_build.build(config)
+
+
+@contextmanager
+def _counted(counter: Counter | None) -> Iterator[None]:
+    """MkDocs' two per-page functions (or their stand-ins) wrapped to count each page done,
+    for a progress bar: the Markdown loop, then the HTML loop."""
+    if counter is None:
+        yield
+        return
+    populate_page, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
+    done: dict[str, Callable[[], None]] = {}
+
+    def populate_counted(page: Page, config: Any, files: Files, dirty: bool = False) -> None:
+        if "markdown" not in done:
+            done["markdown"] = counter("markdown", len(files.documentation_pages(
+                inclusion=InclusionLevel.is_included)), "page")
+        populate_page(page, config, files, dirty)
+        done["markdown"]()
+
+    def build_counted(page: Page, config: Any, doc_files: Sequence[File], nav: Any, env: Any,
+                      dirty: bool = False, excluded: bool = False) -> None:
+        if "html" not in done:
+            done["html"] = counter("html", len(doc_files), "page")
+        build_page(page, config, doc_files, nav, env, dirty, excluded=excluded)
+        done["html"]()
+
+    mkdocs_build._populate_page, mkdocs_build._build_page = populate_counted, build_counted
+    try:
+        yield
+    finally:
+        mkdocs_build._populate_page, mkdocs_build._build_page = populate_page, build_page
 
 
 def _supported(config: Any) -> bool:

@@ -34,7 +34,8 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from types import SimpleNamespace
+from typing import Any, Callable, ContextManager, Iterable, Iterator, Mapping
 
 import yaml
 
@@ -486,8 +487,9 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(mkdocs_file: Path, docs_dir: Path, site: Path) -> Path:
-    """Run `mkdocs build --strict` on `docs_dir` into a new folder beside `site`.
+def build_site(mkdocs_file: Path, docs_dir: Path, site: Path, counter: Any = None) -> Path:
+    """Run `mkdocs build --strict` on `docs_dir` into a new folder beside `site`
+    (`counter`: see `site_build.build`).
 
     Returns that folder for `swap_in`; on any warning or error it is removed and
     SiteBuildError carries MkDocs' own messages.
@@ -504,7 +506,7 @@ def build_site(mkdocs_file: Path, docs_dir: Path, site: Path) -> Path:
     try:
         config = load_config(str(mkdocs_file), strict=True,
                              docs_dir=str(docs_dir.resolve()), site_dir=str(staged.resolve()))
-        mkdocs_build(config)
+        mkdocs_build(config, counter=counter)
     except MkDocsException as error:
         shutil.rmtree(staged, ignore_errors=True)
         details = "; ".join([*collected.messages, str(error)])
@@ -520,22 +522,32 @@ def build_site(mkdocs_file: Path, docs_dir: Path, site: Path) -> Path:
     return staged
 
 
+@contextmanager
+def _unreported(name: str) -> Iterator[Any]:
+    yield SimpleNamespace(done="")
+
+
 def publish(generated: Mapping[str, Generated], docs: Path, site: Path | None,
-            mkdocs_file: Path | None) -> None:
+            mkdocs_file: Path | None, stage: Callable[[str], ContextManager[Any]] = _unreported) -> None:
     """Write the generated files into `docs/` and rebuild `site/`, all or nothing.
 
     Both new trees are complete and the strict site build has passed before either
     replaces the old one. With `site` None only `docs/` is written. The two swaps are
     journalled (`_journal`): a build killed between them is completed by the next one.
+    `stage(name)` times the two steps ("write", "site") for the command's progress lines.
     """
     complete_publish(docs)
     recover(docs)
-    staged_docs = stage_docs(docs, generated)
+    with stage("write") as step:
+        staged_docs = stage_docs(docs, generated)
+        step.done = f"{len(generated)} files"
     staged_site = None
     try:
         if site is not None and mkdocs_file is not None:
-            recover(site)
-            staged_site = build_site(mkdocs_file, staged_docs, site)
+            with stage("site") as step:
+                recover(site)
+                staged_site = build_site(mkdocs_file, staged_docs, site, getattr(step, "counter", None))
+                step.done = "mkdocs build --strict"
     except BaseException:
         shutil.rmtree(staged_docs)
         raise

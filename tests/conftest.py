@@ -5,10 +5,14 @@ come from. Test-specific helpers stay in their test module.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
+# The corpus the build tests run on: the five seed articles and a curation file of its own,
+# so that nothing an editor commits to corpus/ changes what the tests expect.
+FIXTURE_CORPUS = FIXTURES / "corpus"
 
 
 def copy_build_inputs(target: Path, articles: Path | None = None) -> Path:
@@ -28,6 +32,52 @@ def copy_build_inputs(target: Path, articles: Path | None = None) -> Path:
     if articles is not None:
         shutil.copytree(articles, target / "corpus" / "articles", dirs_exist_ok=True)
     return target
+
+
+def copy_fixture_corpus(target: Path) -> Path:
+    """What a build reads, with the fixture corpus (articles and curation file) as `corpus/`."""
+    import shutil
+
+    copy_build_inputs(target, FIXTURE_CORPUS / "articles")
+    shutil.copy2(FIXTURE_CORPUS / "curation.yaml", target / "corpus" / "curation.yaml")
+    return target
+
+
+# ---- the record example of docs/schemas.md (tests/test_docs.py, tests/test_build.py --update-golden)
+
+SCHEMAS_DOC = REPO / "docs" / "schemas.md"
+EXAMPLE_RECORD = "data/articles/003_851016f063534860.yaml"  # of the golden build (tests/golden/)
+EXAMPLE_BLOCK = re.compile(r"(<!-- example: the golden record \S+, each list cut to its first entry -->\n```yaml\n)"
+                           r"(.*?)(```)", re.DOTALL)
+
+
+def record_example(golden: Path) -> str:
+    """The example article record docs/schemas.md shows: a record of the golden build, each
+    list cut to its first entry."""
+    import yaml
+
+    from generator.write import dump_yaml
+
+    def shortened(value):
+        if isinstance(value, list):
+            return [shortened(item) for item in value[:1]]
+        if isinstance(value, dict):
+            return {key: shortened(item) for key, item in value.items()}
+        return value
+
+    return dump_yaml(shortened(yaml.safe_load((golden / EXAMPLE_RECORD).read_text(encoding="utf-8"))))
+
+
+def shown_record_example() -> str | None:
+    found = EXAMPLE_BLOCK.search(SCHEMAS_DOC.read_text(encoding="utf-8"))
+    return found.group(2) if found else None
+
+
+def rewrite_record_example(golden: Path) -> None:
+    """Put the example made from `golden` into docs/schemas.md (with --update-golden)."""
+    text = SCHEMAS_DOC.read_text(encoding="utf-8")
+    example = record_example(golden)
+    SCHEMAS_DOC.write_text(EXAMPLE_BLOCK.sub(lambda m: m.group(1) + example + m.group(3), text), encoding="utf-8")
 
 
 # ---- events stage: hand-built article records (tests/test_events.py, test_registry.py, test_curation.py)

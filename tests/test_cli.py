@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,24 @@ from generator.write import generated_files
 REPO = Path(__file__).resolve().parent.parent
 CLI_FIXTURES = REPO / "tests" / "fixtures" / "cli"
 GOOD = "en_meeting_plain"
+
+
+STAGES = ("read", "extract", "link", "render", "write", "site")
+
+
+STAGE_LINE = re.compile(rf"^({'|'.join(STAGES)}): .*\b(in|stopped after) \d+\.\d s$")
+
+
+def stage_lines(stderr: str) -> list[str]:
+    """The stages a build reported, in order: `extract` for `extract: ... in 0.1 s`,
+    `extract stopped` for `extract: stopped after 0.1 s`."""
+    return [line.split(":")[0] + (" stopped" if ": stopped after " in line else "")
+            for line in stderr.splitlines() if STAGE_LINE.match(line)]
+
+
+def problem_lines(stderr: str) -> list[str]:
+    """What a build printed to standard error besides its stage lines."""
+    return [line for line in stderr.splitlines() if not STAGE_LINE.match(line)]
 
 
 def run(*args: str):
@@ -132,7 +151,8 @@ def test_check_reports_a_curation_entry_that_matches_nothing(workdir):
 def test_check_with_a_missing_corpus_folder(workdir):
     result = run("check", "--corpus", "nowhere")
     assert (result.exit_code, result.stdout, result.stderr) == (
-        2, "", "nowhere: corpus folder not found (pass --corpus or create it)\n")
+        2, "", f"nowhere: corpus folder not found (looked for {workdir / 'nowhere'}; cd to the repository root, "
+               "or pass --corpus with the folder of articles)\n")
 
 
 def test_extract_reports_unreadable_files_and_goes_on(workdir):
@@ -165,7 +185,8 @@ def test_build_writes_records_and_pages_and_reuses_extractions(workdir):
     generated = generated_files(workdir / "docs")
     pages = sum(1 for path in generated if path.endswith(".md"))
     records = [p for p in generated if p.startswith("data/")]
-    assert (first.exit_code, first.stderr) == (0, "")
+    assert (first.exit_code, problem_lines(first.stderr)) == (0, [])
+    assert stage_lines(first.stderr) == ["read", "extract", "link", "render", "write"]  # --no-site
     assert first.stdout == (f"built: 1 article read, 1 record, 1 event, {pages} pages, 0 warnings, 0 errors "
                             "(extracted: 1, reused: 0)\n")
     assert len(records) == 2 and f"data/articles/{GOOD}.yaml" in records
@@ -179,10 +200,11 @@ def test_build_leaves_out_unreadable_articles_and_exits_1(workdir):
     (workdir / "corpus" / "curation.yaml").unlink()
     result = run("build", "--no-site")
     assert result.exit_code == 1
-    assert result.stderr == (
-        "corpus/articles/empty_article.txt: empty file (add the article text or delete the file)\n"
+    assert problem_lines(result.stderr) == [
+        "corpus/articles/empty_article.txt: empty file (add the article text or delete the file)",
         "corpus/articles/md_unclosed_front_matter.md: malformed front matter: no closing --- line "
-        "(end the front matter with a --- line)\n")
+        "(end the front matter with a --- line)"]
+    assert re.fullmatch(r"read: 1 article \(2 unreadable\) in \d+\.\d s", result.stderr.splitlines()[0])
     assert result.stdout.startswith("built: 1 article read, 1 record, 1 event, ")
     assert result.stdout.endswith(" pages, 0 warnings, 2 errors (extracted: 1, reused: 0)\n")
 
@@ -193,7 +215,8 @@ def test_build_stops_on_a_broken_curation_file_and_writes_nothing(workdir):
         load_curation(corpus / "curation.yaml", "corpus/curation.yaml")
     result = run("build", "--no-site")
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr.splitlines() == list(curation.value.problems)
+    assert problem_lines(result.stderr) == list(curation.value.problems)
+    assert stage_lines(result.stderr) == ["read stopped"]
     assert not (workdir / "docs").exists()
 
 
@@ -208,7 +231,8 @@ def test_command_ends_with_its_output_flushed_and_its_exit_code(tmp_path):
     assert (fine.returncode, fine.stdout.startswith("factsheet "), fine.stderr) == (0, True, "")
     wrong = command("build", "--corpus", "nowhere")
     assert wrong.returncode == 2 and wrong.stdout == ""
-    assert wrong.stderr.splitlines()[0] == "nowhere: corpus folder not found (pass --corpus or create it)"
+    assert wrong.stderr.splitlines()[0] == (f"nowhere: corpus folder not found (looked for {tmp_path / 'nowhere'}; "
+                                            "cd to the repository root, or pass --corpus with the folder of articles)")
     unknown = command("build", "--bogus")
     assert unknown.returncode == 2 and "No such option '--bogus'" in unknown.stderr
 
@@ -231,7 +255,24 @@ def test_build_reports_every_wrong_setting_at_once(workdir):
     result = run("build", "--corpus", "nowhere")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.splitlines() == [
-        "nowhere: corpus folder not found (pass --corpus or create it)",
+        f"nowhere: corpus folder not found (looked for {workdir / 'nowhere'}; cd to the repository root, "
+        "or pass --corpus with the folder of articles)",
         "docs: docs path is not a folder (pass --docs with a folder)",
-        "mkdocs.yml: MkDocs configuration not found (pass --mkdocs or run from the repository root)",
+        f"mkdocs.yml: MkDocs configuration not found (looked for {workdir / 'mkdocs.yml'}; cd to the repository "
+        "root, or pass --mkdocs)",
     ]
+
+
+def test_a_bad_source_date_epoch_is_a_wrong_setting(workdir, monkeypatch):
+    use_corpus(workdir, "good_corpus")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    result = run("build", "--no-site")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "SOURCE_DATE_EPOCH: 'yesterday' is not a number of seconds since 1970 (fix or unset it)\n"
+
+
+def test_source_date_epoch_dates_the_pages(workdir, monkeypatch):
+    use_corpus(workdir, "good_corpus")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert run("build", "--no-site").exit_code == 0
+    assert "· built 14 November 2023 (2023&#45;11&#45;14).</p>" in (workdir / "docs" / "index.md").read_text(encoding="utf-8")

@@ -1,29 +1,31 @@
 """Two builds from the same inputs give byte-identical records, Markdown and HTML.
 
 Each build runs `factsheet build` in a fresh copy of the repository's site set-up
-(mkdocs.yml, the hand-written docs, the corpus), so nothing is shared between them:
+(mkdocs.yml, the hand-written docs, the fixture corpus), so nothing is shared between them:
 not the extraction cache, not the output folders. A third build reuses the first
 one's cache, so cached records must render exactly like freshly extracted ones.
 
 MkDocs stamps the build date (the day, not the time) into `sitemap.xml.gz`, as the
 mtime in its gzip header, and into `sitemap.xml` as `<lastmod>` once `site_url` is
-set. Two builds on different days differ there unless SOURCE_DATE_EPOCH is set; the
-last test shows these are the only files the date changes.
+set. Two builds on different days differ there unless SOURCE_DATE_EPOCH is set. That
+date is also the build date the page footers give; the last test shows these are the
+only places the date changes.
 """
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, copy_build_inputs
+from conftest import REPO, copy_fixture_corpus
 DATE_STAMPED = {"site/sitemap.xml", "site/sitemap.xml.gz"}
 
 
 def workspace(folder: Path) -> Path:
-    """A fresh copy of what a build reads: mkdocs.yml, the hand-written docs and the corpus."""
-    return copy_build_inputs(folder, REPO / "corpus" / "articles")
+    """A fresh copy of what a build reads: mkdocs.yml, the hand-written docs and the fixture corpus."""
+    return copy_fixture_corpus(folder)
 
 
 def factsheet(folder: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -57,6 +59,17 @@ def test_two_builds_are_byte_identical_and_only_the_sitemap_carries_the_date(tmp
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert "extracted: 0" in rebuilt.stdout
     assert differing(built, output_files(first)) == []
-    # Another day: only the date-stamped files change.
+    # Another day: only the date-stamped files and the build date in the page footers change.
     assert factsheet(second, "build", env={"SOURCE_DATE_EPOCH": "1600000000"}).returncode == 0
-    assert set(differing(built, output_files(second))) <= DATE_STAMPED
+    other_day = output_files(second)
+    assert set(differing(built, other_day)) - DATE_STAMPED  # the footers give the build date
+    assert set(differing(undated(built), undated(other_day))) <= DATE_STAMPED
+
+
+def undated(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files with the build date left out: in the footers (`built 14 November 2023
+    (2023-11-14)`) and in the dataset download (`"built": "2023-11-14"`)."""
+    footer = re.compile(rb"built \d+ \w+ \d{4} \(\d{4}(&#45;|-)\d\d(&#45;|-)\d\d\)")
+    dataset = re.compile(rb'"built": "\d{4}-\d\d-\d\d"')
+    return {path: dataset.sub(b'"built": (date)', footer.sub(b"built (date)", content))
+            for path, content in files.items()}

@@ -11,7 +11,7 @@ import numpy as np
 import jsonschema
 import pytest
 import yaml
-from conftest import REPO
+from conftest import FIXTURE_CORPUS, REPO
 
 from generator.curation import Curation
 from generator.events import link
@@ -187,7 +187,7 @@ def test_seed_corpus_gives_exactly_two_events():
     from generator.extract import extract_article
     from generator.read import corpus_files
 
-    articles = [read_article(p, f"corpus/articles/{p.name}") for p in corpus_files(REPO / "corpus" / "articles")]
+    articles = [read_article(p, f"corpus/articles/{p.name}") for p in corpus_files(FIXTURE_CORPUS / "articles")]
     records = [extract_article(a) for a in articles]
     linked = link(articles, records, Curation())
     assert len(linked.events) == 2

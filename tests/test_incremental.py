@@ -196,10 +196,11 @@ def test_event_anchor_is_part_of_the_key(tmp_path: Path, counting: Path) -> None
 
 
 def test_real_extractor_reuses_its_records(tmp_path: Path) -> None:
-    """The same, end to end with the real extractor on the committed corpus."""
+    """The same, end to end with the real extractor on the fixture corpus."""
+    from conftest import FIXTURE_CORPUS
     from generator.read import read_corpus
 
-    corpus = read_corpus(Path(__file__).resolve().parent.parent / "corpus" / "articles")
+    corpus = read_corpus(FIXTURE_CORPUS / "articles")
     first = extract_all(corpus.articles, tmp_path / "cache", jobs=1)
     assert first.failures == ()
     again = extract_all(corpus.articles, tmp_path / "cache", jobs=1)

@@ -13,7 +13,7 @@ from conftest import copy_build_inputs
 from generator.build import record_files
 from generator.records import to_dict
 from generator.render import cache_templates, render_pages
-from generator.render.common import environment
+from generator.render.common import environment, human_date
 from generator.render.escape import block, href, inline, page_name, plain
 from generator.render.event import headline
 from generator.render.source import highlighted
@@ -55,7 +55,10 @@ def test_output_is_deterministic(corpus):
     articles, linked = corpus
     assert render_pages(articles, linked, "2026-01-31") == render_pages(articles, linked, "2026-01-31")
     undated = render_pages(articles, linked, None)
-    assert "last update not recorded" in undated["index.md"]
+    newest = max(r.published for r in linked.records if r.published)
+    assert f"Built from 5 articles · newest article {human_date(newest)} ({inline(newest)})." in undated["index.md"]
+    assert "Built from 5 articles · built 31 January 2026 (2026&#45;01&#45;31)." in \
+        render_pages(articles, linked, "2026-01-31")["index.md"]
     assert not any("2026" in (text if isinstance(text, str) else text.decode("utf-8")) for text in undated.values())
 
 

@@ -156,3 +156,17 @@ def test_a_page_that_fails_reads_as_in_plain_mkdocs(workspace: Path, pools: list
         f"ERROR mkdocs.structure.pages: Encoding error reading file: {Path('events/extra-5.md')}",
         f"ERROR mkdocs.commands.build: Error reading page 'events/extra-5.md': {error.split(': ', 1)[1]}",
     ]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_every_page_of_both_loops_is_counted_for_the_progress_bar(workspace: Path, jobs: int) -> None:
+    counted: dict[str, list[int]] = {}
+
+    def counter(what: str, total: int, unit: str):
+        counted[what] = [total, 0]
+        return lambda: counted[what].__setitem__(1, counted[what][1] + 1)
+
+    site_build.build(load_config(str(workspace), strict=True, site_dir=str(workspace.parent / "site")),
+                     jobs=jobs, serial_below=2, counter=counter)
+    pages = len(list((workspace.parent / "docs").rglob("*.md")))
+    assert counted == {"markdown": [pages, pages], "html": [pages, pages]}

@@ -39,7 +39,7 @@ def home_page(site: Site) -> str:
         events=[(event, headline(event.outcomes, event_languages(site, event))) for event in site.events],
         root="",
         link=link,
-        footer=provenance(len(site.sources), site.built),
+        footer=provenance(site, site.sources),
     )
 
 
@@ -48,7 +48,7 @@ def downloads_page(site: Site) -> str:
         "downloads.md.j2",
         meta=front_matter("Downloads"),
         events=site.events,
-        footer=provenance(len(site.sources), site.built),
+        footer=provenance(site, site.sources),
     )
 
 

@@ -216,10 +216,21 @@ def pinned(kind: str | None, main: bool = False) -> bool:
     return kind is None or kind in PINNED_KINDS or (main and kind not in ("region", "country"))
 
 
-def provenance(count: int, built: str | None) -> Markup:
-    articles = "1 article" if count == 1 else f"{count} articles"
-    update = f"last update {human_date(built)} ({escape.inline(built)})" if built else "last update not recorded"
-    return Markup(f'<p class="fs-provenance" markdown="0">Built from {articles} · {update}.</p>')
+def provenance(site: Site, articles: Iterable[str]) -> Markup:
+    """`Built from 3 articles · newest article 25 April 2019.`: how current the page is, by
+    the newest of its articles; the build date instead when one is set (SOURCE_DATE_EPOCH)."""
+    articles = set(articles)
+    count = "1 article" if len(articles) == 1 else f"{len(articles)} articles"
+    if site.built:
+        return _provenance(f"{count} · built {human_date(site.built)} ({escape.inline(site.built)})")
+    dates = [doc.record.published for doc in map(site.sources.get, articles) if doc and doc.record.published]
+    newest = max(dates, default=None)
+    update = f"newest article {human_date(newest)} ({escape.inline(newest)})" if newest else "no article dated"
+    return _provenance(f"{count} · {update}")
+
+
+def _provenance(text: str) -> Markup:
+    return Markup(f'<p class="fs-provenance" markdown="0">Built from {text}.</p>')
 
 
 @dataclass

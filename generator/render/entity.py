@@ -24,7 +24,7 @@ def entity_page(site: Site, entity: Entity) -> str:
         cite=citations.cite,
         sources=sources,
         filled=filled,
-        footer=provenance(len(entity.articles), site.built),
+        footer=provenance(site, entity.articles),
     )
 
 
@@ -58,5 +58,5 @@ def index_page(site: Site, kind: str) -> str:
         entities=entities,
         root=ROOT,  # the index sits in the same folder as the pages it lists
         link=link,
-        footer=provenance(len(articles), site.built),
+        footer=provenance(site, articles),
     )

@@ -96,5 +96,5 @@ def event_page(site: Site, event: EventRecord) -> str:
         unmapped=[p for p in event.locations if p.lat is None or p.lon is None],
         sources=sources,
         filled=filled,
-        footer=provenance(len(event.articles), site.built),
+        footer=provenance(site, event.articles),
     )

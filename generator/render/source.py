@@ -132,5 +132,5 @@ def source_page(site: Site, doc: SourceDoc) -> str:
         link=link,
         facts=listed_facts(site, record),
         text=highlighted(text, cited_spans(site, record), marked_spans(site, record)) if text else None,
-        footer=provenance(1, site.built),
+        footer=provenance(site, [record.id]),
     )

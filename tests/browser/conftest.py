@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import functools
 import http.server
+import os
 import threading
 from pathlib import Path
 from typing import Iterator
@@ -26,13 +27,18 @@ def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "browser: drives a real Chromium against the built site")
 
 
-def pytest_collection_modifyitems(items) -> None:
+MISSING = f"{CHROMIUM} is not installed (apt-get install chromium chromium-driver)"
+
+
+def require_chromium() -> None:
+    """Every browser test needs Chromium. Without it the test is skipped, and the reason
+    is printed in the summary (`-rs`); where CI is set it fails instead, so a CI run that
+    lost its browser cannot pass with these tests unrun."""
     if CHROMIUM.exists():
         return
-    skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (apt-get install chromium chromium-driver)")
-    for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(skip)
+    if os.environ.get("CI"):
+        pytest.fail(f"{MISSING}; CI is set, so a missing browser is a failure")
+    pytest.skip(MISSING)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -54,6 +60,7 @@ def site_url(render_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
