@@ -235,3 +235,10 @@ def test_the_dateline_and_the_lead_paragraph_beat_places_of_the_background() -> 
 
 def test_a_capital_s_dateline_does_not_outweigh_the_city_the_lead_places_the_meeting_in() -> None:
     assert main_names(places_of("en_dateline_capital_meeting_elsewhere.txt")) == {"Vladivostok"}
+
+
+def test_a_front_matter_title_names_the_site() -> None:
+    # The title is not a line of the text, yet it is the headline: its place outweighs the
+    # place the preparations were sent to.
+    places = places_of("en_front_matter_title_names_the_site.md")
+    assert places["Lisbon"].main and not places["Berlin"].main
