@@ -7,6 +7,8 @@
   twelve real meetings (series of meetings between the same people, multilateral summits,
   undated and machine-translated articles, page furniture), written and annotated by someone
   who had not seen the extractor. Rules were tuned on `tune` only; `unseen` is measured;
+- `blind-holdout` (tests/fixtures/blindset/holdout): 15 more such articles about five other
+  meetings, written after the rest of the set was in use, and read only to measure;
 - the peer corpora: real annotated news in ../shared/peer (MEANTIME English, French
   TimeBank), for dates, people and places (`tests/peer_score.py`).
 
@@ -35,6 +37,7 @@ SETS: dict[str, tuple[Path, Path]] = {  # name → (article folder, gold file)
     "evalset": (FIXTURES / "evalset" / "articles", FIXTURES / "evalset" / "gold.yaml"),
     "blind-tune": (FIXTURES / "blindset" / "tune" / "articles", FIXTURES / "blindset" / "tune" / "gold.yaml"),
     "blind-unseen": (FIXTURES / "blindset" / "unseen" / "articles", FIXTURES / "blindset" / "unseen" / "gold.yaml"),
+    "blind-holdout": (FIXTURES / "blindset" / "holdout" / "articles", FIXTURES / "blindset" / "holdout" / "gold.yaml"),
 }
 
 # set → field → the F1 (or, for kind and speaker, the accuracy) its records must keep.
@@ -48,6 +51,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # the held-out half: measured, never tuned on; its floors only guard against regressions
     "blind-unseen": {"people": 0.90, "present": 0.80, "locations": 0.80, "dates": 0.80, "main_date": 0.55,
                      "outcomes": 0.70, "events": 0.75, "outcome_kind_accuracy": 0.80, "outcome_speaker_accuracy": 0.85},
+    "blind-holdout": {"people": 0.90, "present": 0.80, "locations": 0.90, "dates": 0.90, "main_date": 0.95,
+                      "outcomes": 0.65, "events": 1.00, "outcome_kind_accuracy": 0.80,
+                      "outcome_speaker_accuracy": 0.90},
     "evalset": {"people": 0.95, "present": 0.90, "locations": 0.90, "dates": 0.95, "main_date": 0.95,
                 "outcomes": 0.90, "events": 1.00, "outcome_kind_accuracy": 0.84, "outcome_speaker_accuracy": 0.91},
 }
@@ -126,10 +132,14 @@ EVENT_SETS: dict[str, tuple[tuple[Path, ...], tuple[Path, ...]]] = {
     "blind-tune": ((FIXTURES / "blindset" / "tune" / "articles",), (FIXTURES / "blindset" / "tune" / "gold.yaml",)),
     "blind-unseen": ((FIXTURES / "blindset" / "unseen" / "articles",),
                      (FIXTURES / "blindset" / "unseen" / "gold.yaml",)),
+    "blind-holdout": ((FIXTURES / "blindset" / "holdout" / "articles",),
+                      (FIXTURES / "blindset" / "holdout" / "gold.yaml",)),
 }
 EVENT_FLOORS: dict[str, dict[str, float]] = {
     "blind-tune": {"headline_right": 1.00, "grouping_right": 1.00, "date_right": 1.00, "place_right": 1.00,
                    "participants_f1": 0.95, "one_english_role": 0.95},
+    "blind-holdout": {"headline_right": 1.00, "grouping_right": 1.00, "date_right": 1.00, "place_right": 1.00,
+                      "participants_f1": 0.85, "one_english_role": 0.90},
     "blind-unseen": {"headline_right": 0.33, "grouping_right": 0.50, "date_right": 0.66, "place_right": 1.00,
                      "participants_f1": 0.80, "one_english_role": 0.95},
     "seeds": {"headline_right": 1.00, "grouping_right": 1.00, "date_right": 1.00, "place_right": 1.00,
