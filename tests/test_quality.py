@@ -61,8 +61,8 @@ FLOORS: dict[str, dict[str, float]] = {
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not beside the repository")
 
 
-def _load_scorer():
-    spec = importlib.util.spec_from_file_location("shared_scorer", SCORER)
+def _load_scorer(path: Path = SCORER):
+    spec = importlib.util.spec_from_file_location(f"shared_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -151,13 +151,6 @@ EVENT_FLOORS: dict[str, dict[str, float]] = {
 }
 
 
-def _load_event_scorer():
-    spec = importlib.util.spec_from_file_location("shared_event_scorer", SHARED / "eval" / "event_score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module", params=sorted(EVENT_SETS))
 def event_scores(request, tmp_path_factory) -> tuple[str, dict]:
     import shutil
@@ -174,7 +167,7 @@ def event_scores(request, tmp_path_factory) -> tuple[str, dict]:
     subprocess.run([sys.executable, "-m", "generator", "build", "--no-site"],
                    check=True, cwd=workspace, capture_output=True, text=True)
     gold = [record for path in gold_files for record in yaml.safe_load(path.read_text(encoding="utf-8"))]
-    scorer = _load_event_scorer()
+    scorer = _load_scorer(SHARED / "eval" / "event_score.py")
     return name, scorer.score(gold, scorer.load_events(workspace / "docs" / "data" / "events"))
 
 

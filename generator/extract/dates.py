@@ -275,23 +275,18 @@ class _Resolver:
         return f"{monday.year:04d}-{monday.month:02d}" if same_month else None
 
     def _ago(self, expr: Expression, parts: dict) -> date | str | None:
-        if self.anchor is None:
-            return None
-        written = normalise(parts["number"])
-        count = int(written) if written.isdigit() else self.lex.numbers[written]
-        unit = self.lex.units[normalise(parts["unit"])]
-        if unit == "year":
-            return f"{self.anchor.year - count:04d}"
-        if unit == "month":
-            return "%04d-%02d" % _shift_month(self.anchor.year, self.anchor.month, -count)
-        return self.anchor - timedelta(days=count * (7 if unit == "week" else 1))
+        """"three years ago", "il y a une semaine": counted back from the anchor."""
+        return self._counted(parts, -1)
 
     def _ahead(self, expr: Expression, parts: dict) -> date | str | None:
         """"dans quatre mois", "in two years": counted forward from the anchor."""
+        return self._counted(parts, 1)
+
+    def _counted(self, parts: dict, direction: int) -> date | str | None:
         if self.anchor is None:
             return None
         written = normalise(parts["number"])
-        count = int(written) if written.isdigit() else self.lex.numbers[written]
+        count = direction * (int(written) if written.isdigit() else self.lex.numbers[written])
         unit = self.lex.units[normalise(parts["unit"])]
         if unit == "year":
             return f"{self.anchor.year + count:04d}"
