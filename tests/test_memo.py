@@ -7,6 +7,7 @@ import shutil
 import stat
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -20,17 +21,23 @@ from generator.write import MANIFEST, Generated, StoredFile, WriteError, joined_
 DEVSET = REPO / "tests" / "fixtures" / "devset" / "articles"
 
 
-def test_a_kept_file_is_reused_without_making_it_again(tmp_path: Path) -> None:
-    calls = []
+def _kept_page(folder: Path) -> tuple[StoredFile, Callable[[], str], list[int]]:
+    """A page stored once in a new output cache, the function that made it, and its calls."""
+    calls: list[int] = []
 
     def make() -> str:
         calls.append(1)
         return "# Page\n"
 
-    first = Memo(tmp_path)
+    first = Memo(folder)
     kept = first.file("page", ("input", 1), make)
     first.flush()
     assert isinstance(kept, StoredFile) and kept.path.read_text(encoding="utf-8") == "# Page\n"
+    return kept, make, calls
+
+
+def test_a_kept_file_is_reused_without_making_it_again(tmp_path: Path) -> None:
+    kept, make, calls = _kept_page(tmp_path)
     assert not kept.path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)  # never edited in place
     again = Memo(tmp_path).file("page", ("input", 1), make)
     assert again == kept and len(calls) == 1
@@ -261,16 +268,7 @@ def _edit_in_place(path: Path, text: str, keep_time: bool = False) -> None:
 
 
 def test_a_stored_file_edited_in_place_is_made_again(tmp_path: Path) -> None:
-    calls = []
-
-    def make() -> str:
-        calls.append(1)
-        return "# Page\n"
-
-    first = Memo(tmp_path)
-    kept = first.file("page", ("input", 1), make)
-    first.flush()
-    assert isinstance(kept, StoredFile)
+    kept, make, calls = _kept_page(tmp_path)
     _edit_in_place(kept.path, "# Defaced\n")
     again = Memo(tmp_path)
     remade = again.file("page", ("input", 1), make)
