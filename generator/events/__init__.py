@@ -134,14 +134,7 @@ def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
     event's (a report of Wednesday's summit saying "ieri" was written on Thursday). If no
     such day makes it agree, it keeps the reading against the event's day.
     """
-    event_day: dict[int, date] = {}
-    for group in groups:
-        when = main_date([records[i] for i in group])
-        if not when or len(when) != 10:
-            continue
-        for i in group:
-            if records[i].published_source is None:
-                event_day[i] = date.fromisoformat(when)
+    event_day = _event_days(records, groups)
     out = list(records)
     pending = sorted(event_day)
     for lag in range(PUBLICATION_LAG_DAYS + 1):
@@ -157,6 +150,16 @@ def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
     return out
 
 
+def _event_days(records: Sequence[ArticleRecord], groups: Sequence[Sequence[int]]) -> dict[int, date]:
+    """The day of its event for each article without a date of its own, where the event has one."""
+    days: dict[int, date] = {}
+    for group in groups:
+        when = main_date([records[i] for i in group])
+        if when and len(when) == 10:
+            days.update((i, date.fromisoformat(when)) for i in group if records[i].published_source is None)
+    return days
+
+
 def _without_disagreeing(articles: Sequence[Article], records: Sequence[ArticleRecord],
                          groups: list[list[int]], embeddings: Embeddings, extract_cache: Path | None = None,
                          worker: Resident | None = None,
@@ -167,12 +170,8 @@ def _without_disagreeing(articles: Sequence[Article], records: Sequence[ArticleR
     articles that leave are clustered among themselves. Text and shared people joined them;
     the dates they state, read in context, part them."""
     reread = _reresolve_dates(articles, list(records), groups, extract_cache, worker, readings)
-    leaving: set[int] = set()
-    for group in groups:
-        when = main_date([records[i] for i in group])
-        if when and len(when) == 10:
-            leaving.update(i for i in group if records[i].published_source is None
-                           and date_relation(reread[i].date, when) == "conflict")
+    leaving = {i for i, day in _event_days(records, groups).items()
+               if date_relation(reread[i].date, day.isoformat()) == "conflict"}
     if not leaving:
         return groups
     apart = sorted(leaving)

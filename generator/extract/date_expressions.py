@@ -363,16 +363,20 @@ def next_pattern(code: str) -> re.Pattern[str]:
     return re.compile(rf"{START}{alternation(lexicon(code).next_words)}{END}", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
 def until_pattern(code: str) -> re.Pattern[str]:
-    """An until word, perhaps with a short article, ending the text before a day: "until", "d'ici le"."""
-    return re.compile(rf"{START}{alternation(lexicon(code).until_words)}(?:\s+\w{{1,3}})?\s*$", re.IGNORECASE)
+    """An until word ending the text before a day: "until", "d'ici le"."""
+    return _word_before_date(code, "until_words")
+
+
+def since_pattern(code: str) -> re.Pattern[str]:
+    """A since word ending the text before a date: "since", "depuis le"."""
+    return _word_before_date(code, "since_words")
 
 
 @lru_cache(maxsize=None)
-def since_pattern(code: str) -> re.Pattern[str]:
-    """A since word, perhaps with a short article, ending the text before a date: "since", "depuis le"."""
-    return re.compile(rf"{START}{alternation(lexicon(code).since_words)}(?:\s+\w{{1,3}})?\s*$", re.IGNORECASE)
+def _word_before_date(code: str, words: str) -> re.Pattern[str]:
+    """One of the lexicon's `words`, perhaps with a short article, ending the text before a date."""
+    return re.compile(rf"{START}{alternation(getattr(lexicon(code), words))}(?:\s+\w{{1,3}})?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
