@@ -701,3 +701,28 @@ def test_a_cookie_banner_above_the_article_is_not_its_lead():
 ])
 def test_a_lead_of_colour_hands_the_lead_to_the_first_sentence_with_a_day(language, text, expected):
     assert main_date(extract_dates(prepare(article(language, text, published=date(2019, 6, 30))))) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # The place's country or state between the place and the day.
+    ("en", "Talks in Accra\n\nACCRA, Ghana, June 3 (Reuters) - The leaders met in Accra on Saturday. "
+           "The bloc last met in 2022.", date(2023, 6, 3)),
+    ("en", "Talks in Austin\n\nAUSTIN, Texas, March 4 (Reuters) - The governors met on Saturday. "
+           "They last met in 2021.", date(2023, 3, 4)),
+])
+def test_yearless_dateline_with_the_places_country(language, text, expected):
+    assert prepare(article(language, text, published=None)).anchor == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # A target year (2030) is no clue to when the article was written, even on the lead's weekday.
+    ("es", "Acuerdan elevar el comercio hasta los 100.000 millones de dólares en 2030\n\nMOSCÚ, 9 Jul. "
+           "(EUROPA PRESS) - Los presidentes han acordado este martes en Moscú elevar el comercio (unos "
+           "92.400 millones de euros) en 2030. Es su primer encuentro desde 2022.", date(2024, 7, 9)),
+    ("en", "Leaders aim to double trade\n\nMOSCOW, July 9 (Reuters) - The leaders met on Tuesday and agreed "
+           "to raise trade to $100 billion in 2030. They had last met in 2022.", date(2024, 7, 9)),
+    ("fr", "Sommet à Dakar\n\nDAKAR, 18 novembre (AFP) - Les chefs d'État se sont réunis samedi à Dakar "
+           "avec l'objectif de doubler les échanges en 2029. Ils s'étaient vus en 2022.", date(2023, 11, 18)),
+])
+def test_a_target_year_does_not_date_a_yearless_dateline(language, text, expected):
+    assert prepare(article(language, text, published=None)).anchor == expected

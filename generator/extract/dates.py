@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from ..records import DateFact, Document, Evidence, Sentence
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
 from .date_expressions import elapsed_pattern, next_pattern, normalise, past_pattern, publication_pattern, rules
-from .date_expressions import pluperfect_pattern, since_pattern, until_pattern
+from .date_expressions import pluperfect_pattern, since_pattern, target_pattern, until_pattern
 from .event_cues import is_historical, lead_paragraph, lead_sentence, main_event_sentences, mentions_meeting
 
 # A date this many days after the anchor, with no future tense, is still this year's.
@@ -58,10 +58,12 @@ ANCHOR_WEIGHT = 1
 # The lead sentence (and its dateline) usually reports the main event.
 LEAD_WEIGHT = 1
 _DAY_LEVEL_KINDS = ("iso", "numeric", "day_month", "month_day")
-# A dateline's place (one to four words, the first capitalised), an optional agency in
-# brackets, a comma and an optional short article ("le") before the date.
-_DATELINE_PLACE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [\w'’.-]+){0,3}?(?:\s*\([^()\n]{1,30}\))?"
-                             r"\s*,\s*(?:[a-z]{1,3}\s+)?")
+# A dateline's place (one to four words, the first capitalised), perhaps with its country
+# or state ("SOCHI, Russia,"), an optional agency in brackets, a comma and an optional
+# short article ("le") before the date.
+_DATELINE_PLACE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [\w'’.-]+){0,3}?"
+                             r"(?:\s*,\s*[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,2})?"
+                             r"(?:\s*\([^()\n]{1,30}\))?\s*,\s*(?:[a-z]{1,3}\s+)?")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-]([0-3]\d)(?!\d)")
 
 
@@ -483,7 +485,8 @@ def _yearless_dateline(text: str, position: int, code: str) -> tuple[int, int] |
 
 def _stated_years(doc: Document) -> list[tuple[int, int]]:
     """(sentence index, year) of every year the article writes out, except a deadline
-    ("by 2030") or one in a clause about the future ("the 2030 World Cup they will host")."""
+    ("by 2030"), a target ("raise trade to $100 billion in 2030") or one in a clause about
+    the future ("the 2030 World Cup they will host")."""
     text, code = doc.article.text, doc.language
     lex = lexicon(code)
     starts = [s.start for s in doc.sentences]
@@ -492,7 +495,12 @@ def _stated_years(doc: Document) -> list[tuple[int, int]]:
         if "year" not in expr.parts or normalise(expr.parts.get("cue", "")) in lex.deadline_cues:
             continue
         index, _ = _sentence_span(doc.sentences, starts, expr.start, expr.end)
-        if index < 0 or _Resolver(lex, code, None, doc.sentences[index]).future(expr):
+        if index < 0:
+            continue
+        sentence = doc.sentences[index]
+        # the target word may stand clauses before its year ("elevar ... (unos ...) en 2030")
+        aimed = target_pattern(code).search(sentence.text, 0, expr.start - sentence.start)
+        if aimed or _Resolver(lex, code, None, sentence).future(expr):
             continue
         years.append((index, int(expr.parts["year"])))
     return years
