@@ -726,3 +726,44 @@ def test_yearless_dateline_with_the_places_country(language, text, expected):
 ])
 def test_a_target_year_does_not_date_a_yearless_dateline(language, text, expected):
     assert prepare(article(language, text, published=None)).anchor == expected
+
+
+def main_days(language: str, text: str, published: date | None = THURSDAY) -> set[str]:
+    """The main days of an article read by every stage (the places come before the dates)."""
+    from generator.extract import run_stages
+    return {f.value for f in run_stages(prepare(article(language, text, published))).dates if f.main}
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Leaders meet in Moscow\n\nThe two leaders held talks in Moscow on Thursday. The formal talks "
+           "followed an informal dinner at the president's residence outside Moscow on Wednesday.",
+     {"2019-04-24", "2019-04-25"}),
+    ("de", "Gipfel in Hanoi\n\nDer Gipfel in Hanoi endete am Donnerstag ohne Einigung. Das Treffen hatte "
+           "begonnen, und zwar am Mittwoch mit einem Abendessen in Hanoi.", {"2019-04-25"}),
+    ("de", "Gipfel in Hanoi\n\nDer Gipfel in Hanoi endete am Donnerstag ohne Einigung. Das Treffen "
+           "begann am Mittwoch mit einem Abendessen in Hanoi.", {"2019-04-24", "2019-04-25"}),
+])
+def test_a_meeting_of_two_days_has_two_main_days(language, text, expected):
+    # (the pluperfect "hatte begonnen" tells what came before the news)
+    assert main_days(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # an arrival is not the meeting
+    ("fr", "Macron à Pékin\n\nEmmanuel Macron a rencontré jeudi Xi Jinping à Pékin. Ils ont été rejoints par "
+           "la présidente de la Commission, arrivée mercredi à Pékin, pour une réunion."),
+    # a meeting far away on the day before is another one
+    ("en", "Summit in Geneva\n\nThe two presidents met in Geneva on Thursday. The summit capped a trip that "
+           "took him to a NATO summit in Brussels on Wednesday."),
+    # a day after the article was written is still to come
+    ("en", "Summit in Geneva\n\nThe two presidents met in Geneva on Thursday. Tomorrow they meet again."),
+])
+def test_days_around_the_meeting_that_are_not_its_own(language, text):
+    assert main_days(language, text) == {"2019-04-25"}
+
+
+def test_a_photo_caption_is_not_the_lead():
+    text = ("Leaders meet\n\nPhoto: The prime minister with the president at the palace on Monday.\n\n"
+            "The prime minister and the president held talks on Tuesday in the capital.")
+    doc = prepare(article("en", text))
+    assert doc.sentences[lead_sentence(doc)].text.startswith("The prime minister and")
