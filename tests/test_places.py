@@ -277,3 +277,8 @@ def test_a_town_named_like_a_common_word_is_the_word(language, text, word) -> No
 ])
 def test_a_common_word_that_the_text_bears_out_as_a_place(language, text, town) -> None:
     assert town in places_in(language, text)
+
+
+def test_a_currency_is_not_a_place() -> None:
+    assert "United States" not in places_in("en", "Deal\n\nThe contract is worth US$40 billion to the maker.")
+    assert "United States" in places_in("en", "Deal\n\nThe planes will be built in the US by 2027.")

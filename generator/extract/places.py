@@ -6,7 +6,7 @@ all become Moscow; "Noord-Korea" and "DPRK" become North Korea. A match is dropp
 the text uses it as something other than a place:
 - a modifier: "Kremlin spokesman" (a head noun from the `modifier_heads` lexicon follows),
   "porte-parole du Kremlin" (a `modifier_phrases` phrase comes before), or the first half of
-  a compound ("Kreml-Sprecher", "Russland-Reise");
+  a compound ("Kreml-Sprecher", "Russland-Reise"), or part of a currency ("US$40 billion");
 - part of a person's name or a title: a town name followed by a capitalised word
   ("Vladimir Putin", "Washington Post"), a registry name preceded by one ("George
   Washington", "Air China"; not in German, which capitalises nouns), or inside a name the
@@ -79,6 +79,8 @@ DESTINATION_WEIGHT = 0.5
 # How fast a mention's weight falls with its sentence's position (in sentences).
 POSITION_DECAY = 8.0
 _WORD = re.compile(r"[^\W\d_]+")
+# Signs that make the name before them part of a currency ("US$", "A$").
+_CURRENCY_SIGNS = frozenset("$€£¥")
 # A dateline's place counts this much on top of its mentions: the report was filed from the meeting.
 DATELINE_WEIGHT = 1.0
 # How many of an article's first non-empty lines can hold its dateline.
@@ -250,6 +252,8 @@ def _used_as_place(text: str, words: list[_Word], first: int, last: int, lex: Pl
     start, end = words[first].start, words[last].end
     if text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha():
         return False  # first half of a compound: "Kreml-Sprecher", "Russland-Reise"
+    if text[end:end + 1] in _CURRENCY_SIGNS:
+        return False  # a currency: "US$40 billion", "HK$"
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return False  # second half of a compound: "Putin-Kim", "Sino-Russian"
     after = words[last + 1] if last + 1 < len(words) else None
