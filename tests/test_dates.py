@@ -767,3 +767,12 @@ def test_a_photo_caption_is_not_the_lead():
             "The prime minister and the president held talks on Tuesday in the capital.")
     doc = prepare(article("en", text))
     assert doc.sentences[lead_sentence(doc)].text.startswith("The prime minister and")
+
+
+def test_a_meeting_with_someone_else_the_day_before_is_not_the_meetings_day():
+    text = ("Leaders meet in London\n\nPrime Minister Keir Starmer received Prime Minister Mark Carney in "
+            "London on Thursday for talks. He also met King Charles at Windsor Castle on Wednesday.")
+    from generator.extract import run_stages
+    doc = run_stages(prepare(article("en", text)))
+    assert {p.name: p.present for p in doc.people}.get("King Charles") is not True
+    assert {f.value for f in doc.dates if f.main} == {"2019-04-25"}

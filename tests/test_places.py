@@ -282,3 +282,15 @@ def test_a_common_word_that_the_text_bears_out_as_a_place(language, text, town) 
 def test_a_currency_is_not_a_place() -> None:
     assert "United States" not in places_in("en", "Deal\n\nThe contract is worth US$40 billion to the maker.")
     assert "United States" in places_in("en", "Deal\n\nThe planes will be built in the US by 2027.")
+
+
+def test_an_ambiguous_name_is_read_near_the_articles_other_places() -> None:
+    def where(text: str) -> dict[str, str | None]:
+        from generator.records import Article
+        article = Article(id="case", path="case.txt", text=text, title="Talks", content_hash="0",
+                          published=None, language="en")
+        return {place.name: place.country for place in extract_places(prepare(article))}
+
+    # Cambridge, England is the bigger namesake; beside Boston the article means Massachusetts'.
+    assert where("Talks\n\nThe ministers met in Boston on Monday and went on to Cambridge.")["Cambridge"] == "US"
+    assert where("Talks\n\nThe ministers met in London on Monday and went on to Cambridge.")["Cambridge"] == "GB"

@@ -33,13 +33,13 @@ import bisect
 import re
 from collections import Counter
 from datetime import date, timedelta
-from math import asin, cos, radians, sin, sqrt
 from typing import NamedTuple
 
 from ..records import DateFact, Document, Evidence, Sentence
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
 from .date_expressions import elapsed_pattern, next_pattern, normalise, past_pattern, publication_pattern, rules
 from .date_expressions import pluperfect_pattern, since_pattern, target_pattern, until_pattern
+from .gazetteer import distance_km
 from .places import SITE_TYPES
 from .event_cues import is_historical, lead_paragraph, lead_sentence, main_event_sentences, mentions_meeting
 
@@ -447,10 +447,11 @@ def _meeting_days(doc: Document, facts: list[_Found], main: str) -> frozenset[st
     days. Such a day is reported (not announced, not in the pluperfect) in a clause that
     names the meeting ("the talks followed a dinner on Monday"; not "she arrived on
     Wednesday"), in a sentence that places nothing far from the main site ("a NATO summit
-    in Brussels on Monday" is another meeting), up to the anchor day, and within a day of
-    one already taken."""
+    in Brussels on Monday" is another meeting) and does not name only people who were not
+    at the meeting ("he also met the King on Saturday"), up to the anchor day, and within a
+    day of one already taken."""
     pluperfect = pluperfect_pattern(doc.language)  # "had met on Monday": what came before
-    elsewhere = _sentences_elsewhere(doc)
+    elsewhere = _sentences_elsewhere(doc) | _sentences_with_others(doc)
     reported = {date.fromisoformat(found.fact.value) for found in facts
                 if len(found.fact.value) == 10 and not found.future and found.index not in elsewhere
                 and mentions_meeting(found.clause, doc.language)
@@ -467,22 +468,24 @@ def _meeting_days(doc: Document, facts: list[_Found], main: str) -> frozenset[st
     return frozenset(day.isoformat() for day in days)
 
 
+def _sentences_with_others(doc: Document) -> frozenset[int]:
+    """Indices of the sentences that name people who were not at the meeting, and none who was."""
+    starts = [s.start for s in doc.sentences]
+    cited: dict[bool, set[int]] = {True: set(), False: set()}
+    for person in doc.people:
+        cited[person.present].update(bisect.bisect_right(starts, e.start) - 1 for e in person.evidence)
+    return frozenset(cited[False] - cited[True])
+
+
 def _sentences_elsewhere(doc: Document) -> frozenset[int]:
     """Indices of the sentences that name a town or venue far from the main site."""
     sites = [(p.lat, p.lon) for p in doc.places if p.main and p.type in SITE_TYPES and p.lat is not None]
     if not sites:
         return frozenset()
     far = [p for p in doc.places if not p.main and p.type in SITE_TYPES and p.lat is not None
-           and all(_distance_km((p.lat, p.lon), site) > ELSEWHERE_KM for site in sites)]
+           and all(distance_km((p.lat, p.lon), site) > ELSEWHERE_KM for site in sites)]
     starts = [s.start for s in doc.sentences]
     return frozenset(bisect.bisect_right(starts, e.start) - 1 for p in far for e in p.evidence)
-
-
-def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (latitude, longitude) points."""
-    (lat1, lon1), (lat2, lon2) = (tuple(map(radians, point)) for point in (a, b))
-    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
 
 
 def extract_dates(doc: Document) -> tuple[DateFact, ...]:

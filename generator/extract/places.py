@@ -171,12 +171,21 @@ def find_mentions(doc: Document) -> list[Mention]:
     readings = [gz.best(found) for _, _, found, _ in raw]
     context = frozenset(chosen[0].country for chosen in readings
                         if chosen is not None and chosen[0].type == "country" and chosen[0].country)
+    # So do its other towns and venues: an ambiguous name is read as the namesake near them
+    # (Cambridge beside Boston is Massachusetts', Woodside beside San Francisco California's).
+    # Only a reading that leaves no doubt places the others (Boston, Massachusetts: not
+    # Cambridge, whose namesakes are of a size).
+    sites = {chosen[0].name: (chosen[0].lat, chosen[0].lon) for (_, _, found, _), chosen in zip(raw, readings)
+             if chosen is not None and chosen[0].type in SITE_TYPES and chosen[0].lat is not None
+             and _beyond_doubt(chosen[0], found)}
     inside_name = _Enclosing(_person_name_spans(doc))
     person_words = frozenset(part for person in doc.people for alias in (person.name, *person.aliases)
                              for part in alias.split())
     mentions = []
     for sentence_index, words, found, (first, last) in raw:
-        chosen = gz.best(found, context)
+        ambiguous = len({(entry.name, entry.country) for entry, _ in found}) > 1
+        near = tuple(point for name, point in sites.items() if name != found[0][0].name) if ambiguous else ()
+        chosen = gz.best(found, context, near)
         if chosen is None:
             continue
         entry = chosen[0]
@@ -200,6 +209,12 @@ def find_mentions(doc: Document) -> list[Mention]:
             continue
         mentions.append(mention)
     return mentions
+
+
+def _beyond_doubt(chosen: gz.GazetteerEntry, found: list[tuple[gz.GazetteerEntry, int]]) -> bool:
+    """Whether a reading is the only one, or every other namesake is a tenth of its size."""
+    return all(entry.population * 10 <= chosen.population for entry, _ in found
+               if (entry.name, entry.country, entry.lat) != (chosen.name, chosen.country, chosen.lat))
 
 
 def _candidates_in(doc: Document, index: int, lex: PlacesLexicon) -> Iterator[_Candidate]:
