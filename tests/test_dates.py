@@ -701,3 +701,78 @@ def test_a_cookie_banner_above_the_article_is_not_its_lead():
 ])
 def test_a_lead_of_colour_hands_the_lead_to_the_first_sentence_with_a_day(language, text, expected):
     assert main_date(extract_dates(prepare(article(language, text, published=date(2019, 6, 30))))) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # The place's country or state between the place and the day.
+    ("en", "Talks in Accra\n\nACCRA, Ghana, June 3 (Reuters) - The leaders met in Accra on Saturday. "
+           "The bloc last met in 2022.", date(2023, 6, 3)),
+    ("en", "Talks in Austin\n\nAUSTIN, Texas, March 4 (Reuters) - The governors met on Saturday. "
+           "They last met in 2021.", date(2023, 3, 4)),
+])
+def test_yearless_dateline_with_the_places_country(language, text, expected):
+    assert prepare(article(language, text, published=None)).anchor == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # A target year (2030) is no clue to when the article was written, even on the lead's weekday.
+    ("es", "Acuerdan elevar el comercio hasta los 100.000 millones de dólares en 2030\n\nMOSCÚ, 9 Jul. "
+           "(EUROPA PRESS) - Los presidentes han acordado este martes en Moscú elevar el comercio (unos "
+           "92.400 millones de euros) en 2030. Es su primer encuentro desde 2022.", date(2024, 7, 9)),
+    ("en", "Leaders aim to double trade\n\nMOSCOW, July 9 (Reuters) - The leaders met on Tuesday and agreed "
+           "to raise trade to $100 billion in 2030. They had last met in 2022.", date(2024, 7, 9)),
+    ("fr", "Sommet à Dakar\n\nDAKAR, 18 novembre (AFP) - Les chefs d'État se sont réunis samedi à Dakar "
+           "avec l'objectif de doubler les échanges en 2029. Ils s'étaient vus en 2022.", date(2023, 11, 18)),
+])
+def test_a_target_year_does_not_date_a_yearless_dateline(language, text, expected):
+    assert prepare(article(language, text, published=None)).anchor == expected
+
+
+def main_days(language: str, text: str, published: date | None = THURSDAY) -> set[str]:
+    """The main days of an article read by every stage (the places come before the dates)."""
+    from generator.extract import run_stages
+    return {f.value for f in run_stages(prepare(article(language, text, published))).dates if f.main}
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Leaders meet in Moscow\n\nThe two leaders held talks in Moscow on Thursday. The formal talks "
+           "followed an informal dinner at the president's residence outside Moscow on Wednesday.",
+     {"2019-04-24", "2019-04-25"}),
+    ("de", "Gipfel in Hanoi\n\nDer Gipfel in Hanoi endete am Donnerstag ohne Einigung. Das Treffen hatte "
+           "begonnen, und zwar am Mittwoch mit einem Abendessen in Hanoi.", {"2019-04-25"}),
+    ("de", "Gipfel in Hanoi\n\nDer Gipfel in Hanoi endete am Donnerstag ohne Einigung. Das Treffen "
+           "begann am Mittwoch mit einem Abendessen in Hanoi.", {"2019-04-24", "2019-04-25"}),
+])
+def test_a_meeting_of_two_days_has_two_main_days(language, text, expected):
+    # (the pluperfect "hatte begonnen" tells what came before the news)
+    assert main_days(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # an arrival is not the meeting
+    ("fr", "Macron à Pékin\n\nEmmanuel Macron a rencontré jeudi Xi Jinping à Pékin. Ils ont été rejoints par "
+           "la présidente de la Commission, arrivée mercredi à Pékin, pour une réunion."),
+    # a meeting far away on the day before is another one
+    ("en", "Summit in Geneva\n\nThe two presidents met in Geneva on Thursday. The summit capped a trip that "
+           "took him to a NATO summit in Brussels on Wednesday."),
+    # a day after the article was written is still to come
+    ("en", "Summit in Geneva\n\nThe two presidents met in Geneva on Thursday. Tomorrow they meet again."),
+])
+def test_days_around_the_meeting_that_are_not_its_own(language, text):
+    assert main_days(language, text) == {"2019-04-25"}
+
+
+def test_a_photo_caption_is_not_the_lead():
+    text = ("Leaders meet\n\nPhoto: The prime minister with the president at the palace on Monday.\n\n"
+            "The prime minister and the president held talks on Tuesday in the capital.")
+    doc = prepare(article("en", text))
+    assert doc.sentences[lead_sentence(doc)].text.startswith("The prime minister and")
+
+
+def test_a_meeting_with_someone_else_the_day_before_is_not_the_meetings_day():
+    text = ("Leaders meet in London\n\nPrime Minister Keir Starmer received Prime Minister Mark Carney in "
+            "London on Thursday for talks. He also met King Charles at Windsor Castle on Wednesday.")
+    from generator.extract import run_stages
+    doc = run_stages(prepare(article("en", text)))
+    assert {p.name: p.present for p in doc.people}.get("King Charles") is not True
+    assert {f.value for f in doc.dates if f.main} == {"2019-04-25"}

@@ -242,3 +242,55 @@ def test_a_front_matter_title_names_the_site() -> None:
     # place the preparations were sent to.
     places = places_of("en_front_matter_title_names_the_site.md")
     assert places["Lisbon"].main and not places["Berlin"].main
+
+
+def places_in(language: str, text: str) -> set[str]:
+    from generator.records import Article
+    article = Article(id="case", path="case.txt", text=text, title=text.split("\n", 1)[0],
+                      content_hash="0", published=None, language=language)
+    return {place.name for place in extract_places(prepare(article))}
+
+
+@pytest.mark.parametrize(("language", "text", "word"), [
+    ("en", "Talks\n\nThe ministers met on Monday. Split over the budget, they left without a deal.", "Split"),
+    ("de", "Treffen in Sotschi\n\nDie Gespräche in Sotschi waren schwierig, aber am Ende fanden sie eine Lösung.",
+     "Ende"),
+    ("de", "Treffen in Sotschi\n\nIn Sotschi sprachen sie auch über die Lage in Syrien.", "Lage"),
+    ("de", "Treffen in Sotschi\n\nIn Sotschi wurde auch über den Bau von U-Booten gesprochen.", "Bau"),
+    ("de", "Treffen in Sotschi\n\nSie trafen sich in Sotschi. Im Mai hatten sie telefoniert.", "Mai"),
+    ("es", "Cumbre en Sochi\n\nSe reunieron en Sochi. La paz en Siria depende de ambos.", "La Paz"),
+    ("fr", "Rencontre à Pékin\n\nIls se sont vus à Pékin. Sous la présidence de Lula, le Brésil a changé.",
+     "Sousse"),
+])
+def test_a_town_named_like_a_common_word_is_the_word(language, text, word) -> None:
+    assert word not in places_in(language, text)
+
+
+@pytest.mark.parametrize(("language", "text", "town"), [
+    # a big city keeps its name, however common the word
+    ("fr", "Rencontre\n\nParis a accueilli les dirigeants mardi.", "Paris"),
+    # a city that is not small, after a locative preposition or in a country the article names
+    ("en", "Talks\n\nThe ministers met on Monday in Split.", "Split"),
+    ("nl", "Bezoek\n\nDe Duitse president bezocht Amsterdam. De band met Nederland is goed.", "Amsterdam"),
+    # the dateline's place
+    ("en", "Talks\n\nSPLIT (Reuters) - The ministers met on Monday.", "Split"),
+])
+def test_a_common_word_that_the_text_bears_out_as_a_place(language, text, town) -> None:
+    assert town in places_in(language, text)
+
+
+def test_a_currency_is_not_a_place() -> None:
+    assert "United States" not in places_in("en", "Deal\n\nThe contract is worth US$40 billion to the maker.")
+    assert "United States" in places_in("en", "Deal\n\nThe planes will be built in the US by 2027.")
+
+
+def test_an_ambiguous_name_is_read_near_the_articles_other_places() -> None:
+    def where(text: str) -> dict[str, str | None]:
+        from generator.records import Article
+        article = Article(id="case", path="case.txt", text=text, title="Talks", content_hash="0",
+                          published=None, language="en")
+        return {place.name: place.country for place in extract_places(prepare(article))}
+
+    # Cambridge, England is the bigger namesake; beside Boston the article means Massachusetts'.
+    assert where("Talks\n\nThe ministers met in Boston on Monday and went on to Cambridge.")["Cambridge"] == "US"
+    assert where("Talks\n\nThe ministers met in London on Monday and went on to Cambridge.")["Cambridge"] == "GB"

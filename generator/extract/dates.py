@@ -33,11 +33,14 @@ import bisect
 import re
 from collections import Counter
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ..records import DateFact, Document, Evidence, Sentence
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
 from .date_expressions import elapsed_pattern, next_pattern, normalise, past_pattern, publication_pattern, rules
-from .date_expressions import pluperfect_pattern, since_pattern, until_pattern
+from .date_expressions import pluperfect_pattern, since_pattern, target_pattern, until_pattern
+from .gazetteer import distance_km
+from .places import SITE_TYPES
 from .event_cues import is_historical, lead_paragraph, lead_sentence, main_event_sentences, mentions_meeting
 
 # A date this many days after the anchor, with no future tense, is still this year's.
@@ -55,13 +58,21 @@ FUTURE_MEETING_WEIGHT = 1
 # A day this close to the anchor, named in a meeting sentence, is the meeting's day.
 RECENT_DAYS = 7
 ANCHOR_WEIGHT = 1
+# A meeting of several days: its days are reported no further apart than this, and it
+# lasts at most this many days (a state visit, a two-day summit).
+MEETING_DAYS_APART = 1
+MEETING_MAX_DAYS = 3
+# A town or venue this far from the main site puts its sentence's days at another event.
+ELSEWHERE_KM = 100.0
 # The lead sentence (and its dateline) usually reports the main event.
 LEAD_WEIGHT = 1
 _DAY_LEVEL_KINDS = ("iso", "numeric", "day_month", "month_day")
-# A dateline's place (one to four words, the first capitalised), an optional agency in
-# brackets, a comma and an optional short article ("le") before the date.
-_DATELINE_PLACE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [\w'’.-]+){0,3}?(?:\s*\([^()\n]{1,30}\))?"
-                             r"\s*,\s*(?:[a-z]{1,3}\s+)?")
+# A dateline's place (one to four words, the first capitalised), perhaps with its country
+# or state ("SOCHI, Russia,"), an optional agency in brackets, a comma and an optional
+# short article ("le") before the date.
+_DATELINE_PLACE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [\w'’.-]+){0,3}?"
+                             r"(?:\s*,\s*[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,2})?"
+                             r"(?:\s*\([^()\n]{1,30}\))?\s*,\s*(?:[a-z]{1,3}\s+)?")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-]([0-3]\d)(?!\d)")
 
 
@@ -337,13 +348,19 @@ def _evidence(text: str, sentences: tuple[Sentence, ...], first: int, last: int)
     return Evidence(text[start:end], start, end)
 
 
-def _resolved(doc: Document) -> list[tuple[int, DateFact, bool]]:
-    """(sentence index, fact, whether its clause announces it as still to come) for every
-    expression with a value, in text order."""
+class _Found(NamedTuple):
+    index: int  # of its sentence
+    fact: DateFact
+    future: bool  # its clause announces it as still to come
+    clause: str  # the clause around the expression
+
+
+def _resolved(doc: Document) -> list[_Found]:
+    """Every expression with a value, in text order."""
     text = doc.article.text
     lex = lexicon(doc.language)
     starts = [s.start for s in doc.sentences]
-    facts: list[tuple[int, DateFact, bool]] = []
+    facts: list[_Found] = []
     resolver: _Resolver | None = None
     for expr in find_expressions(text, doc.language):
         first, last = _sentence_span(doc.sentences, starts, expr.start, expr.end)
@@ -359,8 +376,9 @@ def _resolved(doc: Document) -> list[tuple[int, DateFact, bool]]:
         value = resolver.value(expr)
         if value is not None:
             evidence = _evidence(text, doc.sentences, first, last)
-            facts.append((first, DateFact(value=value, text=text[expr.start:expr.end], main=False,
-                                          evidence=(evidence,)), resolver.still_to_come(expr)))
+            facts.append(_Found(first, DateFact(value=value, text=text[expr.start:expr.end], main=False,
+                                                evidence=(evidence,)), resolver.still_to_come(expr),
+                                resolver.clause(expr)))
     return facts
 
 
@@ -386,13 +404,13 @@ def _near_anchor(doc: Document, value: str) -> bool:
     return doc.anchor is not None and abs((date.fromisoformat(value) - doc.anchor).days) <= RECENT_DAYS
 
 
-def _main_day(doc: Document, facts: list[tuple[int, DateFact, bool]]) -> str | None:
+def _main_day(doc: Document, facts: list[_Found]) -> str | None:
     """The day-level value best supported as the main event's day, or None. A meeting
     still to come ("today she will receive the vice-president") weighs less than one
     reported, and does not earn the anchor day its bonus."""
     reporting = main_event_sentences(doc)
     leads = _lead_sentences(doc)
-    days_at = sorted(index for index, fact, _ in facts if len(fact.value) == 10)
+    days_at = sorted(found.index for found in facts if len(found.fact.value) == 10)
     if not leads & set(days_at):  # a lead of colour: the paragraph's first sentence with a day reports
         paragraph = lead_paragraph(doc)
         pluperfect = pluperfect_pattern(doc.language)  # "Kim had arrived on Wednesday": background
@@ -401,7 +419,7 @@ def _main_day(doc: Document, facts: list[tuple[int, DateFact, bool]]) -> str | N
     year = doc.anchor.year if doc.anchor else None
     support: Counter[str] = Counter()
     first_report: dict[str, int] = {}  # the first sentence that reports the day as the meeting's
-    for index, fact, future in facts:
+    for index, fact, future, _ in facts:
         if len(fact.value) != 10:
             continue
         if index in reporting or _recent_meeting_day(doc, index, fact.value):
@@ -413,21 +431,69 @@ def _main_day(doc: Document, facts: list[tuple[int, DateFact, bool]]) -> str | N
             support[fact.value] += LEAD_WEIGHT
             first_report.setdefault(fact.value, index)
     anchor = doc.anchor.isoformat() if doc.anchor else None
-    if anchor and any(fact.value == anchor and not future for _, fact, future in facts):
+    if anchor and any(fact.value == anchor and not future for _, fact, future, _ in facts):
         support[anchor] += ANCHOR_WEIGHT
     if not support:
         return None
     # Between equals, the day reported first (a byline's date stamp reports nothing).
-    order = {fact.value: n for n, (_, fact, _) in reversed(list(enumerate(facts)))}
+    order = {found.fact.value: n for n, found in reversed(list(enumerate(facts)))}
     return min(support, key=lambda value: (-support[value], first_report.get(value, len(doc.sentences)),
                                            order[value]))
+
+
+def _meeting_days(doc: Document, facts: list[_Found], main: str) -> frozenset[str]:
+    """The main day and the days next to it that the text reports as the meeting's too: a
+    visit that opens with a dinner on Monday and holds its talks on Tuesday, a summit of two
+    days. Such a day is reported (not announced, not in the pluperfect) in a clause that
+    names the meeting ("the talks followed a dinner on Monday"; not "she arrived on
+    Wednesday"), in a sentence that places nothing far from the main site ("a NATO summit
+    in Brussels on Monday" is another meeting) and does not name only people who were not
+    at the meeting ("he also met the King on Saturday"), up to the anchor day, and within a
+    day of one already taken."""
+    pluperfect = pluperfect_pattern(doc.language)  # "had met on Monday": what came before
+    elsewhere = _sentences_elsewhere(doc) | _sentences_with_others(doc)
+    reported = {date.fromisoformat(found.fact.value) for found in facts
+                if len(found.fact.value) == 10 and not found.future and found.index not in elsewhere
+                and mentions_meeting(found.clause, doc.language)
+                and not pluperfect.search(doc.sentences[found.index].text)}
+    if doc.anchor is not None:  # what happened after the article was written is still to come
+        reported = {day for day in reported if day <= doc.anchor}
+    days = {date.fromisoformat(main)}
+    while True:
+        more = {day for day in reported - days
+                if any(abs((day - taken).days) <= MEETING_DAYS_APART for taken in days)}
+        if not more or len(days | more) > MEETING_MAX_DAYS:
+            break
+        days |= more
+    return frozenset(day.isoformat() for day in days)
+
+
+def _sentences_with_others(doc: Document) -> frozenset[int]:
+    """Indices of the sentences that name people who were not at the meeting, and none who was."""
+    starts = [s.start for s in doc.sentences]
+    cited: dict[bool, set[int]] = {True: set(), False: set()}
+    for person in doc.people:
+        cited[person.present].update(bisect.bisect_right(starts, e.start) - 1 for e in person.evidence)
+    return frozenset(cited[False] - cited[True])
+
+
+def _sentences_elsewhere(doc: Document) -> frozenset[int]:
+    """Indices of the sentences that name a town or venue far from the main site."""
+    sites = [(p.lat, p.lon) for p in doc.places if p.main and p.type in SITE_TYPES and p.lat is not None]
+    if not sites:
+        return frozenset()
+    far = [p for p in doc.places if not p.main and p.type in SITE_TYPES and p.lat is not None
+           and all(distance_km((p.lat, p.lon), site) > ELSEWHERE_KM for site in sites)]
+    starts = [s.start for s in doc.sentences]
+    return frozenset(bisect.bisect_right(starts, e.start) - 1 for p in far for e in p.evidence)
 
 
 def extract_dates(doc: Document) -> tuple[DateFact, ...]:
     """Every stated day, month or year of the article, in text order."""
     facts = _resolved(doc)
     main = _main_day(doc, facts)
-    return tuple(DateFact(f.value, f.text, f.value == main, f.evidence) for _, f, _ in facts)
+    days = _meeting_days(doc, facts, main) if main else frozenset()
+    return tuple(DateFact(f.value, f.text, f.value in days, f.evidence) for _, f, _, _ in facts)
 
 
 def main_date(facts: tuple[DateFact, ...]) -> str | None:
@@ -483,7 +549,8 @@ def _yearless_dateline(text: str, position: int, code: str) -> tuple[int, int] |
 
 def _stated_years(doc: Document) -> list[tuple[int, int]]:
     """(sentence index, year) of every year the article writes out, except a deadline
-    ("by 2030") or one in a clause about the future ("the 2030 World Cup they will host")."""
+    ("by 2030"), a target ("raise trade to $100 billion in 2030") or one in a clause about
+    the future ("the 2030 World Cup they will host")."""
     text, code = doc.article.text, doc.language
     lex = lexicon(code)
     starts = [s.start for s in doc.sentences]
@@ -492,7 +559,12 @@ def _stated_years(doc: Document) -> list[tuple[int, int]]:
         if "year" not in expr.parts or normalise(expr.parts.get("cue", "")) in lex.deadline_cues:
             continue
         index, _ = _sentence_span(doc.sentences, starts, expr.start, expr.end)
-        if index < 0 or _Resolver(lex, code, None, doc.sentences[index]).future(expr):
+        if index < 0:
+            continue
+        sentence = doc.sentences[index]
+        # the target word may stand clauses before its year ("elevar ... (unos ...) en 2030")
+        aimed = target_pattern(code).search(sentence.text, 0, expr.start - sentence.start)
+        if aimed or _Resolver(lex, code, None, sentence).future(expr):
             continue
         years.append((index, int(expr.parts["year"])))
     return years

@@ -23,6 +23,7 @@ class EventLexicon:
     meeting_words: tuple[str, ...]  # lower case; a trailing * marks a prefix
     history_words: tuple[str, ...]
     page_words: tuple[str, ...] = ()  # page furniture: cookie banners, log-in prompts
+    caption_words: tuple[str, ...] = ()  # "Photo:", "Foto:": a picture's caption opens with one
 
     def meeting_pattern(self) -> re.Pattern[str]:
         return _alternation(self.meeting_words)
@@ -46,6 +47,7 @@ def lexicon(code: str) -> EventLexicon:
         meeting_words=tuple(str(w).lower() for w in section.get("meeting_words", [])),
         history_words=tuple(str(w).lower() for w in section.get("history_words", [])),
         page_words=tuple(str(w).lower() for w in section.get("page_words", [])),
+        caption_words=tuple(str(w).lower() for w in section.get("caption_words", [])),
     )
 
 
@@ -81,18 +83,29 @@ LEAD_SEARCH_SENTENCES = 6
 _CLOSED = re.compile(r"[.!?][\"'”’»)\]]*\s*$")
 
 
+@lru_cache(maxsize=None)
+def _caption_pattern(code: str) -> re.Pattern[str]:
+    """A caption word opening a sentence, then a colon: "Photo: ...", "Foto (dpa): ..."."""
+    words = lexicon(code).caption_words
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\b[^:\n]{0,40}:", re.IGNORECASE)
+
+
 def lead_sentence(doc: Document) -> int | None:
     """Index into `doc.sentences` of the article's lead, which in news reports the main
     event; None when none of the first sentences is a full one. Page furniture (a cookie
-    banner above the article) is passed over, and so is the paragraph it stands in."""
+    banner above the article, a photo caption) is passed over, and so is the paragraph it
+    stands in."""
     title = " ".join(doc.article.title.split())
     page = _alternation(lexicon(doc.language).page_words)
+    caption = _caption_pattern(doc.language)
     skipped = 0
     furniture_ends = -1  # where the paragraph of the last page-furniture sentence ends
     for index, sentence in enumerate(doc.sentences):
         if index - skipped >= LEAD_SEARCH_SENTENCES:
             break
-        if page.search(sentence.text):
+        if page.search(sentence.text) or caption.match(sentence.text.lstrip()):
             paragraph_end = doc.article.text.find("\n\n", sentence.end)
             furniture_ends = len(doc.article.text) if paragraph_end < 0 else paragraph_end
         if sentence.start < furniture_ends:

@@ -27,6 +27,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
+from math import asin, cos, radians, sin, sqrt
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
@@ -49,6 +50,10 @@ FOLD_MIN_POPULATION = 100_000
 PLAIN_MIN_LENGTH = 6
 # How much more likely a town is when the article names its country.
 CONTEXT_BOOST = 20
+# A town within this distance of one the article names unambiguously is its likely namesake:
+# its weight is multiplied so.
+NEAR_KM = 150.0
+NEAR_BOOST = 50
 _TOKEN = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’()]+$")
 _SPECIAL_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i"})
@@ -370,10 +375,11 @@ def candidates(key: str, surface: str, language: str) -> list[tuple[GazetteerEnt
     return found
 
 
-def best(found: list[tuple[GazetteerEntry, int]], context: frozenset[str] = frozenset()
-         ) -> tuple[GazetteerEntry, int] | None:
+def best(found: list[tuple[GazetteerEntry, int]], context: frozenset[str] = frozenset(),
+         near: tuple[tuple[float, float], ...] = ()) -> tuple[GazetteerEntry, int] | None:
     """The likeliest reading: project data, then countries, then the biggest city,
-    preferring places in a country the article names (`context`, ISO codes).
+    preferring places in a country the article names (`context`, ISO codes) and, more
+    still, places near the towns it names without ambiguity (`near`, latitude and longitude).
 
     Cities named by an alternate spelling must be big or in a context country."""
     usable = [
@@ -383,20 +389,34 @@ def best(found: list[tuple[GazetteerEntry, int]], context: frozenset[str] = froz
     ]
     if not usable:
         return None
-    ranked = sorted(usable, key=lambda ef: (_SOURCE_RANK[ef[0].source], -_weight(ef[0], context), ef[0].name))
+    ranked = sorted(usable, key=lambda ef: (_SOURCE_RANK[ef[0].source], -_weight(ef[0], context, near),
+                                            ef[0].name))
     top = ranked[0]
     if top[0].source == "city" and not top[1] & PRIMARY:
         # A town really called so beats a ten times smaller namesake's alternate spelling.
         for entry, flags in ranked[1:]:
-            if entry.source == "city" and flags & PRIMARY and _weight(entry, context) * 10 >= _weight(top[0], context):
+            if (entry.source == "city" and flags & PRIMARY
+                    and _weight(entry, context, near) * 10 >= _weight(top[0], context, near)):
                 return entry, flags
     return top
 
 
-def _weight(entry: GazetteerEntry, context: frozenset[str]) -> int:
+def _weight(entry: GazetteerEntry, context: frozenset[str], near: tuple[tuple[float, float], ...] = ()) -> int:
     """Population, boosted for a town in a country the article names: Moscow, Idaho (25,000)
-    does not beat Moscow, Russia in an article that mentions the United States."""
-    return entry.population * (CONTEXT_BOOST if entry.country in context else 1)
+    does not beat Moscow, Russia in an article that mentions the United States; and boosted
+    again for a town near another the article names."""
+    weight = entry.population * (CONTEXT_BOOST if entry.country in context else 1)
+    if entry.lat is not None and entry.lon is not None and any(
+            distance_km((entry.lat, entry.lon), point) <= NEAR_KM for point in near):
+        weight *= NEAR_BOOST
+    return weight
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) points."""
+    (lat1, lon1), (lat2, lon2) = (tuple(map(radians, point)) for point in (a, b))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
 
 
 def lookup(surface: str, language: str, context: frozenset[str] = frozenset()) -> GazetteerEntry | None:

@@ -6,7 +6,7 @@ all become Moscow; "Noord-Korea" and "DPRK" become North Korea. A match is dropp
 the text uses it as something other than a place:
 - a modifier: "Kremlin spokesman" (a head noun from the `modifier_heads` lexicon follows),
   "porte-parole du Kremlin" (a `modifier_phrases` phrase comes before), or the first half of
-  a compound ("Kreml-Sprecher", "Russland-Reise");
+  a compound ("Kreml-Sprecher", "Russland-Reise"), or part of a currency ("US$40 billion");
 - part of a person's name or a title: a town name followed by a capitalised word
   ("Vladimir Putin", "Washington Post"), a registry name preceded by one ("George
   Washington", "Air China"; not in German, which capitalises nouns), or inside a name the
@@ -15,7 +15,13 @@ the text uses it as something other than a place:
   collide with town names);
 - a registry town opening a sentence whose word also occurs in lower case ("Para", "Como");
 - a small town (under 100,000 people) named without a locative preposition before it
-  ("in", "à", "nach", ...) and without its country named anywhere in the article.
+  ("in", "à", "nach", ...) and without its country named anywhere in the article;
+- a name opening a sentence with a lower-case word where the place's name has a capital
+  ("La paz en Siria");
+- a town whose name is a common word of the article's language (by the word frequencies
+  of `wordfreq`: "am Ende", "zur Lage", "La paz"), unless it is big, or not small and
+  after a locative preposition or in a country the article names, or it is the
+  dateline's place.
 
 The main site: each town, island or venue scores its mentions introduced as a site ("in
 Vladivostok", "op de ruimtebasis van", "to Camp David" counts half), weighted by position
@@ -55,6 +61,11 @@ from .event_cues import lead_paragraph, main_event_sentences
 
 # A town this small is only taken when the text marks it as a location.
 SMALL_TOWN_POPULATION = 100_000
+# A town whose name is a word this common in the article's language (Zipf scale: 4.5 is
+# about 30 times per million words: "Ende", "Lage", "Mai") is read as the word.
+COMMON_WORD_ZIPF = 4.5
+# A city this big is what its name means, however common the word ("Paris", "Essen" stays).
+BIG_CITY_POPULATION = 1_000_000
 # How many words a name can span when matched by its transliteration-folded form.
 MAX_FOLDED_TOKENS = 4
 # The longest name tried, in words (longer gazetteer names are official country names).
@@ -68,6 +79,8 @@ DESTINATION_WEIGHT = 0.5
 # How fast a mention's weight falls with its sentence's position (in sentences).
 POSITION_DECAY = 8.0
 _WORD = re.compile(r"[^\W\d_]+")
+# Signs that make the name before them part of a currency ("US$", "A$").
+_CURRENCY_SIGNS = frozenset("$€£¥")
 # A dateline's place counts this much on top of its mentions: the report was filed from the meeting.
 DATELINE_WEIGHT = 1.0
 # How many of an article's first non-empty lines can hold its dateline.
@@ -154,14 +167,25 @@ def find_mentions(doc: Document) -> list[Mention]:
     lex = lexicon(doc.language)
     raw = [m for i, sentence in enumerate(doc.sentences) for m in _candidates_in(doc, i, lex)]
     # Countries the article names disambiguate its cities ("Moskou": Russia, not Idaho).
-    context = frozenset(entry.country for _, _, found, _ in raw for entry, _ in found
-                        if entry.type == "country" and entry.country and len(found) == 1)
+    # A name that is also a town elsewhere ("Nederland", Texas) names its country all the same.
+    readings = [gz.best(found) for _, _, found, _ in raw]
+    context = frozenset(chosen[0].country for chosen in readings
+                        if chosen is not None and chosen[0].type == "country" and chosen[0].country)
+    # So do its other towns and venues: an ambiguous name is read as the namesake near them
+    # (Cambridge beside Boston is Massachusetts', Woodside beside San Francisco California's).
+    # Only a reading that leaves no doubt places the others (Boston, Massachusetts: not
+    # Cambridge, whose namesakes are of a size).
+    sites = {chosen[0].name: (chosen[0].lat, chosen[0].lon) for (_, _, found, _), chosen in zip(raw, readings)
+             if chosen is not None and chosen[0].type in SITE_TYPES and chosen[0].lat is not None
+             and _beyond_doubt(chosen[0], found)}
     inside_name = _Enclosing(_person_name_spans(doc))
     person_words = frozenset(part for person in doc.people for alias in (person.name, *person.aliases)
                              for part in alias.split())
     mentions = []
     for sentence_index, words, found, (first, last) in raw:
-        chosen = gz.best(found, context)
+        ambiguous = len({(entry.name, entry.country) for entry, _ in found}) > 1
+        near = tuple(point for name, point in sites.items() if name != found[0][0].name) if ambiguous else ()
+        chosen = gz.best(found, context, near)
         if chosen is None:
             continue
         entry = chosen[0]
@@ -176,8 +200,21 @@ def find_mentions(doc: Document) -> list[Mention]:
                 or _names_a_person(sentence.text, words, first, last, lex)
                 or not _plausible_town(entry, words, first, last, context, lex, doc)):
             continue
-        mentions.append(Mention(entry, surface, sentence_index, start, end, _is_located(words, first, lex)))
+        mention = Mention(entry, surface, sentence_index, start, end, _is_located(words, first, lex))
+        if first == 0 and _lower_inside_name(entry, surface):
+            continue
+        marked = first > 0 and words[first - 1].text.casefold() in lex.locative_prepositions
+        if entry.source == "city" and _common_word_town(entry, surface, marked, context, doc.language) \
+                and not _in_dateline(doc, mention):
+            continue
+        mentions.append(mention)
     return mentions
+
+
+def _beyond_doubt(chosen: gz.GazetteerEntry, found: list[tuple[gz.GazetteerEntry, int]]) -> bool:
+    """Whether a reading is the only one, or every other namesake is a tenth of its size."""
+    return all(entry.population * 10 <= chosen.population for entry, _ in found
+               if (entry.name, entry.country, entry.lat) != (chosen.name, chosen.country, chosen.lat))
 
 
 def _candidates_in(doc: Document, index: int, lex: PlacesLexicon) -> Iterator[_Candidate]:
@@ -230,6 +267,8 @@ def _used_as_place(text: str, words: list[_Word], first: int, last: int, lex: Pl
     start, end = words[first].start, words[last].end
     if text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha():
         return False  # first half of a compound: "Kreml-Sprecher", "Russland-Reise"
+    if text[end:end + 1] in _CURRENCY_SIGNS:
+        return False  # a currency: "US$40 billion", "HK$"
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return False  # second half of a compound: "Putin-Kim", "Sino-Russian"
     after = words[last + 1] if last + 1 < len(words) else None
@@ -288,6 +327,38 @@ def _plausible_town(entry: gz.GazetteerEntry, words: list[_Word], first: int, la
         return True
     before = words[first - 1].text.casefold() if first > 0 else ""
     return before in lex.locative_prepositions or entry.country in context
+
+
+def _lower_inside_name(entry: gz.GazetteerEntry, surface: str) -> bool:
+    """Whether the text writes a word of a place's name after its first in lower case where
+    the name has a capital: opening a sentence, "La paz en Siria" is peace, not La Paz
+    (mid-sentence, "the Korean peninsula" is the peninsula all the same)."""
+    written, named = surface.split(), entry.name.split()
+    return (len(written) == len(named) > 1 and surface.casefold() == entry.name.casefold()
+            and any(w.islower() and n[:1].isupper() for w, n in zip(written[1:], named[1:])))
+
+
+def _common_word_town(entry: gz.GazetteerEntry, surface: str, marked: bool, context: frozenset[str],
+                      language: str) -> bool:
+    """Whether a town's name, as written, is more likely a common word of the article's
+    language ("am Ende", "zur Lage", "La paz en Siria", "Sous la présidence"): the word is
+    frequent in the language, and the town is small, or a city that is not big, with
+    neither a locative preposition before it (`marked`) nor its country named in the
+    article. A preposition does not bear a small town out ("am Ende" reads like "am
+    Rhein"); only a dateline does."""
+    if entry.population >= BIG_CITY_POPULATION:
+        return False
+    if entry.population >= SMALL_TOWN_POPULATION and (marked or entry.country in context):
+        return False
+    return word_frequency(surface, language) >= COMMON_WORD_ZIPF
+
+
+@lru_cache(maxsize=4096)
+def word_frequency(word: str, language: str) -> float:
+    """How common a word is in the language, on the Zipf scale (3: once per million words)."""
+    from wordfreq import zipf_frequency  # loads its tables on first use
+
+    return zipf_frequency(word.casefold(), language, wordlist="small")
 
 
 @lru_cache(maxsize=64)
