@@ -124,24 +124,31 @@ def kb(size: int) -> str:
     return f"{size / 1024:.0f} KB"
 
 
+def weigh(site: Path, path: str = "/", queries: tuple[str, ...] = QUERIES) -> Weight:
+    """`measure` on `site`, served here and opened in a Chromium of its own."""
+    from playwright.sync_api import sync_playwright
+
+    site = site.resolve()
+    server = served(site)
+    base = next(server)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return measure(site, browser, base, path, queries)
+            finally:
+                browser.close()
+    finally:
+        server.close()
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a built site folder")
     parser.add_argument("--path", default="/", help="the page of the first view (default: the home page)")
     parser.add_argument("--query", action="append", help=f"a query to type (repeatable; default: {', '.join(QUERIES)})")
     args = parser.parse_args(argv)
-    from playwright.sync_api import sync_playwright
-
-    site = args.site.resolve()
-    server = served(site)
-    base = next(server)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            weight = measure(site, browser, base, args.path, tuple(args.query or QUERIES))
-            browser.close()
-    finally:
-        server.close()
+    weight = weigh(args.site, args.path, tuple(args.query or QUERIES))
     first = weight.first_view
     print(f"first view of {args.path}: {kb(first.served)} served, {kb(first.gzipped)} gzipped, "
           f"{len(first.files)} search files")
