@@ -2,7 +2,8 @@
 // Nothing is loaded until the reader opens the search; a query then loads only the index
 // chunks of its words and the text of the results shown. Fact sheets, people, places and
 // the other pages come first, then the source articles, each group in Pagefind's order
-// of relevance. Result text is set as text, never parsed into the page.
+// of relevance. Result text is set as text, never parsed into the page. Results are
+// links in the tab order, so a keyboard reaches them with Tab.
 (() => {
   "use strict";
   const dialog = document.querySelector("[data-fs-search]");
@@ -57,7 +58,6 @@
     const link = document.createElement("a");
     link.className = "md-search-result__link";
     link.href = data.url;
-    link.tabIndex = -1;
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     const title = document.createElement("h1");
