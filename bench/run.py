@@ -1,4 +1,4 @@
-"""Measure extraction speed, build times, memory and the search index on synthetic corpora.
+"""Measure extraction speed, build times, memory and the search data a reader downloads on synthetic corpora.
 
     .venv/bin/python bench/run.py                 # 100 and 1,000 articles, plus extraction of 10,000
     .venv/bin/python bench/run.py --sizes 100     # quicker
@@ -15,7 +15,6 @@ goes to standard output and to `bench/out/results.md`.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
@@ -32,6 +31,7 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 OUT = BENCH / "out"
 sys.path.insert(0, str(BENCH))
+from search_weight import kb, weigh  # noqa: E402
 from synth import SOURCE, corpus_sentences, generate, synthetic_article  # noqa: E402  (bench/ is not a package)
 
 sys.path.insert(0, str(REPO))
@@ -220,9 +220,8 @@ def measure_build(size: int, rounds: int) -> list[Row]:
     folder = workspace(size)
     full = run([PYTHON, "-c", TIMED_BUILD, json.dumps(STEPS), "build"], cwd=folder)
     full_steps = json.loads(full["stdout"].splitlines()[-1])
-    index = folder / "site" / "search" / "search_index.json"
-    raw = index.read_bytes()
-    zipped = len(gzip.compress(raw, compresslevel=6, mtime=0))
+    search = weigh(folder / "site")
+    query = max(transfer.served for transfer, _ in search.queries.values())
     name, content = synthetic_article(size, 1, corpus_sentences(SOURCE))  # the next one: not in this corpus
     new_article = OUT / f"new-{name}"
     new_article.write_text(content, encoding="utf-8")
@@ -264,8 +263,9 @@ def measure_build(size: int, rounds: int) -> list[Row]:
         Row(f"where that rebuild spends its time (median round; steps of `build()`; the rest is start-up and imports)",
             breakdown(steps)),
         Row(f"plain `mkdocs build` on its own (one process), {size} articles", f"{mkdocs['seconds']:.1f} s"),
-        Row(f"search index, {size} articles", f"{len(raw) / 1e6:.2f} MB, {zipped / 1e6:.2f} MB gzipped",
-            "≤ 2 MB gzipped" if size == 1000 else "", zipped <= 2e6 if size == 1000 else None),
+        Row(f"search data a reader downloads, {size} articles: first page view; one query (largest of "
+            f"{len(search.queries)}, bench/search_weight.py)", f"{kb(search.first_view.served)}; {kb(query)}",
+            "≤ 300 KB; ≤ 500 KB", search.first_view.served <= 300 * 1024 and query <= 500 * 1024),
     ]
     if "added:" not in added["stdout"]:
         rows.append(Row("factsheet add", added["stdout"] + added["stderr"]))

@@ -11,21 +11,18 @@ whole build state), and then, called for each page in MkDocs' order, take its re
 - Markdown: a worker renders the page and sends back what rendering sets on a Page
   (HTML, table of contents, metadata, title, anchors, links to anchors); it is set on
   the Page here.
-- Templates: a worker renders the page and writes its HTML file itself. The search
-  plugin indexes the page there; the entries come back and are added to the index
-  here, in page order.
+- Templates: a worker renders the page and writes its HTML file itself.
 
 Everything else (plugin events, static files, the sitemap, anchor validation, the
-search index file, strict mode) is MkDocs' own code running here as usual. A worker's
+search index (`site_search`, after the build), strict mode) is MkDocs' own code running here as usual. A worker's
 log records are replayed here, by the same logger, at that page's turn: strict mode
 counts them and the caller's handlers see them in the order of a serial build. A page
 that fails in a worker, or whose worker died, is built here by MkDocs itself, so its
 error reads as in a serial build.
 
 This relies on MkDocs 1.6 internals: the two functions and their signatures, the Page
-attributes rendering sets (`_RENDERED`), and on Material's search plugin keeping its
-entries in `search_index.entries`. Another MkDocs version or other plugins (whose state
-would be lost in the workers) build serially.
+attributes rendering sets (`_RENDERED`). Another MkDocs version or plugins other than
+the site search (whose state would be lost in the workers) build serially.
 """
 from __future__ import annotations
 
@@ -40,6 +37,7 @@ import mkdocs.commands.build as mkdocs_build
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .site_search import PagefindPlugin
 from .workers import default_jobs, inherited, worker_pool
 
 SERIAL_BELOW = 200  # pages: fewer are not worth forking for
@@ -103,23 +101,11 @@ def _counted(counter: Counter | None) -> Iterator[None]:
 
 
 def _supported(config: Any) -> bool:
-    """The MkDocs this was written against, and no plugin but Material's search: another
-    plugin's page hooks would run in the workers, and what it kept there would be lost."""
-    try:
-        from material.plugins.search.plugin import SearchPlugin
-    except ImportError:
-        return False
+    """The MkDocs this was written against, and no plugin but the site search, which acts
+    only after the build: another plugin's page hooks would run in the workers, and what
+    it kept there would be lost."""
     return (mkdocs.__version__.startswith("1.6.") and "fork" in multiprocessing.get_all_start_methods()
-            and all(type(plugin) is SearchPlugin for plugin in config.plugins.values()))
-
-
-def _search_entries(config: Any) -> list[dict]:
-    """The list Material's search plugin collects its index in (a throwaway one if it is off)."""
-    for plugin in config.plugins.values():
-        index = getattr(plugin, "search_index", None)
-        if index is not None:
-            return index.entries
-    return []
+            and all(type(plugin) is PagefindPlugin for plugin in config.plugins.values()))
 
 
 class _ParallelRun:
@@ -188,18 +174,12 @@ class _ParallelRun:
         if outcome is None:
             self.build_page(page, config, doc_files, nav, env, dirty, excluded=excluded)
             return
-        entries, records = outcome
+        _, records = outcome
         _replay(records)
-        # The worker also took the search markers out of its copy of `page.content`; nothing
-        # after this loop reads the content, so this copy keeps them.
-        _search_entries(config).extend(entries)
 
-    def _render_template(self, file: File, doc_files: Sequence[File], nav: Any, env: Any) -> list[dict]:
-        """In a worker: build one page's HTML file; the search entries it added."""
-        entries = _search_entries(self.config)
-        start = len(entries)
+    def _render_template(self, file: File, doc_files: Sequence[File], nav: Any, env: Any) -> None:
+        """In a worker: build one page's HTML file."""
         self.build_page(file.page, self.config, doc_files, nav, env, False, excluded=file.inclusion.is_excluded())
-        return entries[start:]
 
     def _stage(self, pages: list[str], task: Task, dirty: bool) -> _Stage:
         if dirty or len(pages) < self.serial_below:

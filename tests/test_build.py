@@ -81,7 +81,7 @@ def test_every_article_has_a_valid_record_with_an_event(corpus_build):
 def test_the_strict_site_has_every_page(corpus_build):
     root, report = corpus_build
     site = root / "site"
-    assert (site / "index.html").is_file() and (site / "search" / "search_index.json").is_file()
+    assert (site / "index.html").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
     pages = [p for p in generated_files(root / "docs") if p.endswith(".md")]
     assert len(pages) == report.pages
     assert [p for p in pages if not (site / html_of(p)).is_file()] == []

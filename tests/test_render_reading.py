@@ -8,6 +8,7 @@ from generator.render.common import (Citations, boilerplate, coordinates, displa
                                      source_rows, spelling_variants)
 from generator.render.entity import describe
 from generator.render.model import Appearance, Entity, EventSummary, surname, surname_order
+from generator.render.place_names import other_names
 from generator.render.source import highlighted
 
 
@@ -49,6 +50,15 @@ def test_search_terms_add_only_spellings_the_page_does_not_show():
     terms = str(search_terms("Recep Tayyip Erdoğan", ["Erdoğan"]))
     assert 'hidden aria-hidden="true"' in terms and "Other spellings: Erdogan<" in terms
     assert str(search_terms("Emmanuel Macron", ["Macron"])) == ""
+
+
+def test_a_city_is_found_by_its_gazetteer_names():
+    names = other_names("Beijing", "CN")
+    assert {"Peking", "Pékin", "Pechino", "Pequim"} <= set(names)
+    assert other_names("Beijing", "US") == () and other_names("Atlantis", "GR") == ()
+    terms = str(search_terms("Beijing", ["Pékin"], names))
+    assert "Peking" in terms and "Pechino" in terms and "Pekin," in terms  # as typed without the accent
+    assert " Pékin" not in terms  # the page shows it already
 
 
 def test_people_sort_by_family_name_with_collation():

@@ -351,13 +351,15 @@ _FOLD_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "œ
                                "đ": "d", "ı": "i", "ğ": "g", "Ğ": "G"})
 
 
-def search_terms(name: str, aliases: Iterable[str] = ()) -> Markup:
+def search_terms(name: str, aliases: Iterable[str] = (), others: Iterable[str] = ()) -> Markup:
     """Other spellings of an entity for the search index, in an element no reader sees on
     the page or hears (the site search indexes the page's text and matches words as
-    written): accent-free forms of every spelling, transliterations of the page's name.
+    written): accent-free forms of every spelling, transliterations of the page's name,
+    and `others`, names the page does not show (a city's names in the gazetteer).
     A search result shows it as "Other spellings: …", which says why the page matched."""
     shown = {word for spelling in (name, *aliases) for word in spelling.split()}
-    terms = spelling_variants(name) | {v for alias in aliases for v in spelling_variants(alias, transliterate=False)}
+    terms = spelling_variants(name) | {v for alias in (*aliases, *others)
+                                       for v in spelling_variants(alias, transliterate=False)}
     terms = sorted(terms - shown, key=str.casefold)
     if not terms:
         return Markup("")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .common import (Citations, front_matter, human_date, link, provenance, render, search_terms, source_names,
                      source_order, source_rows)
 from .model import Entity, Site
+from .place_names import other_names
 
 ROOT = "../"
 KIND_FOLDER = {"person": "people", "place": "places"}
@@ -18,7 +19,7 @@ def entity_page(site: Site, entity: Entity) -> str:
         meta=front_matter(entity.name, description=describe(entity), search={"boost": 3}),
         entity=entity,
         description=describe(entity),
-        terms=search_terms(entity.name, entity.aliases),
+        terms=search_terms(entity.name, entity.aliases, _other_names(entity)),
         root=ROOT,
         link=link,
         cite=citations.cite,
@@ -26,6 +27,11 @@ def entity_page(site: Site, entity: Entity) -> str:
         filled=filled,
         footer=provenance(site, entity.articles),
     )
+
+
+def _other_names(entity: Entity) -> tuple[str, ...]:
+    """A city's names in the gazetteer beyond those the articles use ("Peking" for Beijing)."""
+    return other_names(entity.name, entity.country) if entity.kind == "place" and entity.place_type == "city" else ()
 
 
 def describe(entity: Entity) -> str:

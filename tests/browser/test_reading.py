@@ -58,6 +58,7 @@ def test_citation_markers_are_large_and_named(page):
     ("Lissabon", "places/lisbon/"),        # the German spelling
     ("Lisbonne", "places/lisbon/"),        # the French spelling
     ("Lisbon", "places/lisbon/"),          # the English name
+    ("Lisboa", "places/lisbon/"),          # the Portuguese name: no article uses it, the gazetteer has it
 ])
 def test_search_reaches_the_page_by_any_spelling(page, spelling, target):
     visit(page, "/")
