@@ -34,7 +34,7 @@ def test_one_meeting_in_two_languages_is_one_event_and_another_meeting_stays_apa
     lisbon = linked.events[0]
     assert lisbon.articles == ("de_meeting_lisbon", "fr_meeting_lisbon")
     assert lisbon.languages == ("de", "fr")
-    assert lisbon.title == "Olaf Scholz – Pedro Sánchez meeting in Lisbon"
+    assert lisbon.title == "Scholz–Sánchez meeting in Lisbon"
     assert {r.id: r.event for r in linked.records} == {
         "de_meeting_lisbon": lisbon.id, "fr_meeting_lisbon": lisbon.id,
         "en_meeting_madrid_2022": "2022-10-06-scholz-sanchez-madrid"}
