@@ -72,3 +72,10 @@ def test_short_names_follow_the_articles():
     assert short_name(person("Kim Jong Un", None)) == "Kim"
     assert short_name(person("Mohammed VI", None)) == "Mohammed VI"
     assert short_name(person("Emmanuel Macron", None, aliases=("Macron", "Emmanuel Macron"))) == "Macron"
+
+
+def test_a_venue_is_where_the_meeting_was_at(make_record):
+    people = [person("Donald Trump", "President of the United States"), person("Kim Jong Un", "Leader of North Korea")]
+    records = [make_record("a", people=[(p.name, None, True) for p in people])]
+    assert event_title(("Donald Trump", "Kim Jong Un"), people, [place("Capella Hotel", "venue")], records) == \
+        "Trump–Kim summit at Capella Hotel"

@@ -128,7 +128,7 @@ def principal_people(people: Sequence[EventPerson], records: Sequence[ArticleRec
 def event_title(principals: Sequence[str], people: Sequence[EventPerson], places: Sequence[EventPlace],
                 records: Sequence[ArticleRecord]) -> str:
     """`principals`: canonical names, most reported first; `places`: the main places, main first."""
-    where = f" in {places[0].name}" if places else ""
+    where = f" {'at' if places[0].type == 'venue' else 'in'} {places[0].name}" if places else ""
     present = sum(p.present for p in people)
     format_name = stated_format(records) if present >= FORMAT_PARTICIPANTS else None
     if format_name:
