@@ -430,3 +430,11 @@ def _people_in(text: str, language: str) -> dict[str, Person]:
 def test_hosts_greeters_and_counterparts_of_a_perfect_tense_are_present(language, text, host):
     people = _people_in(text, language)
     assert people[host].present
+
+
+def test_a_host_named_before_the_persons_own_role_is_present():
+    people = _people_in("Cumbre de la ASEAN\n\nLos líderes de la ASEAN se reunieron el domingo en Kuala Lumpur. El "
+                        "presidente filipino, Ferdinand Marcos, habló de seguridad. Marcos dijo que era un día "
+                        "histórico. Marcos pidió unidad. El anfitrión, el primer ministro malasio Anwar Ibrahim, "
+                        "aseguró que la familia de la ASEAN está completa.", "es")
+    assert people["Anwar Ibrahim"].present and people["Anwar Ibrahim"].role == "primer ministro malasio"
