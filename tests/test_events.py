@@ -34,7 +34,7 @@ def test_one_meeting_in_two_languages_is_one_event_and_another_meeting_stays_apa
     lisbon = linked.events[0]
     assert lisbon.articles == ("de_meeting_lisbon", "fr_meeting_lisbon")
     assert lisbon.languages == ("de", "fr")
-    assert lisbon.title == "Olaf Scholz – Pedro Sánchez meeting in Lisbon"
+    assert lisbon.title == "Scholz–Sánchez meeting in Lisbon"
     assert {r.id: r.event for r in linked.records} == {
         "de_meeting_lisbon": lisbon.id, "fr_meeting_lisbon": lisbon.id,
         "en_meeting_madrid_2022": "2022-10-06-scholz-sanchez-madrid"}
@@ -498,3 +498,38 @@ def test_an_undated_report_whose_own_day_never_fits_the_event_leaves_it(lisbon_c
     french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
     assert french.published_source is None  # read on its own again, not against a meeting it did not report
 
+
+
+class OtherText:
+    """Embeddings in which no two texts are alike: only the facts can join articles."""
+
+    def expect(self, texts):
+        pass
+
+    def vectors(self, texts):
+        return np.array([np.eye(64)[hash(t) % 64] for t in texts])
+
+    def centroid(self, texts):
+        return np.eye(64)[hash(texts[0]) % 64]
+
+
+def test_reports_of_a_summit_that_saw_different_leaders_are_one_event(make_record):
+    vilnius = ("Vilnius", "city", "LT", 54.69, 25.28, True)
+    washington = ("Washington", "city", "US", 38.9, -77.04, True)
+    records = [
+        make_record("dated", date="2023-07-12", places=[vilnius],
+                    people=[("Volodymyr Zelensky", None, True), ("Joe Biden", None, True), ("Mark Rutte", None, True),
+                            ("Jens Stoltenberg", None, False), ("Recep Tayyip Erdogan", None, False)]),
+        make_record("undated", published_source=None, places=[vilnius],
+                    people=[("Jens Stoltenberg", None, True), ("Recep Tayyip Erdogan", None, True),
+                            ("Ulf Kristersson", None, True), ("Volodymyr Zelensky", None, False),
+                            ("Joe Biden", None, False)]),
+        # the same people named, at another place: another meeting
+        make_record("elsewhere", published_source=None, places=[washington],
+                    people=[("Jens Stoltenberg", None, True), ("Recep Tayyip Erdogan", None, True),
+                            ("Volodymyr Zelensky", None, False), ("Joe Biden", None, False)]),
+    ]
+    articles = [Article(id=r.id, path=f"{r.id}.txt", text=f"Report {r.id}.", title=r.title, content_hash="0" * 64)
+                for r in records]
+    groups = cluster_articles(articles, records, OtherText())
+    assert [[records[i].id for i in g] for g in groups] == [["dated", "undated"], ["elsewhere"]]

@@ -408,3 +408,33 @@ def test_italian_surnames_join_their_full_names_and_an_absent_bare_name_is_kept(
     assert {"Crosetto", "Guido Crosetto"} <= set(people["Guido Crosetto"].aliases)
     assert present(people) == {"Giorgia Meloni", "Emmanuel Macron", "Antonio Tajani", "Guido Crosetto"}
     assert "Mattarella" in people  # "non ha partecipato" shows a person, absent
+
+
+def _people_in(text: str, language: str) -> dict[str, Person]:
+    article = Article(id="inline", path="inline.txt", text=text, title=text.splitlines()[0],
+                      content_hash="0" * 64, language=language)
+    return {p.name: p for p in extract_people(prepare(article))}
+
+
+@pytest.mark.parametrize("language, text, host", [
+    ("es", "Cumbre de la OTAN en Vilna\n\nLos líderes de la Alianza se reunieron el martes en Vilna. La cumbre, "
+           "organizada por el presidente lituano, Gitanas Nauseda, empezó con la adhesión de Suecia. El secretario "
+           "general, Jens Stoltenberg, y el presidente estadounidense, Joe Biden, hablaron de Ucrania.", "Gitanas Nauseda"),
+    ("en", "Modi in Moscow\n\nIndian Prime Minister Narendra Modi met Russian President Vladimir Putin in Moscow on "
+           "Monday. Modi was received at Vnukovo airport on Monday by First Deputy Prime Minister Denis Manturov. "
+           "Putin and Modi held talks at the Kremlin.", "Denis Manturov"),
+    ("es", "Erdogan y Biden en Vilna\n\nEl presidente turco, Recep Tayyip Erdogan, y el primer ministro sueco, Ulf "
+           "Kristersson, llegaron a Vilna el lunes. Este martes, Erdogan se ha reunido con el presidente de Estados "
+           "Unidos, Joe Biden, en la cumbre. Erdogan habló de Suecia.", "Joe Biden"),
+])
+def test_hosts_greeters_and_counterparts_of_a_perfect_tense_are_present(language, text, host):
+    people = _people_in(text, language)
+    assert people[host].present
+
+
+def test_a_host_named_before_the_persons_own_role_is_present():
+    people = _people_in("Cumbre de la ASEAN\n\nLos líderes de la ASEAN se reunieron el domingo en Kuala Lumpur. El "
+                        "presidente filipino, Ferdinand Marcos, habló de seguridad. Marcos dijo que era un día "
+                        "histórico. Marcos pidió unidad. El anfitrión, el primer ministro malasio Anwar Ibrahim, "
+                        "aseguró que la familia de la ASEAN está completa.", "es")
+    assert people["Anwar Ibrahim"].present and people["Anwar Ibrahim"].role == "primer ministro malasio"

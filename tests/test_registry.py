@@ -112,3 +112,30 @@ def test_people_sharing_a_family_name_group_by_their_given_names(make_record):
     registry, _ = build_registry(records, {"a": "e1", "b": "e1"})
     assert sorted((p.name, p.aliases) for p in registry.people) == [
         ("Ana Maria Santos", ("A. Santos", "Ana Maria Santos", "Ana Santos")), ("Rafael Santos", ("Rafael Santos",))]
+
+
+def test_a_name_only_local_transliterations_give_takes_the_usual_english_spelling(make_record):
+    from generator.records import evolve
+
+    records = [
+        make_record("a", language="de", people=[("Sergej Lawrow", "Außenminister", True)]),
+        make_record("b", language="fr", people=[("Petro Porochenko", "ancien président", True)]),
+        make_record("c", language="nl", people=[("Dmytro Koeleba", "minister", True), ("Poetin", "president", True)]),
+        make_record("d", language="de", people=[("Olaf Scholz", "Kanzler", True)]),
+    ]
+    # "Koeleba" and "Poetin" are transliterations only by their roles: no ending shows it
+    koeleba, poetin = records[2].participants
+    records[2] = evolve(records[2], participants=(evolve(koeleba, role_en="Foreign Minister of Ukraine"),
+                                                  evolve(poetin, role_en="President of Russia")))
+    registry, _ = build_registry(records, {r.id: "e1" for r in records})
+    names = {p.name for p in registry.people}
+    assert names == {"Sergey Lavrov", "Petro Poroshenko", "Dmytro Kuleba", "Putin", "Olaf Scholz"}
+
+
+def test_an_english_article_spelling_beats_a_transliteration(make_record):
+    records = [
+        make_record("a", language="de", people=[("Sergej Lawrow", "Außenminister", True)]),
+        make_record("b", language="en", people=[("Sergei Lavrov", "Foreign Minister", True)]),
+    ]
+    registry, _ = build_registry(records, {"a": "e1", "b": "e1"})
+    assert [p.name for p in registry.people] == ["Sergei Lavrov"]

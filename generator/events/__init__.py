@@ -13,6 +13,7 @@
                                    (or the last build's, if its inputs are the same: reuse.py)
     roles (roles.py)               a role with no country takes the one the person's other roles
                                    give; a person with no role takes the one their other events give
+    titles (titles.py)             the title the press would give ("Putin–Kim summit in Vladivostok")
 """
 from __future__ import annotations
 
@@ -33,8 +34,9 @@ from .cluster import cluster_articles, date_relation
 from .embed import Embeddings
 from .canonical import canonical_records, derive_id
 from .ids import unique_ids
-from .merge import main_date, merge_event, merged_facts, sentences_to_compare
+from .merge import main_date, main_places, merge_event, merged_facts, sentences_to_compare
 from .roles import complete_roles, fill_missing_roles
+from .titles import retitled
 
 __all__ = ["Linked", "link"]
 
@@ -106,6 +108,8 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
         events.append(record)
     embeddings.save()
     events = fill_missing_roles(complete_roles(events, records, person_id))
+    # Titles name the principals by their completed roles ("Putin–Kim summit"); a curated one stays.
+    events = [e if n in titles else retitled(e, members[n], main_places(e.locations)) for n, e in enumerate(events)]
     event_of = {records[i].id: final_ids[n] for n, group in enumerate(groups) for i in group}
     registry = relabel_events(registry, {f"event-{n}": final_ids[n] for n in range(len(groups))})
     linked_records = tuple(evolve(r, event=event_of[r.id]) for r in records)

@@ -13,7 +13,8 @@ from ..extract.roles import best_role
 from ..records import ArticleRecord, Person, Place, evolve
 from ..registry import Registry, build_registry
 from .ids import event_id, unique_ids
-from .merge import MergedFacts, main_date, main_places, merged_facts, principal_people
+from .merge import MergedFacts, main_date, main_places, merged_facts
+from .titles import principal_people
 
 T = TypeVar("T", Person, Place)
 

@@ -13,8 +13,11 @@ Two passes, both deterministic and independent of the order articles come in:
    threshold, or starts one of its own. Text only chooses among the events the facts
    support best (most people present on both sides, the same day, the same place); a less
    supported one is tried only when none of those is similar enough. When exactly one
-   fitting event shares its main place and its people, it joins that event without an
-   embedding.
+   fitting event shares its main place and its people (those present, or at least
+   `NAMED_IN_COMMON` people named on both sides), it joins that event without an
+   embedding. Reports of a summit that saw different leaders (one names Zelensky and
+   Biden as present, another Stoltenberg and Erdoğan) are not kept apart for that when
+   each names someone the other saw.
 
 A contradiction vetoes a merge whatever the text says: main dates more than a day apart
 (or in different months or years), or main cities/venues more than `PLACE_RADIUS_KM`
@@ -50,6 +53,9 @@ DATE_TOLERANCE_DAYS = 1
 SIMILARITY_THRESHOLD = 0.71
 # Where the facts positively agree (same day or same place), text needs to agree less.
 SUPPORTED_SIMILARITY_THRESHOLD = 0.64
+# A report of a summit names the leaders it saw and mentions the others: at the same place,
+# this many people named on both sides (present or not) make one meeting without text.
+NAMED_IN_COMMON = 3
 # An event's centroid is taken over this many of its most informative members.
 CENTROID_MEMBERS = 3
 
@@ -190,14 +196,14 @@ class _Event:
             self._representatives = tuple(m.article for m in chosen)
         return self._centroid
 
-    def summary(self) -> tuple[str | None, tuple[Spot, ...], frozenset[str]]:
-        """(main date, main places, people present), kept until a member joins."""
+    def summary(self) -> tuple[str | None, tuple[Spot, ...], frozenset[str], frozenset[str]]:
+        """(main date, main places, people present, people named), kept until a member joins."""
         if self._facts is None:
             counts = Counter(m.date for m in self.members if m.date)
             when = min(counts, key=lambda d: (-len(d), -counts[d], d)) if counts else None
             # each place once: a large event's members mostly name the same few places
             self._facts = (when, tuple(dict.fromkeys(s for m in self.members for s in m.spots)),
-                           frozenset().union(*(m.present for m in self.members)))
+                           frozenset().union(*(m.present for m in self.members)), self.people())
         return self._facts
 
     def people(self) -> frozenset[str]:
@@ -268,9 +274,10 @@ def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set
     needed = min(2, len(article.present))
     agreement: list[int] = []  # how many facts agree: people present on both sides, same day, same place
     for number in candidates:  # most are contradicted by their date: the place is not asked then
-        when, spots, present = events[number].summary()
-        if article.present and present and not article.present & present:
-            continue  # no participant in common: only someone both mention
+        when, spots, present, named = events[number].summary()
+        if article.present and present and not article.present & present \
+                and not (article.present & named and article.named & present):
+            continue  # no participant in common, and each side does not name someone the other saw
         dates = date_relation(article.date, when)
         if dates == "conflict":
             continue
@@ -282,7 +289,7 @@ def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set
         thresholds.append(SUPPORTED_SIMILARITY_THRESHOLD if supported else SIMILARITY_THRESHOLD)
         shared = len(article.present & present)
         agreement.append(shared + (dates in ("same", "near")) + (places == "same"))
-        if places == "same" and needed and shared >= needed:
+        if places == "same" and ((needed and shared >= needed) or len(article.named & named) >= NAMED_IN_COMMON):
             certain.append(number)
     if len(certain) == 1:
         return certain[0]

@@ -26,6 +26,7 @@ from ..extract.outcome_cues import lexicon as outcome_lexicon
 from .embed import Embeddings
 from ..extract.roles import relation_country
 from .roles import event_role
+from .titles import event_title, principal_people
 
 # Cosine from which two sentences from different articles may state the same outcome, compared
 # without who said it (`_statement`). Measured on the pairs of tests/fixtures/outcomes/merge_pairs.yaml
@@ -320,30 +321,6 @@ def _looks_like_year(number: str) -> bool:
     return number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2100
 
 
-def principal_people(people: Sequence[EventPerson], records: Sequence[ArticleRecord]) -> tuple[str, ...]:
-    """The people the event is about: present according to most of its articles.
-
-    Ordered by how many articles say so, then by name, so the order only changes when the
-    facts do (it names the event, in its id and title).
-    """
-    present_in: Counter = Counter()
-    for person in people:
-        present_in[person.name] = 0
-    for record in records:
-        for person in record.participants:
-            if person.present:
-                present_in[person.name] += 1
-    needed = len(records) // 2 + 1
-    chosen = [name for name, count in present_in.items() if count >= needed]
-    return tuple(sorted(chosen, key=lambda name: (-present_in[name], name)))
-
-
-def title_for(people: Sequence[str], place: str | None) -> str:
-    who = " – ".join(people[:3])
-    what = f"{who} meeting" if who else "Meeting"
-    return f"{what} in {place}" if place else what
-
-
 MergedFacts = tuple[tuple[EventPerson, ...], tuple[EventPlace, ...]]  # an event's people and places
 
 
@@ -368,7 +345,7 @@ def merge_event(event_id: str, records: Sequence[ArticleRecord], registry: Regis
     conflicts += number_conflicts(outcomes, {r.id: r.language for r in records})
     return EventRecord(
         id=event_id,
-        title=title or title_for(principal_people(people, records), mains[0].name if mains else None),
+        title=title or event_title(principal_people(people, records), people, mains, records),
         date=chosen_date,
         places=tuple(p.name for p in mains),
         articles=tuple(r.id for r in records),

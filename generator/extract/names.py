@@ -221,3 +221,45 @@ def canonical_name(spellings: Iterable[str] | Mapping[str, int],
     if not counts:
         raise ValueError("canonical_name needs at least one non-empty spelling")
     return min(counts, key=lambda s: _display_rank(s, counts[s], international.get(s, 0)))
+
+
+# Countries written in Cyrillic: their people's names reach other languages transliterated,
+# each language in its own way ("Wladimir Selenskyj", "Poetin", "Sergueï Lavrov").
+CYRILLIC_COUNTRIES = frozenset({"Russia", "Ukraine", "Belarus", "Bulgaria", "Serbia", "North Macedonia", "Kazakhstan",
+                                "Kyrgyzstan", "Tajikistan", "Mongolia", "the Soviet Union"})
+# Surname endings that mark a transliterated Slavic name where no role says where its bearer is from.
+_SLAVIC_ENDING = re.compile(r"(?:ow|ew|ov|ev|owa|ewa|ova|eva|sky|ski|skij|skyj|skiy|enko|ytsch|itsch|ovich|owitsch|"
+                            r"ovitch|ovitsj|ij|yj)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _transliteration_rules(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The language's rules from its own transliteration of Cyrillic to the English one
+    (`people.transliteration` of `languages/<code>.yaml`), applied word by word, in order."""
+    from ..languages import load, supported
+
+    if language not in supported():
+        return ()
+    rules = load(language).section("people").get("transliteration") or []
+    return tuple((re.compile(str(pattern)), str(replacement)) for pattern, replacement in rules)
+
+
+def english_spelling(name: str, language: str, role_en: str | None = None) -> str | None:
+    """The usual English spelling of a name an article in `language` transliterates from
+    Cyrillic ("Wladimir Selenskyj" → "Vladimir Selensky", "Poetin" → "Putin", "Sergueï" →
+    "Sergei"), or None when the name is not such a transliteration or is spelled so already.
+    A name is one when the person's English role belongs to a country written in Cyrillic,
+    or its surname has a Slavic ending."""
+    rules = _transliteration_rules(language)
+    if not rules or not name.strip():
+        return None
+    owner = role_en.rsplit(" of ", 1)[-1] if role_en and " of " in role_en else None
+    if owner not in CYRILLIC_COUNTRIES and not _SLAVIC_ENDING.search(name.split()[-1]):
+        return None
+    words = []
+    for word in name.split():
+        for pattern, replacement in rules:
+            word = pattern.sub(replacement, word)
+        words.append(word)
+    english = " ".join(words)
+    return english if english != name else None

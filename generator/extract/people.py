@@ -433,14 +433,27 @@ def _counterparts(clusters: list[_Cluster], principals: set[int], doc: Document,
     return found - principals
 
 
+def _host_apposition(doc: Document, mention: Mention) -> bool:
+    """"El anfitrión, el primer ministro malasio Anwar Ibrahim": a host word, a comma and at
+    most a determiner stand right before the person's own role."""
+    lex = lexicon(doc.language)
+    before = doc.article.text[max(0, mention.lead_in - 40):mention.lead_in]
+    head, comma, rest = before.rpartition(",")
+    words = re.findall(r"[^\W\d_]+", rest.lower())
+    if not comma or len(words) > 1 or any(w not in lex.determiners for w in words):
+        return False
+    found = list(lex.host.finditer(head))
+    return bool(found) and not head[found[-1].end():].strip()
+
+
 def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> list[bool]:
     principals = _principals(clusters, main, doc)
     principals |= _counterparts(clusters, principals, doc, main)
     took_part = _took_part(doc, clusters)
     host = lexicon(doc.language).host
     took_part |= {i for i, c in enumerate(clusters)  # "Gastgeber Merz", "the host, Mark Carney,"
-                  if any(m.role and host.search(m.role) and not m.past and not _historical(doc, m.sentence)
-                         for m in c.mentions)}
+                  if any((m.role and host.search(m.role) or _host_apposition(doc, m))
+                         and not m.past and not _historical(doc, m.sentence) for m in c.mentions)}
     absent = _took_part(doc, clusters, absence=True)  # "Putin did not attend": named most, yet not there
     present = []
     for i, cluster in enumerate(clusters):

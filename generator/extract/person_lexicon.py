@@ -21,6 +21,7 @@ from typing import Iterable
 import gender_guesser.detector
 
 from ..languages import all_languages, load
+from .roles import lexicon as role_lexicon
 from ..derived import kept
 
 
@@ -58,6 +59,9 @@ class PeopleLexicon:
     host: re.Pattern[str]  # a host title in a role: "Gastgeber", "padrone di casa"
     speaking_at: re.Pattern[str]  # "told the summit", "sagte bei dem Treffen": the speaker was there
     demonyms: WordSet
+    # every other demonym the roles section knows, a cue only where written in lower case
+    # ("el presidente lituano, Gitanas Nauseda"; "Albanese" is a name, "albanese" an Italian demonym)
+    role_demonyms: frozenset[str]
     stop_words: frozenset[str]
     credit_words: frozenset[str]
     byline_words: frozenset[str]  # "By", "Door", "Von": open a byline when names follow
@@ -186,6 +190,8 @@ def lexicon(code: str) -> PeopleLexicon:
         host=_phrase_pattern(hosts, r"(?<!\w)(?:{})(?!\w)"),
         speaking_at=_phrase_pattern(_words(section, "speaking_at_event"), r"(?<!\w)(?:{})(?!\w)"),
         demonyms=demonyms,
+        role_demonyms=frozenset(w.lower() for bases in (load(code).section("roles").get("demonyms") or {}).values()
+                                for w in bases or ()) | frozenset(role_lexicon(code).demonyms),
         stop_words=frozenset(_words(section, "stop_words")) | agencies,
         credit_words=credits,
         byline_words=frozenset(_words(section, "byline_words")),

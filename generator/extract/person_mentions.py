@@ -74,7 +74,7 @@ def _kind(word: str, code: str) -> int:
         return TITLE
     if low in lex.honorifics:
         return HONORIFIC
-    if low in lex.demonyms:
+    if low in lex.demonyms or (not capitalised and low in lex.role_demonyms):
         return DEMONYM
     if low in lex.modifiers:
         return MODIFIER
