@@ -780,3 +780,27 @@ def test_a_statement_framed_by_a_day_before_the_meeting_is_background(tmp_path):
     doc = replace(doc, dates=(fact("2024-04-09", "Tuesday", True), fact("2024-03", "In March", False),
                               fact("2024-03-02", "March 2", False)))
     assert [(o.kind, o.text.split()[0]) for o in extract_outcomes(doc)] == [("statement", "Modi")]
+
+
+LEADERS = (person("Narendra Modi", ("Modi",), "primer ministro"), person("Vladimir Putin", ("Putin", "Poutine"), "presidente"))
+
+
+@pytest.mark.parametrize("body, language, expected", [
+    # a name behind an object marker after the verb is who was addressed, not the speaker
+    ("Putin, por su parte, ha agradecido a Modi la atención que presta al conflicto.", "es",
+     [("statement", "Vladimir Putin")]),
+    ("Modi told to Putin that the solution cannot be found on the battlefield.", "en", [("statement", "Narendra Modi")]),
+    # a written statement is a statement too
+    ("Modi wrote that the friendship between India and Russia is strong.", "en", [("statement", "Narendra Modi")]),
+    ("Modi ha escrito que la amistad entre India y Rusia es fuerte.", "es", [("statement", "Narendra Modi")]),
+    # a negated future takes a stance; an affirmed one announces
+    ("« Nous ne faiblirons pas », a déclaré Poutine.", "fr", [("statement", "Vladimir Putin")]),
+    ('"We will not waver," Putin said.', "en", [("statement", "Vladimir Putin")]),
+    ('"We will open two consulates," Putin said.', "en", [("announcement", "Vladimir Putin")]),
+    # an honour conferred is a gift; an agreement stated with a participle or perfect tense
+    ("Putin conferred the Order of St Andrew on Modi.", "en", [("gift", None)]),
+    ("Die Seiten haben vereinbart, den Handel bis 2030 zu verdoppeln.", "de", [("agreement", None)]),
+])
+def test_cue_classes_in_several_languages(tmp_path, body, language, expected):
+    outcomes = extract_outcomes(text_document(tmp_path, body, language, LEADERS))
+    assert [(o.kind, o.speaker) for o in outcomes] == expected

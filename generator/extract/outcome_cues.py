@@ -111,6 +111,7 @@ class OutcomeLexicon:
     relative_words: Cue  # "who", "which", "die": a clause with its own subject
     joint_words: Cue  # "jointly", "gemeinsam": both sides take one position
     back_references: Cue  # "there", "dort": a sentence opening with one goes on in the time of the one before
+    object_markers: Cue  # "to", "zu", "a": a name after a reporting verb behind one is who was told, not the speaker
     pro_drop: bool
     capitalised_nouns: bool  # German: a capital after an article does not show a name
     index: WordIndex  # every phrase above, filed under its first word, for one pass over a text

@@ -57,6 +57,7 @@ SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjecti
 CLAUSE_WORDS = 4  # words after "that" that make a reported clause, not a pronoun ("want to prevent that")
 RESTATEMENT_WORDS = 3
 DUPLICATE_SHARE = 0.8  # word overlap (Jaccard) from which two passages of one article state the same
+NEGATED_FUTURE_REACH = 12  # characters between a future and the negation that makes it a stance ("will not waver")
 JOINED_WORDS = 5  # words between two people joined as one subject ("Scholz und Chinas Staats- und Parteichef Xi")  # shared content words that make a quote restate the paraphrase before it
 CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -359,9 +360,22 @@ def _spoken_kind(passage: Passage, ctx: Context, cue: tuple[int, int] | None = N
         markers += ctx.quotes.outside(hits["reported_future"].spans(cue[1], e))
     if cue is not None and any(position == cue[0] for position, _ in markers):
         return "announcement"  # the reporting verb itself announces ("the two leaders announced a summit")
+    markers = [m for m in markers if not _negated(m, ctx)]  # "we will not waver" takes a stance
     if any(_commits(position, passage, ctx, cue) for position, _ in markers):
         return "announcement"
     return "statement"
+
+
+def _negated(marker: tuple[int, int], ctx: Context) -> bool:
+    """A negation right before or after a future, in its clause ("will not", "no será",
+    "ne faiblirons pas", "zullen niet")."""
+    start, end = marker
+    for n_start, n_end in ctx.hits["negations"].spans(max(0, start - NEGATED_FUTURE_REACH), end + NEGATED_FUTURE_REACH):
+        between = ctx.text[n_end:start] if n_end <= start else ctx.text[end:n_start]
+        if (n_end <= start or n_start >= end) and not CLAUSE_BREAK.search(between) \
+                and not ctx.hits["negation_exceptions"].found(min(n_start, start), max(n_end, end)):
+            return True
+    return False
 
 
 def _commits(position: int, passage: Passage, ctx: Context, cue: tuple[int, int] | None) -> bool:
