@@ -797,6 +797,10 @@ LEADERS = (person("Narendra Modi", ("Modi",), "primer ministro"), person("Vladim
     ("« Nous ne faiblirons pas », a déclaré Poutine.", "fr", [("statement", "Vladimir Putin")]),
     ('"We will not waver," Putin said.', "en", [("statement", "Vladimir Putin")]),
     ('"We will open two consulates," Putin said.', "en", [("announcement", "Vladimir Putin")]),
+    # a future bound to a condition, or a belief, is a position
+    ('"We will be ready to return to the deal as soon as our demands are met," Putin said.', "en",
+     [("statement", "Vladimir Putin")]),
+    ("« Je crois que nous trouverons une solution », a déclaré Poutine.", "fr", [("statement", "Vladimir Putin")]),
     # an honour conferred is a gift; an agreement stated with a participle or perfect tense
     ("Putin conferred the Order of St Andrew on Modi.", "en", [("gift", None)]),
     ("Die Seiten haben vereinbart, den Handel bis 2030 zu verdoppeln.", "de", [("agreement", None)]),

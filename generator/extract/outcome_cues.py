@@ -69,6 +69,7 @@ class OutcomeLexicon:
     attribution_phrases: Cue
     announcement_markers: Cue
     expectation_words: Cue
+    condition_words: Cue  # "as soon as", "zodra": a future bound to a condition states a position
     reported_future: Cue  # the conditional of reported speech ("said he would invite")
     schedule_markers: Cue  # when something follows ("within weeks"): an announcement whatever the subject
     subject_articles: Cue  # a future whose subject opens with one of these may be a prediction

@@ -351,8 +351,8 @@ def _spoken_kind(passage: Passage, ctx: Context, cue: tuple[int, int] | None = N
     "he said he would invite Kim" announces.
     """
     hits, s, e = ctx.hits, passage.start, passage.end
-    if hits["expectation_words"].found(s, e):
-        return "statement"
+    if hits["expectation_words"].found(s, e) or hits["condition_words"].found(s, e):
+        return "statement"  # a hope, a belief or a conditional offer is a position, not a commitment
     if hits["schedule_markers"].found(s, e):
         return "announcement"
     markers = hits["announcement_markers"].spans(s, e)
