@@ -782,7 +782,8 @@ def test_a_statement_framed_by_a_day_before_the_meeting_is_background(tmp_path):
     assert [(o.kind, o.text.split()[0]) for o in extract_outcomes(doc)] == [("statement", "Modi")]
 
 
-LEADERS = (person("Narendra Modi", ("Modi",), "primer ministro"), person("Vladimir Putin", ("Putin", "Poutine"), "presidente"))
+LEADERS = (person("Narendra Modi", ("Modi",), "primer ministro"), person("Vladimir Putin", ("Putin", "Poutine"), "presidente"),
+           person("Volodymyr Zelensky", ("Zelensky",), "Ukrainian President", present=False))
 
 
 @pytest.mark.parametrize("body, language, expected", [
@@ -801,6 +802,8 @@ LEADERS = (person("Narendra Modi", ("Modi",), "primer ministro"), person("Vladim
     ('"We will be ready to return to the deal as soon as our demands are met," Putin said.', "en",
      [("statement", "Vladimir Putin")]),
     ("« Je crois que nous trouverons une solution », a déclaré Poutine.", "fr", [("statement", "Vladimir Putin")]),
+    # anyone may judge the meeting with a verdict word
+    ('Zelensky said the visit was "a huge disappointment".', "en", [("assessment", "Volodymyr Zelensky")]),
     # an honour conferred is a gift; an agreement stated with a participle or perfect tense
     ("Putin conferred the Order of St Andrew on Modi.", "en", [("gift", None)]),
     ("Die Seiten haben vereinbart, den Handel bis 2030 zu verdoppeln.", "de", [("agreement", None)]),

@@ -238,7 +238,10 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
     if not attribution.joint and ctx.quotes.outside(
             hits["earlier_tense"].spans(_clause(passage, attribution.cue[0], ctx)[0], attribution.cue[1])):
         return None  # "after Biden had called Putin a killer in March": said long before
-    judges_meeting = judged is not None and (_about_meeting(passage, judged, ctx) or assessment)
+    # A judging verb, or a verdict word in a passage about the meeting ("said the visit was a
+    # huge disappointment"): anyone may judge the meeting.
+    judges_meeting = (judged is not None and (_about_meeting(passage, judged, ctx) or assessment)) \
+        or (assessment and _about_meeting(passage, s, ctx))
     if (assessment or judges_meeting) and not hits["expectation_words"].found(s, e) and speaker in ctx.cast.present:
         return Candidate(passage, "assessment", speaker, quoted)  # judged afterwards, not hoped for
     if judges_meeting and not hits["expectation_words"].found(s, e):
