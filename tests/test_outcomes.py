@@ -153,11 +153,15 @@ def test_paraphrase_followed_by_the_quote_it_restates_is_one_outcome(tmp_path):
     assert outcome.text.startswith("Kim zei dat") and outcome.text.endswith("zei hij.")
 
 
+# Cues only some languages have: a verb mood kept for reported speech (German Konjunktiv I).
+ONLY_SOME_LANGUAGES = {"reported_mood"}
+
+
 @pytest.mark.parametrize("code", supported())
 def test_every_language_has_every_outcome_cue(code):
     lex = lexicon(code)
     for name, cue in vars(lex).items():
-        if isinstance(cue, Cue):
+        if isinstance(cue, Cue) and name not in ONLY_SOME_LANGUAGES:
             assert cue.at_word is not None or cue.anywhere is not None, f"{code}.yaml: outcomes.{name} is empty"
 
 
@@ -804,6 +808,14 @@ LEADERS = (person("Narendra Modi", ("Modi",), "primer ministro"), person("Vladim
     ("« Je crois que nous trouverons une solution », a déclaré Poutine.", "fr", [("statement", "Vladimir Putin")]),
     # anyone may judge the meeting with a verdict word
     ('Zelensky said the visit was "a huge disappointment".', "en", [("assessment", "Volodymyr Zelensky")]),
+    # German reported speech: a subjunctive sentence goes on with the last speaker's words
+    ("Modi sagte, die Gespräche seien offen gewesen. Frieden hänge von guten Beziehungen ab.", "de",
+     [("statement", "Narendra Modi"), ("statement", "Narendra Modi")]),
+    ("Modi sagte, die Gespräche seien offen gewesen. Frieden hängt von guten Beziehungen ab.", "de",
+     [("statement", "Narendra Modi")]),
+    # a part of the programme that did not take place; a document not signed
+    ("Eine gemeinsame Pressekonferenz gab es nicht.", "de", [("no-agreement", None)]),
+    ("Alla fine nessun documento è stato firmato.", "it", [("no-agreement", None)]),
     # an honour conferred is a gift; an agreement stated with a participle or perfect tense
     ("Putin conferred the Order of St Andrew on Modi.", "en", [("gift", None)]),
     ("Die Seiten haben vereinbart, den Handel bis 2030 zu verdoppeln.", "de", [("agreement", None)]),

@@ -69,6 +69,7 @@ class OutcomeLexicon:
     attribution_phrases: Cue
     announcement_markers: Cue
     expectation_words: Cue
+    reported_mood: Cue  # German "sei", "habe": a sentence in the subjunctive goes on with the last speaker's words
     condition_words: Cue  # "as soon as", "zodra": a future bound to a condition states a position
     reported_future: Cue  # the conditional of reported speech ("said he would invite")
     schedule_markers: Cue  # when something follows ("within weeks"): an announcement whatever the subject

@@ -87,6 +87,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     last_subject: str | None = None
     previous: Candidate | None = None
     previous_attribution: Attribution | None = None
+    previous_sentence = -2
     past_sentence = -2  # the last sentence set before the meeting ("In 2018 they met in Singapore.")
     for passage in cut_passages(doc, ctx):
         mentions = find_mentions(text, passage.start, passage.end, ctx.cast, ctx.hits, ctx.quotes)
@@ -103,6 +104,13 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
                 and not attribution.source and last_subject is not None and attribution.cue[0] == passage.start:
             # "Putin, asked about X, did not name him and said ...": the first clause's subject speaks.
             attribution = replace(attribution, speaker=last_subject)
+        if attribution is None and previous_attribution is not None and previous_attribution.speaker \
+                and passage.first_sentence == previous_sentence + 1:
+            mood = ctx.quotes.outside(ctx.hits["reported_mood"].spans(passage.start, passage.end))
+            if mood:
+                # "Frieden in der Region hänge davon ab": the subjunctive of reported speech goes on
+                # with what the last speaker said.
+                attribution = replace(previous_attribution, cue=mood[0])
         if _set_in_past(passage, ctx) or (passage.first_sentence - past_sentence <= 1 and _refers_back(passage, ctx)):
             past_sentence = passage.last_sentence  # "There they signed a declaration" goes on in that time
         skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx) \
@@ -114,6 +122,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
         elif previous is not None and passage.first_sentence > previous.passage.last_sentence + 1:
             previous = None
         previous_attribution = attribution
+        previous_sentence = passage.last_sentence
         last_subject = (attribution.speaker if attribution and attribution.speaker
                         else first_person_mention(mentions, last_subject, text, passage.start) or last_subject)
     return tuple(_to_outcome(c, text) for c in _merge_restatements(candidates, ctx))
