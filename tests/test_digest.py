@@ -38,12 +38,13 @@ def test_one_position_per_speaker_and_at_most_seven_items():
     topics = ("railways", "fisheries", "tourism", "energy", "schools", "hospitals", "ports", "airlines", "banking")
     outcomes = [outcome(f"Putin said {topic} matter a great deal to Russia.", "statement", "Vladimir Putin")
                 for topic in topics[:3]]
-    outcomes += [outcome(f"The sides agreed to cooperate on {topic}.", "agreement", None) for topic in topics]
+    outcomes += [outcome(f"The sides agreed to cooperate on {topic}.", "agreement", None) for topic in topics[:4]]
+    outcomes += [outcome(f"Kim announced a new office for {topic}.", "announcement", "Kim Jong Un") for topic in topics[4:7]]
     outcomes.append(outcome("Kim said his country wants peace on the peninsula.", "statement", "Kim Jong Un"))
+    outcomes.append(outcome("Lavrov said the visit went to plan in every respect.", "statement", "Sergey Lavrov"))
     items = digest(outcomes, LANGUAGES, PARTICIPANTS)
-    assert len(items) == 7
-    assert sum(i.outcome.speaker == "Vladimir Putin" for i in items) == 1
-    assert any(i.outcome.speaker == "Kim Jong Un" for i in items)
+    assert [i.outcome.kind for i in items] == ["agreement"] * 3 + ["announcement"] * 2 + ["statement"] * 2
+    assert [i.outcome.speaker for i in items[5:]] == ["Vladimir Putin", "Kim Jong Un"]  # participants first
 
 
 def test_fragments_datelines_and_near_duplicates_are_left_out():
@@ -57,6 +58,14 @@ def test_fragments_datelines_and_near_duplicates_are_left_out():
     texts = [i.outcome.text for i in digest(outcomes, LANGUAGES, PARTICIPANTS)]
     assert texts == ["Both sides signed an agreement on a new rail link to the border.",
                      "Kim said the rail link would help both peoples."]
+
+
+def test_a_few_of_each_kind_so_the_digest_covers_what_came_of_the_meeting():
+    absences = [outcome(f"No agreement on {topic} was signed.", "no-agreement") for topic in ("oil", "gas", "grain")]
+    agreements = [outcome(f"The sides signed an accord on {topic}.", "agreement")
+                  for topic in ("ports", "rail", "roads", "fishing")]
+    kinds = [i.outcome.kind for i in digest(absences + agreements, LANGUAGES, PARTICIPANTS)]
+    assert kinds == ["agreement"] * 3 + ["no-agreement"] * 2
 
 
 def test_fewer_than_three_positions_are_filled_up_from_the_same_speaker():

@@ -18,6 +18,10 @@ from ..records import EventDate, EventOutcome, Source
 DIGEST_MIN = 3
 DIGEST_MAX = 7
 DECISIONS_MAX = 5  # room is left for the main positions after agreements and announcements
+# At most this many of one kind, so that the digest covers what came of the meeting rather
+# than repeating that no agreement was signed: several agreements may be signed, though.
+KIND_LIMITS = {"agreement": 3}
+KIND_LIMIT = 2
 # What came of the meeting first, then what was said about it.
 DECISION_KINDS = ("agreement", "no-agreement", "announcement", "gift")
 POSITION_KINDS = ("statement", "assessment")
@@ -64,8 +68,8 @@ def outcome_label(outcome: EventOutcome) -> str:
 
 def digest(outcomes: Sequence[EventOutcome], languages: Mapping[str, str],
            participants: frozenset[str] = frozenset(), reader_language: str = "en") -> list[DigestItem]:
-    """3–7 key outcomes: decisions (agreements, their absence, announcements) first, then
-    one position per speaker, participants' before others'; within each, the outcomes
+    """3–7 key outcomes: decisions (agreements, their absence, announcements; a few of each
+    kind) first, then one position per speaker, participants' before others'; within each, the outcomes
     more articles report first."""
     usable = [(index, o) for index, o in enumerate(outcomes) if not _fragment(o.text)]
 
@@ -80,7 +84,8 @@ def digest(outcomes: Sequence[EventOutcome], languages: Mapping[str, str],
     positions = sorted((i for i in usable if i[1].kind not in DECISION_KINDS), key=rank)
     chosen: list[EventOutcome] = []
     for _, outcome in decisions:
-        if len(chosen) < DECISIONS_MAX and not _repeats(outcome, chosen):
+        room = sum(o.kind == outcome.kind for o in chosen) < KIND_LIMITS.get(outcome.kind, KIND_LIMIT)
+        if len(chosen) < DECISIONS_MAX and room and not _repeats(outcome, chosen):
             chosen.append(outcome)
     speakers: set[str | None] = set()
     for _, outcome in positions:
