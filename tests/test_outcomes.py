@@ -816,6 +816,8 @@ LEADERS = (person("Narendra Modi", ("Modi",), "primer ministro"), person("Vladim
     # a part of the programme that did not take place; a document not signed
     ("Eine gemeinsame Pressekonferenz gab es nicht.", "de", [("no-agreement", None)]),
     ("Alla fine nessun documento è stato firmato.", "it", [("no-agreement", None)]),
+    # a position held for months is background, not what the meeting brought
+    ("Modi plaide depuis des mois pour un club de la paix.", "fr", []),
     # an honour conferred is a gift; an agreement stated with a participle or perfect tense
     ("Putin conferred the Order of St Andrew on Modi.", "en", [("gift", None)]),
     ("Die Seiten haben vereinbart, den Handel bis 2030 zu verdoppeln.", "de", [("agreement", None)]),
