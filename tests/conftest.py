@@ -179,6 +179,9 @@ def load_render_corpus(folder: Path = RENDER_FIXTURES):
             outcomes=tuple(r.Outcome(f["text"], f["kind"], f["speaker"], ev(f)) for f in facts["outcomes"]),
             content_hash=article.content_hash, extractor_version="fixture", source=article.path))
 
+    # Outcomes the fixture marks `same: <key>` are one outcome reported by several articles.
+    same = {o["text"]: o.get("same", o["text"]) for facts in spec["articles"].values() for o in facts["outcomes"]}
+
     def sources(items) -> tuple:
         return tuple(r.Source(aid, e.quote, e.start, e.end) for aid, fact in items for e in fact.evidence)
 
@@ -189,7 +192,7 @@ def load_render_corpus(folder: Path = RENDER_FIXTURES):
             found: dict = {}
             for rec in mine:
                 for fact in getattr(rec, field):
-                    key = getattr(fact, "name", None) or getattr(fact, "value", None) or fact.text
+                    key = getattr(fact, "name", None) or getattr(fact, "value", None) or same[fact.text]
                     found.setdefault(key, []).append((rec.id, fact))
             return found
         people = tuple(r.EventPerson(slugify(name), name, tuple(sorted({a for _, f in seen for a in f.aliases})),
@@ -202,7 +205,9 @@ def load_render_corpus(folder: Path = RENDER_FIXTURES):
                        for name, seen in merged("locations").items())
         dates = tuple(r.EventDate(value, tuple(sorted({f.text for _, f in seen})), any(f.main for _, f in seen),
                                   sources(seen)) for value, seen in sorted(merged("dates").items()))
-        outcomes = tuple(r.EventOutcome(text, seen[0][1].kind, seen[0][1].speaker, sources(seen))
+        language = {rec.id: rec.language for rec in mine}
+        worded = lambda seen: min(seen, key=lambda pair: language[pair[0]] != "en")[1].text  # noqa: E731 - as merge does
+        outcomes = tuple(r.EventOutcome(worded(seen), seen[0][1].kind, seen[0][1].speaker, sources(seen))
                          for text, seen in merged("outcomes").items())
         conflicts = tuple(
             r.Conflict(c["about"], tuple(

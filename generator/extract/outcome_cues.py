@@ -69,6 +69,8 @@ class OutcomeLexicon:
     attribution_phrases: Cue
     announcement_markers: Cue
     expectation_words: Cue
+    reported_mood: Cue  # German "sei", "habe": a sentence in the subjunctive goes on with the last speaker's words
+    condition_words: Cue  # "as soon as", "zodra": a future bound to a condition states a position
     reported_future: Cue  # the conditional of reported speech ("said he would invite")
     schedule_markers: Cue  # when something follows ("within weeks"): an announcement whatever the subject
     subject_articles: Cue  # a future whose subject opens with one of these may be a prediction
@@ -111,6 +113,7 @@ class OutcomeLexicon:
     relative_words: Cue  # "who", "which", "die": a clause with its own subject
     joint_words: Cue  # "jointly", "gemeinsam": both sides take one position
     back_references: Cue  # "there", "dort": a sentence opening with one goes on in the time of the one before
+    object_markers: Cue  # "to", "zu", "a": a name after a reporting verb behind one is who was told, not the speaker
     pro_drop: bool
     capitalised_nouns: bool  # German: a capital after an article does not show a name
     index: WordIndex  # every phrase above, filed under its first word, for one pass over a text

@@ -287,7 +287,9 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
         return _from_mentions(verb, in_clause, text, lex, last_subject, pro_drop=False)
     # Mentions inside the verb phrase count as after it: "a-t-il déclaré" holds its subject;
     # not past "that": "said that envoy Biegun will lead" names what was said.
+    # Nor past a mark of the object: "ha agradecido a Modi", "told to Putin" name who was addressed.
     after = [m for m in mentions if verb[0] <= m.start and not hits["complementizers"].found(verb[1], m.start)
+             and not hits["object_markers"].found(verb[1], m.start)
              and _words_at_most(text, verb[1], m.start, AFTER_VERB_WORDS + (
                  SOURCE_EXTRA_WORDS if m.kind == "source" or hits["role_nouns"].found(verb[1], m.start) else 0))]
     relative = hits["relative_words"].first(clause_start, verb[0])

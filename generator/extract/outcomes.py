@@ -57,6 +57,7 @@ SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjecti
 CLAUSE_WORDS = 4  # words after "that" that make a reported clause, not a pronoun ("want to prevent that")
 RESTATEMENT_WORDS = 3
 DUPLICATE_SHARE = 0.8  # word overlap (Jaccard) from which two passages of one article state the same
+NEGATED_FUTURE_REACH = 12  # characters between a future and the negation that makes it a stance ("will not waver")
 JOINED_WORDS = 5  # words between two people joined as one subject ("Scholz und Chinas Staats- und Parteichef Xi")  # shared content words that make a quote restate the paraphrase before it
 CONTENT_WORD = re.compile(r"\w{5,}")
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -86,6 +87,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     last_subject: str | None = None
     previous: Candidate | None = None
     previous_attribution: Attribution | None = None
+    previous_sentence = -2
     past_sentence = -2  # the last sentence set before the meeting ("In 2018 they met in Singapore.")
     for passage in cut_passages(doc, ctx):
         mentions = find_mentions(text, passage.start, passage.end, ctx.cast, ctx.hits, ctx.quotes)
@@ -102,6 +104,13 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
                 and not attribution.source and last_subject is not None and attribution.cue[0] == passage.start:
             # "Putin, asked about X, did not name him and said ...": the first clause's subject speaks.
             attribution = replace(attribution, speaker=last_subject)
+        if attribution is None and previous_attribution is not None and previous_attribution.speaker \
+                and passage.first_sentence == previous_sentence + 1:
+            mood = ctx.quotes.outside(ctx.hits["reported_mood"].spans(passage.start, passage.end))
+            if mood:
+                # "Frieden in der Region hänge davon ab": the subjunctive of reported speech goes on
+                # with what the last speaker said.
+                attribution = replace(previous_attribution, cue=mood[0])
         if _set_in_past(passage, ctx) or (passage.first_sentence - past_sentence <= 1 and _refers_back(passage, ctx)):
             past_sentence = passage.last_sentence  # "There they signed a declaration" goes on in that time
         skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx) \
@@ -113,6 +122,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
         elif previous is not None and passage.first_sentence > previous.passage.last_sentence + 1:
             previous = None
         previous_attribution = attribution
+        previous_sentence = passage.last_sentence
         last_subject = (attribution.speaker if attribution and attribution.speaker
                         else first_person_mention(mentions, last_subject, text, passage.start) or last_subject)
     return tuple(_to_outcome(c, text) for c in _merge_restatements(candidates, ctx))
@@ -237,7 +247,10 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
     if not attribution.joint and ctx.quotes.outside(
             hits["earlier_tense"].spans(_clause(passage, attribution.cue[0], ctx)[0], attribution.cue[1])):
         return None  # "after Biden had called Putin a killer in March": said long before
-    judges_meeting = judged is not None and (_about_meeting(passage, judged, ctx) or assessment)
+    # A judging verb, or a verdict word in a passage about the meeting ("said the visit was a
+    # huge disappointment"): anyone may judge the meeting.
+    judges_meeting = (judged is not None and (_about_meeting(passage, judged, ctx) or assessment)) \
+        or (assessment and _about_meeting(passage, s, ctx))
     if (assessment or judges_meeting) and not hits["expectation_words"].found(s, e) and speaker in ctx.cast.present:
         return Candidate(passage, "assessment", speaker, quoted)  # judged afterwards, not hoped for
     if judges_meeting and not hits["expectation_words"].found(s, e):
@@ -350,8 +363,8 @@ def _spoken_kind(passage: Passage, ctx: Context, cue: tuple[int, int] | None = N
     "he said he would invite Kim" announces.
     """
     hits, s, e = ctx.hits, passage.start, passage.end
-    if hits["expectation_words"].found(s, e):
-        return "statement"
+    if hits["expectation_words"].found(s, e) or hits["condition_words"].found(s, e):
+        return "statement"  # a hope, a belief or a conditional offer is a position, not a commitment
     if hits["schedule_markers"].found(s, e):
         return "announcement"
     markers = hits["announcement_markers"].spans(s, e)
@@ -359,9 +372,22 @@ def _spoken_kind(passage: Passage, ctx: Context, cue: tuple[int, int] | None = N
         markers += ctx.quotes.outside(hits["reported_future"].spans(cue[1], e))
     if cue is not None and any(position == cue[0] for position, _ in markers):
         return "announcement"  # the reporting verb itself announces ("the two leaders announced a summit")
+    markers = [m for m in markers if not _negated(m, ctx)]  # "we will not waver" takes a stance
     if any(_commits(position, passage, ctx, cue) for position, _ in markers):
         return "announcement"
     return "statement"
+
+
+def _negated(marker: tuple[int, int], ctx: Context) -> bool:
+    """A negation right before or after a future, in its clause ("will not", "no será",
+    "ne faiblirons pas", "zullen niet")."""
+    start, end = marker
+    for n_start, n_end in ctx.hits["negations"].spans(max(0, start - NEGATED_FUTURE_REACH), end + NEGATED_FUTURE_REACH):
+        between = ctx.text[n_end:start] if n_end <= start else ctx.text[end:n_start]
+        if (n_end <= start or n_start >= end) and not CLAUSE_BREAK.search(between) \
+                and not ctx.hits["negation_exceptions"].found(min(n_start, start), max(n_end, end)):
+            return True
+    return False
 
 
 def _commits(position: int, passage: Passage, ctx: Context, cue: tuple[int, int] | None) -> bool:

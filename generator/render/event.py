@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..records import OUTCOME_KINDS, EventOutcome, EventPlace, EventRecord
 from .common import Citations, front_matter, link, pinned, provenance, render, source_names, source_order, source_rows
+from .digest import digest, shortest_quote, timeline
 from .model import Site
 
 ROOT = "../"
@@ -70,6 +71,20 @@ def event_languages(site: Site, event: EventRecord) -> dict[str, str]:
     return {a: site.sources[a].record.language for a in sorted(quoted_articles(event)) if a in site.sources}
 
 
+def _quote(outcome: EventOutcome | None, languages: dict[str, str]) -> str | None:
+    """What the summary quotes of an outcome: its shortest quote the reader can read."""
+    if outcome is None:
+        return None
+    source = shortest_quote(outcome.sources, languages)
+    return source.quote if source else outcome.text
+
+
+def date_languages(site: Site, event: EventRecord) -> dict[str, str]:
+    """Article → language, for the articles the event's dates quote."""
+    quoted = sorted({s.article for d in event.dates for s in d.sources})
+    return {a: site.sources[a].record.language for a in quoted if a in site.sources}
+
+
 def event_page(site: Site, event: EventRecord) -> str:
     citations = Citations(ROOT, source_order(site, event.articles), source_names(site, event.articles))
     people_ids = {p.name: p.id for p in event.participants}
@@ -77,6 +92,8 @@ def event_page(site: Site, event: EventRecord) -> str:
     main_places = summary_places(event.locations)
     mapped = [p for p in event.locations if p.lat is not None and p.lon is not None]
     venue = main_places[0].id if main_places else None  # drawn distinctly; the map opens on it
+    languages = event_languages(site, event) | date_languages(site, event)
+    meeting_days, background_days = timeline(event.dates, event.date, languages)
     return render(
         "event.md.j2",
         meta=front_matter(event.title, description=f"Fact sheet: {event.title}", search={"boost": 4}),
@@ -84,12 +101,15 @@ def event_page(site: Site, event: EventRecord) -> str:
         root=ROOT,
         link=link,
         cite=citations.cite,
-        headline=headline(event.outcomes, event_languages(site, event)),
+        headline=(top := headline(event.outcomes, event_languages(site, event))),
+        headline_quote=_quote(top, languages),
+        key_outcomes=digest(event.outcomes, languages, frozenset(p.name for p in event.participants if p.present)),
         groups=grouped_outcomes(event.outcomes),
         present=[p for p in event.participants if p.present],
         people_ids=people_ids,
         main_places=main_places,
-        timeline=sorted(event.dates, key=lambda d: (d.value, not d.main)),
+        meeting_days=meeting_days,
+        background_days=background_days,
         mapped=mapped,
         pins=any(pinned(p.type, p.id == venue) for p in mapped),
         venue=venue,
