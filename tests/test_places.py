@@ -294,3 +294,10 @@ def test_an_ambiguous_name_is_read_near_the_articles_other_places() -> None:
     # Cambridge, England is the bigger namesake; beside Boston the article means Massachusetts'.
     assert where("Talks\n\nThe ministers met in Boston on Monday and went on to Cambridge.")["Cambridge"] == "US"
     assert where("Talks\n\nThe ministers met in London on Monday and went on to Cambridge.")["Cambridge"] == "GB"
+
+
+def test_a_sea_is_never_the_meeting_s_site() -> None:
+    # The lead signs an accord on buffer zones in a sea; the ministers met in a port town.
+    places = places_of("de_sea_in_lead_town_later.txt")
+    assert "Black Sea" in places and not places["Black Sea"].main
+    assert main_names(places) >= {"Varna"}

@@ -418,7 +418,7 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
     main_sentences = main_event_sentences(doc)
     named = {key: found[0].entry for key, found in by_place.items()}
     chains = {key: _containers(entry) for key, entry in named.items()}
-    sites = [key for key, entry in named.items() if entry.type in SITE_TYPES]
+    sites = [key for key, entry in named.items() if _can_be_site(entry)]
 
     title = doc.article.title.strip()
     leads = lead_paragraph(doc)
@@ -480,6 +480,13 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
             main.add(key)
     return frozenset(main)
 
+
+
+def _can_be_site(entry: gz.GazetteerEntry) -> bool:
+    """Whether a meeting can be held at the place: a town, a venue, an island, but not a
+    sea, an ocean or a strait, which lie in no country (the scene of what the background
+    tells: "buffer zones in the Yellow Sea")."""
+    return entry.type in SITE_TYPES and (entry.type != "other" or entry.country is not None)
 
 
 def _in_title(doc: Document, mention: Mention) -> bool:
