@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from importlib import resources
 
 import numpy as np
@@ -171,6 +171,9 @@ def test_relations_between_dates_and_places():
 def test_event_id_shape():
     assert event_id("2019-04-25", ["Vladimir Putin", "Kim Jong-un"], "Vladivostok") == "2019-04-25-putin-kim-vladivostok"
     assert event_id(None, ["Emmanuel Macron"], "Élysée Palace") == "undated-macron-elysee-palace"
+    # each family name once: a leader and his wife are both Kim
+    assert event_id("2018-09-19", ["Kim Jong Un", "Kim Jung-sook", "Moon Jae-in"], "Pyongyang") == \
+        "2018-09-19-kim-moon-pyongyang"
     assert surname("Ursula von der Leyen") == "Leyen"
     assert unique_ids(["a", "b", "a", "a-2"]) == ("a", "b", "a-3", "a-2")
 
@@ -498,6 +501,24 @@ def test_an_undated_report_whose_own_day_never_fits_the_event_leaves_it(lisbon_c
     french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
     assert french.published_source is None  # read on its own again, not against a meeting it did not report
 
+
+
+def test_an_undated_report_of_a_meeting_s_last_day_stays_with_it(lisbon_corpus, monkeypatch):
+    # A summit of several days: the report of its close ("left the summit on Sunday") finds
+    # no reading on the event's first day, but one on the day after it, and stays.
+    articles, records = lisbon_corpus
+
+    def reread(article, anchor):
+        weekday_after = date.fromisoformat("2024-06-13")  # its "Sunday": the event's day after
+        said = weekday_after if anchor >= weekday_after else anchor - timedelta(days=6)
+        return replace(records[1], published=anchor.isoformat(), published_source="event", date=said.isoformat())
+
+    monkeypatch.setattr("generator.events.extract_article", reread)
+    linked = link(articles, records, Curation())
+    event_of = {r.id: r.event for r in linked.records}
+    assert event_of["fr_meeting_lisbon"] == event_of["de_meeting_lisbon"]
+    french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
+    assert french.date == "2024-06-13"
 
 
 class OtherText:

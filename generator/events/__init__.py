@@ -140,6 +140,7 @@ def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
     """
     event_day = _event_days(records, groups)
     out = list(records)
+    near: set[int] = set()  # articles read onto a day next to the event's, still looking for the day itself
     pending = sorted(event_day)
     for lag in range(PUBLICATION_LAG_DAYS + 1):
         if not pending:
@@ -147,8 +148,13 @@ def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
         reread = _read_against(articles, records, {i: event_day[i] + timedelta(days=lag) for i in pending},
                                extract_cache, worker, readings if readings is not None else {})
         for i in pending:
-            if lag == 0 or reread[i].date == event_day[i].isoformat():
+            # A meeting of several days: a report of its last day ("left the summit on
+            # Sunday") agrees with the event's first within the clustering's tolerance.
+            relation = date_relation(reread[i].date, event_day[i].isoformat())
+            if lag == 0 or relation == "same" or (relation == "near" and i not in near):
                 out[i] = reread[i]
+            if relation == "near":
+                near.add(i)
         # Only an article whose main day is some other day can come to agree later on.
         pending = [i for i in pending if reread[i].date and reread[i].date != event_day[i].isoformat()]
     return out

@@ -28,7 +28,9 @@ def surname(name: str) -> str:
 
 def event_id(date: str | None, people: Sequence[str], place: str | None) -> str:
     """`people` are canonical names, most reported first; `place` the main place name."""
-    parts = [date or "undated", *(surname(p) for p in people[:MAX_SURNAMES])]
+    # Each family name once: a leader and his wife are both Kim.
+    surnames = list(dict.fromkeys(surname(p) for p in people))
+    parts = [date or "undated", *surnames[:MAX_SURNAMES]]
     if place:
         parts.append(place)
     return slugify(" ".join(parts)) or "event"
