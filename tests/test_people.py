@@ -438,3 +438,11 @@ def test_a_host_named_before_the_persons_own_role_is_present():
                         "histórico. Marcos pidió unidad. El anfitrión, el primer ministro malasio Anwar Ibrahim, "
                         "aseguró que la familia de la ASEAN está completa.", "es")
     assert people["Anwar Ibrahim"].present and people["Anwar Ibrahim"].role == "primer ministro malasio"
+
+
+def test_a_meeting_told_at_the_end_does_not_name_the_participants() -> None:
+    # The lead names the two who met only across a table, without a meeting word; the
+    # closing paragraph's "on Monday ... on a visit to" is another meeting that day.
+    people = people_of("en_side_meeting_late.md")
+    assert people["Marco Rossi"].present and people["Erik Lindqvist"].present
+    assert not people["Anna Berger"].present and not people["Tom Hale"].present

@@ -51,6 +51,8 @@ TOP_TWO_SHARE = 0.3
 OPENING_SHARE = 0.34
 # How many of the first sentences that name people count as the lead.
 LEAD_SENTENCES = 2
+# How many of them can name the participants as a pair (the news comes first).
+OPENING_REACH = 5
 # A participation phrase reaches the person named at most this many words before it
 # ("Lavrov also took part") or, for the first of a list, after it ("accompanied by senior
 # officials, including Foreign Minister Ri").
@@ -244,7 +246,10 @@ def _opening_pair(clusters: list[_Cluster], main: frozenset[int], doc: Document)
     counts = [len(c.sentences()) for c in clusters]
     top = max(counts, default=0)
     title = doc.article.title.strip()
-    for index in sorted(main, key=lambda i: (doc.sentences[i].text.strip() == title, i)):
+    # Only the opening sentences: a main-event sentence further down that names two people
+    # tells of a meeting beside the news ("Scholz was in Washington on Monday visiting Biden").
+    lead = set(sorted({i for c in clusters for i in c.sentences()})[:OPENING_REACH])
+    for index in sorted(main & lead, key=lambda i: (doc.sentences[i].text.strip() == title, i)):
         here = {i for i, c in enumerate(clusters) for m in c.mentions
                 if m.sentence == index and not m.past and not m.speaker  # not "Peskov said Putin will meet Kim"
                 and not m.attributive}  # nor "the Trump administration"
