@@ -9,7 +9,7 @@ from generator.extract import gazetteer, prepare
 from generator.extract.places import extract_places, lexicon
 from generator.languages import supported
 from generator.read import read_article
-from generator.records import PLACE_TYPES, Place
+from generator.records import PLACE_TYPES, Article, Place
 
 FIXTURES = Path(__file__).parent / "fixtures" / "places"
 
@@ -301,3 +301,16 @@ def test_a_sea_is_never_the_meeting_s_site() -> None:
     places = places_of("de_sea_in_lead_town_later.txt")
     assert "Black Sea" in places and not places["Black Sea"].main
     assert main_names(places) >= {"Varna"}
+
+
+@pytest.mark.parametrize("text, language, site", [
+    ("Moon et Kim ont gravi le mont Paektu, dernière étape du sommet de Pyongyang\n\n"
+     "À Washington, le président Donald Trump a salué des « progrès énormes ».", "fr", "Pyongyang"),
+    ("Leaders leave the Hiroshima summit with pledges\n\n"
+     "In Washington, officials said the package was ready.", "en", "Hiroshima"),
+])
+def test_a_meeting_named_after_its_place_sets_the_site(text: str, language: str, site: str) -> None:
+    doc = prepare(Article(id="named", path="named.txt", text=text, title=text.split("\n")[0],
+                          content_hash="0" * 64, language=language))
+    places = {p.name: p for p in extract_places(doc)}
+    assert places[site].main and not places["Washington"].main

@@ -41,6 +41,8 @@ Keys read from the `places` section of each language file:
   site is introduced ("in", "to", "the", "the port city of");
 - `modifier_heads`: nouns that, right after a place name, make it a modifier;
 - `modifier_phrases`: phrases that, right before a place name, make it a modifier;
+- `meeting_of`, `meeting_after_place`: how a meeting is named after its place ("le sommet
+  de Pyongyang", "the Pyongyang summit"): the place is its site;
 - `not_places`: words never read as a place name (demonyms, adjectives, collisions);
 - `capitalised_nouns`: true where every noun is capitalised (German), so a capital
   letter before a name does not signal a person's name.
@@ -58,6 +60,7 @@ from ..languages import load
 from ..records import Document, Evidence, Place
 from . import gazetteer as gz
 from .event_cues import lead_paragraph, main_event_sentences
+from .event_cues import lexicon as event_lexicon
 
 # A town this small is only taken when the text marks it as a location.
 SMALL_TOWN_POPULATION = 100_000
@@ -100,6 +103,9 @@ class PlacesLexicon:
     modifier_phrases: tuple[str, ...]
     not_places: frozenset[str]
     capitalised_nouns: bool
+    meeting_of: frozenset[str] = frozenset()
+    meeting_after_place: bool = False
+    meeting: re.Pattern[str] = re.compile(r"(?!x)x")  # the language's meeting words
 
 
 @lru_cache(maxsize=None)
@@ -116,6 +122,9 @@ def lexicon(code: str) -> PlacesLexicon:
         modifier_phrases=tuple(str(w).casefold().rstrip(" '’") for w in section.get("modifier_phrases", [])),
         not_places=frozenset(gz.name_key(str(w)) for w in section.get("not_places", [])),
         capitalised_nouns=bool(section.get("capitalised_nouns", False)),
+        meeting_of=frozenset(str(w).casefold() for w in section.get("meeting_of", [])),
+        meeting_after_place=bool(section.get("meeting_after_place", False)),
+        meeting=event_lexicon(code).meeting_pattern(),
     )
 
 
@@ -200,7 +209,7 @@ def find_mentions(doc: Document) -> list[Mention]:
                 or _names_a_person(sentence.text, words, first, last, lex)
                 or not _plausible_town(entry, words, first, last, context, lex, doc)):
             continue
-        mention = Mention(entry, surface, sentence_index, start, end, _is_located(words, first, lex))
+        mention = Mention(entry, surface, sentence_index, start, end, _is_located(words, first, last, lex))
         if first == 0 and _lower_inside_name(entry, surface):
             continue
         marked = first > 0 and words[first - 1].text.casefold() in lex.locative_prepositions
@@ -366,11 +375,17 @@ def _lowercase_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text) if w.islower())
 
 
-def _is_located(words: list[_Word], first: int, lex: PlacesLexicon) -> float:
+def _is_located(words: list[_Word], first: int, last: int, lex: PlacesLexicon) -> float:
     """How surely a mention names where something happens: 1 after a site preposition
     ("in Vladivostok", "op de ruimtebasis", and through a descriptive noun with one word
-    before it: "in de Litouwse hoofdstad Vilnius"), ½ after a destination ("to Camp David")."""
+    before it: "in de Litouwse hoofdstad Vilnius") or as the name of a meeting ("le sommet
+    de Pyongyang", "the Pyongyang summit"), ½ after a destination ("to Camp David")."""
     before = [w.text.casefold() for w in words[max(0, first - 4):first]]
+    if len(before) >= 2 and before[-1] in lex.meeting_of and lex.meeting.fullmatch(before[-2]):
+        return 1.0
+    if lex.meeting_after_place and last + 1 < len(words) and lex.meeting.fullmatch(words[last + 1].text) \
+            and words[last + 1].start - words[last].end <= 1:
+        return 1.0
     prepositions = lex.site_prepositions | lex.destination_prepositions
     if before and before[-1] in lex.site_nouns:
         before.pop()
