@@ -36,6 +36,7 @@ from slugify import slugify
 
 from ..extract.names import surname_key
 from ..records import Article, ArticleRecord
+from .blocking import EventIndex
 from .embed import Embeddings, lead
 
 # Places as specific as a meeting's site; regions and countries only contain it.
@@ -211,20 +212,18 @@ def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecor
     groups = _link_by_facts(profiles)
     singles = sorted((g[0] for g in groups if len(g) == 1), key=lambda p: (-p.information(), p.article))
     events = [_Event(list(g)) for g in groups if len(g) > 1]
-    by_person: dict[str, set[int]] = defaultdict(set)
+    index = EventIndex(DATE_TOLERANCE_DAYS)  # the events an article may join (blocking.py)
     for number, event in enumerate(events):
-        for key in event.people():
-            by_person[key].add(number)
+        index.add(number, event.summary()[0], event.people())
     # Texts a decision may need, encoded together the first time one is needed.
     embeddings.expect([p.text for p in _may_compare(singles, events)])
     for article in singles:
-        number = _best_event(article, events, by_person, embeddings)
+        number = _best_event(article, events, index, embeddings)
         if number is None:
             number = len(events)
             events.append(_Event([]))
         events[number].add(article)
-        for key in article.named:
-            by_person[key].add(number)
+        index.add(number, events[number].summary()[0], article.named)
     clustered = [tuple(sorted((m.index for m in e.members), key=lambda i: records[i].id)) for e in events]
     return tuple(sorted(clustered, key=lambda g: records[g[0]].id))
 
@@ -253,15 +252,14 @@ def _link_by_facts(profiles: Sequence[Profile]) -> list[list[Profile]]:
     return sorted(groups.values(), key=lambda g: min(p.article for p in g))
 
 
-def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set[int]],
-                embeddings: Embeddings) -> int | None:
+def _best_event(article: Profile, events: list[_Event], index: EventIndex, embeddings: Embeddings) -> int | None:
     """The event the article joins, if any. Text decides unless the facts leave one choice.
 
     When exactly one of the events that fit the article's facts is held at the same place
     by the same people, the article joins it without an embedding (embeddings are what
     clustering a large corpus spends its time on).
     """
-    candidates = sorted({n for key in article.people() for n in by_person.get(key, ())})
+    candidates = index.candidates(article.date, article.people())
     live: list[int] = []  # events the facts do not rule out
     thresholds: list[float] = []  # lower where the date or the place positively supports the event
     certain: list[int] = []  # same main place and the same people present: the text cannot add much
@@ -311,10 +309,17 @@ def _recalled(article: Profile, event_spots: Sequence[Spot]) -> bool:
 
 def _may_compare(singles: Sequence[Profile], events: Sequence[_Event]) -> list[Profile]:
     """The articles whose leads text comparison may need: singles that share a person with
-    another article, and the representatives of the events that share one with a single."""
-    count: Counter = Counter(k for p in singles for k in p.named)
-    count.update(k for e in events for k in e.people())
-    wanted = [p for p in singles if any(count[k] > (k in p.named) for k in p.people())]
-    keys = frozenset().union(*(p.people() for p in wanted)) if wanted else frozenset()
-    wanted += [m for e in events if e.people() & keys for m in e.representatives()]
-    return wanted
+    another article whose date does not contradict theirs, and the representatives of the
+    events such a single may join (found as clustering finds candidates, `blocking.py`)."""
+    index = EventIndex(DATE_TOLERANCE_DAYS)
+    for number, event in enumerate(events):
+        index.add(number, event.summary()[0], event.people())
+    for offset, single in enumerate(singles):  # each may start an event another single joins
+        index.add(len(events) + offset, single.date, single.named)
+    wanted, joinable = [], set()
+    for offset, single in enumerate(singles):
+        found = [n for n in index.candidates(single.date, single.people()) if n != len(events) + offset]
+        if found:
+            wanted.append(single)
+            joinable.update(n for n in found if n < len(events))
+    return wanted + [m for n in sorted(joinable) for m in events[n].representatives()]

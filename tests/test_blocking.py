@@ -1,0 +1,68 @@
+"""Candidate blocking: the index finds exactly the events a scan of all of them would keep."""
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.events.blocking import EventIndex, parse_day
+from generator.events.cluster import DATE_TOLERANCE_DAYS, date_relation
+
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Dates close together (month and year edges included), partial dates, none.
+DATES = st.one_of(
+    st.none(),
+    st.sampled_from(["2023", "2024", "2023-12", "2024-01", "2024-02"]),
+    st.builds(lambda y, m, d: f"{y}-{m:02d}-{d:02d}", st.sampled_from([2023, 2024]), st.sampled_from([1, 2, 12]),
+              st.sampled_from([1, 2, 28, 29, 30, 31])).filter(lambda s: _valid(s)),
+)
+PEOPLE = st.frozensets(st.sampled_from(["berg", "rossi", "gomez", "jansen", "weber"]), max_size=3)
+
+
+def _valid(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _scan(events: dict[int, tuple[str | None, set[str]]], when: str | None, people: frozenset[str]) -> list[int]:
+    """What clustering did before the index: every event sharing a person, less the date conflicts."""
+    return sorted(n for n, (event_date, named) in events.items()
+                  if named & people and date_relation(when, event_date) != "conflict")
+
+
+@FAST
+@given(st.lists(st.tuples(st.integers(0, 11), DATES, PEOPLE), max_size=40), DATES, PEOPLE)
+def test_candidates_are_the_events_a_full_scan_keeps(updates, when, people):
+    index = EventIndex(DATE_TOLERANCE_DAYS)
+    events: dict[int, tuple[str | None, set[str]]] = {}
+    for number, event_date, named in updates:  # events start and grow; their main date moves
+        index.add(number, event_date, named)
+        events[number] = (event_date, events.get(number, (None, set()))[1] | named)
+    assert index.candidates(when, people) == _scan(events, when, people)
+
+
+def test_an_event_that_moves_to_another_day_is_found_on_that_day_only():
+    index = EventIndex(1)
+    index.add(0, "2024-03-01", {"berg"})
+    assert index.candidates("2024-03-02", {"berg"}) == [0]
+    index.add(0, "2024-03-10", ())
+    assert index.candidates("2024-03-02", {"berg"}) == []
+    assert index.candidates("2024-03-11", {"berg"}) == [0]
+    assert index.candidates("2024-03", {"berg"}) == [0]
+    assert index.candidates("2024-04", {"berg"}) == []
+    assert index.candidates(None, {"berg"}) == [0]
+    assert index.candidates("2024-03-10", {"rossi"}) == []
+
+
+def test_dates_the_index_cannot_place_rule_nothing_out():
+    assert parse_day("soon") is None and parse_day("2024-03-01-02") is None
+    index = EventIndex(1)
+    index.add(0, "soon", {"berg"})
+    index.add(1, "2024-03-01", {"berg"})
+    assert index.candidates("2024-05-05", {"berg"}) == [0]
+    assert index.candidates("sometime", {"berg"}) == [0, 1]
