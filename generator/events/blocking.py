@@ -3,13 +3,14 @@ by looking at every event.
 
 Clustering (`cluster.py`) lets an article join only an event that shares one of its
 people and whose main date does not contradict its own; every other event is ruled out
-before any text is compared. `EventIndex` keeps the events by the people they name and
-by their main date (the exact day, and the month and year it lies in), so the events an
-article may join are looked up: a dated article takes the few events its date allows
-and keeps those that share a person (or the other way round, whichever set is smaller);
-an undated one takes the events of its people. The work per article follows the number
+before any text is compared (and where both sides name people present, it must share
+one of those). `EventIndex` keeps the events by the people they name, by the people
+present and by their main date (the exact day, and the month and year it lies in), so
+the events an article may join are looked up: a dated article takes the few events its
+date allows and keeps those that share a person (or the other way round, whichever set
+is smaller); an undated one takes the events of its people. The work per article follows the number
 of events its facts allow, not the number of events in the corpus, and the candidates
-are exactly the ones the old scan of every event found before its date check.
+are exactly the ones a scan of every event keeps before it compares places and texts.
 """
 from __future__ import annotations
 
@@ -33,24 +34,30 @@ def parse_day(value: str | None) -> Day | None:
 
 
 class EventIndex:
-    """Events by the people they name and by their main date, kept up to date as they grow."""
+    """Events by the people they name, the people present and their main date, kept up to
+    date as they grow."""
 
     def __init__(self, tolerance_days: int) -> None:
         self._tolerance = tolerance_days  # full dates this many days apart still agree
-        self._people: dict[int, set[str]] = {}  # event → keys of the people it names
+        self._named: dict[int, set[str]] = {}  # event → keys of the people it names
+        self._present: dict[int, set[str]] = {}  # event → keys of the people present (a part of the named)
         self._day: dict[int, Day | None] = {}  # event → its main date
-        self._by_person: dict[str, set[int]] = defaultdict(set)
+        self._by_named: dict[str, set[int]] = defaultdict(set)
+        self._by_present: dict[str, set[int]] = defaultdict(set)
+        self._nobody_present: set[int] = set()
         self._on: dict[Day, set[int]] = defaultdict(set)  # date → events with exactly that main date
         self._within: dict[Day, set[int]] = defaultdict(set)  # year or month → events dated more precisely in it
         self._undated: set[int] = set()
 
-    def add(self, event: int, when: str | None, people: Iterable[str]) -> None:
-        """Event `event` (new, or grown by a member) has main date `when` and names `people` too."""
-        known = self._people.setdefault(event, set())
-        for key in people:
-            if key not in known:
-                known.add(key)
-                self._by_person[key].add(event)
+    def add(self, event: int, when: str | None, named: Iterable[str], present: Iterable[str] = ()) -> None:
+        """Event `event` (new, or grown by a member) has main date `when` and names `named`,
+        of whom `present` were present, too."""
+        if event not in self._named:
+            self._named[event], self._present[event] = set(), set()
+            self._nobody_present.add(event)
+        _extend(self._named[event], named, self._by_named, event)
+        if _extend(self._present[event], present, self._by_present, event):
+            self._nobody_present.discard(event)
         day = parse_day(when)
         if event in self._day:
             if self._day[event] == day:
@@ -67,20 +74,32 @@ class EventIndex:
         for length in range(1, len(day)):
             action(self._within[day[:length]], event)
 
-    def candidates(self, when: str | None, people: Iterable[str]) -> list[int]:
-        """The events, in number order, that share one of `people` and whose main date does
-        not contradict `when` (by `cluster.date_relation`'s rules)."""
-        people = frozenset(people)
+    def candidates(self, when: str | None, named: Iterable[str], present: Iterable[str] = ()) -> list[int]:
+        """The events, in number order, an article with main date `when`, naming `named`, of
+        whom `present` were present, may join: those whose date does not contradict `when`
+        (by `cluster.date_relation`'s rules) and that share one of its people: one of the
+        people present, where both sides name someone present, else one of the named."""
+        present = frozenset(present)
+        keys = present or frozenset(named)  # the article's people
         day = parse_day(when)
         by_date = self._dated_like(day) if day else None
-        by_people = [self._by_person[key] for key in people if key in self._by_person]
+        if present:  # events where one of them was present too, or where nobody was and one is named
+            by_people = [self._by_present[k] for k in present if k in self._by_present]
+            by_people += [self._by_named[k] & self._nobody_present for k in present if k in self._by_named]
+        else:
+            by_people = [self._by_named[k] for k in keys if k in self._by_named]
         if by_date is None or sum(map(len, by_people)) < sum(map(len, by_date)):
             found = set().union(*by_people)
             if by_date is not None:
                 found = {n for n in found if self._agree(day, self._day[n])}
         else:
-            found = {n for events in by_date for n in events if not self._people[n].isdisjoint(people)}
+            found = {n for events in by_date for n in events if self._shares(n, keys, bool(present))}
         return sorted(found)
+
+    def _shares(self, event: int, keys: frozenset[str], present: bool) -> bool:
+        if present and self._present[event]:
+            return not self._present[event].isdisjoint(keys)
+        return not self._named[event].isdisjoint(keys)
 
     def _dated_like(self, day: Day) -> list[set[int]] | None:
         """The sets of events whose main date agrees with `day` or is unknown (None: a date
@@ -108,3 +127,12 @@ class EventIndex:
                 return True
         common = min(len(day), len(other))
         return day[:common] == other[:common]
+
+
+def _extend(known: set[str], keys: Iterable[str], index: dict[str, set[int]], event: int) -> bool:
+    """Add `keys` to an event's `known` keys and to `index`; whether it has any now."""
+    for key in keys:
+        if key not in known:
+            known.add(key)
+            index[key].add(event)
+    return bool(known)

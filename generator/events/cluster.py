@@ -214,7 +214,7 @@ def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecor
     events = [_Event(list(g)) for g in groups if len(g) > 1]
     index = EventIndex(DATE_TOLERANCE_DAYS)  # the events an article may join (blocking.py)
     for number, event in enumerate(events):
-        index.add(number, event.summary()[0], event.people())
+        index.add(number, event.summary()[0], event.people(), event.summary()[2])
     # Texts a decision may need, encoded together the first time one is needed.
     embeddings.expect([p.text for p in _may_compare(singles, events)])
     for article in singles:
@@ -223,7 +223,7 @@ def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecor
             number = len(events)
             events.append(_Event([]))
         events[number].add(article)
-        index.add(number, events[number].summary()[0], article.named)
+        index.add(number, events[number].summary()[0], article.named, article.present)
     clustered = [tuple(sorted((m.index for m in e.members), key=lambda i: records[i].id)) for e in events]
     return tuple(sorted(clustered, key=lambda g: records[g[0]].id))
 
@@ -259,7 +259,7 @@ def _best_event(article: Profile, events: list[_Event], index: EventIndex, embed
     by the same people, the article joins it without an embedding (embeddings are what
     clustering a large corpus spends its time on).
     """
-    candidates = index.candidates(article.date, article.people())
+    candidates = index.candidates(article.date, article.named, article.present)
     live: list[int] = []  # events the facts do not rule out
     thresholds: list[float] = []  # lower where the date or the place positively supports the event
     certain: list[int] = []  # same main place and the same people present: the text cannot add much
@@ -313,12 +313,12 @@ def _may_compare(singles: Sequence[Profile], events: Sequence[_Event]) -> list[P
     events such a single may join (found as clustering finds candidates, `blocking.py`)."""
     index = EventIndex(DATE_TOLERANCE_DAYS)
     for number, event in enumerate(events):
-        index.add(number, event.summary()[0], event.people())
+        index.add(number, event.summary()[0], event.people(), event.summary()[2])
     for offset, single in enumerate(singles):  # each may start an event another single joins
-        index.add(len(events) + offset, single.date, single.named)
+        index.add(len(events) + offset, single.date, single.named, single.present)
     wanted, joinable = [], set()
     for offset, single in enumerate(singles):
-        found = [n for n in index.candidates(single.date, single.people()) if n != len(events) + offset]
+        found = [n for n in index.candidates(single.date, single.named, single.present) if n != len(events) + offset]
         if found:
             wanted.append(single)
             joinable.update(n for n in found if n < len(events))
