@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.events.blocking import EventIndex, parse_day
-from generator.events.cluster import DATE_TOLERANCE_DAYS, date_relation
+from generator.events.cluster import DATE_TOLERANCE_DAYS, PLACE_RADIUS_KM, Spot, date_relation, place_relation
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -19,6 +19,12 @@ DATES = st.one_of(
               st.sampled_from([1, 2, 28, 29, 30, 31])).filter(lambda s: _valid(s)),
 )
 PEOPLE = st.frozensets(st.sampled_from(["berg", "rossi", "gomez", "jansen", "weber"]), max_size=3)
+# Places near each other (Nice and Monaco), across a degree of latitude (Utrecht, Amsterdam),
+# far apart, and of unknown position.
+SPOTS = st.frozensets(st.sampled_from([
+    Spot("nice", "FR", 43.70, 7.27), Spot("monaco", "MC", 43.74, 7.42), Spot("utrecht", "NL", 52.09, 5.12),
+    Spot("amsterdam", "NL", 52.37, 4.90), Spot("lima", "PE", -12.05, -77.04), Spot("moscow", "US", 46.73, -117.0),
+    Spot("moscow", "RU", 55.76, 37.62), Spot("somewhere", None, None, None)]), max_size=2)
 
 
 def _valid(value: str) -> bool:
@@ -29,31 +35,38 @@ def _valid(value: str) -> bool:
     return True
 
 
-def _scan(events: dict[int, tuple[str | None, set[str], set[str]]], when: str | None, named: frozenset[str],
-          present: frozenset[str]) -> list[int]:
+def _scan(events: dict[int, tuple], when: str | None, named: frozenset[str], present: frozenset[str]) -> set[int]:
     """What clustering did before the index: every event sharing one of the article's people
     (present ones, if it names any), less those where both name people present and share
     none, less the date conflicts."""
     people = present or named
-    return sorted(n for n, (event_date, event_named, event_present) in events.items()
-                  if event_named & people and not (present and event_present and not present & event_present)
-                  and date_relation(when, event_date) != "conflict")
+    return {n for n, (event_date, event_named, event_present, _) in events.items()
+            if event_named & people and not (present and event_present and not present & event_present)
+            and date_relation(when, event_date) != "conflict"}
 
 
 @FAST
-@given(st.lists(st.tuples(st.integers(0, 11), DATES, PEOPLE, PEOPLE), max_size=40), DATES, PEOPLE, PEOPLE)
-def test_candidates_are_the_events_a_full_scan_keeps(updates, when, named, present):
-    index = EventIndex(DATE_TOLERANCE_DAYS)
-    events: dict[int, tuple[str | None, set[str], set[str]]] = {}
-    for number, event_date, more_named, more_present in updates:  # events start and grow; their date moves
-        index.add(number, event_date, more_named | more_present, more_present)
-        _, old_named, old_present = events.get(number, (None, set(), set()))
-        events[number] = (event_date, old_named | more_named | more_present, old_present | more_present)
-    assert index.candidates(when, named | present, present) == _scan(events, when, named | present, present)
+@given(st.lists(st.tuples(st.integers(0, 11), DATES, PEOPLE, PEOPLE, SPOTS), max_size=40), DATES, PEOPLE, PEOPLE,
+       SPOTS)
+def test_candidates_are_the_events_a_full_scan_keeps(updates, when, named, present, spots):
+    index = EventIndex(DATE_TOLERANCE_DAYS, PLACE_RADIUS_KM)
+    events: dict[int, tuple] = {}
+    for number, event_date, more_named, more_present, more_spots in updates:  # events grow; their date moves
+        index.add(number, event_date, more_named | more_present, more_present, more_spots)
+        _, old_named, old_present, old_spots = events.get(number, (None, set(), set(), set()))
+        events[number] = (event_date, old_named | more_named | more_present, old_present | more_present,
+                          old_spots | more_spots)
+    found = index.candidates(when, named | present, present, spots)
+    scanned = _scan(events, when, named | present, present)
+    assert found == sorted(found) and set(found) <= scanned
+    # only events whose places contradict the article's are left out
+    placed_apart = {n for n in scanned if place_relation(tuple(spots), tuple(events[n][3])) == "conflict"}
+    assert scanned - placed_apart <= set(found)
+    assert index.candidates(when, named | present, present) == sorted(scanned)
 
 
 def test_an_event_that_moves_to_another_day_is_found_on_that_day_only():
-    index = EventIndex(1)
+    index = EventIndex(1, PLACE_RADIUS_KM)
     index.add(0, "2024-03-01", {"berg"})
     assert index.candidates("2024-03-02", {"berg"}) == [0]
     index.add(0, "2024-03-10", ())
@@ -67,7 +80,7 @@ def test_an_event_that_moves_to_another_day_is_found_on_that_day_only():
 
 def test_dates_the_index_cannot_place_rule_nothing_out():
     assert parse_day("soon") is None and parse_day("2024-03-01-02") is None
-    index = EventIndex(1)
+    index = EventIndex(1, PLACE_RADIUS_KM)
     index.add(0, "soon", {"berg"})
     index.add(1, "2024-03-01", {"berg"})
     assert index.candidates("2024-05-05", {"berg"}) == [0]

@@ -1,24 +1,38 @@
-"""Candidate blocking: the events an article may join, found through two indexes instead of
-by looking at every event.
+"""Candidate blocking: the events an article may join, looked up in indexes instead of
+found by looking at every event.
 
 Clustering (`cluster.py`) lets an article join only an event that shares one of its
-people and whose main date does not contradict its own; every other event is ruled out
-before any text is compared (and where both sides name people present, it must share
-one of those). `EventIndex` keeps the events by the people they name, by the people
-present and by their main date (the exact day, and the month and year it lies in), so
-the events an article may join are looked up: a dated article takes the few events its
-date allows and keeps those that share a person (or the other way round, whichever set
-is smaller); an undated one takes the events of its people. The work per article follows the number
-of events its facts allow, not the number of events in the corpus, and the candidates
-are exactly the ones a scan of every event keeps before it compares places and texts.
+people (one of the people present, where both sides name someone present), whose main
+date does not contradict its own and whose main places do not contradict its own; every
+other event is ruled out before any text is compared. `EventIndex` keeps the events by
+the people they name, the people present, their main date (the day, and the month and
+year it lies in) and their main places (the place, and its degree of latitude: places
+`PLACE_RADIUS_KM` apart lie in neighbouring degrees). An article looks up the events its
+people allow, or the few its date allows where those are fewer, and keeps those its
+other facts allow. The candidates are exactly the events a scan of every event keeps
+by people and date, less some whose places contradict the article's (the others are
+ruled out where clustering compares places), so the work per article follows the events
+its facts allow, not the size of the corpus.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import Iterable
+from math import ceil, floor
+from typing import Iterable, Protocol
 
 Day = tuple[int, ...]  # a parsed date: (year,), (year, month) or (year, month, day)
+# Kilometres per degree of latitude: places `radius_km` apart lie at most
+# radius_km / KM_PER_DEGREE degrees of latitude apart, whatever their longitude.
+KM_PER_DEGREE = 111.19
+
+
+class Spot(Protocol):
+    """A main place as clustering sees it (`cluster.Spot`)."""
+
+    key: str
+    lat: float | None
+    lon: float | None
 
 
 def parse_day(value: str | None) -> Day | None:
@@ -37,8 +51,9 @@ class EventIndex:
     """Events by the people they name, the people present and their main date, kept up to
     date as they grow."""
 
-    def __init__(self, tolerance_days: int) -> None:
+    def __init__(self, tolerance_days: int, radius_km: float) -> None:
         self._tolerance = tolerance_days  # full dates this many days apart still agree
+        self._reach = ceil(radius_km / KM_PER_DEGREE)  # bands of latitude a place this near may lie in
         self._named: dict[int, set[str]] = {}  # event → keys of the people it names
         self._present: dict[int, set[str]] = {}  # event → keys of the people present (a part of the named)
         self._day: dict[int, Day | None] = {}  # event → its main date
@@ -48,13 +63,26 @@ class EventIndex:
         self._on: dict[Day, set[int]] = defaultdict(set)  # date → events with exactly that main date
         self._within: dict[Day, set[int]] = defaultdict(set)  # year or month → events dated more precisely in it
         self._undated: set[int] = set()
+        self._nowhere: set[int] = set()  # events without a main place
+        self._unlocated: set[int] = set()  # events with a main place of unknown position
+        self._by_spot: dict[str, set[int]] = defaultdict(set)  # place key → events held there
+        self._by_band: dict[int, set[int]] = defaultdict(set)  # degree of latitude → events held in it
 
-    def add(self, event: int, when: str | None, named: Iterable[str], present: Iterable[str] = ()) -> None:
-        """Event `event` (new, or grown by a member) has main date `when` and names `named`,
-        of whom `present` were present, too."""
+    def add(self, event: int, when: str | None, named: Iterable[str], present: Iterable[str] = (),
+            spots: Iterable[Spot] = ()) -> None:
+        """Event `event` (new, or grown by a member) has main date `when`, names `named`, of
+        whom `present` were present, and is held at `spots`, too."""
         if event not in self._named:
             self._named[event], self._present[event] = set(), set()
             self._nobody_present.add(event)
+            self._nowhere.add(event)
+        for spot in spots:
+            self._nowhere.discard(event)
+            self._by_spot[spot.key].add(event)
+            if spot.lat is None or spot.lon is None:
+                self._unlocated.add(event)
+            else:
+                self._by_band[floor(spot.lat)].add(event)
         _extend(self._named[event], named, self._by_named, event)
         if _extend(self._present[event], present, self._by_present, event):
             self._nobody_present.discard(event)
@@ -74,11 +102,14 @@ class EventIndex:
         for length in range(1, len(day)):
             action(self._within[day[:length]], event)
 
-    def candidates(self, when: str | None, named: Iterable[str], present: Iterable[str] = ()) -> list[int]:
+    def candidates(self, when: str | None, named: Iterable[str], present: Iterable[str] = (),
+                   spots: Iterable[Spot] = ()) -> list[int]:
         """The events, in number order, an article with main date `when`, naming `named`, of
-        whom `present` were present, may join: those whose date does not contradict `when`
-        (by `cluster.date_relation`'s rules) and that share one of its people: one of the
-        people present, where both sides name someone present, else one of the named."""
+        whom `present` were present, held at `spots`, may join: those whose date does not
+        contradict `when` (by `cluster.date_relation`'s rules), that share one of its people
+        (one of the people present, where both sides name someone present, else one of the
+        named) and that have no main place or one that may be `radius_km` or less from one
+        of `spots` (a superset of the events whose places do not contradict them)."""
         present = frozenset(present)
         keys = present or frozenset(named)  # the article's people
         day = parse_day(when)
@@ -94,7 +125,17 @@ class EventIndex:
                 found = {n for n in found if self._agree(day, self._day[n])}
         else:
             found = {n for events in by_date for n in events if self._shares(n, keys, bool(present))}
-        return sorted(found)
+        near = self._placed_near(tuple(spots))
+        return sorted(found if near is None else found & near)
+
+    def _placed_near(self, spots: tuple[Spot, ...]) -> set[int] | None:
+        """Events held nowhere known, or somewhere that may lie near one of `spots`: the same
+        place, or one in the same or a neighbouring band of latitude (None: any event)."""
+        if not spots or any(s.lat is None or s.lon is None for s in spots):
+            return None
+        bands = {floor(s.lat) + offset for s in spots for offset in range(-self._reach, self._reach + 1)}
+        return self._nowhere.union(self._unlocated, *(self._by_spot.get(s.key, ()) for s in spots),
+                                   *(self._by_band[b] for b in bands if b in self._by_band))
 
     def _shares(self, event: int, keys: frozenset[str], present: bool) -> bool:
         if present and self._present[event]:

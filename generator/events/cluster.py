@@ -212,9 +212,9 @@ def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecor
     groups = _link_by_facts(profiles)
     singles = sorted((g[0] for g in groups if len(g) == 1), key=lambda p: (-p.information(), p.article))
     events = [_Event(list(g)) for g in groups if len(g) > 1]
-    index = EventIndex(DATE_TOLERANCE_DAYS)  # the events an article may join (blocking.py)
+    index = EventIndex(DATE_TOLERANCE_DAYS, PLACE_RADIUS_KM)  # the events an article may join (blocking.py)
     for number, event in enumerate(events):
-        index.add(number, event.summary()[0], event.people(), event.summary()[2])
+        index.add(number, *_indexed(event))
     # Texts a decision may need, encoded together the first time one is needed.
     embeddings.expect([p.text for p in _may_compare(singles, events)])
     for article in singles:
@@ -223,9 +223,15 @@ def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecor
             number = len(events)
             events.append(_Event([]))
         events[number].add(article)
-        index.add(number, events[number].summary()[0], article.named, article.present)
+        index.add(number, events[number].summary()[0], article.named, article.present, article.spots)
     clustered = [tuple(sorted((m.index for m in e.members), key=lambda i: records[i].id)) for e in events]
     return tuple(sorted(clustered, key=lambda g: records[g[0]].id))
+
+
+def _indexed(event: _Event) -> tuple:
+    """What `EventIndex.add` keeps of an event: (main date, people named, present, main places)."""
+    when, spots, present = event.summary()
+    return when, event.people(), present, spots
 
 
 def _link_by_facts(profiles: Sequence[Profile]) -> list[list[Profile]]:
@@ -259,7 +265,7 @@ def _best_event(article: Profile, events: list[_Event], index: EventIndex, embed
     by the same people, the article joins it without an embedding (embeddings are what
     clustering a large corpus spends its time on).
     """
-    candidates = index.candidates(article.date, article.named, article.present)
+    candidates = index.candidates(article.date, article.named, article.present, article.spots)
     live: list[int] = []  # events the facts do not rule out
     thresholds: list[float] = []  # lower where the date or the place positively supports the event
     certain: list[int] = []  # same main place and the same people present: the text cannot add much
@@ -309,16 +315,17 @@ def _recalled(article: Profile, event_spots: Sequence[Spot]) -> bool:
 
 def _may_compare(singles: Sequence[Profile], events: Sequence[_Event]) -> list[Profile]:
     """The articles whose leads text comparison may need: singles that share a person with
-    another article whose date does not contradict theirs, and the representatives of the
-    events such a single may join (found as clustering finds candidates, `blocking.py`)."""
-    index = EventIndex(DATE_TOLERANCE_DAYS)
+    another article whose date and place do not contradict theirs, and the representatives
+    of the events such a single may join (found as clustering finds candidates, `blocking.py`)."""
+    index = EventIndex(DATE_TOLERANCE_DAYS, PLACE_RADIUS_KM)
     for number, event in enumerate(events):
-        index.add(number, event.summary()[0], event.people(), event.summary()[2])
+        index.add(number, *_indexed(event))
     for offset, single in enumerate(singles):  # each may start an event another single joins
-        index.add(len(events) + offset, single.date, single.named, single.present)
+        index.add(len(events) + offset, single.date, single.named, single.present, single.spots)
     wanted, joinable = [], set()
     for offset, single in enumerate(singles):
-        found = [n for n in index.candidates(single.date, single.named, single.present) if n != len(events) + offset]
+        found = index.candidates(single.date, single.named, single.present, single.spots)
+        found = [n for n in found if n != len(events) + offset]
         if found:
             wanted.append(single)
             joinable.update(n for n in found if n < len(events))
