@@ -37,6 +37,7 @@ from slugify import slugify
 from ..extract.names import surname_key
 from ..records import Article, ArticleRecord
 from .blocking import EventIndex
+from .carry import Replay
 from .embed import Embeddings, lead
 
 # Places as specific as a meeting's site; regions and countries only contain it.
@@ -206,8 +207,9 @@ class _Event:
 
 
 def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecord],
-                     embeddings: Embeddings) -> tuple[tuple[int, ...], ...]:
-    """Group article indexes into events; groups sorted by their smallest article id."""
+                     embeddings: Embeddings, replay: Replay | None = None) -> tuple[tuple[int, ...], ...]:
+    """Group article indexes into events; groups sorted by their smallest article id.
+    `replay` takes again the last build's decisions whose inputs are unchanged (`carry.py`)."""
     profiles = [profile(i, a, r) for i, (a, r) in enumerate(zip(articles, records))]
     groups = _link_by_facts(profiles)
     singles = sorted((g[0] for g in groups if len(g) == 1), key=lambda p: (-p.information(), p.article))
@@ -217,11 +219,18 @@ def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecor
         index.add(number, *_indexed(event))
     # Texts a decision may need, encoded together the first time one is needed.
     embeddings.expect([p.text for p in _may_compare(singles, events)])
+    if replay:
+        replay.begin([e.members for e in events], singles)
     for article in singles:
-        number = _best_event(article, events, index, embeddings)
+        candidates = index.candidates(article.date, article.named, article.present, article.spots)
+        replayed, number = replay.recall(article, candidates) if replay else (False, None)
+        if not replayed:
+            number = _best_event(article, events, candidates, embeddings)
         if number is None:
             number = len(events)
             events.append(_Event([]))
+        if replay:
+            replay.note(article, candidates, number, replayed)
         events[number].add(article)
         index.add(number, events[number].summary()[0], article.named, article.present, article.spots)
     clustered = [tuple(sorted((m.index for m in e.members), key=lambda i: records[i].id)) for e in events]
@@ -258,14 +267,14 @@ def _link_by_facts(profiles: Sequence[Profile]) -> list[list[Profile]]:
     return sorted(groups.values(), key=lambda g: min(p.article for p in g))
 
 
-def _best_event(article: Profile, events: list[_Event], index: EventIndex, embeddings: Embeddings) -> int | None:
+def _best_event(article: Profile, events: list[_Event], candidates: Sequence[int],
+                embeddings: Embeddings) -> int | None:
     """The event the article joins, if any. Text decides unless the facts leave one choice.
 
     When exactly one of the events that fit the article's facts is held at the same place
     by the same people, the article joins it without an embedding (embeddings are what
     clustering a large corpus spends its time on).
     """
-    candidates = index.candidates(article.date, article.named, article.present, article.spots)
     live: list[int] = []  # events the facts do not rule out
     thresholds: list[float] = []  # lower where the date or the place positively supports the event
     certain: list[int] = []  # same main place and the same people present: the text cannot add much
