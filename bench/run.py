@@ -111,12 +111,13 @@ STEP_NAMES = {"build_site": "page model", "workers.Background.result": "waiting 
               "write.build_site": "MkDocs",
               **{step: "link: " + step.split(".")[-1].lstrip("_").replace("_", " ") for step in LINK_STEPS}}
 TIMED_BUILD = """
-import json, sys, time
+import json, resource, sys, time
 import generator.build
 import generator.workers
 import generator.write
 from generator.cli import hard_exit, main
 spent = {}
+peak = {}  # step → the build process's peak resident set (KiB) when the step last returned
 def timed(name, step):
     def run(*args, **kwargs):
         start = time.perf_counter()
@@ -124,6 +125,7 @@ def timed(name, step):
             return step(*args, **kwargs)
         finally:
             spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+            peak[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return run
 for name in json.loads(sys.argv[1]):
     *path, attribute = name.split(".")
@@ -134,6 +136,7 @@ for name in json.loads(sys.argv[1]):
 try:
     main(sys.argv[2:], standalone_mode=False)
 finally:
+    print(json.dumps({"peak": peak}))
     print(json.dumps(spent))
 hard_exit(0)  # as the `factsheet` command ends
 """
@@ -230,6 +233,7 @@ def measure_build(size: int, rounds: int) -> list[Row]:
     folder = workspace(size)
     full = run([PYTHON, "-c", TIMED_BUILD, json.dumps(STEPS), "build"], cwd=folder)
     full_steps = json.loads(full["stdout"].splitlines()[-1])
+    full_peaks = json.loads(full["stdout"].splitlines()[-2])["peak"]
     index = folder / "site" / "search" / "search_index.json"
     raw = index.read_bytes()
     zipped = len(gzip.compress(raw, compresslevel=6, mtime=0))
@@ -266,6 +270,8 @@ def measure_build(size: int, rounds: int) -> list[Row]:
         Row(f"full build, {size} articles (cold cache, with MkDocs)", f"{full['seconds']:.1f} s",
             f"≤ {build_goal} s" if build_goal else "", full["seconds"] <= build_goal if build_goal else None),
         Row(f"where the full build of {size} spends its time (publish includes MkDocs)", breakdown(full_steps)),
+        Row(f"peak memory of the build process of {size} as each step ends (its workers not counted)",
+            ", ".join(f"{STEP_NAMES.get(step, step)} {kib / 1024:.0f} MB" for step, kib in full_peaks.items())),
         Row(f"peak memory, full build of {size}", f"{peak:.0f} MB (largest process)",
             f"≤ {memory_goal} MB" if memory_goal else "", peak <= memory_goal if memory_goal else None),
         Row(f"rebuild after `factsheet add` of one article to {size} (generator, --no-site)",
