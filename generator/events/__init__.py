@@ -2,7 +2,8 @@
 
 `link` is the one entry point the build calls, after extraction:
 
-    cluster (cluster.py)           which articles report the same meeting
+    cluster (cluster.py)           which articles report the same meeting (candidates: blocking.py;
+                                   the last build's decisions taken again where nothing changed: carry.py)
     curate events                  merge_events / split_event from corpus/curation.yaml
     re-resolve dates               an article with no date of its own is re-read against its event's date
                                    (or a day or a few after it, where that makes its main day the event's)
@@ -29,7 +30,7 @@ from ..parallel import extract_all
 from ..records import Article, ArticleRecord, EventRecord, PastEvent, evolve
 from ..registry import Registry, build_registry, relabel_events
 from ..workers import Resident
-from . import curate, reuse
+from . import carry, curate, reuse
 from .cluster import cluster_articles, date_relation
 from .embed import Embeddings
 from .canonical import canonical_records, derive_id
@@ -72,7 +73,9 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     warnings: list[str] = []
     embeddings = embeddings or Embeddings()
     records = list(records)
-    groups = [list(g) for g in cluster_articles(articles, records, embeddings)]
+    replay = carry.recall(memo)  # the last build's clustering, taken again where nothing changed
+    groups = [list(g) for g in cluster_articles(articles, records, embeddings, replay)]
+    carry.keep(memo, replay)
     readings: dict[tuple[int, date], ArticleRecord] = {}  # each article read once against each day
     groups = _without_disagreeing(articles, records, groups, embeddings, extract_cache, extract_worker, readings)
     groups = curate.apply_event_curation(groups, records, curation, previous, warnings)

@@ -39,6 +39,8 @@ from slugify import slugify
 
 from ..extract.names import surname_key
 from ..records import Article, ArticleRecord
+from .blocking import EventIndex
+from .carry import Replay
 from .embed import Embeddings, lead
 
 # Places as specific as a meeting's site; regions and countries only contain it.
@@ -178,16 +180,30 @@ class _Event:
     _centroid: np.ndarray | None = None
     _representatives: tuple[str, ...] = ()  # articles the centroid was taken over
     _facts: tuple | None = None  # (date, spots, people present): asked for every article that may join
+    # Kept up to date as members join, once made: sorting and counting the members of an
+    # event of hundreds again on each join was the largest part of clustering 3,000 articles.
+    _top: list[Profile] | None = None  # the representatives
+    _tally: tuple[Counter, dict, frozenset[str]] | None = None  # members' dates counted, places, present
 
     def add(self, member: Profile) -> None:
         self.members.append(member)
+        if self._top is not None:
+            self._top = sorted([*self._top, member], key=_informative)[:CENTROID_MEMBERS]
+        if self._tally is not None:
+            counts, spots, present = self._tally
+            if member.date:
+                counts[member.date] += 1
+            spots.update(dict.fromkeys(member.spots))
+            self._tally = (counts, spots, present | member.present)
         self._facts = None
         if tuple(m.article for m in self.representatives()) != self._representatives:
             self._centroid = None  # a member less informative than the representatives leaves it as it is
 
     def representatives(self) -> list[Profile]:
         """The members whose leads stand for the event: the most informative few (bounds the cost)."""
-        return sorted(self.members, key=lambda m: (-m.information(), m.article))[:CENTROID_MEMBERS]
+        if self._top is None:
+            self._top = sorted(self.members, key=_informative)[:CENTROID_MEMBERS]
+        return self._top
 
     def centroid(self, embeddings: Embeddings) -> np.ndarray:
         if self._centroid is None:
@@ -199,40 +215,59 @@ class _Event:
     def summary(self) -> tuple[str | None, tuple[Spot, ...], frozenset[str], frozenset[str]]:
         """(main date, main places, people present, people named), kept until a member joins."""
         if self._facts is None:
-            counts = Counter(m.date for m in self.members if m.date)
+            if self._tally is None:
+                # each place once: a large event's members mostly name the same few places
+                self._tally = (Counter(m.date for m in self.members if m.date),
+                               dict.fromkeys(s for m in self.members for s in m.spots),
+                               frozenset().union(*(m.present for m in self.members)))
+            counts, spots, present = self._tally
             when = min(counts, key=lambda d: (-len(d), -counts[d], d)) if counts else None
-            # each place once: a large event's members mostly name the same few places
-            self._facts = (when, tuple(dict.fromkeys(s for m in self.members for s in m.spots)),
-                           frozenset().union(*(m.present for m in self.members)), self.people())
+            self._facts = (when, tuple(spots), present, self.people())
         return self._facts
 
     def people(self) -> frozenset[str]:
         return frozenset().union(*(m.named for m in self.members))
 
 
+def _informative(member: Profile) -> tuple[int, str]:
+    return -member.information(), member.article
+
+
 def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecord],
-                     embeddings: Embeddings) -> tuple[tuple[int, ...], ...]:
-    """Group article indexes into events; groups sorted by their smallest article id."""
+                     embeddings: Embeddings, replay: Replay | None = None) -> tuple[tuple[int, ...], ...]:
+    """Group article indexes into events; groups sorted by their smallest article id.
+    `replay` takes again the last build's decisions whose inputs are unchanged (`carry.py`)."""
     profiles = [profile(i, a, r) for i, (a, r) in enumerate(zip(articles, records))]
     groups = _link_by_facts(profiles)
     singles = sorted((g[0] for g in groups if len(g) == 1), key=lambda p: (-p.information(), p.article))
     events = [_Event(list(g)) for g in groups if len(g) > 1]
-    by_person: dict[str, set[int]] = defaultdict(set)
+    index = EventIndex(DATE_TOLERANCE_DAYS, PLACE_RADIUS_KM)  # the events an article may join (blocking.py)
     for number, event in enumerate(events):
-        for key in event.people():
-            by_person[key].add(number)
+        index.add(number, *_indexed(event))
     # Texts a decision may need, encoded together the first time one is needed.
     embeddings.expect([p.text for p in _may_compare(singles, events)])
+    if replay:
+        replay.begin([e.members for e in events], singles)
     for article in singles:
-        number = _best_event(article, events, by_person, embeddings)
+        candidates = index.candidates(article.date, article.named, article.present, article.spots)
+        replayed, number = replay.recall(article, candidates) if replay else (False, None)
+        if not replayed:
+            number = _best_event(article, events, candidates, embeddings)
         if number is None:
             number = len(events)
             events.append(_Event([]))
+        if replay:
+            replay.note(article, candidates, number, replayed)
         events[number].add(article)
-        for key in article.named:
-            by_person[key].add(number)
+        index.add(number, events[number].summary()[0], article.named, article.present, article.spots)
     clustered = [tuple(sorted((m.index for m in e.members), key=lambda i: records[i].id)) for e in events]
     return tuple(sorted(clustered, key=lambda g: records[g[0]].id))
+
+
+def _indexed(event: _Event) -> tuple:
+    """What `EventIndex.add` keeps of an event: (main date, people named, present, main places)."""
+    when, spots, present, _ = event.summary()
+    return when, event.people(), present, spots
 
 
 def _link_by_facts(profiles: Sequence[Profile]) -> list[list[Profile]]:
@@ -259,7 +294,7 @@ def _link_by_facts(profiles: Sequence[Profile]) -> list[list[Profile]]:
     return sorted(groups.values(), key=lambda g: min(p.article for p in g))
 
 
-def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set[int]],
+def _best_event(article: Profile, events: list[_Event], candidates: Sequence[int],
                 embeddings: Embeddings) -> int | None:
     """The event the article joins, if any. Text decides unless the facts leave one choice.
 
@@ -267,7 +302,6 @@ def _best_event(article: Profile, events: list[_Event], by_person: dict[str, set
     by the same people, the article joins it without an embedding (embeddings are what
     clustering a large corpus spends its time on).
     """
-    candidates = sorted({n for key in article.people() for n in by_person.get(key, ())})
     live: list[int] = []  # events the facts do not rule out
     thresholds: list[float] = []  # lower where the date or the place positively supports the event
     certain: list[int] = []  # same main place and the same people present: the text cannot add much
@@ -318,10 +352,18 @@ def _recalled(article: Profile, event_spots: Sequence[Spot]) -> bool:
 
 def _may_compare(singles: Sequence[Profile], events: Sequence[_Event]) -> list[Profile]:
     """The articles whose leads text comparison may need: singles that share a person with
-    another article, and the representatives of the events that share one with a single."""
-    count: Counter = Counter(k for p in singles for k in p.named)
-    count.update(k for e in events for k in e.people())
-    wanted = [p for p in singles if any(count[k] > (k in p.named) for k in p.people())]
-    keys = frozenset().union(*(p.people() for p in wanted)) if wanted else frozenset()
-    wanted += [m for e in events if e.people() & keys for m in e.representatives()]
-    return wanted
+    another article whose date and place do not contradict theirs, and the representatives
+    of the events such a single may join (found as clustering finds candidates, `blocking.py`)."""
+    index = EventIndex(DATE_TOLERANCE_DAYS, PLACE_RADIUS_KM)
+    for number, event in enumerate(events):
+        index.add(number, *_indexed(event))
+    for offset, single in enumerate(singles):  # each may start an event another single joins
+        index.add(len(events) + offset, single.date, single.named, single.present, single.spots)
+    wanted, joinable = [], set()
+    for offset, single in enumerate(singles):
+        found = index.candidates(single.date, single.named, single.present, single.spots)
+        found = [n for n in found if n != len(events) + offset]
+        if found:
+            wanted.append(single)
+            joinable.update(n for n in found if n < len(events))
+    return wanted + [m for n in sorted(joinable) for m in events[n].representatives()]
