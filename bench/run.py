@@ -100,9 +100,9 @@ print(json.dumps({"articles": len(corpus.articles), "read": read - start, "extra
 # them is `workers.Background.result` (new articles extracted while it reads the cached
 # ones are waited for inside `extract_all`). `build_site` makes the page model both
 # processes use; `write.build_site` is the MkDocs run inside `publish`.
-STEPS = ("read_corpus", "load_curation", "extract_all", "previous_events", "link", "build_site", "page_files",
+STEPS = ("execution.read_corpus", "load_curation", "execution.extract_all", "previous_events", "link", "build_site", "page_files",
          "workers.Background.result", "publish", "write.build_site")
-STEP_NAMES = {"build_site": "page model", "workers.Background.result": "waiting for forked steps",
+STEP_NAMES = {"execution.read_corpus": "read_corpus", "execution.extract_all": "extract_all", "build_site": "page model", "workers.Background.result": "waiting for forked steps",
               "write.build_site": "MkDocs"}
 TIMED_BUILD = """
 import json, sys, time
