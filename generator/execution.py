@@ -83,7 +83,7 @@ class Execution:
         self._stack = ExitStack()
         self.extractor = Resident()
         self._encoder = Resident()
-        self.embeddings = Embeddings(cache / "embed", encoder=self._encoder)
+        self.embeddings = Embeddings(cache / "embed")  # made again in `extract`, with the encoder if it started
 
     def __enter__(self) -> Execution:
         self._stack.enter_context(without_cycle_collection())
@@ -110,6 +110,8 @@ class Execution:
         new = uncached(articles, self.extract_cache)
         if new and in_one_process(len(new)):  # a few new texts to embed, in that process
             self._encoder.call(load_encoder)
+        # made once the encoder process has started: an `Embeddings` only uses a running one
+        self.embeddings = Embeddings(self.config.path("cache") / "embed", encoder=self._encoder)
         self.embeddings.ahead(map(lead_of, new))
         extraction = extract_all(articles, self.extract_cache, worker=self.extractor,
                                  budget=self.config.time_budget, progress=progress)
