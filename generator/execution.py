@@ -98,9 +98,8 @@ class Execution:
     def read(self) -> CorpusRead:
         """read: the corpus, each unchanged file taken as the last build parsed it.
 
-        The last build's parsed articles are loaded here, not when the build starts: the
-        extractor process forked at the start would otherwise hold a copy of them (60 MB
-        more at its peak for 1,000 articles)."""
+        The last build's parsed articles are loaded here, once the extractor process has
+        forked at the start, so that process does not hold a copy of them."""
         self._parsed = ParsedArticles(self.config.path("cache") / "read", generator_version())
         return read_corpus(self.config.path("corpus"), self.config.root, self._parsed)
 
