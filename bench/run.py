@@ -105,9 +105,10 @@ print(json.dumps({"articles": len(corpus.articles), "read": read - start, "extra
 LINK_STEPS = ("events.cluster_articles", "events._without_disagreeing", "events._reresolve_dates",
               "events.build_registry", "events.canonical_records", "events.merge_event", "events.complete_roles",
               "events.relabel_events")
-STEPS = ("read_corpus", "load_curation", "extract_all", "previous_events", "link", *LINK_STEPS, "build_site",
-         "page_files", "workers.Background.result", "publish", "write.build_site")
-STEP_NAMES = {"build_site": "page model", "workers.Background.result": "waiting for forked steps",
+STEPS = ("execution.read_corpus", "load_curation", "execution.extract_all", "previous_events", "link", *LINK_STEPS,
+         "build_site", "page_files", "workers.Background.result", "publish", "write.build_site")
+STEP_NAMES = {"execution.read_corpus": "read_corpus", "execution.extract_all": "extract_all",
+              "build_site": "page model", "workers.Background.result": "waiting for forked steps",
               "write.build_site": "MkDocs",
               **{step: "link: " + step.split(".")[-1].lstrip("_").replace("_", " ") for step in LINK_STEPS}}
 TIMED_BUILD = """

@@ -9,29 +9,24 @@ build whose strict MkDocs run passed (see `write.publish`).
 """
 from __future__ import annotations
 
-import gc
 import json
-from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .config import BuildConfig
 from .curation import Curation, load_curation
-from .events import link
-from .events.cluster import lead_of
-from .events.embed import Embeddings, in_one_process, load_encoder
-from .events.merge import outcome_sentences
-from .extract import warm_up
-from .memo import Memo, generator_version
-from .parallel import extract_all, uncached
+from .events import Linked, link
+from .execution import CACHED_EVENT_INDEX, Execution, without_cycle_collection
+from .memo import Memo
+from .parallel import Extraction, extract_all
 from .progress import Stages
-from .read import ParsedArticles, ReadError, display_path, read_article, read_corpus
+from .read import CorpusRead, ReadError, display_path, read_article
 from .records import Article, ArticleRecord, EventRecord, PastEvent, from_dict, to_dict
-from .render import build_site, cache_templates, escape, page_files
-from .render.downloads import csv_downloads, json_downloads
+from .render import Site as SiteModel, build_site, cache_templates, escape, page_files
+from .render.downloads import download_files
 from .validate import record_yaml, validated
-from .workers import Background, Resident
 from .write import Generated, Part, complete_publish, dump_yaml, exclusive, publish, write_text
 
 ARTICLES_DATA = "data/articles"
@@ -118,10 +113,9 @@ def fact_pieces_yaml(record: EventRecord, path: str, memo: Memo) -> list[Part]:
 
 
 # The last build's events, for the next one: a small JSON file MkDocs leaves out (dotfile),
-# with a copy in the cache folder for builds that start from a fresh docs/ (CI restores
-# the cache, not docs/).
+# with a copy in the cache folder (`CACHED_EVENT_INDEX`) for builds that start from a fresh
+# docs/ (CI restores the cache, not docs/).
 EVENT_INDEX = ".events.json"
-CACHED_EVENT_INDEX = "last-events.json"
 
 
 def event_index(events: Iterable[EventRecord]) -> str:
@@ -147,31 +141,6 @@ def last_build_events(config: BuildConfig) -> tuple[PastEvent, ...]:
     return previous_events(config.path("docs") / EVENT_INDEX, config.path("cache") / CACHED_EVENT_INDEX)
 
 
-@contextmanager
-def without_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector off for the duration (and in the processes forked meanwhile).
-
-    A build makes millions of small objects that form no cycles (the records of every
-    article), and the collector kept walking all of them: in `bench/run.py`'s workspace of
-    1,000 articles it took a quarter of the rebuild after one added article (5.3 s against
-    4.1 s) and 6 s of a cold build's 34 s, while peak memory stayed the same (347 and
-    420 MB with and without it). Reference counting still frees everything else at once.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            # What the build made stays young while the collector is off, and the first
-            # collection after it walked all of it (0.07 s at the end of every rebuild of
-            # 1,000 articles). Moved to the oldest generation first, as if it had lived
-            # through collections: `freeze` and `unfreeze` only relink lists.
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
-
-
 LOCK = "build.lock"  # in the cache folder: held by the build that runs
 
 
@@ -185,73 +154,72 @@ def build(config: BuildConfig, stages: Stages | None = None,
         return _build(config, stages or Stages())
 
 
-@without_cycle_collection()
 def _build(config: BuildConfig, stages: Stages) -> BuildReport:
-    # Two warm processes: one extracts new articles, then re-reads them with its lexicons
-    # loaded; the other loads the sentence encoder meanwhile and encodes their leads and
-    # outcome sentences, before linking asks for them.
-    with Resident() as extractor, Resident() as encoder:
-        extractor.call(warm_up)  # while this process reads the corpus and the cached records
+    with Execution(config) as run:
         with stages.stage("read") as stage:
-            parsed = ParsedArticles(config.path("cache") / "read", generator_version())
-            corpus = read_corpus(config.path("corpus"), config.root, parsed)
+            corpus = run.read()
             curation = load_curation(config.path("curation"), display_path(config.path("curation"), config.root))
-            unreadable = len(corpus.errors)
-            stage.done = plural(len(corpus.articles), "article") + _noted(unreadable, f"{unreadable} unreadable")
+            stage.done = _read_done(corpus)
         with stages.stage("extract", live=False) as stage:
-            new = uncached(corpus.articles, config.path("cache") / "extract")
-            if new and in_one_process(len(new)):  # a few new texts to embed, in that process
-                encoder.call(load_encoder)
-            embeddings = Embeddings(config.path("cache") / "embed", encoder=encoder)
-            embeddings.ahead(map(lead_of, new))
-            extraction = extract_all(corpus.articles, config.path("cache") / "extract", worker=extractor,
-                                     budget=config.time_budget, progress=stages.terminal)
-            made_now = {article.id for article in new}
-            embeddings.ahead(s for r in extraction.records if r.id in made_now for s in outcome_sentences(r))
+            extraction = run.extract(corpus.articles, progress=stages.terminal)
             articles = _extracted(corpus.articles, extraction.records)
-            stage.done = (f"{plural(len(extraction.records), 'record')} (extracted: {extraction.extracted}, "
-                          f"reused: {extraction.reused})"
-                          + (f", {plural(len(extraction.failures), 'failure')}" if extraction.failures else ""))
+            stage.done = _extract_done(extraction)
         with stages.stage("link") as stage:
-            previous = last_build_events(config)
-            memo = Memo(config.path("cache") / "output")
-            linked = link(articles, extraction.records, curation, previous, embeddings=embeddings,
-                          extract_cache=config.path("cache") / "extract", extract_worker=extractor, memo=memo)
-            warned = len(linked.warnings)
-            stage.done = plural(len(linked.events), "event") + _noted(warned, plural(warned, "warning"))
-    with stages.stage("render") as stage:
-        cache_templates(config.path("cache") / "templates")
-        site_model = build_site(articles, linked.records, linked.events, linked.registry, config.built)
-        for record in (*linked.records, *linked.events):  # digested once, for both processes below
-            memo.digest(record)
-        # Made side by side, neither reading the other: the records' YAML and the downloads in a
-        # forked process, the pages here (about even halves of a rebuild).
-        made_elsewhere = Background(lambda: ({**record_files(linked.records, linked.events, memo),
-                                              **json_downloads(site_model, memo), **csv_downloads(site_model, memo)},
-                                             memo.used, parsed.save()))
-        pages = page_files(site_model, memo)
-        made, used, _ = made_elsewhere.result()  # raises here if a record fails its schema check
-        memo.used |= used
-        events = event_index(linked.events)
-        files: Mapping[str, Generated] = {**made, **pages, EVENT_INDEX: events}
-        page_count = sum(1 for path in pages if path.endswith(".md"))
-        stage.done = f"{plural(page_count, 'page')}, {plural(len(files) - page_count, 'other file')}"
-    site = config.path("site") if config.run_mkdocs else None
-    publish(files, config.path("docs"), site, config.path("mkdocs") if site else None, stages.stage)
-    write_text(config.path("cache") / CACHED_EVENT_INDEX, events)
-    memo.prune()
-    return BuildReport(
-        articles=len(corpus.articles),
-        records=len(linked.records),
-        events=len(linked.events),
-        pages=page_count,
-        extracted=extraction.extracted,
-        reused=extraction.reused,
-        warnings=tuple(map(str, (*corpus.notices, *corpus.warnings, *linked.warnings))),
-        errors=tuple(map(str, (*corpus.errors, *extraction.failures))),
-        site=display_path(site, config.root) if site else None,
-        made=(corpus, extraction, articles, linked, site_model, memo, files),
-    )
+            linked = link(articles, extraction.records, curation, last_build_events(config), **run.for_linking())
+            stage.done = _link_done(linked)
+        with stages.stage("render") as stage:
+            cache_templates(config.path("cache") / "templates")
+            site_model = build_site(articles, linked.records, linked.events, linked.registry, config.built)
+            events = event_index(linked.events)
+            files = {**run.render(pages=partial(page_files, site_model), data=partial(data_files, site_model, linked),
+                                  inputs=(*linked.records, *linked.events)), EVENT_INDEX: events}
+            stage.done = _render_done(files)
+        site = config.path("site") if config.run_mkdocs else None
+        # write, then site: docs/ and site/ are replaced together, once the strict MkDocs run passed
+        publish(files, config.path("docs"), site, config.path("mkdocs") if site else None, stages.stage)
+        run.finish(events)
+        return BuildReport(
+            articles=len(corpus.articles),
+            records=len(linked.records),
+            events=len(linked.events),
+            pages=_pages(files),
+            extracted=extraction.extracted,
+            reused=extraction.reused,
+            warnings=tuple(map(str, (*corpus.notices, *corpus.warnings, *linked.warnings))),
+            errors=tuple(map(str, (*corpus.errors, *extraction.failures))),
+            site=display_path(site, config.root) if site else None,
+            made=(corpus, extraction, articles, linked, site_model, run.memo, files),
+        )
+
+
+def _read_done(corpus: CorpusRead) -> str:
+    unreadable = len(corpus.errors)
+    return plural(len(corpus.articles), "article") + _noted(unreadable, f"{unreadable} unreadable")
+
+
+def _extract_done(extraction: Extraction) -> str:
+    failed = len(extraction.failures)
+    return (f"{plural(len(extraction.records), 'record')} (extracted: {extraction.extracted}, "
+            f"reused: {extraction.reused})" + (f", {plural(failed, 'failure')}" if failed else ""))
+
+
+def _link_done(linked: Linked) -> str:
+    warned = len(linked.warnings)
+    return plural(len(linked.events), "event") + _noted(warned, plural(warned, "warning"))
+
+
+def _pages(files: Mapping[str, object]) -> int:
+    return sum(1 for path in files if path.endswith(".md"))
+
+
+def _render_done(files: Mapping[str, object]) -> str:
+    pages = _pages(files)
+    return f"{plural(pages, 'page')}, {plural(len(files) - pages, 'other file')}"
+
+
+def data_files(site_model: SiteModel, linked: Linked, memo: Memo | None = None) -> dict[str, Generated]:
+    """The records' YAML and the JSON and CSV downloads: what render makes besides the pages."""
+    return {**record_files(linked.records, linked.events, memo), **download_files(site_model, memo)}
 
 
 def _noted(count: int, note: str) -> str:

@@ -187,7 +187,7 @@ def test_the_cycle_collector_is_off_during_a_build_and_back_on_after(tmp_path, m
 def test_the_cycle_collector_comes_back_on_when_a_build_fails():
     import gc
 
-    from generator.build import without_cycle_collection
+    from generator.execution import without_cycle_collection
 
     with pytest.raises(RuntimeError):
         with without_cycle_collection():

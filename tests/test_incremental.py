@@ -225,7 +225,7 @@ def test_a_rebuild_with_a_new_article_loads_the_encoder_beside_its_extraction(tm
             calls.append((id(self), function.__name__))
             return super().call(function, *args)
 
-    monkeypatch.setattr(build_module, "Resident", Recording)
+    monkeypatch.setattr("generator.execution.Resident", Recording)
     copy_build_inputs(tmp_path)
     shutil.copy(FIXTURES / "events" / "fr_meeting_lisbon.txt", tmp_path / "corpus" / "articles")
     config = BuildConfig(root=tmp_path, run_mkdocs=False)
