@@ -254,6 +254,8 @@ def test_outcomes_are_quoted_once():
 
     assert quoted("We agreed.") == "“We agreed&#46;”"
     assert quoted("“We agreed.”") == "“We agreed&#46;”"
+    # a sentence that opens with its own quotation is not wrapped in another
+    assert quoted('"We welcome it," said Putin.') == '&#34;We welcome it,&#34; said Putin&#46;'
     assert quoted("<b>x</b>") == "“&#60;b&#62;x&#60;/b&#62;”"
 
 

@@ -162,9 +162,10 @@ QUOTE_MARKS = "\"“”„«»‘’‚'‹›「"
 
 
 def quoted(value: object) -> Markup:
-    """An outcome between typographic quotes, unless it already carries its own."""
+    """An outcome between typographic quotes, unless it already carries its own: a sentence
+    that opens with a quotation ("We welcome …," said Putin) is not quoted twice."""
     text = " ".join(str(value).split())
-    if text[:1] in QUOTE_MARKS and text[-1:] in QUOTE_MARKS:
+    if text[:1] in QUOTE_MARKS:
         return escape.inline(text)
     return Markup("“") + escape.inline(text) + Markup("”")
 
