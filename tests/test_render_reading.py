@@ -68,6 +68,10 @@ def test_people_sort_by_family_name_with_collation():
     assert ordered == ["Anna Berger", "Mario Draghi", "Recep Tayyip Erdoğan", "Kim Jong Un", "Sauli Niinistö",
                        "Pedro Sánchez", "Luis Sanz", "Eva Šimková"]
     assert surname("Kim Jong-un") == "Kim" and surname("Moon Jae-in") == "Moon"
+    # Chinese names in pinyin put the family name first; Western names that only look short do not
+    assert [surname(n) for n in ("Xi Jinping", "Li Qiang", "Wang Yi", "Zhao Leji")] == ["Xi", "Li", "Wang", "Zhao"]
+    assert [surname(n) for n in ("Joe Biden", "Olaf Scholz", "Mark Rutte", "Rui Faria", "Ian Chan", "Jan Li")] == \
+        ["Biden", "Scholz", "Rutte", "Faria", "Chan", "Li"]
 
 
 def _person(role: str | None, *seen: tuple[str, str, bool]) -> Entity:

@@ -9,6 +9,7 @@ finds the page.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -227,13 +228,22 @@ def collation_key(text: str) -> tuple[int, ...]:
     return _collator().sort_key(text.casefold())
 
 
+# A Hanyu Pinyin syllable that opens with a consonant ("xi", "jin", "ping", "zhang"; j, q
+# and x only before i or u): Chinese names written in it put the family name, one syllable,
+# before a given name of one to three ("Xi Jinping", "Li Qiang"), and a syllable inside a
+# given name opens with a consonant ("Faria" is not fa-ri-a).
+_PINYIN = (r"(?:[jqxld]ia|(?:zh|ch|sh|[bpmfdtnlgkhrzcsyw]|[jqx](?=[iu]))"
+           r"(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ui|ao|ou|iu|ie|ue|er|an|en|in|un|ua|uo|a|o|e|i|u))")
+_PINYIN_NAME = re.compile(rf"{_PINYIN} (?:{_PINYIN}){{1,3}}", re.IGNORECASE)
+
+
 def surname(name: str) -> str:
-    """The name a person is listed under: the family name, first in "Kim Jong Un", last
-    in "Pedro Sánchez"."""
+    """The name a person is listed under: the family name, first in "Kim Jong Un" and
+    "Xi Jinping", last in "Pedro Sánchez"."""
     parts = name.split()
     if len(parts) < 2:
         return name
-    return parts[0] if family_name_first(name) else parts[-1]
+    return parts[0] if family_name_first(name) or _PINYIN_NAME.fullmatch(name) else parts[-1]
 
 
 def surname_order(name: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
