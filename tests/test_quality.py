@@ -34,17 +34,20 @@ from conftest import FIXTURES, REPO
 SHARED = REPO.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 
+def _blind(half: str) -> tuple[Path, Path]:
+    """(article folder, gold file) of one half of the blind sets (tests/fixtures/blindset)."""
+    return FIXTURES / "blindset" / half / "articles", FIXTURES / "blindset" / half / "gold.yaml"
+
+
 SETS: dict[str, tuple[Path, Path]] = {  # name → (article folder, gold file)
     "seeds": (SHARED / "seeds", SHARED / "eval" / "seeds-gold.yaml"),
     "devset": (FIXTURES / "devset" / "articles", FIXTURES / "devset" / "gold.yaml"),
     "evalset": (FIXTURES / "evalset" / "articles", FIXTURES / "evalset" / "gold.yaml"),
-    "blind-tune": (FIXTURES / "blindset" / "tune" / "articles", FIXTURES / "blindset" / "tune" / "gold.yaml"),
-    "blind-unseen": (FIXTURES / "blindset" / "unseen" / "articles", FIXTURES / "blindset" / "unseen" / "gold.yaml"),
-    "blind-holdout": (FIXTURES / "blindset" / "holdout" / "articles", FIXTURES / "blindset" / "holdout" / "gold.yaml"),
-    "blind2-tune": (FIXTURES / "blindset" / "second-tune" / "articles",
-                    FIXTURES / "blindset" / "second-tune" / "gold.yaml"),
-    "blind2-unseen": (FIXTURES / "blindset" / "second-unseen" / "articles",
-                      FIXTURES / "blindset" / "second-unseen" / "gold.yaml"),
+    "blind-tune": _blind("tune"),
+    "blind-unseen": _blind("unseen"),
+    "blind-holdout": _blind("holdout"),
+    "blind2-tune": _blind("second-tune"),
+    "blind2-unseen": _blind("second-unseen"),
 }
 
 # set → field → the F1 (or, for kind and speaker, the accuracy) its records must keep.
@@ -139,18 +142,10 @@ def test_peer_corpora_stay_above_their_floors(peer_scores):
 # Event headlines (../shared/eval/event_score.py): the articles of a set built together into
 # events. set → (article folders, gold files); set → measure → floor.
 EVENT_SETS: dict[str, tuple[tuple[Path, ...], tuple[Path, ...]]] = {
-    "seeds": ((SHARED / "seeds",), (SHARED / "eval" / "seeds-gold.yaml",)),
     "fixtures": ((FIXTURES / "devset" / "articles", FIXTURES / "evalset" / "articles"),
                  (FIXTURES / "devset" / "gold.yaml", FIXTURES / "evalset" / "gold.yaml")),
-    "blind-tune": ((FIXTURES / "blindset" / "tune" / "articles",), (FIXTURES / "blindset" / "tune" / "gold.yaml",)),
-    "blind-unseen": ((FIXTURES / "blindset" / "unseen" / "articles",),
-                     (FIXTURES / "blindset" / "unseen" / "gold.yaml",)),
-    "blind-holdout": ((FIXTURES / "blindset" / "holdout" / "articles",),
-                      (FIXTURES / "blindset" / "holdout" / "gold.yaml",)),
-    "blind2-tune": ((FIXTURES / "blindset" / "second-tune" / "articles",),
-                    (FIXTURES / "blindset" / "second-tune" / "gold.yaml",)),
-    "blind2-unseen": ((FIXTURES / "blindset" / "second-unseen" / "articles",),
-                      (FIXTURES / "blindset" / "second-unseen" / "gold.yaml",)),
+    **{name: ((SETS[name][0],), (SETS[name][1],))
+       for name in ("seeds", "blind-tune", "blind-unseen", "blind-holdout", "blind2-tune", "blind2-unseen")},
 }
 EVENT_FLOORS: dict[str, dict[str, float]] = {
     "blind-tune": {"headline_right": 1.00, "grouping_right": 1.00, "date_right": 1.00, "place_right": 1.00,
