@@ -825,3 +825,43 @@ LEADERS = (person("Narendra Modi", ("Modi",), "primer ministro"), person("Vladim
 def test_cue_classes_in_several_languages(tmp_path, body, language, expected):
     outcomes = extract_outcomes(text_document(tmp_path, body, language, LEADERS))
     assert [(o.kind, o.speaker) for o in outcomes] == expected
+
+
+@pytest.mark.parametrize("body, language, kinds", [
+    # A year that dates another noun ("the armistice of 1953") does not set the signing in the past ...
+    ("Kim y Moon firmaron el viernes una declaración conjunta en la que se comprometen a negociar "
+     "un tratado de paz que sustituya al armisticio de 1953.", "es", ["agreement"]),
+    ("Kim und Moon unterzeichneten eine Erklärung, die den Waffenstillstand von 1953 ersetzt.", "de", ["agreement"]),
+    # ... but the agreement's own year does, and so does the year of a meeting.
+    ("Kim y Moon firmaron el acuerdo de 2015.", "es", []),
+    ("At the summit of 2018 the two leaders signed a declaration.", "en", []),
+])
+def test_a_year_dates_the_noun_it_follows(tmp_path, body, language, kinds):
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == kinds
+
+
+@pytest.mark.parametrize("body, language", [
+    ("Ook spreken ze af dat de grens in mei opengaat.", "nl"),
+    ("Beide Seiten einigen sich auf einen Zeitplan für die Gespräche.", "de"),
+    ("Ambos gobiernos acuerdan reabrir las embajadas.", "es"),
+    ("Les deux présidents conviennent de se revoir en juin.", "fr"),
+    ("I due leader concordano sulla necessità di una tregua.", "it"),
+    ("The two sides agree that the talks will go on.", "en"),
+])
+def test_agreeing_in_the_present_tense_is_an_agreement(tmp_path, body, language):
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == ["agreement"]
+
+
+@pytest.mark.parametrize("body, language", [
+    ("Noord- en Zuid-Korea willen de oorlog nog dit jaar beëindigen. "
+     "Dat hebben Kim en Moon vrijdag afgesproken tijdens hun ontmoeting.", "nl"),
+    ("The border crossing will reopen in May. This was agreed by the two leaders on Friday.", "en"),
+    ("Die Grenze soll im Mai wieder öffnen. Darauf einigten sich die beiden Präsidenten am Freitag.", "de"),
+])
+def test_an_agreement_that_points_back_states_the_sentence_before(tmp_path, body, language):
+    doc = text_document(tmp_path, body, language)
+    (outcome,) = extract_outcomes(doc)
+    first, second = doc.sentences[-2:]
+    assert outcome.kind == "agreement"
+    assert outcome.text == doc.article.text[first.start:first.end]
+    assert [(e.start, e.end) for e in outcome.evidence] == [(first.start, first.end), (second.start, second.end)]

@@ -97,6 +97,7 @@ class OutcomeLexicon:
     earlier_tense: Cue
     since_words: Cue  # "since": the year a few words on is a starting point ("since the war began in 2014")
     after_words: Cue  # "after": only a year right after it is one ("after 2019")
+    year_attributes: Cue  # "of", "de", "van": the year after one dates the noun before it ("the armistice of 1953")
     source_nouns: Cue
     pronouns: Cue
     plural_subjects: Cue
@@ -112,6 +113,7 @@ class OutcomeLexicon:
     continuation_openers: Cue  # "also", "they": a sentence that goes on with an agreement's terms
     relative_words: Cue  # "who", "which", "die": a clause with its own subject
     joint_words: Cue  # "jointly", "gemeinsam": both sides take one position
+    content_references: Cue  # "Dat hebben ... afgesproken", "This was agreed": the agreement's content is the sentence before
     back_references: Cue  # "there", "dort": a sentence opening with one goes on in the time of the one before
     object_markers: Cue  # "to", "zu", "a": a name after a reporting verb behind one is who was told, not the speaker
     pro_drop: bool
