@@ -340,7 +340,7 @@ def test_no_terms_without_an_agreement(tmp_path, language, body):
     ("en", "Albanese responded that Australia sells coal to whoever pays.", "Anthony Albanese"),
     ("en", "Modi spoke of the need for more trade.", "Narendra Modi"),
     ("nl", "Rutte antwoordde dat Nederland geen troepen stuurt.", "Mark Rutte"),
-    ("nl", "Trudeau sprak na afloop van een historische dag.", "Justin Trudeau"),
+    ("nl", "Trudeau sprak na afloop van een lange dag.", "Justin Trudeau"),
     ("de", "Scholz antwortete, Deutschland liefere keine Marschflugkörper.", "Olaf Scholz"),
     ("de", "Lula verteidigte seine Haltung zum Krieg.", "Luiz Inácio Lula da Silva"),
     ("fr", "Macron a répondu que la France reste attachée au dialogue.", "Emmanuel Macron"),
@@ -865,3 +865,19 @@ def test_an_agreement_that_points_back_states_the_sentence_before(tmp_path, body
     assert outcome.kind == "agreement"
     assert outcome.text == doc.article.text[first.start:first.end]
     assert [(e.start, e.end) for e in outcome.evidence] == [(first.start, first.end), (second.start, second.end)]
+
+
+@pytest.mark.parametrize("body, language", [
+    ('"This is a historic day", Biden said at the press conference.', "en"),
+    ('"Dit is een historische ontmoeting", zei Biden op een persconferentie.', "nl"),
+    ("Kishida ha parlato di una nuova pagina nei rapporti tra i due Paesi.", "it"),
+    ("Devant la presse, M. Biden a assuré que le sommet n'était pas un échec.", "fr"),
+])
+def test_a_participant_s_verdict_on_the_meeting_is_an_assessment(tmp_path, body, language):
+    people = (person("Joe Biden", ("Biden", "M. Biden"), "President"), person("Fumio Kishida", ("Kishida",), "premier"))
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language, people))] == ["assessment"]
+
+
+def test_a_verdict_word_in_the_writer_s_voice_is_no_outcome(tmp_path):
+    body = "The festival in the old town was a great success last summer, with a cordial welcome for visitors."
+    assert extract_outcomes(text_document(tmp_path, body, "en")) == ()

