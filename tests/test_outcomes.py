@@ -881,3 +881,13 @@ def test_a_participant_s_verdict_on_the_meeting_is_an_assessment(tmp_path, body,
 def test_a_verdict_word_in_the_writer_s_voice_is_no_outcome(tmp_path):
     body = "The festival in the old town was a great success last summer, with a cordial welcome for visitors."
     assert extract_outcomes(text_document(tmp_path, body, "en")) == ()
+
+
+@pytest.mark.parametrize("body, language", [
+    ('Asked whether Russia would help North Korea build satellites, Putin said: "That is why we came here."', "en"),
+    ('Auf die Frage, ob Russland Nordkorea helfen werde, sagte Putin: „Deshalb sind wir hierhergekommen."', "de"),
+    ('Op de vraag of Rusland Noord-Korea zal helpen, antwoordde Poetin: "Daarom zijn we hier."', "nl"),
+])
+def test_the_future_of_a_question_put_to_the_speaker_is_no_announcement(tmp_path, body, language):
+    people = (person("Vladimir Putin", ("Putin", "Poetin"), "President"),)
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language, people))] == ["statement"]

@@ -91,6 +91,7 @@ class OutcomeLexicon:
     gift_verbs: Cue
     gift_receivers: Cue  # a side named by a noun, not a person, receives a gift ("the royal couple", "his guest")
     assessment_words: Cue
+    question_openers: Cue  # "asked whether", "auf die Frage, ob": the question's future is not the speaker's
     verdict_words: Cue  # "a historic day", "not a failure": a judgment when someone says it, not in the writer's voice
     hedges: Cue
     hypothetical_markers: Cue

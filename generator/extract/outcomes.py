@@ -381,6 +381,9 @@ def _spoken_kind(passage: Passage, ctx: Context, cue: tuple[int, int] | None = N
     if cue is not None and any(position == cue[0] for position, _ in markers):
         return "announcement"  # the reporting verb itself announces ("the two leaders announced a summit")
     markers = [m for m in markers if not _negated(m, ctx)]  # "we will not waver" takes a stance
+    question = hits["question_openers"].first(s, cue[0]) if cue is not None else None
+    if question is not None:  # "Asked whether Russia would help, Putin said: ..." commits to nothing asked
+        markers = [m for m in markers if not question[0] <= m[0] < cue[0]]
     if any(_commits(position, passage, ctx, cue) for position, _ in markers):
         return "announcement"
     return "statement"
