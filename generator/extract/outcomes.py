@@ -171,7 +171,8 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
         signed = hits["signing_words"].first(position, e)
         dated = _background(passage, position, ctx) or (signed is not None and _background(passage, signed[0], ctx))
         if not earlier and not dated:
-            return Candidate(passage, kind, speaker if speaker in ctx.cast.present else None, quoted)
+            # Whoever states it speaks: a participant, or a spokesperson ("Peskov said no deal was signed").
+            return Candidate(passage, kind, speaker, quoted)
 
     cancelled = hits["cancellation_words"].first(s, e)
     if cancelled is not None and hits["programme_nouns"].found(s, e) and not _background(passage, cancelled[0], ctx):
