@@ -891,3 +891,12 @@ def test_a_verdict_word_in_the_writer_s_voice_is_no_outcome(tmp_path):
 def test_the_future_of_a_question_put_to_the_speaker_is_no_announcement(tmp_path, body, language):
     people = (person("Vladimir Putin", ("Putin", "Poetin"), "President"),)
     assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language, people))] == ["statement"]
+
+
+@pytest.mark.parametrize("body, language", [
+    ("By continuing, you agree to our Privacy Policy.", "en"),
+    ("Door verder te surfen ga je akkoord met ons cookiebeleid.", "nl"),
+    ("En poursuivant votre navigation, vous acceptez l'utilisation de cookies.", "fr"),
+])
+def test_a_site_s_consent_notice_is_no_agreement(tmp_path, body, language):
+    assert extract_outcomes(text_document(tmp_path, body, language)) == ()

@@ -107,6 +107,7 @@ class OutcomeLexicon:
     clause_openers: Cue
     role_nouns: Cue
     boilerplate: Cue
+    site_notices: Cue  # "cookies", "privacy policy": a short line holding one anywhere is the site's notice
     judging_verbs: Cue  # "called it", "welcomed": the speaker judges what follows
     result_nouns: Cue  # what a judgment of the meeting is about ("the result", "progress")
     cancellation_words: Cue  # "cancelled": with a programme noun, a sign of no agreement

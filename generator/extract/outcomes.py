@@ -57,6 +57,7 @@ TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under t
 SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)
 CLAUSE_WORDS = 4  # words after "that" that make a reported clause, not a pronoun ("want to prevent that")
 RESTATEMENT_WORDS = 3
+NOTICE_WORDS = 30  # a cookie or privacy notice is a line or two, never a long sentence of news
 DUPLICATE_SHARE = 0.8  # word overlap (Jaccard) from which two passages of one article state the same
 NEGATED_FUTURE_REACH = 12  # characters between a future and the negation that makes it a stance ("will not waver")
 JOINED_WORDS = 5  # words between two people joined as one subject ("Scholz und Chinas Staats- und Parteichef Xi")  # shared content words that make a quote restate the paraphrase before it
@@ -607,6 +608,8 @@ def _boilerplate(passage: Passage, ctx: Context) -> bool:
     """Site furniture opens a short line ("Share", "Read more", "Foto ANP"); the same words
     inside a sentence are the writer's ("We share the same values")."""
     text = ctx.text[passage.start:passage.end]
+    if len(text.split()) <= NOTICE_WORDS and ctx.hits["site_notices"].found(passage.start, passage.end):
+        return True  # "By continuing, you agree to our Privacy Policy."
     if len(text.split()) > 12:
         return False
     opening = passage.start + len(text) - len(re.sub(r"^[\W_]+", "", text))
