@@ -900,3 +900,13 @@ def test_the_future_of_a_question_put_to_the_speaker_is_no_announcement(tmp_path
 ])
 def test_a_site_s_consent_notice_is_no_agreement(tmp_path, body, language):
     assert extract_outcomes(text_document(tmp_path, body, language)) == ()
+
+
+@pytest.mark.parametrize("body, language, kinds", [
+    ("Mais les deux pays ont décidé de créer un nouveau mécanisme de dialogue économique.", "fr", ["agreement"]),
+    ("Hanno inoltre deciso di tenere vertici trilaterali ogni anno.", "it", ["agreement"]),
+    ("The two leaders decided to set up a hotline.", "en", ["agreement"]),
+    ("The central bank decided to raise interest rates.", "en", []),  # one side's decision, not the talks'
+])
+def test_both_sides_deciding_together_is_an_agreement(tmp_path, body, language, kinds):
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == kinds

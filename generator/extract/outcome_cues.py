@@ -115,6 +115,7 @@ class OutcomeLexicon:
     obligation_markers: Cue  # "are to", "sollen": what the parties are to do under an agreement
     continuation_openers: Cue  # "also", "they": a sentence that goes on with an agreement's terms
     relative_words: Cue  # "who", "which", "die": a clause with its own subject
+    joint_decisions: Cue  # "decided to", "hanno deciso di": with both sides as subject, an agreement
     joint_words: Cue  # "jointly", "gemeinsam": both sides take one position
     content_references: Cue  # "Dat hebben ... afgesproken", "This was agreed": the agreement's content is the sentence before
     back_references: Cue  # "there", "dort": a sentence opening with one goes on in the time of the one before

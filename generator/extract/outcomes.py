@@ -57,6 +57,7 @@ TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under t
 SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)
 CLAUSE_WORDS = 4  # words after "that" that make a reported clause, not a pronoun ("want to prevent that")
 RESTATEMENT_WORDS = 3
+DROPPED_SUBJECT_WORDS = 2  # words before a plural verb that leave its subject unsaid ("Hanno inoltre deciso")
 NOTICE_WORDS = 30  # a cookie or privacy notice is a line or two, never a long sentence of news
 DUPLICATE_SHARE = 0.8  # word overlap (Jaccard) from which two passages of one article state the same
 NEGATED_FUTURE_REACH = 12  # characters between a future and the negation that makes it a stance ("will not waver")
@@ -182,8 +183,8 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     if _continues_terms(passage, attribution, previous, ctx):
         return Candidate(passage, "agreement", None, quoted)  # "Also, all prisoners are to be exchanged."
 
-    if _joint_stance(passage, mentions, attribution, ctx):
-        return Candidate(passage, "agreement", None, quoted)  # "X and Y jointly opposed ..."
+    if _joint_stance(passage, mentions, attribution, ctx) or _joint_decision(passage, mentions, attribution, ctx):
+        return Candidate(passage, "agreement", None, quoted)  # "X and Y jointly opposed ...", "both sides decided to"
 
     terms = _terms_position(passage, previous, ctx)
     if terms is not None and speaker not in ctx.cast.present and not _background(passage, terms, ctx):
@@ -342,6 +343,24 @@ def _joint_stance(passage: Passage, mentions: list[Mention], attribution: Attrib
     # makes it an earlier meeting's.
     clauses = [m.end() for m in CLAUSE_BREAK.finditer(ctx.text, s, e)]
     return pair and not any(_background(passage, c, ctx) for c in [s, *clauses])
+
+
+def _joint_decision(passage: Passage, mentions: list[Mention], attribution: Attribution | None, ctx: Context) -> bool:
+    """Both sides decide together ("the two countries decided to create a dialogue", "Hanno
+    inoltre deciso di tenere vertici ogni anno"): an agreement. The subject before the verb in
+    its clause is both sides or two participants; a language that drops its subjects may
+    leave it out (the verb forms listed are plural)."""
+    hits = ctx.hits
+    decision = next(iter(ctx.quotes.outside(hits["joint_decisions"].spans(passage.start, passage.end))), None)
+    if decision is None or attribution is not None or hits["hypothetical_markers"].found(passage.start, passage.end):
+        return False
+    clause_start = _clause(passage, decision[0], ctx)[0]
+    subject = ctx.text[clause_start:decision[0]]
+    present = {m.person for m in mentions if m.kind in ("name", "role") and m.person in ctx.cast.present
+               and clause_start <= m.start < decision[0]}
+    both = hits["plural_subjects"].found(clause_start, decision[0]) or len(present) >= 2
+    dropped = ctx.lex.pro_drop and len(subject.split()) <= DROPPED_SUBJECT_WORDS and not present
+    return (both or dropped) and not _background(passage, decision[0], ctx)
 
 
 def _clause(passage: Passage, position: int, ctx: Context) -> tuple[int, int]:
