@@ -423,7 +423,7 @@ def gazetteer() -> Gazetteer:
     return kept(_cache_name(), build_gazetteer)
 
 
-_SOURCE_RANK = {"project": 0, "country": 1, "city": 2, "town": 2, "state": 3}
+_SOURCE_RANK = {"project": 0, "phrase": 0, "country": 1, "city": 2, "town": 2, "state": 3}
 
 
 def candidates(key: str, surface: str, language: str) -> list[tuple[GazetteerEntry, int]]:
@@ -494,6 +494,12 @@ def _weight(entry: GazetteerEntry, context: frozenset[str], near: tuple[tuple[fl
 def towns_named(key: str) -> list[tuple[GazetteerEntry, int]]:
     """The towns too small for the main index that bear this name (their own name only)."""
     return [(_entry(row), PRIMARY) for row in gazetteer().towns.get(key, ())]
+
+
+def venue_named(name: str) -> GazetteerEntry:
+    """A venue the gazetteer lacks, known only by the name the text gives it ("Hotel Bristol"):
+    no point and no country until the text places it."""
+    return GazetteerEntry(name, "venue", None, None, None, 0, None, "phrase")
 
 
 def country_population(code: str | None) -> int:

@@ -178,9 +178,14 @@ def extract_places(doc: Document) -> tuple[Place, ...]:
     for mention in mentions:
         by_place.setdefault((mention.entry.name, mention.entry.country), []).append(mention)
     main = main_places(doc, by_place)
+    # A venue known only by its name lies in the main site's country when it is the meeting's.
+    site_country = next((e.country for key in main if (e := _reading(by_place[key])).type in SITE_TYPES
+                         and e.source != "phrase" and e.country), None)
     places = []
     for key, found in by_place.items():
         entry = _reading(found)
+        if entry.source == "phrase" and key in main:
+            entry = gz.GazetteerEntry(entry.name, entry.type, site_country, None, None, 0, None, entry.source)
         aliases = tuple(dict.fromkeys(m.surface for m in found))
         sentences = tuple(dict.fromkeys(m.sentence for m in found))
         evidence = tuple(_evidence(doc, i) for i in sentences)
@@ -312,8 +317,15 @@ def _candidates_in(doc: Document, index: int, lex: PlacesLexicon) -> Iterator[_C
             continue
         last, found = match
         registry_name = any(entry.source in ("city", "country", "state") for entry, _ in found)
-        in_venue = registry_name and _in_venue_name(text, words, i, last, lex)
-        if not in_venue and _used_as_place(text, words, i, last, lex, registry_name, doc.language):
+        venue = _venue_name(text, words, i, last, lex) if registry_name else None
+        if venue is not None:
+            # "Shangri-La Hotel": a venue, whose town is the site the text gives, not Shangri-La.
+            first, end = venue
+            name = text[words[first].start:words[end].end]
+            yield index, words, [(gz.venue_named(name[:1].upper() + name[1:]), gz.PRIMARY)], venue, False
+            i = max(last, end) + 1
+            continue
+        if _used_as_place(text, words, i, last, lex, registry_name, doc.language):
             yield index, words, found, (i, last), False
         i = last + 1
 
@@ -360,24 +372,25 @@ def _lies_in(entry: gz.GazetteerEntry, outer: gz.GazetteerEntry) -> bool:
     return entry.country == outer.country and entry.name != outer.name
 
 
-def _in_venue_name(text: str, words: list[_Word], first: int, last: int, lex: PlacesLexicon) -> bool:
-    """Whether a place name is part of a venue's name: a capitalised venue noun right after it
-    ("Shangri-La Hotel", "Peace House"), or a venue noun right before it, perhaps through a
-    linking word ("Hotel Bristol", "Palacio de Miraflores", "l'hôtel Bristol")."""
+def _venue_name(text: str, words: list[_Word], first: int, last: int, lex: PlacesLexicon
+                ) -> tuple[int, int] | None:
+    """The words of the venue whose name holds a place name, if it is part of one: a capitalised
+    venue noun right after it ("Shangri-La Hotel", "Peace House"), or a venue noun right before
+    it, perhaps through linking words ("Hotel Bristol", "Palacio de Miraflores", "l'hôtel Bristol")."""
     if not lex.venue_heads:
-        return False
+        return None
     after = words[last + 1] if last + 1 < len(words) else None
     if (after is not None and after.text[0].isupper() and after.text.casefold() in lex.venue_heads
             and text[words[last].end:after.start] in (" ", "-")):
-        return True
+        return first, last + 1
     k = first - 1
     while k >= 0 and words[k].text.casefold() in lex.venue_links and first - k <= 2:
         k -= 1
-    if k < 0 or k == first - 1 and text[words[k].end:words[first].start] != " ":
-        return False
-    head = words[k]
-    return head.text.casefold() in lex.venue_heads and all(
-        text[a.end:b.start] in (" ", "'", "’") for a, b in zip(words[k:first], words[k + 1:first + 1]))
+    if k < 0 or words[k].text.casefold() not in lex.venue_heads:
+        return None
+    if all(text[a.end:b.start] in (" ", "'", "’") for a, b in zip(words[k:first], words[k + 1:first + 1])):
+        return k, last
+    return None
 
 
 def _longest_match(text: str, words: list[_Word], first: int, language: str, gaz: gz.Gazetteer
@@ -567,7 +580,7 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
     # A container the article names is the one it means (its Woodside is California's).
     own = {entry.name: entry for entry in named.values()}
     chains = {key: _containers(entry, own) for key, entry in named.items()}
-    sites = [key for key, entry in named.items() if _can_be_site(entry)]
+    sites = [key for key, entry in named.items() if _can_be_site(entry) and entry.source != "phrase"]
 
     title = doc.article.title.strip()
     leads = lead_paragraph(doc)
@@ -627,6 +640,9 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
             main.add(key)  # its island, its city
         elif entry.type == "country" and entry.country and entry.country == anchor_entry.country:
             main.add(key)
+        elif entry.source == "phrase" and any(m.located and (in_headline(m) or m.sentence in main_sentences)
+                                              for m in by_place[key]):
+            main.add(key)  # a venue the gazetteer lacks, which the headline sets the meeting in
     return frozenset(main)
 
 
