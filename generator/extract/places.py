@@ -252,7 +252,8 @@ def find_mentions(doc: Document) -> list[Mention]:
         if not qualified and not datelined and (
                 (entry.source in ("city", "town") and _common_word_town(entry, surface, marked, context, doc.language))
                 or (chosen[1] & gz.FOLDED and word_frequency(surface, doc.language) >= COMMON_WORD_ZIPF)
-                or (entry.source == "country" and not marked and not _after_place_noun(words, first, lex)
+                or (entry.source == "country" and not _after_place_noun(words, first, lex)
+                    and not _after_locative(words, first, lex)
                     and _common_word_territory(entry, surface, doc.language))):
             continue
         city = gz.city_reading(entry)
@@ -272,6 +273,14 @@ def _towns_near(found: list[tuple[gz.GazetteerEntry, int]], sites: dict[str, tup
         return []  # a city's name means the city, unless its state or country follows it
     return [(entry, flags) for entry, flags in gz.towns_named(gz.name_key(name))
             if any(gz.distance_km((entry.lat, entry.lon), point) <= gz.NEAR_KM for point in points)]
+
+
+def _after_locative(words: list[_Word], first: int, lex: PlacesLexicon) -> bool:
+    """Whether a locative preposition stands before the name, perhaps through a determiner ("à la Réunion")."""
+    before = [w.text.casefold() for w in words[max(0, first - 2):first]]
+    if before and before[-1] in lex.determiners:
+        before.pop()
+    return bool(before) and before[-1] in lex.locative_prepositions
 
 
 def _after_place_noun(words: list[_Word], first: int, lex: PlacesLexicon) -> bool:
