@@ -386,6 +386,8 @@ def test_multi_word_city_names_in_their_local_forms(language: str, text: str, ci
     ("fr", "Réunion des ministres\n\nRéunion des ministres à Paris mardi.", "Réunion"),
     ("it", "Vertice\n\nNella Città eterna i leader si sono incontrati martedì a Roma.", "Chita"),
     ("en", "Talks\n\nThe ministers met in Paris. Jersey sales rose after the match.", "Jersey"),
+    # a preposition does not make a place of a title's first word
+    ("es", "Cumbre\n\nLos ministros participaron en la Reunión de Alto Nivel celebrada en Madrid.", "Réunion"),
 ])
 def test_a_territory_named_like_a_common_word_is_the_word(language: str, text: str, word: str) -> None:
     assert word not in site_of(language, text)

@@ -252,9 +252,9 @@ def find_mentions(doc: Document) -> list[Mention]:
         if not qualified and not datelined and (
                 (entry.source in ("city", "town") and _common_word_town(entry, surface, marked, context, doc.language))
                 or (chosen[1] & gz.FOLDED and word_frequency(surface, doc.language) >= COMMON_WORD_ZIPF)
-                or (entry.source == "country" and not _after_place_noun(words, first, lex)
-                    and not _after_locative(words, first, lex)
-                    and _common_word_territory(entry, surface, doc.language))):
+                or (entry.source == "country" and _common_word_territory(entry, surface, doc.language)
+                    and (_title_goes_on(sentence.text, words, last) or not (
+                        _after_place_noun(words, first, lex) or _after_locative(words, first, lex))))):
             continue
         city = gz.city_reading(entry)
         if city is not None and (mention.located or datelined):
@@ -273,6 +273,16 @@ def _towns_near(found: list[tuple[gz.GazetteerEntry, int]], sites: dict[str, tup
         return []  # a city's name means the city, unless its state or country follows it
     return [(entry, flags) for entry, flags in gz.towns_named(gz.name_key(name))
             if any(gz.distance_km((entry.lat, entry.lon), point) <= gz.NEAR_KM for point in points)]
+
+
+def _title_goes_on(text: str, words: list[_Word], last: int) -> bool:
+    """Whether the capitalised words of a title go on after the name through a short linking
+    word ("Reunión de Alto Nivel", "Réunion des Ministres"): the name is the title's first word."""
+    if last + 2 >= len(words):
+        return False
+    link, after = words[last + 1], words[last + 2]
+    return (link.text.islower() and len(link.text) <= 3 and after.text[0].isupper()
+            and text[words[last].end:link.start] == " " and text[link.end:after.start] == " ")
 
 
 def _after_locative(words: list[_Word], first: int, lex: PlacesLexicon) -> bool:
