@@ -374,6 +374,11 @@ def test_a_venue_named_after_a_town_is_a_venue_in_the_site(language: str, text: 
     ("de", "Gipfel\n\nFRANKFURT AM MAIN (dpa) - Die Minister trafen sich am Dienstag.", "Frankfurt"),
     ("it", "Vertice\n\nI ministri si sono incontrati martedì a Francoforte sul Meno.", "Frankfurt"),
     ("es", "Cumbre\n\nCIUDAD DE MÉXICO, 12 jun (EFE) - Los presidentes se reunieron el martes.", "Mexico City"),
+    ("en", "Summit\n\nWASHINGTON D.C., June 12 (Reuters) - The presidents met on Tuesday.", "Washington"),
+    ("fr", "Sommet\n\nNEW DELHI, 12 juin (AFP) - Les dirigeants se sont réunis mardi.", "New Delhi"),
+    # a small capital by its name in the language, and from the dateline alone
+    ("fr", "Sommet\n\nLA VALETTE, 12 juin (AFP) - Les dirigeants se sont réunis mardi.", "Valletta"),
+    ("it", "Vertice\n\nI leader europei si sono riuniti martedì a La Valletta.", "Valletta"),
 ])
 def test_multi_word_city_names_in_their_local_forms(language: str, text: str, city: str) -> None:
     places = site_of(language, text)

@@ -81,6 +81,7 @@ _FOLDS: tuple[tuple[str, str], ...] = (
 PRIMARY = 1  # the name is the place's own name, not an alternate spelling
 ANY_CASE = 2  # a descriptive phrase matched whatever its case ("Korean peninsula", "péninsule coréenne")
 EXACT_CASE = 4  # an acronym matched only as written ("US", "VS", not "us")
+CAPITAL = 16  # an alternate spelling of a national capital, trusted whatever the capital's size ("La Valette")
 FOLDED = 8  # matched only by the transliteration-folded form ("Città" for Čita): no spelling of the place
 
 
@@ -351,6 +352,7 @@ def build_gazetteer() -> Gazetteer:
                 if place.name == row[0]:
                     project_cities.update({(row[2], name_key(s)): index for _, s in place.spellings})
     cities = sorted(cache.get_cities().values(), key=lambda c: c["geonameid"])
+    capitals = {(code, name_key(c.get("capital") or "")) for code, c in cache.get_countries().items()}
     for city in cities:
         lat, lon = round(float(city["latitude"]), 4), round(float(city["longitude"]), 4)
         own = project_cities.get((city["countrycode"], name_key(city["name"])))
@@ -366,11 +368,14 @@ def build_gazetteer() -> Gazetteer:
             city["name"], "city", city["countrycode"], lat, lon, int(city["population"]), state, "city"))
         # Folded spellings only for big cities: small ones need an exact name (and more besides).
         builder.add_name(index, city["name"], None, PRIMARY, fold=city["population"] >= FOLD_MIN_POPULATION)
-        if city["population"] < ALT_NAME_MIN_INDEXED:
+        # A capital's other names are what the press calls it in each language, however small it is.
+        capital = CAPITAL if (city["countrycode"], name_key(city["name"])) in capitals else 0
+        if city["population"] < ALT_NAME_MIN_INDEXED and not capital:
             continue  # a small town's other names would only ever count with its country named
         for alternate in sorted(set(city["alternatenames"])):
             if alternate != city["name"] and _is_usable_alternate(alternate):
-                builder.add_name(index, alternate, None, 0, fold=city["population"] >= ALT_NAME_MIN_POPULATION)
+                builder.add_name(index, alternate, None, capital,
+                                 fold=city["population"] >= ALT_NAME_MIN_POPULATION)
     for state in sorted(cache.get_us_states().values(), key=lambda s: s["code"]):
         index = builder.add_entry(GazetteerEntry(state["name"], "region", "US", None, None, 0, None, "state"))
         builder.add_name(index, state["name"], "en", PRIMARY)
@@ -449,7 +454,7 @@ def best(found: list[tuple[GazetteerEntry, int]], context: frozenset[str] = froz
     Cities named by an alternate spelling must be big or in a context country."""
     usable = [
         (entry, flags) for entry, flags in found
-        if entry.source != "city" or flags & PRIMARY or entry.population >= ALT_NAME_MIN_POPULATION
+        if entry.source != "city" or flags & (PRIMARY | CAPITAL) or entry.population >= ALT_NAME_MIN_POPULATION
         or entry.country in context
     ]
     if not usable:

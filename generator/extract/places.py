@@ -102,7 +102,7 @@ DATELINE_WEIGHT = 1.0
 # How many of an article's first non-empty lines can hold its dateline.
 DATELINE_LINES = 4
 _DATELINE_BEFORE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)\s*[-–—]\s*)?")
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[,–—-]")
+_DATELINE_AFTER = re.compile(r"\.?\s*(?:\([^()\n]{1,30}\)\s*)?[,–—-]")  # "WASHINGTON D.C., June 1"
 
 
 @dataclass(frozen=True)
@@ -239,16 +239,18 @@ def find_mentions(doc: Document) -> list[Mention]:
         surface = doc.article.text[start:end]
         if inside_name(start, end):
             continue
-        if entry.source in ("city", "town") and (
-                surface in person_words  # "Kim", "Moon": a person the article names
-                or not qualified and (_names_a_person(sentence.text, words, first, last, lex)
-                                      or not _plausible_town(entry, words, first, last, context, lex, doc))):
-            continue
         mention = Mention(entry, surface, sentence_index, start, end, _is_located(words, first, last, lex))
+        datelined = _in_dateline(doc, mention)  # the report was filed there: however small, a place
+        registry_town = entry.source in ("city", "town")
+        if (registry_town or entry.type == "city") and (
+                surface in person_words  # "Kim", "Moon": a person the article names
+                or not (qualified or datelined) and (
+                    _names_a_person(sentence.text, words, first, last, lex)  # "Washington Post"
+                    or registry_town and not _plausible_town(entry, words, first, last, context, lex, doc))):
+            continue
         if first == 0 and _lower_inside_name(entry, surface):
             continue
         marked = first > 0 and words[first - 1].text.casefold() in lex.locative_prepositions
-        datelined = _in_dateline(doc, mention)
         if not qualified and not datelined and (
                 (entry.source in ("city", "town") and _common_word_town(entry, surface, marked, context, doc.language))
                 or (chosen[1] & gz.FOLDED and word_frequency(surface, doc.language) >= COMMON_WORD_ZIPF)
