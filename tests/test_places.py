@@ -365,6 +365,16 @@ def test_a_venue_named_after_a_town_is_a_venue_in_the_site(language: str, text: 
     assert not {"Shangri-La", "Bristol", "Miraflores"} & set(places)
 
 
+@pytest.mark.parametrize(("language", "text", "venue"), [
+    ("en", "Talks\n\nSEOUL (Reuters) - The president landed at Osan Air Base on Monday.", "Osan Air Base"),
+    ("de", "Besuch\n\nPEKING (dpa) - Der Kanzler sprach am Dienstag an der Universität Peking.", "Universität Peking"),
+    ("nl", "Bezoek\n\nDe premier landde dinsdag op luchthaven Vnukovo in Moskou.", "Luchthaven Vnukovo"),
+])
+def test_a_facility_named_after_its_town_is_a_venue(language: str, text: str, venue: str) -> None:
+    places = site_of(language, text)
+    assert places[venue].type == "venue" and places[venue].lat is None
+
+
 @pytest.mark.parametrize(("language", "text", "city"), [
     ("es", "Cumbre\n\nCIUDAD DE PANAMÁ, 12 jun (EFE) - Los presidentes se reunieron el martes.", "Panama City"),
     ("it", "Vertice\n\nI leader si sono incontrati martedì nella Città del Vaticano.", "Vatican City"),

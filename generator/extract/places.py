@@ -396,14 +396,16 @@ def _lies_in(entry: gz.GazetteerEntry, outer: gz.GazetteerEntry) -> bool:
 def _venue_name(text: str, words: list[_Word], first: int, last: int, lex: PlacesLexicon
                 ) -> tuple[int, int] | None:
     """The words of the venue whose name holds a place name, if it is part of one: a capitalised
-    venue noun right after it ("Shangri-La Hotel", "Peace House"), or a venue noun right before
+    venue noun after it ("Shangri-La Hotel", "Osan Air Base"), or a venue noun right before
     it, perhaps through linking words ("Hotel Bristol", "Palacio de Miraflores", "l'hôtel Bristol")."""
     if not lex.venue_heads:
         return None
-    after = words[last + 1] if last + 1 < len(words) else None
-    if (after is not None and after.text[0].isupper() and after.text.casefold() in lex.venue_heads
-            and text[words[last].end:after.start] in (" ", "-")):
-        return first, last + 1
+    # After it, through at most two more capitalised words: "Osan Air Base", "Vnukovo International Airport".
+    for end in range(last + 1, min(len(words), last + 4)):
+        if not words[end].text[0].isupper() or text[words[end - 1].end:words[end].start] not in (" ", "-"):
+            break
+        if words[end].text.casefold() in lex.venue_heads:
+            return first, end
     k = first - 1
     while k >= 0 and words[k].text.casefold() in lex.venue_links and first - k <= 2:
         k -= 1
@@ -656,14 +658,20 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
         anchor = min(inner, key=lambda sk: (-sk[0], SPECIFICITY[named[sk[1]].type], order.index(sk[1])))[1]
     anchor_entry = named[anchor]
     main = {anchor}
+    # Where the text names the site: its sentences, and the whole lead when the dateline gives it.
+    site_keys = [key for key in by_place if key == anchor or named[key].name in chains[anchor]]
+    site_sentences = {m.sentence for key in site_keys for m in by_place[key]}
+    if any(_in_dateline(doc, m) for key in site_keys for m in by_place[key]):
+        site_sentences |= set(leads)
     for key, entry in named.items():
         if entry.name in chains[anchor]:
             main.add(key)  # its island, its city
         elif entry.type == "country" and entry.country and entry.country == anchor_entry.country:
             main.add(key)
-        elif entry.source == "phrase" and any(m.located and (in_headline(m) or m.sentence in main_sentences)
-                                              for m in by_place[key]):
-            main.add(key)  # a venue the gazetteer lacks, which the headline sets the meeting in
+        elif entry.source == "phrase" and any(
+                m.located and (in_headline(m) or m.sentence in main_sentences) and m.sentence in site_sentences
+                for m in by_place[key]):
+            main.add(key)  # a venue the gazetteer lacks, which the headline sets in the site's town
     return frozenset(main)
 
 
