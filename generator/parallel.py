@@ -23,7 +23,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from .cache import ExtractionCache
 from .config import BuildConfig
-from .extract import extract_article, extractor_version
+from .extract import extract_article, extractor_version, warm_up
 from .extract.language import UnknownLanguageError, check_language
 from .records import Article, ArticleRecord
 from .workers import OverBudget, Pending, Resident, default_jobs, time_limit, worker_pool
@@ -67,6 +67,7 @@ Outcome = tuple["ArticleRecord | None", "ExtractionFailure | None"]
 def _extract_one(task: Task, budget: float | None = TIME_BUDGET) -> Outcome:
     """One article's record or failure, in `budget` seconds at most (None: no limit)."""
     article, anchor = task
+    warm_up()  # the data every article needs loads once per process, outside any one article's budget
     try:
         with time_limit(budget):
             return _extract_checked(article, anchor)

@@ -115,6 +115,7 @@ def warm_up() -> None:
     stages()
     all_languages()
     gazetteer.gazetteer()
+    gazetteer.towns_index()
     language.identifier()
     person_lexicon.given_names()
 

@@ -490,6 +490,11 @@ def _weight(entry: GazetteerEntry, context: frozenset[str], near: tuple[tuple[fl
     return weight
 
 
+def towns_index() -> None:
+    """Load (or build and keep) the index of small towns now rather than at the first lookup."""
+    _towns()
+
+
 def towns_named(key: str) -> list[tuple[GazetteerEntry, int]]:
     """The towns too small for the main index that bear this name (their own name only)."""
     return [(_entry(row), PRIMARY) for row in _towns().get(key, ())]
