@@ -554,3 +554,41 @@ def test_reports_of_a_summit_that_saw_different_leaders_are_one_event(make_recor
                 for r in records]
     groups = cluster_articles(articles, records, OtherText())
     assert [[records[i].id for i in g] for g in groups] == [["dated", "undated"], ["elsewhere"]]
+
+
+def test_a_visit_of_two_days_in_two_cities_of_one_country_is_one_event(make_record):
+    # Talks in Tokyo on day one, a visit to Osaka on day two: one visit, in every language.
+    # The same leaders in Osaka five months later, or in Seoul the next day, meet again.
+    tokyo = ("Tokyo", "city", "JP", 35.68, 139.69, True)
+    osaka = ("Osaka", "city", "JP", 34.69, 135.50, True)
+    seoul = ("Seoul", "city", "KR", 37.57, 126.98, True)
+    pair = [("Olaf Scholz", None, True), ("Fumio Kishida", None, True)]
+    records = [
+        make_record("de_tokyo", language="de", date="2023-03-18", places=[tokyo], people=pair),
+        make_record("fr_tokyo", language="fr", date="2023-03-18", places=[tokyo], people=pair),
+        make_record("it_osaka", language="it", date="2023-03-19", places=[osaka], people=pair),
+        make_record("nl_osaka_later", language="nl", date="2023-08-19", places=[osaka], people=pair),
+        make_record("es_seoul", language="es", date="2023-03-19", places=[seoul], people=pair),
+    ]
+    articles = [Article(id=r.id, path=f"{r.id}.txt", text="The leaders met.", title=r.title, content_hash="0" * 64)
+                for r in records]
+    groups = cluster_articles(articles, records, SameText())
+    assert [[records[i].id for i in g] for g in groups] == [
+        ["de_tokyo", "fr_tokyo", "it_osaka"], ["es_seoul"], ["nl_osaka_later"]]
+
+
+def test_a_visit_s_other_day_needs_the_same_people_present(make_record):
+    tokyo = ("Tokyo", "city", "JP", 35.68, 139.69, True)
+    osaka = ("Osaka", "city", "JP", 34.69, 135.50, True)
+    records = [
+        make_record("tokyo", date="2023-03-18", places=[tokyo],
+                    people=[("Olaf Scholz", None, True), ("Fumio Kishida", None, True)]),
+        make_record("tokyo_again", date="2023-03-18", places=[tokyo],
+                    people=[("Olaf Scholz", None, True), ("Fumio Kishida", None, True)]),
+        make_record("osaka", date="2023-03-19", places=[osaka],
+                    people=[("Fumio Kishida", None, True), ("Anthony Albanese", None, True)]),
+    ]
+    articles = [Article(id=r.id, path=f"{r.id}.txt", text="The leaders met.", title=r.title, content_hash="0" * 64)
+                for r in records]
+    groups = cluster_articles(articles, records, SameText())
+    assert [[records[i].id for i in g] for g in groups] == [["osaka"], ["tokyo", "tokyo_again"]]
