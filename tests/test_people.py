@@ -446,3 +446,22 @@ def test_a_meeting_told_at_the_end_does_not_name_the_participants() -> None:
     people = people_of("en_side_meeting_late.md")
     assert people["Marco Rossi"].present and people["Erik Lindqvist"].present
     assert not people["Anna Berger"].present and not people["Tom Hale"].present
+
+
+@pytest.mark.parametrize("fixture, remote", [
+    ("en_video_link_guest.txt", "Volodymyr Zelensky"),
+    ("de_videoschalte.txt", "Wolodymyr Selenskyj"),
+    ("fr_visioconference.txt", "Volodymyr Zelensky"),
+    ("it_videocollegamento.txt", "Volodymyr Zelensky"),
+    ("es_videoconferencia.txt", "Volodímir Zelenski"),
+    ("nl_videoverbinding.txt", "Volodymyr Zelensky"),
+])
+def test_taking_part_by_video_link_is_not_presence(fixture, remote):
+    people = people_of(fixture)
+    assert present(people) == {"Olaf Scholz", "Emmanuel Macron"}
+    assert remote in people  # still mentioned, with the role the text gives
+    assert people[remote].role_en == "President of Ukraine"
+
+
+def test_a_meeting_held_wholly_by_video_keeps_its_participants():
+    assert present(people_of("en_video_call_summit.txt")) == {"Joe Biden", "Xi Jinping"}

@@ -19,7 +19,8 @@ A person is `present` (took part in the main event) when they are
 and not marked as past ("former", "the late", a background sentence). Spouses who travel
 along and speakers of a participation sentence do not count by that phrase alone. A person
 the text says was absent ("did not attend", "nahm nicht teil") is not present unless a
-participation phrase also names them.
+participation phrase also names them, and one who took part by video link ("per
+Videoschalte", "par visioconférence") is not present where others met in person.
 
 Names that stand for companies, products or places are left out (`_is_person`): legal
 forms, organisation nouns and model numbers mark them; a title, role, given name or
@@ -298,12 +299,14 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"[^\W\d_]+", text))
 
 
-def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -> set[int]:
+def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, remote: bool = False) -> set[int]:
     """People a participation phrase puts at the event: named inside it ("nahm auch X teil"),
     right before it ("X also took part"), or listed right after it ("accompanied by senior
     officials, including X and his deputy Y"). Speakers, spouses and past sentences are left out.
     With `absence`, the people an absence phrase names the same way ("X did not attend",
-    "An dem Treffen nahm X nicht teil")."""
+    "An dem Treffen nahm X nicht teil"). With `remote`, the people a remote phrase names: its
+    subject ("X joined by video link"), or, with none before it, those it introduces ("per
+    Videoschalte zugeschaltet war X")."""
     lex = lexicon(doc.language)
     text = doc.article.text
     owner = {id(m): i for i, c in enumerate(clusters) for m in c.mentions}
@@ -313,8 +316,8 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -
             by_sentence.setdefault(mention.sentence, []).append(mention)
     found: set[int] = set()
     # A speaker takes part only by speaking at the event: "said at the meeting", "sagte bei dem Treffen".
-    phrases = [(lex.absence, True)] if absence else [(lex.participation, False), (lex.speaking_at, True),
-                                                      (lex.arrival, False), (lex.agent, False)]
+    phrases = [(lex.absence, True)] if absence else [(lex.remote, True)] if remote else [
+        (lex.participation, False), (lex.speaking_at, True), (lex.arrival, False), (lex.agent, False)]
     subject_only = {lex.absence.pattern, lex.arrival.pattern}  # said of the person before the phrase
     for index, here in sorted(by_sentence.items()):
         sentence = doc.sentences[index]
@@ -345,7 +348,8 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -
                         break
                     taking.append(left)
             # An absence or an arrival is said of its subject, not of the names after it.
-            after = [] if match.re.pattern in subject_only else [m for m in here if m.lead_in >= end]
+            after = [] if match.re.pattern in subject_only or (remote and taking) \
+                else [m for m in here if m.lead_in >= end]
             chain: list[Mention] = []
             agent = match.re.pattern == lex.agent.pattern  # "received by X": X and the people listed with X
             for mention in after:
@@ -466,6 +470,11 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> 
         # A participation phrase outweighs an absence ("Moon joined the two leaders" and "did not
         # take part in the talks"); an absence outweighs being named most.
         present.append(not past and (i in took_part or (i in principals and i not in absent)))
+    # Taking part by video link is not being there ("Zelensky joined by video link"), where
+    # someone else was: a meeting held wholly by video keeps its participants.
+    remote = _took_part(doc, clusters, remote=True)
+    if any(p and i not in remote for i, p in enumerate(present)):
+        present = [p and i not in remote for i, p in enumerate(present)]
     return present
 
 

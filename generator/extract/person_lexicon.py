@@ -80,6 +80,7 @@ class PeopleLexicon:
     organisation_owned: re.Pattern[str]  # "shares", "CEO": nouns only an organisation owns
     person_pronouns: re.Pattern[str]  # "he", "hij": refer to a person, never to a company
     absence: re.Pattern[str]  # "did not attend", "nahm ... nicht teil": the person was not there
+    remote: re.Pattern[str]  # "by video link", "per Videoschalte": the person took part from elsewhere
     comitatives: frozenset[str]  # "with", "mit": the name after one is not a subject
     adjective_suffixes: frozenset[str]  # "based" in "Chicago-based": a hyphenated adjective, not a name
 
@@ -210,6 +211,7 @@ def lexicon(code: str) -> PeopleLexicon:
         organisation_owned=_phrase_pattern(owned, r"(?<!\w)(?:{})(?!\w)"),
         person_pronouns=_phrase_pattern(_words(section, "person_pronouns"), r"(?<!\w)(?:{})(?!\w)"),
         absence=_phrase_pattern(_words(section, "absence_words"), r"(?<!\w)(?:{})(?!\w)"),
+        remote=_phrase_pattern(_words(section, "remote_words"), r"(?<!\w)(?:{})(?!\w)"),
         adjective_suffixes=frozenset(_words(section, "adjective_suffixes")),
         comitatives=frozenset(_words(section, "comitatives")),
     )
