@@ -465,3 +465,13 @@ def test_taking_part_by_video_link_is_not_presence(fixture, remote):
 
 def test_a_meeting_held_wholly_by_video_keeps_its_participants():
     assert present(people_of("en_video_call_summit.txt")) == {"Joe Biden", "Xi Jinping"}
+
+
+@pytest.mark.parametrize("fixture", ["en_meeting_told_in_passing.txt", "de_treffen_am_rande_erwaehnt.txt",
+                                     "fr_autre_rencontre.txt", "es_otra_reunion.txt"])
+def test_a_meeting_told_in_passing_at_another_venue_gives_no_presence(fixture):
+    # "On the same day Biden hosted Scholz at the White House", in a report of Macron in Moscow.
+    people = people_of(fixture)
+    assert {"Joe Biden", "Olaf Scholz"} <= set(people)
+    assert {"Joe Biden", "Olaf Scholz"}.isdisjoint(present(people))
+    assert len(present(people)) == 2 and "Emmanuel Macron" in present(people)

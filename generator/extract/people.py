@@ -21,6 +21,8 @@ along and speakers of a participation sentence do not count by that phrase alone
 the text says was absent ("did not attend", "nahm nicht teil") is not present unless a
 participation phrase also names them, and one who took part by video link ("per
 Videoschalte", "par visioconférence") is not present where others met in person.
+A participation phrase followed by a site the headline and lead never name tells of
+another meeting ("on Monday Biden hosted Scholz at the White House") and gives no presence.
 
 Names that stand for companies, products or places are left out (`_is_person`): legal
 forms, organisation nouns and model numbers mark them; a title, role, given name or
@@ -36,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..records import Document, Person
-from .event_cues import is_historical, lexicon as event_lexicon, main_event_sentences
+from .event_cues import is_historical, lead_sentence, lexicon as event_lexicon, main_event_sentences
 from .names import family_name_first, person_key, same_person
 from .person_lexicon import PeopleLexicon, is_given_name, lexicon
 from .person_mentions import Mention, find_mentions
@@ -361,9 +363,34 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, r
                     break
             if agent and chain and lex.other_venue.match(text[chain[-1].end:]):
                 chain = []  # "recibido por el rey Felipe VI en el Palacio Real": another occasion
+            elif not agent and _elsewhere(doc, chain[-1].end if chain else end):
+                continue  # "on Monday Biden received Scholz at the White House": another meeting
             taking += chain
             found |= {owner[id(m)] for m in taking if (speaking or not m.speaker) and not _spouse(m, lex)}
     return found
+
+
+@lru_cache(maxsize=None)
+def _date_words(code: str) -> frozenset[str]:
+    """Month and weekday names (the dates section): "am Montag" names a day, not a site."""
+    from ..languages import load
+    section = load(code).section("dates")
+    names = [*(section.get("months") or {}).values(), *(section.get("weekdays") or {}).values()]
+    return frozenset(str(w).lower() for words in names for w in (words if isinstance(words, list) else [words]))
+
+
+def _elsewhere(doc: Document, at: int) -> bool:
+    """Whether a site the lead and headline never name follows `at` ("... im Weißen Haus"):
+    the sentence tells of a meeting at another venue than the article's."""
+    lex = lexicon(doc.language)
+    text = doc.article.text
+    found = lex.other_venue.match(text[at:])
+    word = re.match(r"[^\W\d_]+", text[at + found.end() - 1:]) if found else None
+    if word is None or word.group().lower() in _date_words(doc.language):
+        return False  # "am Dienstag": a day, not a site
+    lead = lead_sentence(doc)
+    told = " ".join([doc.article.title, doc.sentences[lead].text if lead is not None else ""]).lower()
+    return word.group().lower()[:5] not in told
 
 
 def _list_goes_on(doc: Document, left_end: int, right: Mention) -> bool:
