@@ -475,3 +475,21 @@ def test_a_meeting_told_in_passing_at_another_venue_gives_no_presence(fixture):
     assert {"Joe Biden", "Olaf Scholz"} <= set(people)
     assert {"Joe Biden", "Olaf Scholz"}.isdisjoint(present(people))
     assert len(present(people)) == 2 and "Emmanuel Macron" in present(people)
+
+
+@pytest.mark.parametrize("fixture", ["de_staatsbesuch_und_unterzeichnung.txt", "en_state_visit_and_signing.txt",
+                                     "es_visita_de_estado.txt"])
+def test_a_state_visit_s_host_spouses_and_signatories_took_part(fixture):
+    # The host welcomes the guest (a reception verb), the spouses take part in a state visit's
+    # ceremony, and the foreign ministers who sign an agreement were at the table.
+    people = present(people_of(fixture))
+    assert {"Frank-Walter Steinmeier", "Emmanuel Macron", "Brigitte Macron", "Annalena Baerbock",
+            "Stéphane Séjourné"} <= people
+
+
+def test_the_host_s_spouse_who_greets_the_guest_at_a_state_visit_took_part():
+    assert "Elke Büdenbender" in present(people_of("de_staatsbesuch_und_unterzeichnung.txt"))
+
+
+def test_a_meeting_recalled_after_the_main_one_adds_its_people():
+    assert "Olaf Scholz" in present(people_of("en_state_visit_and_signing.txt"))

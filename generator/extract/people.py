@@ -15,9 +15,11 @@ A person is `present` (took part in the main event) when they are
   to a meeting word ("Putin met with Kim");
 - named by a participation phrase ("accompanied by X", "X also took part in the talks"), an
   arrival or a seat said of them ("X arrived in Brussels", "X was also sitting in"), or as
-  the agent of a reception ("received by X", "accolti dal presidente X");
+  the agent of a reception ("received by X", "accolti dal presidente X"), a signatory ("the
+  ministers signed"), or recalled after the main ones ("also met X", "together with X");
 and not marked as past ("former", "the late", a background sentence). Spouses who travel
-along and speakers of a participation sentence do not count by that phrase alone. A person
+along and speakers of a participation sentence do not count by that phrase alone (spouses do
+at a state visit's ceremony: "state visit", "militärische Ehren"). A person
 the text says was absent ("did not attend", "nahm nicht teil") is not present unless a
 participation phrase also names them, and one who took part by video link ("per
 Videoschalte", "par visioconférence") is not present where others met in person.
@@ -317,9 +319,12 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, r
         for mention in cluster.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     found: set[int] = set()
+    # Spouses who travel along are not participants, but at a state visit's ceremony they are.
+    ceremony = bool(lex.ceremony.search(text))
     # A speaker takes part only by speaking at the event: "said at the meeting", "sagte bei dem Treffen".
     phrases = [(lex.absence, True)] if absence else [(lex.remote, True)] if remote else [
-        (lex.participation, False), (lex.speaking_at, True), (lex.arrival, False), (lex.agent, False)]
+        (lex.participation, False), (lex.speaking_at, True), (lex.arrival, False), (lex.agent, False),
+        (lex.recall, False)]
     subject_only = {lex.absence.pattern, lex.arrival.pattern}  # said of the person before the phrase
     for index, here in sorted(by_sentence.items()):
         sentence = doc.sentences[index]
@@ -366,7 +371,9 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, r
             elif not agent and _elsewhere(doc, chain[-1].end if chain else end):
                 continue  # "on Monday Biden received Scholz at the White House": another meeting
             taking += chain
-            found |= {owner[id(m)] for m in taking if (speaking or not m.speaker) and not _spouse(m, lex)}
+            if match.re.pattern == lex.recall.pattern:  # "EDF and Veolia also signed": people, named as such
+                taking = [m for m in taking if m.role or m.words > 1]
+            found |= {owner[id(m)] for m in taking if (speaking or not m.speaker) and (ceremony or not _spouse(m, lex))}
     return found
 
 
