@@ -592,3 +592,36 @@ def test_a_visit_s_other_day_needs_the_same_people_present(make_record):
                 for r in records]
     groups = cluster_articles(articles, records, SameText())
     assert [[records[i].id for i in g] for g in groups] == [["osaka"], ["tokyo", "tokyo_again"]]
+
+
+def _dated_deep_down(record):
+    """The record with its main date stated far below the sentences its other facts cite."""
+    from generator.records import DateFact, Evidence, evolve
+    quote = f"It was on {record.date}."
+    return evolve(record, dates=(DateFact(record.date, record.date, True, (Evidence(quote, 900, 900 + len(quote)),)),),
+                  participants=tuple(evolve(p, evidence=(Evidence("X met Y.", 0, 8), Evidence("Z.", 100, 102)))
+                                     for p in record.participants))
+
+
+def test_the_event_s_date_is_the_one_its_leads_state_not_the_earliest(make_record):
+    # Two reports state 12 June in their leads; two others, dated 11 June, state it only
+    # far down (a background day read as the main one): the leads win.
+    pair = [("Olaf Scholz", None, True), ("Pedro Sánchez", None, True)]
+    lead = [make_record(f"lead_{n}", language=lang, date="2024-06-12", people=pair, dates=[("2024-06-12", True)])
+            for n, lang in enumerate(("de", "es"))]
+    deep = [_dated_deep_down(make_record(f"deep_{n}", language=lang, date="2024-06-11", people=pair,
+                                         dates=[("2024-06-11", True)]))
+            for n, lang in enumerate(("fr", "it"))]
+    assert main_date(lead + deep) == "2024-06-12"
+    assert main_date(deep) == "2024-06-11"
+
+
+def test_a_visit_reported_from_two_cities_is_dated_by_its_first_day(make_record):
+    tokyo = ("Tokyo", "city", "JP", 35.68, 139.69, True)
+    osaka = ("Osaka", "city", "JP", 34.69, 135.50, True)
+    records = [make_record("tokyo", date="2023-03-18", places=[tokyo], dates=[("2023-03-18", True)]),
+               make_record("osaka", date="2023-03-19", places=[osaka], dates=[("2023-03-19", True)]),
+               make_record("osaka_2", language="nl", date="2023-03-19", places=[osaka], dates=[("2023-03-19", True)])]
+    assert main_date(records) == "2023-03-18"
+    # one city, two days stated: the articles' agreement decides
+    assert main_date([records[1], records[2], replace(records[0], locations=records[1].locations)]) == "2023-03-19"
