@@ -625,3 +625,23 @@ def test_a_visit_reported_from_two_cities_is_dated_by_its_first_day(make_record)
     assert main_date(records) == "2023-03-18"
     # one city, two days stated: the articles' agreement decides
     assert main_date([records[1], records[2], replace(records[0], locations=records[1].locations)]) == "2023-03-19"
+
+
+def test_an_undated_report_that_leaves_an_event_joins_the_meeting_its_own_days_fit(lisbon_corpus, monkeypatch):
+    # The same two leaders met in Madrid in 2022 and in Lisbon in 2024. An undated report
+    # naming no place reads like the Lisbon one, but its weekdays, read against the Lisbon
+    # day, never give that day; read against the Madrid day they give it: it joins Madrid.
+    articles, records = lisbon_corpus
+    undated = replace(records[1], locations=())
+    madrid = date.fromisoformat("2022-10-06")
+
+    def reread(article, anchor):
+        fits = madrid <= anchor <= madrid + timedelta(days=6)
+        said = madrid if fits else anchor - timedelta(days=300)
+        return replace(undated, published=anchor.isoformat(), published_source="event", date=said.isoformat())
+
+    monkeypatch.setattr("generator.events.extract_article", reread)
+    linked = link(articles, [records[0], undated, records[2]], Curation())
+    event_of = {r.id: r.event for r in linked.records}
+    assert event_of["fr_meeting_lisbon"] == event_of["en_meeting_madrid_2022"] != event_of["de_meeting_lisbon"]
+    assert len(linked.events) == 2

@@ -31,7 +31,7 @@ from ..records import Article, ArticleRecord, EventRecord, PastEvent, evolve
 from ..registry import Registry, build_registry, relabel_events
 from ..workers import Resident
 from . import carry, curate, reuse
-from .cluster import cluster_articles, date_relation
+from .cluster import cluster_articles, date_relation, place_relation, profile
 from .embed import Embeddings
 from .canonical import canonical_records, derive_id
 from .ids import unique_ids
@@ -179,19 +179,49 @@ def _without_disagreeing(articles: Sequence[Article], records: Sequence[ArticleR
                          readings: dict[tuple[int, date], ArticleRecord] | None = None) -> list[list[int]]:
     """An article without a date of its own that no reading against its event's days puts
     on the event's day reports another meeting: its "Wednesday" is not the event's Monday,
-    its dateline's "Sept 29" not the event's 4 September. It leaves the event, and the
-    articles that leave are clustered among themselves. Text and shared people joined them;
+    its dateline's "Sept 29" not the event's 4 September. It leaves the event for another
+    meeting of its people whose day its own days agree with, if there is one; the others
+    that leave are clustered among themselves. Text and shared people joined them;
     the dates they state, read in context, part them."""
     reread = _reresolve_dates(articles, list(records), groups, extract_cache, worker, readings)
     leaving = {i for i, day in _event_days(records, groups).items()
                if date_relation(reread[i].date, day.isoformat()) == "conflict"}
     if not leaving:
         return groups
+    kept = [[i for i in group if i not in leaving] for group in groups]
+    kept = [group for group in kept if group]
+    # It may report another meeting of the same people: it joins the one its own days agree
+    # with, read against that meeting's day, among those its people and places allow.
+    for i in sorted(leaving):
+        for n in _other_meetings(articles, records, i, kept):
+            trial = _reresolve_dates(articles, records, [kept[n] + [i]], extract_cache, worker, readings)
+            day = _event_days(records, [kept[n] + [i]]).get(i)
+            if day is not None and date_relation(trial[i].date, day.isoformat()) in ("same", "near"):
+                kept[n] = kept[n] + [i]
+                leaving.discard(i)
+                break
     apart = sorted(leaving)
     regrouped = cluster_articles([articles[i] for i in apart], [records[i] for i in apart], embeddings)
-    kept = [[i for i in group if i not in leaving] for group in groups]
-    kept = [group for group in kept if group] + [[apart[j] for j in group] for group in regrouped]
+    kept += [[apart[j] for j in group] for group in regrouped]
     return sorted((sorted(group, key=lambda i: records[i].id) for group in kept), key=lambda g: records[g[0]].id)
+
+
+def _other_meetings(articles: Sequence[Article], records: Sequence[ArticleRecord], i: int,
+                    groups: Sequence[Sequence[int]]) -> list[int]:
+    """The events an article that left its own may report instead: those with its people
+    present (two of them, or its only one) whose places do not contradict its own, the
+    most people in common first."""
+    article = profile(i, articles[i], records[i])
+    needed = min(2, len(article.present))
+    found = []
+    for n, group in enumerate(groups):
+        members = [profile(j, articles[j], records[j]) for j in group]
+        present = frozenset().union(*(m.present for m in members))
+        spots = tuple(sorted({s for m in members for s in m.spots}))
+        shared = len(article.present & present)
+        if needed and shared >= needed and place_relation(article.spots, spots) != "conflict":
+            found.append((-shared, n))
+    return [n for _, n in sorted(found)]
 
 
 def _read_against(articles: Sequence[Article], records: Sequence[ArticleRecord], anchors: dict[int, date],
