@@ -645,3 +645,27 @@ def test_an_undated_report_that_leaves_an_event_joins_the_meeting_its_own_days_f
     event_of = {r.id: r.event for r in linked.records}
     assert event_of["fr_meeting_lisbon"] == event_of["en_meeting_madrid_2022"] != event_of["de_meeting_lisbon"]
     assert len(linked.events) == 2
+
+
+def test_an_undated_report_left_on_its_own_joins_the_meeting_its_days_fit(lisbon_corpus, monkeypatch):
+    # Its text is like no event's and it names no place: its own days, read against each
+    # meeting of its people, pick the Madrid one.
+    articles, records = lisbon_corpus
+    undated = replace(records[1], locations=())
+    madrid = date.fromisoformat("2022-10-06")
+
+    def reread(article, anchor):
+        said = madrid if madrid <= anchor <= madrid + timedelta(days=6) else anchor - timedelta(days=300)
+        return replace(undated, published=anchor.isoformat(), published_source="event", date=said.isoformat())
+
+    monkeypatch.setattr("generator.events.extract_article", reread)
+    linked = link(articles, [records[0], undated, records[2]], Curation(), embeddings=_Unsaved())
+    event_of = {r.id: r.event for r in linked.records}
+    assert event_of["fr_meeting_lisbon"] == event_of["en_meeting_madrid_2022"] != event_of["de_meeting_lisbon"]
+
+
+class _Unsaved(OtherText):
+    """`OtherText` as linking uses it: nothing to keep."""
+
+    def save(self):
+        pass

@@ -31,7 +31,7 @@ from ..records import Article, ArticleRecord, EventRecord, PastEvent, evolve
 from ..registry import Registry, build_registry, relabel_events
 from ..workers import Resident
 from . import carry, curate, reuse
-from .cluster import cluster_articles, date_relation, place_relation, profile
+from .cluster import cluster_articles, date_relation, place_relation, profile, recalled_site
 from .embed import Embeddings
 from .canonical import canonical_records, derive_id
 from .ids import unique_ids
@@ -182,28 +182,47 @@ def _without_disagreeing(articles: Sequence[Article], records: Sequence[ArticleR
     its dateline's "Sept 29" not the event's 4 September. It leaves the event for another
     meeting of its people whose day its own days agree with, if there is one; the others
     that leave are clustered among themselves. Text and shared people joined them;
-    the dates they state, read in context, part them."""
+    the dates they state, read in context, part them. An undated article left on its own
+    (its text like no event's) joins the meeting of its people its days agree with too."""
+    readings = readings if readings is not None else {}
     reread = _reresolve_dates(articles, list(records), groups, extract_cache, worker, readings)
     leaving = {i for i, day in _event_days(records, groups).items()
                if date_relation(reread[i].date, day.isoformat()) == "conflict"}
-    if not leaving:
-        return groups
     kept = [[i for i in group if i not in leaving] for group in groups]
     kept = [group for group in kept if group]
-    # It may report another meeting of the same people: it joins the one its own days agree
-    # with, read against that meeting's day, among those its people and places allow.
     for i in sorted(leaving):
-        for n in _other_meetings(articles, records, i, kept):
-            trial = _reresolve_dates(articles, records, [kept[n] + [i]], extract_cache, worker, readings)
-            day = _event_days(records, [kept[n] + [i]]).get(i)
-            if day is not None and date_relation(trial[i].date, day.isoformat()) in ("same", "near"):
-                kept[n] = kept[n] + [i]
-                leaving.discard(i)
-                break
-    apart = sorted(leaving)
-    regrouped = cluster_articles([articles[i] for i in apart], [records[i] for i in apart], embeddings)
-    kept += [[apart[j] for j in group] for group in regrouped]
+        found = _own_meeting(articles, records, i, kept, extract_cache, worker, readings)
+        if found is not None:
+            kept[found].append(i)
+            leaving.discard(i)
+    if leaving:
+        apart = sorted(leaving)
+        regrouped = cluster_articles([articles[i] for i in apart], [records[i] for i in apart], embeddings)
+        kept += [[apart[j] for j in group] for group in regrouped]
+    alone = [g[0] for g in kept if len(g) == 1 and records[g[0]].published_source is None]
+    for i in alone:
+        others = [g for g in kept if g != [i]]
+        found = _own_meeting(articles, records, i, others, extract_cache, worker, readings)
+        if found is not None:
+            others[found].append(i)
+            kept = others
     return sorted((sorted(group, key=lambda i: records[i].id) for group in kept), key=lambda g: records[g[0]].id)
+
+
+def _own_meeting(articles: Sequence[Article], records: Sequence[ArticleRecord], i: int,
+                 groups: Sequence[Sequence[int]], extract_cache: Path | None, worker: Resident | None,
+                 readings: dict[tuple[int, date], ArticleRecord]) -> int | None:
+    """The group (index into `groups`) of the meeting an undated article reports, if one of
+    its people's meetings has a day its own days agree with, read against that day."""
+    for n in _other_meetings(articles, records, i, groups):
+        trial = _reresolve_dates(articles, records, [[*groups[n], i]], extract_cache, worker, readings)
+        day = _event_days(records, [[*groups[n], i]]).get(i)
+        if day is None or date_relation(trial[i].date, day.isoformat()) not in ("same", "near"):
+            continue
+        # read so, its places must fit the meeting's too
+        if _other_meetings(articles, [*records[:i], trial[i], *records[i + 1:]], i, [groups[n]]):
+            return n
+    return None
 
 
 def _other_meetings(articles: Sequence[Article], records: Sequence[ArticleRecord], i: int,
@@ -219,7 +238,8 @@ def _other_meetings(articles: Sequence[Article], records: Sequence[ArticleRecord
         present = frozenset().union(*(m.present for m in members))
         spots = tuple(sorted({s for m in members for s in m.spots}))
         shared = len(article.present & present)
-        if needed and shared >= needed and place_relation(article.spots, spots) != "conflict":
+        if needed and shared >= needed and place_relation(article.spots, spots) != "conflict" \
+                and not recalled_site(article, spots):
             found.append((-shared, n))
     return [n for _, n in sorted(found)]
 

@@ -324,7 +324,7 @@ def _best_event(article: Profile, events: list[_Event], candidates: Sequence[int
         visit = _one_visit(article, when, spots, present)
         if dates == "conflict" and not visit:
             continue
-        if (places == "conflict" or _recalled(article, spots)) and not visit:
+        if (places == "conflict" or recalled_site(article, spots)) and not visit:
             continue
         live.append(number)
         supported = dates in ("same", "near") or places == "same"
@@ -364,7 +364,7 @@ def _one_visit(article: Profile, when: str | None, spots: Sequence[Spot], presen
     return len(article.present & present) >= min(2, len(article.present)) > 0
 
 
-def _recalled(article: Profile, event_spots: Sequence[Spot]) -> bool:
+def recalled_site(article: Profile, event_spots: Sequence[Spot]) -> bool:
     """Whether the article names the event's site only as a place of its background ("after
     the failed summit in Hanoi"): then it reports another meeting, as its text says."""
     if not event_spots or not article.recalled:
