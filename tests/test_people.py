@@ -493,3 +493,9 @@ def test_the_host_s_spouse_who_greets_the_guest_at_a_state_visit_took_part():
 
 def test_a_meeting_recalled_after_the_main_one_adds_its_people():
     assert "Olaf Scholz" in present(people_of("en_state_visit_and_signing.txt"))
+
+
+def test_a_spouse_s_english_role_comes_from_the_partner_s():
+    people = people_of("es_spouse_and_separate_reception.txt")
+    assert people["Verónica Alcocer"].role == "esposa"
+    assert people["Verónica Alcocer"].role_en == "Spouse of the President of Colombia"

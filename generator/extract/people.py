@@ -512,6 +512,26 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> 
     return present
 
 
+def _spouse_role(doc: Document, index: int, clusters: list[_Cluster],
+                 roles: list[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    """A spouse's English role, from their partner's: the person named last before them in
+    the sentence that calls them so ("Moon, mit seiner Frau Kim Jung Sook": Spouse of the
+    President of South Korea). A spouse is a relation, not an office, so it has none else."""
+    role, role_en = roles[index]
+    lex = lexicon(doc.language)
+    if role_en is not None:
+        return role, role_en
+    for mention in sorted(clusters[index].mentions, key=lambda m: m.start):
+        if not _spouse(mention, lex):
+            continue
+        before = [(m.start, n) for n, c in enumerate(clusters) if n != index for m in c.mentions
+                  if m.sentence == mention.sentence and m.end <= mention.lead_in]
+        if before:
+            partner = roles[max(before)[1]][1]
+            return role, f"Spouse of the {partner}" if partner and " of " in partner else None
+    return role, role_en
+
+
 def extract_people(doc: Document) -> tuple[Person, ...]:
     """Every person the article names, in order of first mention."""
     mentions = find_mentions(doc)
@@ -532,9 +552,10 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
     clusters = [c for c in clusters if _is_person(c, organisation_words)]
     clusters.sort(key=lambda c: c.first())
     people = []
-    for cluster, present in zip(clusters, _presence(clusters, doc, main)):
+    roles = [person_role(doc, cluster.mentions, _role(cluster)) for cluster in clusters]
+    roles = [_spouse_role(doc, i, clusters, roles) for i in range(len(clusters))]
+    for cluster, present, (role, role_en) in zip(clusters, _presence(clusters, doc, main), roles):
         sentences = cluster.sentences()
-        role, role_en = person_role(doc, cluster.mentions, _role(cluster))
         people.append(Person(
             name=_display_name(cluster),
             aliases=tuple(sorted({m.name for m in cluster.mentions})),
