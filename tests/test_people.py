@@ -499,3 +499,9 @@ def test_a_spouse_s_english_role_comes_from_the_partner_s():
     people = people_of("es_spouse_and_separate_reception.txt")
     assert people["Verónica Alcocer"].role == "esposa"
     assert people["Verónica Alcocer"].role_en == "Spouse of the President of Colombia"
+
+
+def test_a_spouse_named_by_a_possessive_and_a_form_of_address_takes_the_partner_s_role():
+    people = people_of("de_staatsbesuch_und_unterzeichnung.txt")  # "mit seiner Frau Brigitte Macron"
+    assert people["Brigitte Macron"].role_en == "Spouse of the President of France"
+    assert people["Elke Büdenbender"].role_en == "Spouse of the President of Germany"

@@ -419,8 +419,10 @@ def _after_apposition(gap: str) -> str:
     return gap.rsplit(",", 1)[-1] if gap.lstrip().startswith(",") and gap.count(",") >= 2 else gap
 
 
-def _spouse(mention: Mention, lex: PeopleLexicon) -> bool:
-    return bool(mention.role) and any(w in lex.spouses for w in mention.role.lower().split())
+def _spouse(mention: Mention, lex: PeopleLexicon, text: str = "") -> bool:
+    """Whether the mention names someone as a spouse: "his wife X", "seiner Frau X"."""
+    return (bool(mention.role) and any(w in lex.spouses for w in mention.role.lower().split())) \
+        or bool(text and lex.spouse_phrase.search(text[max(0, mention.start - 30):mention.start]))
 
 
 def _chains(doc: Document, mentions: list[Mention]) -> list[list[Mention]]:
@@ -522,7 +524,7 @@ def _spouse_role(doc: Document, index: int, clusters: list[_Cluster],
     if role_en is not None:
         return role, role_en
     for mention in sorted(clusters[index].mentions, key=lambda m: m.start):
-        if not _spouse(mention, lex):
+        if not _spouse(mention, lex, doc.article.text):
             continue
         before = [(m.start, n) for n, c in enumerate(clusters) if n != index for m in c.mentions
                   if m.sentence == mention.sentence and m.end <= mention.lead_in]

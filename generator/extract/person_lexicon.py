@@ -82,6 +82,7 @@ class PeopleLexicon:
     absence: re.Pattern[str]  # "did not attend", "nahm ... nicht teil": the person was not there
     remote: re.Pattern[str]  # "by video link", "per Videoschalte": the person took part from elsewhere
     ceremony: re.Pattern[str]  # "state visit", "militärische Ehren": spouses take part in it
+    spouse_phrase: re.Pattern[str]  # "seiner Frau" right before a name: a spouse, not a form of address
     # "signed", "also met", "received", "von X empfangen": a participant named with a role or in full
     recall: re.Pattern[str]
     comitatives: frozenset[str]  # "with", "mit": the name after one is not a subject
@@ -219,6 +220,7 @@ def lexicon(code: str) -> PeopleLexicon:
         absence=_phrase_pattern(_words(section, "absence_words"), r"(?<!\w)(?:{})(?!\w)"),
         remote=_phrase_pattern(_words(section, "remote_words"), r"(?<!\w)(?:{})(?!\w)"),
         ceremony=_phrase_pattern(_words(section, "ceremony_words"), r"(?<!\w)(?:{})(?!\w)"),
+        spouse_phrase=_phrase_pattern(_words(section, "spouse_phrases"), r"(?<!\w)(?:{})\s*$"),
         adjective_suffixes=frozenset(_words(section, "adjective_suffixes")),
         comitatives=frozenset(_words(section, "comitatives")),
     )
