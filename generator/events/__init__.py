@@ -18,6 +18,7 @@
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,7 +32,7 @@ from ..records import Article, ArticleRecord, EventRecord, PastEvent, evolve
 from ..registry import Registry, build_registry, relabel_events
 from ..workers import Resident
 from . import carry, curate, reuse
-from .cluster import cluster_articles, date_relation, place_relation, profile, recalled_site
+from .cluster import Profile, cluster_articles, date_relation, place_relation, profile, recalled_site
 from .embed import Embeddings
 from .canonical import canonical_records, derive_id
 from .ids import unique_ids
@@ -188,60 +189,85 @@ def _without_disagreeing(articles: Sequence[Article], records: Sequence[ArticleR
     reread = _reresolve_dates(articles, list(records), groups, extract_cache, worker, readings)
     leaving = {i for i, day in _event_days(records, groups).items()
                if date_relation(reread[i].date, day.isoformat()) == "conflict"}
-    kept = [[i for i in group if i not in leaving] for group in groups]
-    kept = [group for group in kept if group]
+    meetings = _Meetings(articles, records, [[i for i in group if i not in leaving] for group in groups])
     for i in sorted(leaving):
-        found = _own_meeting(articles, records, i, kept, extract_cache, worker, readings)
-        if found is not None:
-            kept[found].append(i)
+        if meetings.join(i, extract_cache, worker, readings):
             leaving.discard(i)
     if leaving:
         apart = sorted(leaving)
-        regrouped = cluster_articles([articles[i] for i in apart], [records[i] for i in apart], embeddings)
-        kept += [[apart[j] for j in group] for group in regrouped]
-    alone = [g[0] for g in kept if len(g) == 1 and records[g[0]].published_source is None]
-    for i in alone:
-        others = [g for g in kept if g != [i]]
-        found = _own_meeting(articles, records, i, others, extract_cache, worker, readings)
-        if found is not None:
-            others[found].append(i)
-            kept = others
+        for group in cluster_articles([articles[i] for i in apart], [records[i] for i in apart], embeddings):
+            meetings.add([apart[j] for j in group])
+    for n, group in enumerate(list(meetings.groups)):
+        if len(group) == 1 and records[group[0]].published_source is None:
+            meetings.groups[n] = []  # it looks for its meeting among the others
+            if not meetings.join(group[0], extract_cache, worker, readings):
+                meetings.groups[n] = group
+    kept = [group for group in meetings.groups if group]
     return sorted((sorted(group, key=lambda i: records[i].id) for group in kept), key=lambda g: records[g[0]].id)
 
 
-def _own_meeting(articles: Sequence[Article], records: Sequence[ArticleRecord], i: int,
-                 groups: Sequence[Sequence[int]], extract_cache: Path | None, worker: Resident | None,
-                 readings: dict[tuple[int, date], ArticleRecord]) -> int | None:
-    """The group (index into `groups`) of the meeting an undated article reports, if one of
-    its people's meetings has a day its own days agree with, read against that day."""
-    for n in _other_meetings(articles, records, i, groups):
-        trial = _reresolve_dates(articles, records, [[*groups[n], i]], extract_cache, worker, readings)
-        day = _event_days(records, [[*groups[n], i]]).get(i)
-        if day is None or date_relation(trial[i].date, day.isoformat()) not in ("same", "near"):
-            continue
-        # read so, its places must fit the meeting's too
-        if _other_meetings(articles, [*records[:i], trial[i], *records[i + 1:]], i, [groups[n]]):
-            return n
-    return None
+class _Meetings:
+    """The events while undated articles look for theirs: each one's people present and
+    main places, and the events by the people present, kept up as articles join."""
 
+    def __init__(self, articles: Sequence[Article], records: Sequence[ArticleRecord],
+                 groups: list[list[int]]) -> None:
+        self.articles, self.records, self.groups = articles, records, []
+        self._profiles: dict[int, Profile] = {}
+        self._present: list[set[str]] = []
+        self._spots: list[set] = []
+        self._by_person: dict[str, set[int]] = defaultdict(set)
+        for group in groups:
+            self.add(group)
 
-def _other_meetings(articles: Sequence[Article], records: Sequence[ArticleRecord], i: int,
-                    groups: Sequence[Sequence[int]]) -> list[int]:
-    """The events an article that left its own may report instead: those with its people
-    present (two of them, or its only one) whose places do not contradict its own, the
-    most people in common first."""
-    article = profile(i, articles[i], records[i])
-    needed = min(2, len(article.present))
-    found = []
-    for n, group in enumerate(groups):
-        members = [profile(j, articles[j], records[j]) for j in group]
-        present = frozenset().union(*(m.present for m in members))
-        spots = tuple(sorted({s for m in members for s in m.spots}))
-        shared = len(article.present & present)
-        if needed and shared >= needed and place_relation(article.spots, spots) != "conflict" \
-                and not recalled_site(article, spots):
-            found.append((-shared, n))
-    return [n for _, n in sorted(found)]
+    def profile(self, i: int) -> Profile:
+        if i not in self._profiles:
+            self._profiles[i] = profile(i, self.articles[i], self.records[i])
+        return self._profiles[i]
+
+    def add(self, group: list[int], number: int | None = None) -> None:
+        """Add `group` as a new event, or its articles to event `number`."""
+        if number is None:
+            number = len(self.groups)
+            self.groups.append([])
+            self._present.append(set())
+            self._spots.append(set())
+        for i in group:
+            self.groups[number].append(i)
+            member = self.profile(i)
+            self._present[number] |= member.present
+            self._spots[number] |= set(member.spots)
+            for key in member.present:
+                self._by_person[key].add(number)
+
+    def candidates(self, article: Profile) -> list[int]:
+        """The events the article may report: those with its people present (two of them, or
+        its only one) whose places do not contradict its own, most people in common first."""
+        needed = min(2, len(article.present))
+        found = []
+        for n in sorted(set().union(*(self._by_person.get(k, ()) for k in article.present))):
+            shared = len(article.present & self._present[n])
+            spots = tuple(sorted(self._spots[n]))
+            if self.groups[n] and needed and shared >= needed and place_relation(article.spots, spots) != "conflict" \
+                    and not recalled_site(article, spots):
+                found.append((-shared, n))
+        return [n for _, n in sorted(found)]
+
+    def join(self, i: int, extract_cache: Path | None, worker: Resident | None,
+             readings: dict[tuple[int, date], ArticleRecord]) -> bool:
+        """Add undated article `i` to the meeting it reports, if one of its people's meetings
+        has a day its own days agree with, read against that day, and places that fit that
+        reading; whether it found one."""
+        for n in self.candidates(self.profile(i)):
+            group = [*self.groups[n], i]
+            trial = _reresolve_dates(self.articles, self.records, [group], extract_cache, worker, readings)
+            day = _event_days(self.records, [group]).get(i)
+            if day is None or date_relation(trial[i].date, day.isoformat()) not in ("same", "near"):
+                continue
+            if n in self.candidates(profile(i, self.articles[i], trial[i])):  # read so, its places fit too
+                self.add([i], n)
+                return True
+        return False
 
 
 def _read_against(articles: Sequence[Article], records: Sequence[ArticleRecord], anchors: dict[int, date],
