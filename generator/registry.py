@@ -36,7 +36,7 @@ from typing import Iterable, Literal, Sequence
 
 from slugify import slugify
 
-from .extract.names import canonical_name, english_spelling, given_initials, person_key, same_person, surname_key
+from .extract.names import canonical_name, english_form, given_initials, person_key, same_person, surname_key
 from .records import ArticleRecord, evolve
 from .safe_yaml import quoted
 
@@ -248,13 +248,14 @@ class _Draft:
 def _person_drafts(records: Sequence[ArticleRecord], events: dict[str, str | None]) -> list[_Draft]:
     spelled: dict[tuple[str, str], list[str]] = defaultdict(list)
     english: set[str] = {record.id for record in records if record.language == "en"}
+    language = {record.id: record.language for record in records}
     transliterated: dict[tuple[str, str], list[str]] = defaultdict(list)  # the usual English spellings
     for record in records:
         for person in record.participants:
             spelled[(record.id, person.name)] += [person.name, *person.aliases]
             if record.id not in english:
                 transliterated[(record.id, person.name)] += [e for s in (person.name, *person.aliases)
-                                                             if (e := english_spelling(s, record.language, person.role_en))]
+                                                             if (e := english_form(s, record.language, person.role_en))]
     drafts = []
     for group in group_people(records, events):
         counts: Counter = Counter()
@@ -263,9 +264,11 @@ def _person_drafts(records: Sequence[ArticleRecord], events: dict[str, str | Non
             counts.update(spelled[mention])
             if mention[0] in english:
                 in_english.update(spelled[mention])
-        if not in_english:  # no English article names them: their names as English would write them
-            for mention in group.mentions:
-                in_english.update(transliterated.get(mention, ()))
+        if not in_english:  # no English article names them: their names as English would write them,
+            # each counted once per language, so that the spelling most languages share wins
+            # ("Zelensky" in French, Dutch and Italian over the German "Selenskyj")
+            in_english.update(form for _, form in sorted({(language[m[0]], form) for m in group.mentions
+                                                          for form in transliterated.get(m, ())}))
             counts.update(in_english)
         drafts.append(_Draft("person", set(group.mentions), counts, english=in_english))
     return drafts

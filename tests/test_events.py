@@ -573,3 +573,118 @@ def test_reports_of_a_summit_that_saw_different_leaders_are_one_event(make_recor
                 for r in records]
     groups = cluster_articles(articles, records, OtherText())
     assert [[records[i].id for i in g] for g in groups] == [["dated", "undated"], ["elsewhere"]]
+
+
+def test_a_visit_of_two_days_in_two_cities_of_one_country_is_one_event(make_record):
+    # Talks in Tokyo on day one, a visit to Osaka on day two: one visit, in every language.
+    # The same leaders in Osaka five months later, or in Seoul the next day, meet again.
+    tokyo = ("Tokyo", "city", "JP", 35.68, 139.69, True)
+    osaka = ("Osaka", "city", "JP", 34.69, 135.50, True)
+    seoul = ("Seoul", "city", "KR", 37.57, 126.98, True)
+    pair = [("Olaf Scholz", None, True), ("Fumio Kishida", None, True)]
+    records = [
+        make_record("de_tokyo", language="de", date="2023-03-18", places=[tokyo], people=pair),
+        make_record("fr_tokyo", language="fr", date="2023-03-18", places=[tokyo], people=pair),
+        make_record("it_osaka", language="it", date="2023-03-19", places=[osaka], people=pair),
+        make_record("nl_osaka_later", language="nl", date="2023-08-19", places=[osaka], people=pair),
+        make_record("es_seoul", language="es", date="2023-03-19", places=[seoul], people=pair),
+    ]
+    articles = [Article(id=r.id, path=f"{r.id}.txt", text="The leaders met.", title=r.title, content_hash="0" * 64)
+                for r in records]
+    groups = cluster_articles(articles, records, SameText())
+    assert [[records[i].id for i in g] for g in groups] == [
+        ["de_tokyo", "fr_tokyo", "it_osaka"], ["es_seoul"], ["nl_osaka_later"]]
+
+
+def test_a_visit_s_other_day_needs_the_same_people_present(make_record):
+    tokyo = ("Tokyo", "city", "JP", 35.68, 139.69, True)
+    osaka = ("Osaka", "city", "JP", 34.69, 135.50, True)
+    records = [
+        make_record("tokyo", date="2023-03-18", places=[tokyo],
+                    people=[("Olaf Scholz", None, True), ("Fumio Kishida", None, True)]),
+        make_record("tokyo_again", date="2023-03-18", places=[tokyo],
+                    people=[("Olaf Scholz", None, True), ("Fumio Kishida", None, True)]),
+        make_record("osaka", date="2023-03-19", places=[osaka],
+                    people=[("Fumio Kishida", None, True), ("Anthony Albanese", None, True)]),
+    ]
+    articles = [Article(id=r.id, path=f"{r.id}.txt", text="The leaders met.", title=r.title, content_hash="0" * 64)
+                for r in records]
+    groups = cluster_articles(articles, records, SameText())
+    assert [[records[i].id for i in g] for g in groups] == [["osaka"], ["tokyo", "tokyo_again"]]
+
+
+def _dated_deep_down(record):
+    """The record with its main date stated far below the sentences its other facts cite."""
+    from generator.records import DateFact, Evidence, evolve
+    quote = f"It was on {record.date}."
+    return evolve(record, dates=(DateFact(record.date, record.date, True, (Evidence(quote, 900, 900 + len(quote)),)),),
+                  participants=tuple(evolve(p, evidence=(Evidence("X met Y.", 0, 8), Evidence("Z.", 100, 102)))
+                                     for p in record.participants))
+
+
+def test_the_event_s_date_is_the_one_its_leads_state_not_the_earliest(make_record):
+    # Two reports state 12 June in their leads; two others, dated 11 June, state it only
+    # far down (a background day read as the main one): the leads win.
+    pair = [("Olaf Scholz", None, True), ("Pedro Sánchez", None, True)]
+    lead = [make_record(f"lead_{n}", language=lang, date="2024-06-12", people=pair, dates=[("2024-06-12", True)])
+            for n, lang in enumerate(("de", "es"))]
+    deep = [_dated_deep_down(make_record(f"deep_{n}", language=lang, date="2024-06-11", people=pair,
+                                         dates=[("2024-06-11", True)]))
+            for n, lang in enumerate(("fr", "it"))]
+    assert main_date(lead + deep) == "2024-06-12"
+    assert main_date(deep) == "2024-06-11"
+
+
+def test_a_visit_reported_from_two_cities_is_dated_by_its_first_day(make_record):
+    tokyo = ("Tokyo", "city", "JP", 35.68, 139.69, True)
+    osaka = ("Osaka", "city", "JP", 34.69, 135.50, True)
+    records = [make_record("tokyo", date="2023-03-18", places=[tokyo], dates=[("2023-03-18", True)]),
+               make_record("osaka", date="2023-03-19", places=[osaka], dates=[("2023-03-19", True)]),
+               make_record("osaka_2", language="nl", date="2023-03-19", places=[osaka], dates=[("2023-03-19", True)])]
+    assert main_date(records) == "2023-03-18"
+    # one city, two days stated: the articles' agreement decides
+    assert main_date([records[1], records[2], replace(records[0], locations=records[1].locations)]) == "2023-03-19"
+
+
+def test_an_undated_report_that_leaves_an_event_joins_the_meeting_its_own_days_fit(lisbon_corpus, monkeypatch):
+    # The same two leaders met in Madrid in 2022 and in Lisbon in 2024. An undated report
+    # naming no place reads like the Lisbon one, but its weekdays, read against the Lisbon
+    # day, never give that day; read against the Madrid day they give it: it joins Madrid.
+    articles, records = lisbon_corpus
+    undated = replace(records[1], locations=())
+    madrid = date.fromisoformat("2022-10-06")
+
+    def reread(article, anchor):
+        fits = madrid <= anchor <= madrid + timedelta(days=6)
+        said = madrid if fits else anchor - timedelta(days=300)
+        return replace(undated, published=anchor.isoformat(), published_source="event", date=said.isoformat())
+
+    monkeypatch.setattr("generator.events.extract_article", reread)
+    linked = link(articles, [records[0], undated, records[2]], Curation())
+    event_of = {r.id: r.event for r in linked.records}
+    assert event_of["fr_meeting_lisbon"] == event_of["en_meeting_madrid_2022"] != event_of["de_meeting_lisbon"]
+    assert len(linked.events) == 2
+
+
+def test_an_undated_report_left_on_its_own_joins_the_meeting_its_days_fit(lisbon_corpus, monkeypatch):
+    # Its text is like no event's and it names no place: its own days, read against each
+    # meeting of its people, pick the Madrid one.
+    articles, records = lisbon_corpus
+    undated = replace(records[1], locations=())
+    madrid = date.fromisoformat("2022-10-06")
+
+    def reread(article, anchor):
+        said = madrid if madrid <= anchor <= madrid + timedelta(days=6) else anchor - timedelta(days=300)
+        return replace(undated, published=anchor.isoformat(), published_source="event", date=said.isoformat())
+
+    monkeypatch.setattr("generator.events.extract_article", reread)
+    linked = link(articles, [records[0], undated, records[2]], Curation(), embeddings=_Unsaved())
+    event_of = {r.id: r.event for r in linked.records}
+    assert event_of["fr_meeting_lisbon"] == event_of["en_meeting_madrid_2022"] != event_of["de_meeting_lisbon"]
+
+
+class _Unsaved(OtherText):
+    """`OtherText` as linking uses it: nothing to keep."""
+
+    def save(self):
+        pass

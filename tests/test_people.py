@@ -471,3 +471,62 @@ def test_represented_by_names_who_was_there():
                         "New Delhi on Saturday. Russia was represented by Foreign Minister Sergei Lavrov, "
                         "who joined the talks.", "en")
     assert people["Sergei Lavrov"].present
+
+
+@pytest.mark.parametrize("fixture, remote", [
+    ("en_video_link_guest.txt", "Volodymyr Zelensky"),
+    ("de_videoschalte.txt", "Wolodymyr Selenskyj"),
+    ("fr_visioconference.txt", "Volodymyr Zelensky"),
+    ("it_videocollegamento.txt", "Volodymyr Zelensky"),
+    ("es_videoconferencia.txt", "Volodímir Zelenski"),
+    ("nl_videoverbinding.txt", "Volodymyr Zelensky"),
+])
+def test_taking_part_by_video_link_is_not_presence(fixture, remote):
+    people = people_of(fixture)
+    assert present(people) == {"Olaf Scholz", "Emmanuel Macron"}
+    assert remote in people  # still mentioned, with the role the text gives
+    assert people[remote].role_en == "President of Ukraine"
+
+
+def test_a_meeting_held_wholly_by_video_keeps_its_participants():
+    assert present(people_of("en_video_call_summit.txt")) == {"Joe Biden", "Xi Jinping"}
+
+
+@pytest.mark.parametrize("fixture", ["en_meeting_told_in_passing.txt", "de_treffen_am_rande_erwaehnt.txt",
+                                     "fr_autre_rencontre.txt", "es_otra_reunion.txt"])
+def test_a_meeting_told_in_passing_at_another_venue_gives_no_presence(fixture):
+    # "On the same day Biden hosted Scholz at the White House", in a report of Macron in Moscow.
+    people = people_of(fixture)
+    assert {"Joe Biden", "Olaf Scholz"} <= set(people)
+    assert {"Joe Biden", "Olaf Scholz"}.isdisjoint(present(people))
+    assert len(present(people)) == 2 and "Emmanuel Macron" in present(people)
+
+
+@pytest.mark.parametrize("fixture", ["de_staatsbesuch_und_unterzeichnung.txt", "en_state_visit_and_signing.txt",
+                                     "es_visita_de_estado.txt"])
+def test_a_state_visit_s_host_spouses_and_signatories_took_part(fixture):
+    # The host welcomes the guest (a reception verb), the spouses take part in a state visit's
+    # ceremony, and the foreign ministers who sign an agreement were at the table.
+    people = present(people_of(fixture))
+    assert {"Frank-Walter Steinmeier", "Emmanuel Macron", "Brigitte Macron", "Annalena Baerbock",
+            "Stéphane Séjourné"} <= people
+
+
+def test_the_host_s_spouse_who_greets_the_guest_at_a_state_visit_took_part():
+    assert "Elke Büdenbender" in present(people_of("de_staatsbesuch_und_unterzeichnung.txt"))
+
+
+def test_a_meeting_recalled_after_the_main_one_adds_its_people():
+    assert "Olaf Scholz" in present(people_of("en_state_visit_and_signing.txt"))
+
+
+def test_a_spouse_s_english_role_comes_from_the_partner_s():
+    people = people_of("es_spouse_and_separate_reception.txt")
+    assert people["Verónica Alcocer"].role == "esposa"
+    assert people["Verónica Alcocer"].role_en == "Spouse of the President of Colombia"
+
+
+def test_a_spouse_named_by_a_possessive_and_a_form_of_address_takes_the_partner_s_role():
+    people = people_of("de_staatsbesuch_und_unterzeichnung.txt")  # "mit seiner Frau Brigitte Macron"
+    assert people["Brigitte Macron"].role_en == "Spouse of the President of France"
+    assert people["Elke Büdenbender"].role_en == "Spouse of the President of Germany"

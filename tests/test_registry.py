@@ -139,3 +139,18 @@ def test_an_english_article_spelling_beats_a_transliteration(make_record):
     ]
     registry, _ = build_registry(records, {"a": "e1", "b": "e1"})
     assert [p.name for p in registry.people] == ["Sergei Lavrov"]
+
+
+def test_without_an_english_article_the_spelling_most_languages_share_is_the_name(make_record):
+    # German writes "Selenskyj" in three reports; French, Dutch and Italian write "Zelensky",
+    # already the English spelling: that one names him everywhere.
+    from generator.records import evolve
+
+    zelensky = [("de1", "de", "Wolodymyr Selenskyj"), ("de2", "de", "Wolodymyr Selenskyj"),
+                ("de3", "de", "Wolodymyr Selenskyj"), ("fr", "fr", "Volodymyr Zelensky"),
+                ("nl", "nl", "Volodymyr Zelensky"), ("it", "it", "Volodymyr Zelensky")]
+    records = [make_record(i, language=lang, people=[(name, None, True)]) for i, lang, name in zelensky]
+    records = [evolve(r, participants=tuple(evolve(p, role_en="President of Ukraine") for p in r.participants))
+               for r in records]
+    registry, _ = build_registry(records, {r.id: "e1" for r in records})
+    assert [p.name for p in registry.people] == ["Volodymyr Zelensky"]

@@ -18,6 +18,7 @@
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,7 +32,7 @@ from ..records import Article, ArticleRecord, EventRecord, PastEvent, evolve
 from ..registry import Registry, build_registry, relabel_events
 from ..workers import Resident
 from . import carry, curate, reuse
-from .cluster import cluster_articles, date_relation, place_relation, profile
+from .cluster import Profile, cluster_articles, date_relation, place_relation, profile, recalled_site
 from .embed import Embeddings
 from .canonical import canonical_records, derive_id
 from .ids import unique_ids
@@ -179,53 +180,94 @@ def _without_disagreeing(articles: Sequence[Article], records: Sequence[ArticleR
                          readings: dict[tuple[int, date], ArticleRecord] | None = None) -> list[list[int]]:
     """An article without a date of its own that no reading against its event's days puts
     on the event's day reports another meeting: its "Wednesday" is not the event's Monday,
-    its dateline's "Sept 29" not the event's 4 September. It leaves the event, and the
-    articles that leave are clustered among themselves. Text and shared people joined them;
-    the dates they state, read in context, part them."""
+    its dateline's "Sept 29" not the event's 4 September. It leaves the event for another
+    meeting of its people whose day its own days agree with, if there is one; the others
+    that leave are clustered among themselves. Text and shared people joined them;
+    the dates they state, read in context, part them. An undated article left on its own
+    (its text like no event's) joins the meeting of its people its days agree with too."""
+    readings = readings if readings is not None else {}
     reread = _reresolve_dates(articles, list(records), groups, extract_cache, worker, readings)
     leaving = {i for i, day in _event_days(records, groups).items()
                if date_relation(reread[i].date, day.isoformat()) == "conflict"}
-    if not leaving:
-        return groups
-    moved = _agreeing_elsewhere(articles, records, groups, leaving, extract_cache, worker,
-                                readings if readings is not None else {})
-    apart = sorted(leaving - set(moved))
-    regrouped = cluster_articles([articles[i] for i in apart], [records[i] for i in apart], embeddings)
-    kept = [[i for i in group if i not in leaving] + [i for i, n in moved.items() if n == number]
-            for number, group in enumerate(groups)]
-    kept = [group for group in kept if group] + [[apart[j] for j in group] for group in regrouped]
+    meetings = _Meetings(articles, records, [[i for i in group if i not in leaving] for group in groups])
+    for i in sorted(leaving):
+        if meetings.join(i, extract_cache, worker, readings):
+            leaving.discard(i)
+    if leaving:
+        apart = sorted(leaving)
+        for group in cluster_articles([articles[i] for i in apart], [records[i] for i in apart], embeddings):
+            meetings.add([apart[j] for j in group])
+    for n, group in enumerate(list(meetings.groups)):
+        if len(group) == 1 and records[group[0]].published_source is None:
+            meetings.groups[n] = []  # it looks for its meeting among the others
+            if not meetings.join(group[0], extract_cache, worker, readings):
+                meetings.groups[n] = group
+    kept = [group for group in meetings.groups if group]
     return sorted((sorted(group, key=lambda i: records[i].id) for group in kept), key=lambda g: records[g[0]].id)
 
 
-def _agreeing_elsewhere(articles: Sequence[Article], records: Sequence[ArticleRecord], groups: Sequence[Sequence[int]],
-                        leaving: set[int], extract_cache: Path | None, worker: Resident | None,
-                        readings: dict[tuple[int, date], ArticleRecord]) -> dict[int, int]:
-    """article → the other event it joins: one held at the same site by the people it saw,
-    whose day its own dates agree with when read against it. Two meetings of the same people
-    at one place years apart (a summit and its anniversary) both fit its people and place;
-    its dates choose between them."""
-    profiles = {i: profile(i, articles[i], records[i]) for i in leaving}
-    moved: dict[int, int] = {}
-    for number, group in enumerate(groups):
-        when = main_date([records[i] for i in group])
-        if not (when and len(when) == 10):
-            continue
-        members = [profile(i, articles[i], records[i]) for i in group if i not in leaving]
-        present = frozenset().union(*(m.present for m in members)) if members else frozenset()
-        spots = tuple(dict.fromkeys(s for m in members for s in m.spots))
-        for i, own in profiles.items():
-            if i in moved or i in group or not own.present or not spots \
-                    or len(own.present & present) < min(2, len(own.present)) \
-                    or place_relation(own.spots, spots) != "same":
+class _Meetings:
+    """The events while undated articles look for theirs: each one's people present and
+    main places, and the events by the people present, kept up as articles join."""
+
+    def __init__(self, articles: Sequence[Article], records: Sequence[ArticleRecord],
+                 groups: list[list[int]]) -> None:
+        self.articles, self.records, self.groups = articles, records, []
+        self._profiles: dict[int, Profile] = {}
+        self._present: list[set[str]] = []
+        self._spots: list[set] = []
+        self._by_person: dict[str, set[int]] = defaultdict(set)
+        for group in groups:
+            self.add(group)
+
+    def profile(self, i: int) -> Profile:
+        if i not in self._profiles:
+            self._profiles[i] = profile(i, self.articles[i], self.records[i])
+        return self._profiles[i]
+
+    def add(self, group: list[int], number: int | None = None) -> None:
+        """Add `group` as a new event, or its articles to event `number`."""
+        if number is None:
+            number = len(self.groups)
+            self.groups.append([])
+            self._present.append(set())
+            self._spots.append(set())
+        for i in group:
+            self.groups[number].append(i)
+            member = self.profile(i)
+            self._present[number] |= member.present
+            self._spots[number] |= set(member.spots)
+            for key in member.present:
+                self._by_person[key].add(number)
+
+    def candidates(self, article: Profile) -> list[int]:
+        """The events the article may report: those with its people present (two of them, or
+        its only one) whose places do not contradict its own, most people in common first."""
+        needed = min(2, len(article.present))
+        found = []
+        for n in sorted(set().union(*(self._by_person.get(k, ()) for k in article.present))):
+            shared = len(article.present & self._present[n])
+            spots = tuple(sorted(self._spots[n]))
+            if self.groups[n] and needed and shared >= needed and place_relation(article.spots, spots) != "conflict" \
+                    and not recalled_site(article, spots):
+                found.append((-shared, n))
+        return [n for _, n in sorted(found)]
+
+    def join(self, i: int, extract_cache: Path | None, worker: Resident | None,
+             readings: dict[tuple[int, date], ArticleRecord]) -> bool:
+        """Add undated article `i` to the meeting it reports, if one of its people's meetings
+        has a day its own days agree with, read against that day, and places that fit that
+        reading; whether it found one."""
+        for n in self.candidates(self.profile(i)):
+            group = [*self.groups[n], i]
+            trial = _reresolve_dates(self.articles, self.records, [group], extract_cache, worker, readings)
+            day = _event_days(self.records, [group]).get(i)
+            if day is None or date_relation(trial[i].date, day.isoformat()) not in ("same", "near"):
                 continue
-            day = date.fromisoformat(when)
-            for lag in range(PUBLICATION_LAG_DAYS + 1):
-                reading = _read_against(articles, records, {i: day + timedelta(days=lag)}, extract_cache, worker,
-                                        readings)[i]
-                if date_relation(reading.date, when) in ("same", "near"):
-                    moved[i] = number
-                    break
-    return moved
+            if n in self.candidates(profile(i, self.articles[i], trial[i])):  # read so, its places fit too
+                self.add([i], n)
+                return True
+        return False
 
 
 def _read_against(articles: Sequence[Article], records: Sequence[ArticleRecord], anchors: dict[int, date],

@@ -65,6 +65,7 @@ class EventIndex:
         self._unlocated: set[int] = set()  # events with a main place of unknown position
         self._by_spot: dict[str, set[int]] = defaultdict(set)  # place key → events held there
         self._by_band: dict[int, set[int]] = defaultdict(set)  # degree of latitude → events held in it
+        self._by_country: dict[str, set[int]] = defaultdict(set)  # country → events held in it (a visit's cities)
 
     def add(self, event: int, when: str | None, named: Iterable[str], present: Iterable[str] = (),
             spots: Iterable[Spot] = ()) -> None:
@@ -76,6 +77,8 @@ class EventIndex:
         for spot in spots:
             self._nowhere.discard(event)
             self._by_spot[spot.key].add(event)
+            if spot.country:
+                self._by_country[spot.country].add(event)
             if spot.lat is None or spot.lon is None:
                 self._unlocated.add(event)
             else:
@@ -130,12 +133,14 @@ class EventIndex:
 
     def _placed_near(self, spots: tuple[Spot, ...]) -> set[int] | None:
         """Events held nowhere known, or somewhere that may lie near one of `spots`: the same
-        place, or one in the same or a neighbouring band of latitude (None: any event)."""
+        place, one in the same or a neighbouring band of latitude, or one in the same country
+        (another city of a visit; `cluster._one_visit`) (None: any event)."""
         if not spots or any(s.lat is None or s.lon is None for s in spots):
             return None
         bands = {floor(s.lat) + offset for s in spots for offset in range(-self._reach, self._reach + 1)}
         return self._nowhere.union(self._unlocated, *(self._by_spot.get(s.key, ()) for s in spots),
-                                   *(self._by_band[b] for b in bands if b in self._by_band))
+                                   *(self._by_band[b] for b in bands if b in self._by_band),
+                                   *(self._by_country.get(s.country, ()) for s in spots if s.country))
 
     def _dated_like(self, day: Day) -> list[set[int]] | None:
         """The sets of events whose main date agrees with `day` or is unknown (None: a date

@@ -23,7 +23,9 @@ A contradiction vetoes a merge whatever the text says: main dates more than a da
 (or in different months or years), or main cities/venues more than `PLACE_RADIUS_KM`
 apart or in different countries. Same people, four years apart, stay apart. So does an
 article that names the event's site only in its background ("after the failed summit in
-Hanoi"): it reports a later meeting of the same people.
+Hanoi"): it reports a later meeting of the same people. A visit of several days is the
+exception: reports of its days (at most `VISIT_DAYS` apart) from cities of one host
+country, with the same people present, are one event.
 """
 from __future__ import annotations
 
@@ -49,6 +51,10 @@ SPECIFIC_PLACE_TYPES = ("city", "venue")
 PLACE_RADIUS_KM = 100.0
 # Reports of a meeting that spans midnight, or dated by the day after, still agree.
 DATE_TOLERANCE_DAYS = 1
+# A visit of several days moves between cities of one host country (talks in the capital on
+# day one, a factory in another city on day two): reports of its days this many days apart,
+# from places in one country, with the same people present, report one visit.
+VISIT_DAYS = 2
 # Lead-to-event-centroid cosine above which an article joins an event. Measured with the
 # seed evaluation on 200-word leads: the same meeting scores 0.74, the other meeting of
 # the same two leaders 0.68.
@@ -241,7 +247,8 @@ def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecor
     groups = _link_by_facts(profiles)
     singles = sorted((g[0] for g in groups if len(g) == 1), key=lambda p: (-p.information(), p.article))
     events = [_Event(list(g)) for g in groups if len(g) > 1]
-    index = EventIndex(DATE_TOLERANCE_DAYS, PLACE_RADIUS_KM)  # the events an article may join (blocking.py)
+    # the events an article may join (blocking.py), a visit's other days included
+    index = EventIndex(VISIT_DAYS, PLACE_RADIUS_KM)
     for number, event in enumerate(events):
         index.add(number, *_indexed(event))
     # Texts a decision may need, encoded together the first time one is needed.
@@ -313,10 +320,11 @@ def _best_event(article: Profile, events: list[_Event], candidates: Sequence[int
                 and not (article.present & named and article.named & present):
             continue  # no participant in common, and each side does not name someone the other saw
         dates = date_relation(article.date, when)
-        if dates == "conflict":
-            continue
         places = place_relation(article.spots, spots) if article.spots and spots else "unknown"
-        if places == "conflict" or _recalled(article, spots):
+        visit = _one_visit(article, when, spots, present)
+        if dates == "conflict" and not visit:
+            continue
+        if (places == "conflict" or recalled_site(article, spots)) and not visit:
             continue
         live.append(number)
         supported = dates in ("same", "near") or places == "same"
@@ -341,7 +349,22 @@ def _best_event(article: Profile, events: list[_Event], candidates: Sequence[int
     return None
 
 
-def _recalled(article: Profile, event_spots: Sequence[Spot]) -> bool:
+def _one_visit(article: Profile, when: str | None, spots: Sequence[Spot], present: frozenset[str]) -> bool:
+    """Whether the article reports another day of the event's visit: full dates at most
+    `VISIT_DAYS` apart, main places in the same one country, and the same people present
+    (two of them, or the article's only one). The same people months apart, or in another
+    country, stay another meeting."""
+    if not (article.date and when and len(article.date) == 10 and len(when) == 10 and article.spots and spots):
+        return False
+    if abs((date(*_parse(article.date)) - date(*_parse(when))).days) > VISIT_DAYS:
+        return False
+    countries = {s.country for s in (*article.spots, *spots)}
+    if len(countries) != 1 or None in countries:
+        return False
+    return len(article.present & present) >= min(2, len(article.present)) > 0
+
+
+def recalled_site(article: Profile, event_spots: Sequence[Spot]) -> bool:
     """Whether the article names the event's site only as a place of its background ("after
     the failed summit in Hanoi"): then it reports another meeting, as its text says."""
     if not event_spots or not article.recalled:
@@ -354,7 +377,7 @@ def _may_compare(singles: Sequence[Profile], events: Sequence[_Event]) -> list[P
     """The articles whose leads text comparison may need: singles that share a person with
     another article whose date and place do not contradict theirs, and the representatives
     of the events such a single may join (found as clustering finds candidates, `blocking.py`)."""
-    index = EventIndex(DATE_TOLERANCE_DAYS, PLACE_RADIUS_KM)
+    index = EventIndex(VISIT_DAYS, PLACE_RADIUS_KM)
     for number, event in enumerate(events):
         index.add(number, *_indexed(event))
     for offset, single in enumerate(singles):  # each may start an event another single joins

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Callable, Sequence
 
@@ -21,7 +22,7 @@ from ..languages import load, supported
 from ..records import (ArticleRecord, Conflict, ConflictSide, EventDate, EventOutcome, EventPerson, EventPlace,
                        EventRecord, Evidence, Source)
 from ..registry import Registry
-from .cluster import SPECIFIC_PLACE_TYPES, Spot, _spot_relation, date_relation
+from .cluster import SPECIFIC_PLACE_TYPES, VISIT_DAYS, Spot, _spot_relation, date_relation
 from ..extract.outcome_cues import lexicon as outcome_lexicon
 from .embed import Embeddings
 from ..extract.roles import relation_country
@@ -227,16 +228,48 @@ def _event_outcome(merged: _Outcome) -> EventOutcome:
 # ---------------------------------------------------------------- the event's own facts
 
 
+# How many of the first sentences an article's facts cite count as its dateline and lead.
+LEAD_EVIDENCE = 2
+
+
 def main_date(records: Sequence[ArticleRecord]) -> str | None:
-    """The most reported main date of the most precise kind (a day over a month over a year),
-    taken from the articles that date themselves (front matter or text) when any does: an
-    undated article's days are read against a guessed anchor, or are absolute days of its
-    background (a summit of 1985 recalled)."""
+    """The main date of the most precise kind (a day over a month over a year) the articles
+    agree on, each weighing twice where its dateline or lead states it (a date stated further
+    down may be of the background); taken from the articles that date themselves (front
+    matter or text) when any does: an undated article's days are read against a guessed
+    anchor, or are absolute days of its background (a summit of 1985 recalled). A visit
+    whose days are reported from different cities is dated by its first day."""
     dated = [r for r in records if r.date and r.published_source in ("front-matter", "text")]
-    counts = Counter(r.date for r in (dated or records) if r.date)
-    if not counts:
+    pool = [r for r in (dated or records) if r.date]
+    if not pool:
         return None
-    return min(counts, key=lambda d: (-len(d), -counts[d], d))
+    weights: Counter = Counter()
+    for record in pool:
+        weights[record.date] += 2 if _stated_in_lead(record) else 1
+    chosen = min(weights, key=lambda d: (-len(d), -weights[d], d))
+    if len(chosen) == 10:
+        first = date.fromisoformat(chosen)
+        days = [r.date for r in pool if len(r.date) == 10 and r.date < chosen
+                and (first - date.fromisoformat(r.date)).days <= VISIT_DAYS]
+        if days and _several_cities(pool):
+            return min(days)
+    return chosen
+
+
+def _stated_in_lead(record: ArticleRecord) -> bool:
+    """Whether the article states its main date in its dateline or lead: among the first
+    sentences its facts cite."""
+    starts = sorted({e.start for facts in (record.participants, record.locations, record.dates)
+                     for fact in facts for e in fact.evidence})
+    lead = set(starts[:LEAD_EVIDENCE])
+    return any(e.start in lead for f in record.dates if f.main and f.value == record.date for e in f.evidence)
+
+
+def _several_cities(records: Sequence[ArticleRecord]) -> bool:
+    """Whether the articles report from different main cities or venues of one visit."""
+    sites = {frozenset(p.name for p in r.locations if p.main and p.type in SPECIFIC_PLACE_TYPES) for r in records}
+    sites.discard(frozenset())
+    return len(sites) > 1 and not frozenset.intersection(*sites)
 
 
 def _main_date_sources(record: ArticleRecord) -> tuple[Source, ...]:

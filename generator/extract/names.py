@@ -244,6 +244,19 @@ def _transliteration_rules(language: str) -> tuple[tuple[re.Pattern[str], str], 
     return tuple((re.compile(str(pattern)), str(replacement)) for pattern, replacement in rules)
 
 
+def english_form(name: str, language: str, role_en: str | None = None) -> str | None:
+    """How English would spell a name an article in `language` gives a person from a country
+    written in Cyrillic: its transliteration (`english_spelling`), or the name itself where
+    the article spells it so already ("Volodymyr Zelensky" in French); None for other names."""
+    english = english_spelling(name, language, role_en)
+    if english is not None:
+        return english
+    owner = role_en.rsplit(" of ", 1)[-1] if role_en and " of " in role_en else None
+    if name.strip() and (owner in CYRILLIC_COUNTRIES or _SLAVIC_ENDING.search(name.split()[-1])):
+        return name
+    return None
+
+
 def english_spelling(name: str, language: str, role_en: str | None = None) -> str | None:
     """The usual English spelling of a name an article in `language` transliterates from
     Cyrillic ("Wladimir Selenskyj" → "Vladimir Selensky", "Poetin" → "Putin", "Sergueï" →

@@ -15,11 +15,16 @@ A person is `present` (took part in the main event) when they are
   to a meeting word ("Putin met with Kim");
 - named by a participation phrase ("accompanied by X", "X also took part in the talks"), an
   arrival or a seat said of them ("X arrived in Brussels", "X was also sitting in"), or as
-  the agent of a reception ("received by X", "accolti dal presidente X");
+  the agent of a reception ("received by X", "accolti dal presidente X"), a signatory ("the
+  ministers signed"), or recalled after the main ones ("also met X", "together with X");
 and not marked as past ("former", "the late", a background sentence). Spouses who travel
-along and speakers of a participation sentence do not count by that phrase alone. A person
+along and speakers of a participation sentence do not count by that phrase alone (spouses do
+at a state visit's ceremony: "state visit", "militärische Ehren"). A person
 the text says was absent ("did not attend", "nahm nicht teil") is not present unless a
-participation phrase also names them.
+participation phrase also names them, and one who took part by video link ("per
+Videoschalte", "par visioconférence") is not present where others met in person.
+A participation phrase followed by a site the headline and lead never name tells of
+another meeting ("on Monday Biden hosted Scholz at the White House") and gives no presence.
 
 Names that stand for companies, products or places are left out (`_is_person`): legal
 forms, organisation nouns and model numbers mark them; a title, role, given name or
@@ -35,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..records import Document, Person
-from .event_cues import is_historical, lexicon as event_lexicon, main_event_sentences
+from .event_cues import is_historical, lead_sentence, lexicon as event_lexicon, main_event_sentences
 from .names import family_name_first, person_key, same_person
 from .person_lexicon import PeopleLexicon, is_given_name, lexicon
 from .person_mentions import Mention, find_mentions
@@ -298,12 +303,15 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"[^\W\d_]+", text))
 
 
-def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, stood_in: bool = False) -> set[int]:
+def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, remote: bool = False,
+               stood_in: bool = False) -> set[int]:
     """People a participation phrase puts at the event: named inside it ("nahm auch X teil"),
     right before it ("X also took part"), or listed right after it ("accompanied by senior
     officials, including X and his deputy Y"). Speakers, spouses and past sentences are left out.
     With `absence`, the people an absence phrase names the same way ("X did not attend",
-    "An dem Treffen nahm X nicht teil"); with `stood_in`, those someone else stood in for
+    "An dem Treffen nahm X nicht teil"). With `remote`, the people a remote phrase names: its
+    subject ("X joined by video link"), or, with none before it, those it introduces ("per
+    Videoschalte zugeschaltet war X"). With `stood_in`, those someone else stood in for
     ("representing X", "in Vertretung von X")."""
     lex = lexicon(doc.language)
     text = doc.article.text
@@ -313,9 +321,13 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, s
         for mention in cluster.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     found: set[int] = set()
+    # Spouses who travel along are not participants, but at a state visit's ceremony they are.
+    ceremony = bool(lex.ceremony.search(text))
     # A speaker takes part only by speaking at the event: "said at the meeting", "sagte bei dem Treffen".
-    phrases = [(lex.represented, True)] if stood_in else [(lex.absence, True)] if absence else [(lex.participation, False), (lex.speaking_at, True),
-                                                      (lex.arrival, False), (lex.agent, False)]
+    phrases = [(lex.absence, True)] if absence else [(lex.remote, True)] if remote else \
+        [(lex.represented, True)] if stood_in else [
+        (lex.participation, False), (lex.speaking_at, True), (lex.arrival, False), (lex.agent, False),
+        (lex.recall, False)]
     subject_only = {lex.absence.pattern, lex.arrival.pattern}  # said of the person before the phrase
     for index, here in sorted(by_sentence.items()):
         sentence = doc.sentences[index]
@@ -348,8 +360,8 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, s
                         break
                     taking.append(left)
             # An absence or an arrival is said of its subject, not of the names after it.
-            after = [] if match.re.pattern in subject_only else \
-                [m for m in here if m.lead_in >= end or (stood_in and m.start >= end)]  # "on behalf of President X"
+            after = [] if match.re.pattern in subject_only or (remote and taking) \
+                else [m for m in here if m.lead_in >= end or (stood_in and m.start >= end)]  # "on behalf of President X"
             chain: list[Mention] = []
             agent = match.re.pattern == lex.agent.pattern  # "received by X": X and the people listed with X
             for mention in after:
@@ -361,9 +373,36 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, s
                     break
             if agent and chain and lex.other_venue.match(text[chain[-1].end:]):
                 chain = []  # "recibido por el rey Felipe VI en el Palacio Real": another occasion
+            elif not agent and _elsewhere(doc, chain[-1].end if chain else end):
+                continue  # "on Monday Biden received Scholz at the White House": another meeting
             taking += chain
-            found |= {owner[id(m)] for m in taking if (speaking or not m.speaker) and not _spouse(m, lex)}
+            if match.re.pattern == lex.recall.pattern:  # "EDF and Veolia also signed": people, named as such
+                taking = [m for m in taking if m.role or m.words > 1]
+            found |= {owner[id(m)] for m in taking if (speaking or not m.speaker) and (ceremony or not _spouse(m, lex))}
     return found
+
+
+@lru_cache(maxsize=None)
+def _date_words(code: str) -> frozenset[str]:
+    """Month and weekday names (the dates section): "am Montag" names a day, not a site."""
+    from ..languages import load
+    section = load(code).section("dates")
+    names = [*(section.get("months") or {}).values(), *(section.get("weekdays") or {}).values()]
+    return frozenset(str(w).lower() for words in names for w in (words if isinstance(words, list) else [words]))
+
+
+def _elsewhere(doc: Document, at: int) -> bool:
+    """Whether a site the lead and headline never name follows `at` ("... im Weißen Haus"):
+    the sentence tells of a meeting at another venue than the article's."""
+    lex = lexicon(doc.language)
+    text = doc.article.text
+    found = lex.other_venue.match(text[at:])
+    word = re.match(r"[^\W\d_]+", text[at + found.end() - 1:]) if found else None
+    if word is None or word.group().lower() in _date_words(doc.language):
+        return False  # "am Dienstag": a day, not a site
+    lead = lead_sentence(doc)
+    told = " ".join([doc.article.title, doc.sentences[lead].text if lead is not None else ""]).lower()
+    return word.group().lower()[:5] not in told
 
 
 def _list_goes_on(doc: Document, left_end: int, right: Mention) -> bool:
@@ -385,8 +424,10 @@ def _after_apposition(gap: str) -> str:
     return gap.rsplit(",", 1)[-1] if gap.lstrip().startswith(",") and gap.count(",") >= 2 else gap
 
 
-def _spouse(mention: Mention, lex: PeopleLexicon) -> bool:
-    return bool(mention.role) and any(w in lex.spouses for w in mention.role.lower().split())
+def _spouse(mention: Mention, lex: PeopleLexicon, text: str = "") -> bool:
+    """Whether the mention names someone as a spouse: "his wife X", "seiner Frau X"."""
+    return (bool(mention.role) and any(w in lex.spouses for w in mention.role.lower().split())) \
+        or bool(text and lex.spouse_phrase.search(text[max(0, mention.start - 30):mention.start]))
 
 
 def _chains(doc: Document, mentions: list[Mention]) -> list[list[Mention]]:
@@ -472,7 +513,32 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> 
         # A participation phrase outweighs an absence ("Moon joined the two leaders" and "did not
         # take part in the talks"); an absence outweighs being named most.
         present.append(not past and i not in stood_in_for and (i in took_part or (i in principals and i not in absent)))
+    # Taking part by video link is not being there ("Zelensky joined by video link"), where
+    # someone else was: a meeting held wholly by video keeps its participants.
+    remote = _took_part(doc, clusters, remote=True)
+    if any(p and i not in remote for i, p in enumerate(present)):
+        present = [p and i not in remote for i, p in enumerate(present)]
     return present
+
+
+def _spouse_role(doc: Document, index: int, clusters: list[_Cluster],
+                 roles: list[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    """A spouse's English role, from their partner's: the person named last before them in
+    the sentence that calls them so ("Moon, mit seiner Frau Kim Jung Sook": Spouse of the
+    President of South Korea). A spouse is a relation, not an office, so it has none else."""
+    role, role_en = roles[index]
+    lex = lexicon(doc.language)
+    if role_en is not None:
+        return role, role_en
+    for mention in sorted(clusters[index].mentions, key=lambda m: m.start):
+        if not _spouse(mention, lex, doc.article.text):
+            continue
+        before = [(m.start, n) for n, c in enumerate(clusters) if n != index for m in c.mentions
+                  if m.sentence == mention.sentence and m.end <= mention.lead_in]
+        if before:
+            partner = roles[max(before)[1]][1]
+            return role, f"Spouse of the {partner}" if partner and " of " in partner else None
+    return role, role_en
 
 
 def extract_people(doc: Document) -> tuple[Person, ...]:
@@ -495,9 +561,10 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
     clusters = [c for c in clusters if _is_person(c, organisation_words)]
     clusters.sort(key=lambda c: c.first())
     people = []
-    for cluster, present in zip(clusters, _presence(clusters, doc, main)):
+    roles = [person_role(doc, cluster.mentions, _role(cluster)) for cluster in clusters]
+    roles = [_spouse_role(doc, i, clusters, roles) for i in range(len(clusters))]
+    for cluster, present, (role, role_en) in zip(clusters, _presence(clusters, doc, main), roles):
         sentences = cluster.sentences()
-        role, role_en = person_role(doc, cluster.mentions, _role(cluster))
         people.append(Person(
             name=_display_name(cluster),
             aliases=tuple(sorted({m.name for m in cluster.mentions})),

@@ -81,6 +81,11 @@ class PeopleLexicon:
     person_pronouns: re.Pattern[str]  # "he", "hij": refer to a person, never to a company
     absence: re.Pattern[str]  # "did not attend", "nahm ... nicht teil": the person was not there
     represented: re.Pattern[str]  # "representing X", "à la place de X": X was not there (not "represented by")
+    remote: re.Pattern[str]  # "by video link", "per Videoschalte": the person took part from elsewhere
+    ceremony: re.Pattern[str]  # "state visit", "militärische Ehren": spouses take part in it
+    spouse_phrase: re.Pattern[str]  # "seiner Frau" right before a name: a spouse, not a form of address
+    # "signed", "also met", "received", "von X empfangen": a participant named with a role or in full
+    recall: re.Pattern[str]
     comitatives: frozenset[str]  # "with", "mit": the name after one is not a subject
     adjective_suffixes: frozenset[str]  # "based" in "Chicago-based": a hyphenated adjective, not a name
 
@@ -181,6 +186,9 @@ def lexicon(code: str) -> PeopleLexicon:
         reporting_before=_phrase_pattern(reporting + _words(section, "reporting_phrases"),
                                          r"(?<!\w)(?:{})[\s,:]*$"),
         participation=_phrase_pattern(_words(section, "participation_words"), r"(?<!\w)(?:{})(?!\w)"),
+        recall=_phrase_pattern([w for key in ("signature_words", "recall_words", "reception_words",
+                                              "passive_agent_words") for w in _words(section, key)],
+                               r"(?<!\w)(?:{})(?!\w)"),
         arrival=_phrase_pattern(_words(section, "arrival_words"), r"(?<!\w)(?:{})(?!\w)"),
         agent=_phrase_pattern(_words(section, "agent_words"), r"(?<!\w)(?:{})(?!\w)"),
         other_venue=_other_venue(code),
@@ -213,6 +221,9 @@ def lexicon(code: str) -> PeopleLexicon:
         absence=_phrase_pattern(_words(section, "absence_words"), r"(?<!\w)(?:{})(?!\w)"),
         represented=_phrase_pattern(_words(section, "representation_words"),
                                     r"(?<!\w)(?:{})(?!\w)(?!\s+(?:by|durch|door|par|por|da|von)(?!\w))"),
+        remote=_phrase_pattern(_words(section, "remote_words"), r"(?<!\w)(?:{})(?!\w)"),
+        ceremony=_phrase_pattern(_words(section, "ceremony_words"), r"(?<!\w)(?:{})(?!\w)"),
+        spouse_phrase=_phrase_pattern(_words(section, "spouse_phrases"), r"(?<!\w)(?:{})\s*$"),
         adjective_suffixes=frozenset(_words(section, "adjective_suffixes")),
         comitatives=frozenset(_words(section, "comitatives")),
     )
