@@ -530,3 +530,15 @@ def test_a_spouse_named_by_a_possessive_and_a_form_of_address_takes_the_partner_
     people = people_of("de_staatsbesuch_und_unterzeichnung.txt")  # "mit seiner Frau Brigitte Macron"
     assert people["Brigitte Macron"].role_en == "Spouse of the President of France"
     assert people["Elke Büdenbender"].role_en == "Spouse of the President of Germany"
+
+
+@pytest.mark.parametrize("language, text, site", [
+    ("en", "Modi and Xi meet\n\nPrime Minister Narendra Modi and President Xi Jinping met for an hour at the resort "
+           "in Kovalam before delegation-level talks. On Sunday the leaders visited the memorial at Raj Ghat.",
+     ("Kovalam", "Raj Ghat")),
+    ("es", "Cumbre del G20\n\nEl primer ministro Narendra Modi recibió a los líderes. El domingo, los líderes "
+           "visitaron el memorial de Mahatma Gandhi en Raj Ghat antes de la última sesión.", ("Raj Ghat",)),
+])
+def test_a_site_after_a_place_preposition_is_not_a_person(language, text, site):
+    people = _people_in(text, language)
+    assert not set(site) & set(people)

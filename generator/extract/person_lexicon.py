@@ -87,6 +87,7 @@ class PeopleLexicon:
     # "signed", "also met", "received", "von X empfangen": a participant named with a role or in full
     recall: re.Pattern[str]
     comitatives: frozenset[str]  # "with", "mit": the name after one is not a subject
+    site_prepositions: frozenset[str]  # "in", "at": a bare capitalised word after one is a site, not a person
     adjective_suffixes: frozenset[str]  # "based" in "Chicago-based": a hyphenated adjective, not a name
 
 
@@ -226,6 +227,7 @@ def lexicon(code: str) -> PeopleLexicon:
         spouse_phrase=_phrase_pattern(_words(section, "spouse_phrases"), r"(?<!\w)(?:{})\s*$"),
         adjective_suffixes=frozenset(_words(section, "adjective_suffixes")),
         comitatives=frozenset(_words(section, "comitatives")),
+        site_prepositions=frozenset(_words(section, "site_prepositions")),
     )
 
 

@@ -470,12 +470,16 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
             and not (first > 1 and tokens[first - 2].kind == PARTICLE)
         person_cue = (titled and not of_role) or after_role is not None
         cue_before = titled or reported_before or _country_possessive(tokens, first, text)
-        takes_part = _takes_part(text[tokens[last].end:], lex)
+        # "at the resort in Kovalam before delegation-level talks", "en Raj Ghat": a site, whatever
+        # the words after it or its first name look like.
+        at_site = not titled and first > 0 and tokens[first - 1].text.lower() in lex.site_prepositions \
+            and not text[tokens[first - 1].end:head.start].strip()
+        takes_part = _takes_part(text[tokens[last].end:], lex) and not at_site
         cued = cue_before or reported_after or after_role is not None or takes_part
         organisation, owned = _organisation(tokens, first, last, text, doc.language)
         words = len(name.split())
         accepted = words > 1 and not title_case and (
-            cued or is_given_name(head.text) or family_name_first(name))
+            cued or (not at_site and (is_given_name(head.text) or family_name_first(name))))
         past = _marked_past(tokens, first, role_start, lex)
         found.append(Mention(
             sentence=index, start=sentence.start + head.start, end=sentence.start + tokens[last].end,
