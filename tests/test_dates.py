@@ -776,3 +776,43 @@ def test_a_meeting_with_someone_else_the_day_before_is_not_the_meetings_day():
     doc = run_stages(prepare(article("en", text)))
     assert {p.name: p.present for p in doc.people}.get("King Charles") is not True
     assert {f.value for f in doc.dates if f.main} == {"2019-04-25"}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Trade to double\n\nMOSCOW, July 9 (Reuters) - Putin and Modi met on Tuesday in Moscow. Trade of "
+           "$100 billion in 2030 is the goal they set. Modi was last in Moscow in 2019."),
+    ("nl", "Handel verdubbeld\n\nMOSKOU, 9 juli (ANP) - Poetin en Modi spraken dinsdag in Moskou. Ze willen de "
+           "handel in 2030 verdubbelen. Modi was eerder in 2019 in Moskou."),
+    ("nl", "Handel verdubbeld\n\nMOSKOU, 9 juli (ANP) - Poetin en Modi spraken dinsdag in Moskou. Tegen 2030 "
+           "moet de handel 100 miljard dollar zijn. Modi was eerder in 2019 in Moskou."),
+    ("de", "Handel\n\nMoskau, 9. Juli (dpa) - Putin und Modi trafen sich am Dienstag in Moskau. Den Handel "
+           "wollen sie im Jahr 2030 verdoppeln. Modi war zuletzt im Jahr 2019 in Moskau."),
+    ("fr", "Commerce\n\nMOSCOU, 9 juillet (AFP) - Poutine et Modi se sont rencontrés mardi à Moscou. Les "
+           "échanges en 2030 doivent atteindre 100 milliards de dollars. Modi y était venu en 2019."),
+    ("it", "Commercio\n\nMOSCA, 9 luglio (ANSA) - Putin e Modi si sono incontrati martedì a Mosca. Gli scambi "
+           "entro il 2030 devono raggiungere 100 miliardi di dollari. Modi era stato a Mosca nel 2019."),
+    ("es", "Comercio\n\nMOSCÚ, 9 Jul. (EUROPA PRESS) - Putin y Modi se reunieron el martes en Moscú. Quieren "
+           "que para 2030 el comercio llegue a 100.000 millones de dólares. Modi estuvo en Moscú en 2019."),
+])
+def test_a_target_year_written_anywhere_in_its_sentence_does_not_date_the_article(language, text):
+    # 9 July was a Tuesday in 2019 and in 2030: only the year the text reports may date it.
+    assert prepare(article(language, text, published=None)).anchor == date(2019, 7, 9)
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "In 2030 trade should double, the leaders agreed on 8 April.", {"In 2030": "2030", "8 April": "2019-04-08"}),
+    ("nl", "In 2030 moet de handel verdubbelen, spraken de leiders op 8 april af.",
+     {"In 2030": "2030", "8 april": "2019-04-08"}),
+    ("nl", "Tegen 2030 moet de handel verdubbeld zijn, spraken de leiders op 8 april af.",
+     {"Tegen 2030": "2030", "8 april": "2019-04-08"}),
+    ("de", "Im Jahr 2030 soll der Handel sich verdoppeln, vereinbarten die Staatschefs am 8. April.",
+     {"Im Jahr 2030": "2030", "8. April": "2019-04-08"}),
+    ("fr", "En 2030, les échanges doivent doubler, ont convenu les dirigeants le 8 avril.",
+     {"En 2030": "2030", "8 avril": "2019-04-08"}),
+    ("it", "Nel 2030 gli scambi dovranno raddoppiare, hanno concordato i leader l'8 aprile.",
+     {"Nel 2030": "2030", "8 aprile": "2019-04-08"}),
+    ("es", "Para 2030 el comercio debe duplicarse, acordaron los líderes el 8 de abril.",
+     {"Para 2030": "2030", "8 de abril": "2019-04-08"}),
+])
+def test_a_target_year_never_becomes_the_year_of_a_day_in_its_sentence(language, text, expected):
+    assert found(language, text) == expected

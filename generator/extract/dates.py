@@ -176,11 +176,18 @@ class _Resolver:
 
     def _sets_year(self, expr: Expression) -> bool:
         """A full date or a framing year ("in 2018") dates the rest of the sentence;
-        "since 2011" or "December 2017" do not."""
+        "since 2011", "December 2017" or a year aimed at ("trade should double in 2030")
+        do not."""
         if expr.kind in _DAY_LEVEL_KINDS or expr.kind == "bare_year":
-            return "year" in expr.parts
+            return "year" in expr.parts and (expr.kind != "bare_year" or not self.aimed_at())
         cue = expr.parts.get("cue")
-        return expr.kind == "year" and cue is not None and normalise(cue) in self.lex.year_frame_cues
+        return (expr.kind == "year" and cue is not None and normalise(cue) in self.lex.year_frame_cues
+                and not self.aimed_at())
+
+    def aimed_at(self) -> bool:
+        """Whether the sentence speaks of a target or plan ("raise", "verdubbelen", "objectif"):
+        its years are aimed at, not when anything happened."""
+        return bool(target_pattern(self.code).search(self.sentence.text))
 
     # -- explicit days
     def _iso(self, expr: Expression, parts: dict) -> date | None:
@@ -562,9 +569,12 @@ def _stated_years(doc: Document) -> list[tuple[int, int]]:
         if index < 0:
             continue
         sentence = doc.sentences[index]
-        # the target word may stand clauses before its year ("elevar ... (unos ...) en 2030")
-        aimed = target_pattern(code).search(sentence.text, 0, expr.start - sentence.start)
-        if aimed or _Resolver(lex, code, None, sentence).future(expr):
+        resolver = _Resolver(lex, code, None, sentence)
+        # the target word may stand clauses before a year or after it ("elevar ... (unos ...)
+        # en 2030", "de handel in 2030 verdubbelen"); a full day is aimed at only after one
+        aimed = (target_pattern(code).search(sentence.text, 0, expr.start - sentence.start)
+                 if expr.kind in _DAY_LEVEL_KINDS else resolver.aimed_at())
+        if aimed or resolver.future(expr):
             continue
         years.append((index, int(expr.parts["year"])))
     return years
