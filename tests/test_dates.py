@@ -816,3 +816,59 @@ def test_a_target_year_written_anywhere_in_its_sentence_does_not_date_the_articl
 ])
 def test_a_target_year_never_becomes_the_year_of_a_day_in_its_sentence(language, text, expected):
     assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Putin arrived on Wednesday. Later that day, he met Kim.",
+     {"Wednesday": "2019-04-24", "Later that day": "2019-04-24"}),
+    ("fr", "Poutine est arrivé mercredi. Plus tard dans la journée, il a rencontré Kim.",
+     {"mercredi": "2019-04-24", "Plus tard dans la journée": "2019-04-24"}),
+    ("de", "Putin kam am Mittwoch an. Später am Tag traf er Kim.",
+     {"Mittwoch": "2019-04-24", "Später am Tag": "2019-04-24"}),
+    ("it", "Putin è arrivato mercoledì. Più tardi quel giorno ha incontrato Kim.",
+     {"mercoledì": "2019-04-24", "Più tardi quel giorno": "2019-04-24"}),
+    ("es", "Putin llegó el miércoles. Más tarde ese día se reunió con Kim.",
+     {"miércoles": "2019-04-24", "Más tarde ese día": "2019-04-24"}),
+    ("nl", "Poetin kwam woensdag aan. Later die dag sprak hij Kim.",
+     {"woensdag": "2019-04-24", "Later die dag": "2019-04-24"}),
+])
+def test_later_that_day_is_the_day_last_named(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "The economy shrank between January and March.", {"between January": "2019-01", "March": "2019-03"}),
+    ("fr", "L'économie s'est contractée entre janvier et mars.", {"entre janvier": "2019-01", "mars": "2019-03"}),
+    ("de", "Die Wirtschaft schrumpfte zwischen Januar und März.", {"zwischen Januar": "2019-01", "März": "2019-03"}),
+    ("it", "L'economia si è contratta tra gennaio e marzo.", {"tra gennaio": "2019-01", "marzo": "2019-03"}),
+    ("es", "La economía se contrajo entre enero y marzo.", {"entre enero": "2019-01", "marzo": "2019-03"}),
+    ("nl", "De economie kromp tussen januari en maart.", {"tussen januari": "2019-01", "maart": "2019-03"}),
+    # the second month of a list takes the first one's year, the next one when it comes earlier
+    ("it", "Si voterà tra novembre e febbraio.", {"tra novembre": "2019-11", "febbraio": "2020-02"}),
+])
+def test_months_between_two_named_months_share_a_year(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "A hearing has been scheduled for April 2 in Washington.", {"April 2": "2020-04-02"}),
+    ("fr", "Une audience a été fixée au 2 avril à Paris.", {"2 avril": "2020-04-02"}),
+    ("de", "Die Anhörung ist für den 2. April angesetzt.", {"2. April": "2020-04-02"}),
+    ("it", "Un'udienza è stata fissata per il 2 aprile a Roma.", {"2 aprile": "2020-04-02"}),
+    ("es", "Una audiencia ha sido programada para el 2 de abril en Madrid.", {"2 de abril": "2020-04-02"}),
+    ("nl", "Een hoorzitting is vastgesteld op 2 april in Den Haag.", {"2 april": "2020-04-02"}),
+])
+def test_a_day_set_for_an_event_is_still_to_come(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "A decision is expected early next month.", {"early next month": "2019-05"}),
+    ("fr", "Une décision est attendue au début du mois prochain.", {"début du mois prochain": "2019-05"}),
+    ("de", "Eine Entscheidung wird Anfang nächsten Monats erwartet.", {"Anfang nächsten Monats": "2019-05"}),
+    ("it", "Una decisione è attesa all'inizio del mese prossimo.", {"inizio del mese prossimo": "2019-05"}),
+    ("es", "Se espera una decisión a principios del próximo mes.", {"principios del próximo mes": "2019-05"}),
+    ("nl", "Een besluit wordt begin volgende maand verwacht.", {"begin volgende maand": "2019-05"}),
+])
+def test_early_next_month_is_next_month(language, text, expected):
+    assert found(language, text) == expected

@@ -603,7 +603,9 @@ def _month_list_ends(text: str, code: str, chosen: list[Expression], taken: "_Ta
             continue
         match = pattern.match(text, expr.end)
         if match and taken.free(match.start("month"), match.end()):
-            found = Expression("month", match.start("month"), match.end(), {"month": match.group("month")})
+            # "listed": it takes the year of the month before it ("between April and June")
+            found = Expression("month", match.start("month"), match.end(), {"month": match.group("month"),
+                                                                             "listed": "1"})
             if _acceptable(found, text, lex):
                 ends.append(found)
     return ends

@@ -114,6 +114,7 @@ class _Resolver:
         self.sentence = sentence
         self.reference: date | None = None  # the last day named in this sentence or its paragraph
         self.year: int | None = None  # the last year this sentence wrote out
+        self.month: tuple[int, int] | None = None  # (year, month) of the last bare month it named
 
     def clause(self, expr: Expression, ahead: bool = True) -> str:
         local_start = expr.start - self.sentence.start
@@ -252,9 +253,19 @@ class _Resolver:
         return f"{year:04d}-{month:02d}"
 
     def _month(self, expr: Expression, parts: dict) -> str | None:
+        found = self._month_year_of(expr, parts)
+        if found is not None:
+            self.month = found
+            return "%04d-%02d" % found
+        return None
+
+    def _month_year_of(self, expr: Expression, parts: dict) -> tuple[int, int] | None:
         month = self.lex.month(parts["month"])
+        if parts.get("listed") and self.month is not None:  # "between April and June": April's year
+            year, before = self.month
+            return year + (month < before), month
         if self.year is not None:  # "In 2018, ... in March"
-            return f"{self.year:04d}-{month:02d}"
+            return self.year, month
         if self.anchor is None:
             return None
         # A month still to come this year is this year's unless its clause speaks in a
@@ -268,7 +279,7 @@ class _Resolver:
         elif month < self.anchor.month:
             coming = not self.past(expr) and bool(next_pattern(self.code).search(self.clause(expr)))
             year += self.future(expr, ahead=False) or coming
-        return f"{year:04d}-{month:02d}"
+        return year, month
 
     # -- years
     def _year(self, expr: Expression, parts: dict) -> str:
