@@ -872,3 +872,58 @@ def test_a_day_set_for_an_event_is_still_to_come(language, text, expected):
 ])
 def test_early_next_month_is_next_month(language, text, expected):
     assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Growth slowed compared with the period 1982-1990.", {"1982": "1982", "1990": "1990"}),
+    ("fr", "La croissance ralentit par rapport à la période 1982-1990.", {"1982": "1982", "1990": "1990"}),
+    ("de", "Das Wachstum war höher als im Zeitraum 1982-1990.", {"1982": "1982", "1990": "1990"}),
+    ("it", "La crescita rallenta rispetto al periodo 1982-1990.", {"1982": "1982", "1990": "1990"}),
+    ("es", "El crecimiento se frenó respecto al periodo 1982-1990.", {"1982": "1982", "1990": "1990"}),
+    ("nl", "De groei was lager dan in de periode 1982-1990.", {"1982": "1982", "1990": "1990"}),
+    ("fr", "La première réunion de la saison 2002/2003 aura lieu au village.", {"2002": "2002", "2003": "2003"}),
+])
+def test_a_span_of_years_names_both(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "The minister said yesterday, Wednesday, that talks went well.", {"yesterday, Wednesday": "2019-04-24"}),
+    ("fr", "Le ministre fera l'annonce aujourd'hui jeudi.", {"aujourd'hui jeudi": "2019-04-25"}),
+    ("de", "Der Minister sagte gestern Mittwoch, die Gespräche seien gut verlaufen.", {"gestern Mittwoch": "2019-04-24"}),
+    ("it", "Il ministro ha detto ieri mercoledì che i colloqui sono andati bene.", {"ieri mercoledì": "2019-04-24"}),
+    ("es", "El ministro dijo ayer miércoles que las conversaciones fueron bien.", {"ayer miércoles": "2019-04-24"}),
+    ("nl", "De minister zei gisteren woensdag dat de gesprekken goed verliepen.", {"gisteren woensdag": "2019-04-24"}),
+])
+def test_a_relative_day_and_the_weekday_naming_it_are_one_date(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The clean-up will be held again on the first Sunday of spring."),
+    ("fr", "L'opération sera renouvelée le premier dimanche du printemps."),
+    ("de", "Die Aktion wird am ersten Sonntag im Frühling wiederholt."),
+    ("it", "L'iniziativa sarà ripetuta l'ultima domenica di primavera."),
+    ("es", "La operación se repetirá el primer domingo de la primavera."),
+    ("nl", "De actie wordt herhaald op de eerste zondag van de lente."),
+])
+def test_the_first_sunday_of_a_season_is_no_day_near_the_anchor(language, text):
+    assert found(language, text) == {}
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # anchor 25 April 2019: a date set off by itself takes the tense of the verb before it
+    ("en", "The court questioned a witness to the attack on the policeman, on 20 June in Lens.", {"20 June": "2018-06-20"}),
+    ("fr", "Le tribunal a entendu un témoin du lynchage du gendarme, le 20 juin à Lens.", {"20 juin": "2018-06-20"}),
+    ("de", "Das Gericht hat einen Zeugen des Angriffs auf den Polizisten gehört, am 20. Juni in Lens.",
+     {"20. Juni": "2018-06-20"}),
+    ("it", "Il tribunale ha sentito un testimone dell'aggressione al gendarme, il 20 giugno a Lens.",
+     {"20 giugno": "2018-06-20"}),
+    ("es", "El tribunal escuchó a un testigo del ataque al gendarme, el 20 de junio en Lens.",
+     {"20 de junio": "2018-06-20"}),
+    ("nl", "De rechtbank heeft een getuige van de aanval op de agent gehoord, op 20 juni in Lens.",
+     {"20 juni": "2018-06-20"}),
+    ("fr", "Le tribunal entendra un témoin du lynchage du gendarme, le 20 juin à Lens.", {"20 juin": "2019-06-20"}),
+])
+def test_a_date_set_off_by_itself_takes_the_tense_of_the_verb_before_it(language, text, expected):
+    assert found(language, text) == expected

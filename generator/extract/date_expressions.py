@@ -308,6 +308,9 @@ def rules(code: str) -> tuple[Rule, ...]:
                     rf"|(?P<lead>{parts}){PART_GAP}){YEAR}", heads(lex.year_cues, lex.period_parts)),
         ("year", 3, rf"{START}(?P<determiner>{alternation(lex.year_determiners)})\s+{YEAR}(?=\s+(?-i:[a-zà-ÿ]))",
          heads(lex.year_determiners)),
+        # the first year of a span of years ("la période 1982-1990", "la saison 2002/2003"); the
+        # second is a range end
+        ("year", 3, rf"(?<![\w.,/:-]){YEAR}(?=[-–/](?:19|20)\d\d(?![\d/-]))", heads(digits)),
         ("bare_year", 5, rf"(?<![\w.,/:-]){YEAR}(?=\s*[,.;:)!?]|\s+(?-i:[a-zà-ÿ]{{2}})|\s*$)",
          heads(digits) if lex.bare_years else frozenset()),
         ("relative_period", 3, rf"{START}(?:(?P<part>{parts}){PART_GAP})?"
@@ -528,7 +531,25 @@ def find_expressions(text: str, code: str) -> list[Expression]:
     chosen.extend(_range_ends(text, code, chosen, taken))
     chosen.extend(_month_list_ends(text, code, chosen, taken))
     chosen.extend(_day_range_starts(text, code, chosen, taken))
-    return sorted(chosen, key=lambda e: (e.start, e.end))
+    return _with_their_weekdays(text, sorted(chosen, key=lambda e: (e.start, e.end)))
+
+
+_WEEKDAY_GAP = re.compile(r",?\s+")
+
+
+def _with_their_weekdays(text: str, chosen: list[Expression]) -> list[Expression]:
+    """A relative day and the weekday that names it are one expression: "aujourd'hui
+    vendredi", "gestern Dienstag", "yesterday, Tuesday" (the weekday is no second day)."""
+    out: list[Expression] = []
+    for expr in chosen:
+        last = out[-1] if out else None
+        if (last is not None and last.kind == "relative_day" and expr.kind == "weekday"
+                and not expr.parts.get("modifier") and not expr.parts.get("after")
+                and _WEEKDAY_GAP.fullmatch(text, last.end, expr.start)):
+            out[-1] = Expression(last.kind, last.start, expr.end, {**last.parts, "named": expr.parts["weekday"]})
+            continue
+        out.append(expr)
+    return out
 
 
 class _Taken:

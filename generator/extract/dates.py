@@ -148,7 +148,7 @@ class _Resolver:
         land on 25 October" future; a future auxiliary there wins: "will be completed in
         October"; "since" points back); failing that, the first verb after it in its clause
         ("Boeing on Tuesday delivered"), or in the sentence when it leads its clause ("On
-        Friday, he met")."""
+        Friday, he met"); failing that, for a date set off by itself, the last verb before it."""
         local_start = expr.start - self.sentence.start
         boundary = clause_boundary(self.code)
         opening = max((m.end() for m in boundary.finditer(self.sentence.text, 0, local_start)), default=0)
@@ -164,7 +164,13 @@ class _Resolver:
         found = [(m.start(), tense) for tense, pattern in (("future", future_pattern(self.code)),
                                                           ("past", past_pattern(self.code)))
                  if (m := pattern.search(after))]
-        return min(found)[1] if found else None
+        if found or len(before.split()) > 1:
+            return min(found)[1] if found else None
+        # A date set off by itself ("..., le 21 juin à Lens") takes the tense of the last verb before it.
+        earlier = [(m.end(), tense) for tense, pattern in (("future", future_pattern(self.code)),
+                                                          ("past", past_pattern(self.code)))
+                   for m in pattern.finditer(self.sentence.text, 0, opening)]
+        return max(earlier)[1] if earlier else None
 
     def value(self, expr: Expression) -> str | None:
         resolved = getattr(self, "_" + expr.kind)(expr, expr.parts)
