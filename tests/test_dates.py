@@ -927,3 +927,39 @@ def test_the_first_sunday_of_a_season_is_no_day_near_the_anchor(language, text):
 ])
 def test_a_date_set_off_by_itself_takes_the_tense_of_the_verb_before_it(language, text, expected):
     assert found(language, text) == expected
+
+
+# Undated reports of the Pyongyang summit: the lead names a weekday (Wednesday 19 September
+# 2018), the text the day before with its weekday, and a background meeting (27 April 2018).
+UNDATED_LEADS = {
+    "en": ("Accord in Pyongyang\n\nMoon and Kim signed an agreement on Wednesday in Pyongyang after talks.",
+           "Moon had arrived on Tuesday, 18 September 2018.", "Their first summit was held on 27 April 2018."),
+    "fr": ("Accord à Pyongyang\n\nMoon et Kim ont signé un accord mercredi à Pyongyang après des pourparlers.",
+           "Moon était arrivé le mardi 18 septembre 2018.", "Leur premier sommet a eu lieu le 27 avril 2018."),
+    "de": ("Abkommen in Pjöngjang\n\nMoon und Kim unterzeichneten am Mittwoch in Pjöngjang ein Abkommen.",
+           "Moon war am Dienstag, 18. September 2018, angereist.",
+           "Ihr erster Gipfel fand am 27. April 2018 statt."),
+    "it": ("Accordo a Pyongyang\n\nMoon e Kim hanno firmato mercoledì a Pyongyang un accordo dopo i colloqui.",
+           "Moon era arrivato martedì 18 settembre 2018.", "Il loro primo vertice si è svolto il 27 aprile 2018."),
+    "es": ("Acuerdo en Pyongyang\n\nMoon y Kim firmaron el miércoles en Pyongyang un acuerdo tras las conversaciones.",
+           "Moon había llegado el martes 18 de septiembre de 2018.",
+           "Su primera cumbre se celebró el 27 de abril de 2018."),
+    "nl": ("Akkoord in Pyongyang\n\nMoon en Kim ondertekenden woensdag in Pyongyang een akkoord na overleg.",
+           "Moon was aangekomen op dinsdag 18 september 2018.", "Hun eerste top vond plaats op 27 april 2018."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(UNDATED_LEADS))
+def test_an_undated_article_reads_its_weekdays_next_to_the_day_it_reports(language):
+    lead, arrival, background = UNDATED_LEADS[language]
+    doc = prepare(article(language, " ".join((lead, arrival, background)), published=None))
+    assert doc.anchor is None
+    assert main_date(extract_dates(doc)) == "2018-09-19"
+
+
+@pytest.mark.parametrize("language", sorted(UNDATED_LEADS))
+def test_an_undated_article_whose_weekday_nothing_anchors_has_no_main_day(language):
+    lead, _, background = UNDATED_LEADS[language]
+    facts = extract_dates(prepare(article(language, " ".join((lead, background)), published=None)))
+    assert main_date(facts) is None  # not the earlier meeting's 27 April, a Friday
+    assert [f.value for f in facts] == ["2018-04-27"]

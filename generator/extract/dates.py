@@ -43,6 +43,9 @@ from .gazetteer import distance_km
 from .places import SITE_TYPES
 from .event_cues import is_historical, lead_paragraph, lead_sentence, main_event_sentences, mentions_meeting
 
+# Without a publication date, a day and month without a year is read next to the day the
+# text reports only this close to it.
+STATED_DAY_REACH = 45
 # A date this many days after the anchor, with no future tense, is still this year's.
 AHEAD_GRACE_DAYS = 7
 # A weekday named without tense is the nearest such day: up to this many days ahead.
@@ -107,11 +110,15 @@ def _clause(text: str, start: int, end: int, boundary: re.Pattern[str], ahead: b
 class _Resolver:
     """Gives the expressions of one sentence their values, in order of appearance."""
 
-    def __init__(self, lex: DateLexicon, code: str, anchor: date | None, sentence: Sentence):
+    def __init__(self, lex: DateLexicon, code: str, anchor: date | None, sentence: Sentence,
+                 stated: date | None = None):
         self.lex = lex
         self.code = code
         self.anchor = anchor
         self.sentence = sentence
+        # Without an anchor, the latest day the text reports (`_latest_reported_day`): a
+        # weekday or a day without a year is the one nearest to it.
+        self.stated = stated if anchor is None else None
         self.reference: date | None = None  # the last day named in this sentence or its paragraph
         self.year: int | None = None  # the last year this sentence wrote out
         self.month: tuple[int, int] | None = None  # (year, month) of the last bare month it named
@@ -214,7 +221,7 @@ class _Resolver:
         if self.year is not None:  # "In 2018, Trump met Putin on July 16"
             return _safe_date(self.year, month, day)
         if self.anchor is None:
-            return None
+            return self._nearest_to_stated(month, day)
         if "relative" in parts:  # "April 27 of last year"
             _, offset = self.lex.relative_periods[normalise(parts["relative"])]
             return _safe_date(self.anchor.year + offset, month, day)
@@ -341,11 +348,24 @@ class _Resolver:
             return None
         return base + timedelta(days=self.lex.reference_days[normalise(parts["relative"])])
 
-    def _weekday(self, expr: Expression, parts: dict) -> date | None:
-        if self.anchor is None:
+    def _nearest_to_stated(self, month: int, day: int) -> date | None:
+        """A day and month with neither year nor anchor: the reading nearest to the day the
+        text reports, within STATED_DAY_REACH days of it."""
+        if self.stated is None:
             return None
+        readings = [found for year in (self.stated.year - 1, self.stated.year, self.stated.year + 1)
+                    if (found := _safe_date(year, month, day)) is not None
+                    and abs((found - self.stated).days) <= STATED_DAY_REACH]
+        return min(readings, key=lambda d: abs((d - self.stated).days), default=None)
+
+    def _weekday(self, expr: Expression, parts: dict) -> date | None:
         weekday = self.lex.weekdays[normalise(parts["weekday"])] - 1
         modifier = parts.get("modifier") or parts.get("after")
+        if self.anchor is None:  # "on Wednesday", next to "Tuesday 18 September 2018": the 19th
+            if self.stated is None or modifier:
+                return None
+            days = (weekday - self.stated.weekday()) % 7
+            return self.stated + timedelta(days=days if days <= 3 else days - 7)
         direction = self.lex.weekday_modifiers[normalise(modifier)] if modifier else 0
         ahead = (weekday - self.anchor.weekday()) % 7
         if direction:
@@ -379,12 +399,15 @@ class _Found(NamedTuple):
     clause: str  # the clause around the expression
 
 
-def _resolved(doc: Document) -> list[_Found]:
-    """Every expression with a value, in text order."""
+def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]]:
+    """Every expression with a value, in text order, and the relative days nothing could
+    resolve: (sentence index, its weekday 0-6, or None for "yesterday" and the like)."""
     text = doc.article.text
     lex = lexicon(doc.language)
     starts = [s.start for s in doc.sentences]
     facts: list[_Found] = []
+    unresolved: list[tuple[int, int | None]] = []
+    stated = _latest_reported_day(doc) if doc.anchor is None else None
     resolver: _Resolver | None = None
     for expr in find_expressions(text, doc.language):
         first, last = _sentence_span(doc.sentences, starts, expr.start, expr.end)
@@ -395,15 +418,47 @@ def _resolved(doc: Document) -> list[_Found]:
             # "the day after", "le lendemain" count from the day last named in the paragraph
             same_paragraph = resolver is not None and "\n\n" not in text[resolver.sentence.end:sentence.start]
             reference = resolver.reference if same_paragraph else None
-            resolver = _Resolver(lex, doc.language, doc.anchor, sentence)
+            resolver = _Resolver(lex, doc.language, doc.anchor, sentence, stated)
             resolver.reference = reference
         value = resolver.value(expr)
+        if value is None and expr.kind in ("weekday", "relative_day"):
+            named = expr.parts.get("weekday") if expr.kind == "weekday" else None
+            unresolved.append((first, lex.weekdays[normalise(named)] - 1 if named else None))
         if value is not None:
             evidence = _evidence(text, doc.sentences, first, last)
             facts.append(_Found(first, DateFact(value=value, text=text[expr.start:expr.end], main=False,
                                                 evidence=(evidence,)), resolver.still_to_come(expr),
                                 resolver.clause(expr)))
-    return facts
+    return facts, unresolved
+
+
+def _latest_reported_day(doc: Document) -> date | None:
+    """The latest full day (with its year) that an article without a publication date
+    reports as news: one in its lead, or one written with its weekday ("Tuesday, 18
+    September 2018"), as the press dates the days of the week it reports; not one announced
+    in the future tense, aimed at or in a sentence of history. A day the text names
+    otherwise may be an earlier meeting's (None: weekdays are then left unresolved)."""
+    lex = lexicon(doc.language)
+    starts = [s.start for s in doc.sentences]
+    leads = _lead_sentences(doc)
+    days = []
+    for expr in find_expressions(doc.article.text, doc.language):
+        if expr.kind not in _DAY_LEVEL_KINDS or "year" not in expr.parts:
+            continue
+        index, _ = _sentence_span(doc.sentences, starts, expr.start, expr.end)
+        if index < 0 or not (index in leads or "weekday" in expr.parts):
+            continue
+        sentence = doc.sentences[index]
+        resolver = _Resolver(lex, doc.language, None, sentence)
+        found = getattr(resolver, "_" + expr.kind)(expr, expr.parts)
+        if found is None or resolver.tense(expr) == "future" or resolver.aimed_at():
+            continue
+        named = expr.parts.get("weekday")
+        if named and found.weekday() != lex.weekdays[normalise(named)] - 1:
+            continue  # a weekday that does not fit its date: a typo, trust neither
+        if not is_historical(sentence.text, doc.language, None):
+            days.append(found)
+    return max(days, default=None)
 
 
 def _recent_meeting_day(doc: Document, index: int, value: str) -> bool:
@@ -465,6 +520,16 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
                                            order[value]))
 
 
+def _agrees_with_the_lead(doc: Document, main: str, unresolved: list[tuple[int, int | None]]) -> bool:
+    """Whether a main day agrees with the days the lead names but nothing resolved (no
+    publication date): its weekday is the lead's "Wednesday"; against a "yesterday" no day
+    can be checked. A day that does not agree is another one (an earlier meeting's): no
+    day is better than a wrong one."""
+    leads = _lead_sentences(doc)
+    weekday = date.fromisoformat(main).weekday()
+    return all(named == weekday for index, named in unresolved if index in leads)
+
+
 def _meeting_days(doc: Document, facts: list[_Found], main: str) -> frozenset[str]:
     """The main day and the days next to it that the text reports as the meeting's too: a
     visit that opens with a dinner on Monday and holds its talks on Tuesday, a summit of two
@@ -514,8 +579,10 @@ def _sentences_elsewhere(doc: Document) -> frozenset[int]:
 
 def extract_dates(doc: Document) -> tuple[DateFact, ...]:
     """Every stated day, month or year of the article, in text order."""
-    facts = _resolved(doc)
+    facts, unresolved = _resolved(doc)
     main = _main_day(doc, facts)
+    if main and not _agrees_with_the_lead(doc, main, unresolved):
+        main = None
     days = _meeting_days(doc, facts, main) if main else frozenset()
     return tuple(DateFact(f.value, f.text, f.value in days, f.evidence) for _, f, _, _ in facts)
 
