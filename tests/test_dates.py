@@ -963,3 +963,29 @@ def test_an_undated_article_whose_weekday_nothing_anchors_has_no_main_day(langua
     facts = extract_dates(prepare(article(language, " ".join((lead, background)), published=None)))
     assert main_date(facts) is None  # not the earlier meeting's 27 April, a Friday
     assert [f.value for f in facts] == ["2018-04-27"]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Sales fell 35% in March, compared to the same month a year ago.",
+     {"in March": "2019-03", "same month a year ago": "2018-03"}),
+    ("fr", "Les ventes ont baissé de 35 % en mars par rapport au même mois de l'année dernière.",
+     {"en mars": "2019-03", "même mois de l'année dernière": "2018-03"}),
+    ("de", "Der Absatz sank im März um 35 Prozent im Vergleich zum gleichen Monat des Vorjahres.",
+     {"im März": "2019-03", "gleichen Monat des Vorjahres": "2018-03"}),
+    ("it", "Le vendite sono calate del 35% a marzo rispetto allo stesso mese dell'anno scorso.",
+     {"a marzo": "2019-03", "stesso mese dell'anno scorso": "2018-03"}),
+    ("es", "Las ventas cayeron un 35% en marzo respecto al mismo mes del año pasado.",
+     {"en marzo": "2019-03", "mismo mes del año pasado": "2018-03"}),
+    ("nl", "De verkoop daalde in maart met 35 procent ten opzichte van dezelfde maand vorig jaar.",
+     {"in maart": "2019-03", "dezelfde maand vorig jaar": "2018-03"}),
+    # no month named: the anchor's month
+    ("en", "Sales rose compared to the same period last year.", {"same period last year": "2018-04"}),
+])
+def test_the_same_month_a_year_ago_is_the_month_last_named_a_year_before(language, text, expected):
+    assert found(language, text) == expected
+
+
+def test_a_weekday_ending_a_title_is_not_the_weekday_of_the_dateline_below_it():
+    text = "Markets to stay closed until Friday\n\nSeptember 18, 2008\n\nThe markets stay closed until Friday."
+    assert found("en", text, published=date(2008, 9, 18)) == {
+        "Friday": "2008-09-19", "September 18, 2008": "2008-09-18"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Mapping
 
@@ -26,6 +26,7 @@ END = r"(?![\w])"
 YEAR = r"(?P<year>19\d\d|20\d\d|2100)(?!\d|[.,]\d|(?-i:[a-zà-ÿ]))"
 DAY = r"(?<![\w.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
 PART_GAP = r"(?:\s+|(?<=-))"  # "end of February", "mid-2018"
+ONE_LINE_GAP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"  # white space with at most one line break
 # A year of two digits ("janvier 97"), only before punctuation or the end: "mai 12 soldats" counts.
 SHORT_YEAR = r"(?P<year>\d\d)(?!\d|[.,]\d)(?=\s*[,.;:)!?]|\s*$)"
 # Two-digit years from this on are of the 1900s ("97"), below it of the 2000s ("03").
@@ -98,6 +99,9 @@ class DateLexicon:
     since_words: tuple[str, ...] = ()
     # Auxiliaries of the pluperfect, the tense of what came before the news ("had arrived").
     pluperfect_words: tuple[str, ...] = ()
+    # Phrase → years back: the month last named, that many years before ("in January, compared
+    # to the same month a year ago").
+    same_periods: Mapping[str, int] = field(default_factory=dict)
 
     def month(self, written: str) -> int:
         key = normalise(written).rstrip(".")
@@ -192,6 +196,7 @@ def lexicon(code: str) -> DateLexicon:
         until_words=_words(section, "until_words"),
         since_words=_words(section, "since_words"),
         pluperfect_words=_words(section, "pluperfect_words"),
+        same_periods=_offsets(section, "same_periods"),
     )
 
 
@@ -263,7 +268,9 @@ def rules(code: str) -> tuple[Rule, ...]:
     suffixes = alternation(lex.day_part_suffixes)
     numbers = r"(?:\d{1,3}|" + alternation(lex.numbers) + ")"
     units = alternation(lex.units)
-    weekday_prefix = rf"(?:{START}(?P<weekday>{weekdays}){END},?\s+(?:\w{{1,3}}\s+)?)?"
+    # a weekday before its day, on the same line or the next, never across a blank line (a
+    # title ending in "until Friday" above the dateline "September 18, 2008")
+    weekday_prefix = rf"(?:{START}(?P<weekday>{weekdays}){END},?{ONE_LINE_GAP}(?:\w{{1,3}}{ONE_LINE_GAP})?)?"
     year_tail = rf"(?:\s*,?\s*(?:{connector}\s+)?{YEAR})?"
     year_periods = [p for p, (unit, _) in lex.relative_periods.items() if unit == "year"]
     # A day's year, or what gives it instead: a direction word ("le 8 mars dernier", "1er
@@ -323,6 +330,7 @@ def rules(code: str) -> tuple[Rule, ...]:
         ("ahead", 3, rf"{START}(?P<ahead>{alternation(lex.ahead_before)})\s+(?P<number>{numbers})\s+(?P<unit>{units}){END}"
                      rf"(?!\s+{connector}\s)",  # "dans un jour de grande forme" is no date
          heads(lex.ahead_before)),
+        ("same_period", 2, rf"{START}(?P<same>{alternation(lex.same_periods)}){END}", heads(lex.same_periods)),
         ("relative_day", 4, rf"{START}(?P<relative>{alternation(lex.relative_days)})(?:{suffixes})?{END}",
          heads(lex.relative_days, glued_days)),
         ("reference_day", 4, rf"{START}(?P<relative>{alternation(lex.reference_days)}){END}", heads(lex.reference_days)),

@@ -245,7 +245,19 @@ class _Resolver:
 
     # -- months
     def _month_year(self, expr: Expression, parts: dict) -> str:
-        return f"{int(parts['year']):04d}-{self.lex.month(parts['month']):02d}"
+        self.month = int(parts["year"]), self.lex.month(parts["month"])
+        return "%04d-%02d" % self.month
+
+    def _same_period(self, expr: Expression, parts: dict) -> str | None:
+        """"the same month a year ago": the month last named in the sentence (else the
+        anchor's), that many years before."""
+        if self.month is not None:
+            year, month = self.month
+        elif self.anchor is not None:
+            year, month = self.anchor.year, self.anchor.month
+        else:
+            return None
+        return f"{year + self.lex.same_periods[normalise(parts['same'])]:04d}-{month:02d}"
 
     def _month_relative_year(self, expr: Expression, parts: dict) -> str | None:
         if self.anchor is None:
