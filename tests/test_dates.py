@@ -989,3 +989,19 @@ def test_a_weekday_ending_a_title_is_not_the_weekday_of_the_dateline_below_it():
     text = "Markets to stay closed until Friday\n\nSeptember 18, 2008\n\nThe markets stay closed until Friday."
     assert found("en", text, published=date(2008, 9, 18)) == {
         "Friday": "2008-09-19", "September 18, 2008": "2008-09-18"}
+
+
+@pytest.mark.parametrize(("language", "lead"), [
+    ("en", "Accord in Pyongyang\n\nMoon and Kim signed an agreement yesterday, Wednesday, in Pyongyang."),
+    ("fr", "Accord à Pyongyang\n\nMoon et Kim ont signé un accord hier mercredi à Pyongyang."),
+    ("de", "Abkommen in Pjöngjang\n\nMoon und Kim unterzeichneten gestern Mittwoch in Pjöngjang ein Abkommen."),
+    ("it", "Accordo a Pyongyang\n\nMoon e Kim hanno firmato ieri mercoledì a Pyongyang un accordo."),
+    ("es", "Acuerdo en Pyongyang\n\nMoon y Kim firmaron ayer miércoles en Pyongyang un acuerdo."),
+    ("nl", "Akkoord in Pyongyang\n\nMoon en Kim ondertekenden gisteren woensdag in Pyongyang een akkoord."),
+])
+def test_an_undated_yesterday_that_names_its_weekday_is_read_like_the_weekday(language, lead):
+    _, arrival, background = UNDATED_LEADS[language]
+    with_arrival = prepare(article(language, " ".join((lead, arrival, background)), published=None))
+    assert main_date(extract_dates(with_arrival)) == "2018-09-19"
+    without = prepare(article(language, " ".join((lead, background)), published=None))
+    assert main_date(extract_dates(without)) is None

@@ -350,8 +350,8 @@ class _Resolver:
 
     # -- days relative to the anchor or to the sentence's last day
     def _relative_day(self, expr: Expression, parts: dict) -> date | None:
-        if self.anchor is None:
-            return None
+        if self.anchor is None:  # "yesterday, Wednesday": the weekday it names, if anything places it
+            return self._weekday(expr, {"weekday": parts["named"]}) if parts.get("named") else None
         return self.anchor + timedelta(days=self.lex.relative_days[normalise(parts["relative"])])
 
     def _reference_day(self, expr: Expression, parts: dict) -> date | None:
@@ -434,7 +434,7 @@ def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]
             resolver.reference = reference
         value = resolver.value(expr)
         if value is None and expr.kind in ("weekday", "relative_day"):
-            named = expr.parts.get("weekday") if expr.kind == "weekday" else None
+            named = expr.parts.get("weekday") or expr.parts.get("named")
             unresolved.append((first, lex.weekdays[normalise(named)] - 1 if named else None))
         if value is not None:
             evidence = _evidence(text, doc.sentences, first, last)
