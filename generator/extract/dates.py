@@ -22,6 +22,12 @@ agrees with the weekday of its lead; without any year it dates nothing.
 Bare months ("in July") are this year's while still to come, unless their clause is
 past; a month already gone is next year's only in the future tense or after "next".
 
+An article with no publication date at all reads its weekdays (and a day without a year)
+next to the latest day it reports as news, in its lead or written with its weekday
+("Tuesday, 18 September 2018"); "yesterday" stays unknown. Its main day must agree with
+the weekday its lead names: a day from elsewhere in the text is more likely an earlier
+meeting's, and no day is better than a wrong one.
+
 The main event's day is the day-level value best supported by sentences that report
 the meeting (`event_cues.main_event_sentences`) and by the lead sentence with its
 dateline, with a bonus when it is the anchor day itself; every expression with that
