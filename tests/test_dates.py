@@ -1005,3 +1005,21 @@ def test_an_undated_yesterday_that_names_its_weekday_is_read_like_the_weekday(la
     assert main_date(extract_dates(with_arrival)) == "2018-09-19"
     without = prepare(article(language, " ".join((lead, background)), published=None))
     assert main_date(extract_dates(without)) is None
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Biden in Kyiv\n\nJoe Biden arrived in Kyiv by train on Monday. Zelensky "
+           "received him at the Mariinsky Palace.\n\nToday Biden is in Warsaw, where he meets Andrzej Duda."),
+    ("de", "Biden in Kiew\n\nJoe Biden ist am Montag mit dem Zug in Kiew eingetroffen. "
+           "Selenskyj empfing ihn im Mariinski-Palast.\n\nHeute ist Biden in Warschau, wo er Andrzej Duda trifft."),
+    ("fr", "Biden à Kiev\n\nJoe Biden est arrivé lundi à Kiev en train. "
+           "Zelensky l'a reçu au palais Mariinsky.\n\nAujourd'hui, Biden est à Varsovie, où il rencontre Andrzej Duda."),
+    ("it", "Biden a Kiev\n\nJoe Biden è arrivato lunedì a Kiev in treno. Zelensky lo "
+           "ha ricevuto al palazzo Mariinsky.\n\nOggi Biden è a Varsavia, dove incontra Andrzej Duda."),
+    ("es", "Biden en Kiev\n\nJoe Biden llegó el lunes a Kiev en tren. Zelenski lo "
+           "recibió en el palacio Mariinski.\n\nHoy Biden está en Varsovia, donde se reúne con Andrzej Duda."),
+    ("nl", "Biden in Kiev\n\nJoe Biden is maandag met de trein in Kiev aangekomen. "
+           "Zelensky ontving hem in het Mariinski-paleis.\n\nVandaag is Biden in Warschau, waar hij Andrzej Duda ontmoet."),
+])
+def test_a_meeting_today_in_a_far_town_is_not_the_main_day(language, text):
+    assert main_days(language, text) == {"2019-04-22"}

@@ -504,8 +504,10 @@ def _near_anchor(doc: Document, value: str) -> bool:
 def _main_day(doc: Document, facts: list[_Found]) -> str | None:
     """The day-level value best supported as the main event's day, or None. A meeting
     still to come ("today she will receive the vice-president") weighs less than one
-    reported, and does not earn the anchor day its bonus."""
-    reporting = main_event_sentences(doc)
+    reported, and does not earn the anchor day its bonus; one in a town far from the main
+    site ("today Biden is in Warsaw, where he meets Duda") is another meeting."""
+    away = _sentences_elsewhere(doc) - _sentences_at_main_site(doc)
+    reporting = main_event_sentences(doc) - away
     leads = _lead_sentences(doc)
     days_at = sorted(found.index for found in facts if len(found.fact.value) == 10)
     if not leads & set(days_at):  # a lead of colour: the paragraph's first sentence with a day reports
@@ -519,7 +521,7 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
     for index, fact, future, _ in facts:
         if len(fact.value) != 10:
             continue
-        if index in reporting or _recent_meeting_day(doc, index, fact.value):
+        if index in reporting or index not in away and _recent_meeting_day(doc, index, fact.value):
             support[fact.value] += FUTURE_MEETING_WEIGHT if future else MAIN_SENTENCE_WEIGHT
             first_report.setdefault(fact.value, index)
         # The lead reports the main event unless it tells history ("In 2011, ...").
@@ -528,7 +530,8 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
             support[fact.value] += LEAD_WEIGHT
             first_report.setdefault(fact.value, index)
     anchor = doc.anchor.isoformat() if doc.anchor else None
-    if anchor and any(fact.value == anchor and not future for _, fact, future, _ in facts):
+    if anchor and any(fact.value == anchor and not future and index not in away
+                      for index, fact, future, _ in facts):
         support[anchor] += ANCHOR_WEIGHT
     if not support:
         return None
@@ -582,6 +585,12 @@ def _sentences_with_others(doc: Document) -> frozenset[int]:
     for person in doc.people:
         cited[person.present].update(bisect.bisect_right(starts, e.start) - 1 for e in person.evidence)
     return frozenset(cited[False] - cited[True])
+
+
+def _sentences_at_main_site(doc: Document) -> frozenset[int]:
+    """Indices of the sentences that name a main place."""
+    starts = [s.start for s in doc.sentences]
+    return frozenset(bisect.bisect_right(starts, e.start) - 1 for p in doc.places if p.main for e in p.evidence)
 
 
 def _sentences_elsewhere(doc: Document) -> frozenset[int]:
