@@ -503,6 +503,25 @@ def test_an_undated_report_whose_own_day_never_fits_the_event_leaves_it(lisbon_c
 
 
 
+def test_an_undated_report_that_leaves_its_event_joins_the_meeting_its_dates_fit(lisbon_corpus, monkeypatch):
+    # The same two leaders met at the same place twice, years apart. Read against the later
+    # meeting's day, the French report's own day stays years away; read against the earlier
+    # one's, it is that day: it reports the earlier meeting, not a third of its own.
+    articles, records = lisbon_corpus
+    earlier = replace(records[2], locations=records[0].locations)
+    records = [records[0], records[1], earlier]
+
+    def reread(article, anchor):
+        said = "2022-10-06" if anchor.year == 2022 else (anchor - timedelta(days=300)).isoformat()
+        return replace(records[1], published=anchor.isoformat(), published_source="event", date=said)
+
+    monkeypatch.setattr("generator.events.extract_article", reread)
+    linked = link(articles, records, Curation())
+    event_of = {r.id: r.event for r in linked.records}
+    assert event_of["fr_meeting_lisbon"] == event_of["en_meeting_madrid_2022"] != event_of["de_meeting_lisbon"]
+    assert len(linked.events) == 2
+
+
 def test_an_undated_report_of_a_meeting_s_last_day_stays_with_it(lisbon_corpus, monkeypatch):
     # A summit of several days: the report of its close ("left the summit on Sunday") finds
     # no reading on the event's first day, but one on the day after it, and stays.

@@ -340,7 +340,7 @@ def test_no_terms_without_an_agreement(tmp_path, language, body):
     ("en", "Albanese responded that Australia sells coal to whoever pays.", "Anthony Albanese"),
     ("en", "Modi spoke of the need for more trade.", "Narendra Modi"),
     ("nl", "Rutte antwoordde dat Nederland geen troepen stuurt.", "Mark Rutte"),
-    ("nl", "Trudeau sprak na afloop van een historische dag.", "Justin Trudeau"),
+    ("nl", "Trudeau sprak na afloop van een lange dag.", "Justin Trudeau"),
     ("de", "Scholz antwortete, Deutschland liefere keine Marschflugkörper.", "Olaf Scholz"),
     ("de", "Lula verteidigte seine Haltung zum Krieg.", "Luiz Inácio Lula da Silva"),
     ("fr", "Macron a répondu que la France reste attachée au dialogue.", "Emmanuel Macron"),
@@ -825,3 +825,88 @@ LEADERS = (person("Narendra Modi", ("Modi",), "primer ministro"), person("Vladim
 def test_cue_classes_in_several_languages(tmp_path, body, language, expected):
     outcomes = extract_outcomes(text_document(tmp_path, body, language, LEADERS))
     assert [(o.kind, o.speaker) for o in outcomes] == expected
+
+
+@pytest.mark.parametrize("body, language, kinds", [
+    # A year that dates another noun ("the armistice of 1953") does not set the signing in the past ...
+    ("Kim y Moon firmaron el viernes una declaración conjunta en la que se comprometen a negociar "
+     "un tratado de paz que sustituya al armisticio de 1953.", "es", ["agreement"]),
+    ("Kim und Moon unterzeichneten eine Erklärung, die den Waffenstillstand von 1953 ersetzt.", "de", ["agreement"]),
+    # ... but the agreement's own year does, and so does the year of a meeting.
+    ("Kim y Moon firmaron el acuerdo de 2015.", "es", []),
+    ("At the summit of 2018 the two leaders signed a declaration.", "en", []),
+])
+def test_a_year_dates_the_noun_it_follows(tmp_path, body, language, kinds):
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == kinds
+
+
+@pytest.mark.parametrize("body, language", [
+    ("Ook spreken ze af dat de grens in mei opengaat.", "nl"),
+    ("Beide Seiten einigen sich auf einen Zeitplan für die Gespräche.", "de"),
+    ("Ambos gobiernos acuerdan reabrir las embajadas.", "es"),
+    ("Les deux présidents conviennent de se revoir en juin.", "fr"),
+    ("I due leader concordano sulla necessità di una tregua.", "it"),
+    ("The two sides agree that the talks will go on.", "en"),
+])
+def test_agreeing_in_the_present_tense_is_an_agreement(tmp_path, body, language):
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == ["agreement"]
+
+
+@pytest.mark.parametrize("body, language", [
+    ("Noord- en Zuid-Korea willen de oorlog nog dit jaar beëindigen. "
+     "Dat hebben Kim en Moon vrijdag afgesproken tijdens hun ontmoeting.", "nl"),
+    ("The border crossing will reopen in May. This was agreed by the two leaders on Friday.", "en"),
+    ("Die Grenze soll im Mai wieder öffnen. Darauf einigten sich die beiden Präsidenten am Freitag.", "de"),
+])
+def test_an_agreement_that_points_back_states_the_sentence_before(tmp_path, body, language):
+    doc = text_document(tmp_path, body, language)
+    (outcome,) = extract_outcomes(doc)
+    first, second = doc.sentences[-2:]
+    assert outcome.kind == "agreement"
+    assert outcome.text == doc.article.text[first.start:first.end]
+    assert [(e.start, e.end) for e in outcome.evidence] == [(first.start, first.end), (second.start, second.end)]
+
+
+@pytest.mark.parametrize("body, language", [
+    ('"This is a historic day", Biden said at the press conference.', "en"),
+    ('"Dit is een historische ontmoeting", zei Biden op een persconferentie.', "nl"),
+    ("Kishida ha parlato di una nuova pagina nei rapporti tra i due Paesi.", "it"),
+    ("Devant la presse, M. Biden a assuré que le sommet n'était pas un échec.", "fr"),
+])
+def test_a_participant_s_verdict_on_the_meeting_is_an_assessment(tmp_path, body, language):
+    people = (person("Joe Biden", ("Biden", "M. Biden"), "President"), person("Fumio Kishida", ("Kishida",), "premier"))
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language, people))] == ["assessment"]
+
+
+def test_a_verdict_word_in_the_writer_s_voice_is_no_outcome(tmp_path):
+    body = "The festival in the old town was a great success last summer, with a cordial welcome for visitors."
+    assert extract_outcomes(text_document(tmp_path, body, "en")) == ()
+
+
+@pytest.mark.parametrize("body, language", [
+    ('Asked whether Russia would help North Korea build satellites, Putin said: "That is why we came here."', "en"),
+    ('Auf die Frage, ob Russland Nordkorea helfen werde, sagte Putin: „Deshalb sind wir hierhergekommen."', "de"),
+    ('Op de vraag of Rusland Noord-Korea zal helpen, antwoordde Poetin: "Daarom zijn we hier."', "nl"),
+])
+def test_the_future_of_a_question_put_to_the_speaker_is_no_announcement(tmp_path, body, language):
+    people = (person("Vladimir Putin", ("Putin", "Poetin"), "President"),)
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language, people))] == ["statement"]
+
+
+@pytest.mark.parametrize("body, language", [
+    ("By continuing, you agree to our Privacy Policy.", "en"),
+    ("Door verder te surfen ga je akkoord met ons cookiebeleid.", "nl"),
+    ("En poursuivant votre navigation, vous acceptez l'utilisation de cookies.", "fr"),
+])
+def test_a_site_s_consent_notice_is_no_agreement(tmp_path, body, language):
+    assert extract_outcomes(text_document(tmp_path, body, language)) == ()
+
+
+@pytest.mark.parametrize("body, language, kinds", [
+    ("Mais les deux pays ont décidé de créer un nouveau mécanisme de dialogue économique.", "fr", ["agreement"]),
+    ("Hanno inoltre deciso di tenere vertici trilaterali ogni anno.", "it", ["agreement"]),
+    ("The two leaders decided to set up a hotline.", "en", ["agreement"]),
+    ("The central bank decided to raise interest rates.", "en", []),  # one side's decision, not the talks'
+])
+def test_both_sides_deciding_together_is_an_agreement(tmp_path, body, language, kinds):
+    assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == kinds

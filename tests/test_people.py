@@ -446,3 +446,28 @@ def test_a_meeting_told_at_the_end_does_not_name_the_participants() -> None:
     people = people_of("en_side_meeting_late.md")
     assert people["Marco Rossi"].present and people["Erik Lindqvist"].present
     assert not people["Anna Berger"].present and not people["Tom Hale"].present
+
+
+@pytest.mark.parametrize("language, text, stood_in, absent", [
+    ("fr", "Sommet du G20 à New Delhi\n\nLe président Emmanuel Macron et le chancelier Olaf Scholz se sont retrouvés "
+           "samedi à New Delhi. Le ministre Sergueï Lavrov, venu représenter Vladimir Poutine, a jugé le sommet utile.",
+     "Lavrov", "Poutine"),
+    ("en", "G20 summit in New Delhi\n\nPresident Emmanuel Macron and Chancellor Olaf Scholz met in New Delhi on "
+           "Saturday. Foreign Minister Sergei Lavrov attended on behalf of President Vladimir Putin.",
+     "Lavrov", "Putin"),
+    ("de", "G20-Gipfel in Neu-Delhi\n\nPräsident Emmanuel Macron und Kanzler Olaf Scholz trafen sich am Samstag "
+           "in Neu-Delhi. Außenminister Sergej Lawrow nahm in Vertretung von Präsident Wladimir Putin teil.",
+     "Lawrow", "Putin"),
+])
+def test_someone_another_stands_in_for_is_not_present(language, text, stood_in, absent):
+    people = _people_in(text, language)
+    names = {p.name.split()[-1]: p for p in people.values()}
+    assert not names[absent].present
+    assert names[stood_in].present  # the stand-in is not made absent
+
+
+def test_represented_by_names_who_was_there():
+    people = _people_in("G20 summit in New Delhi\n\nPresident Emmanuel Macron and Chancellor Olaf Scholz met in "
+                        "New Delhi on Saturday. Russia was represented by Foreign Minister Sergei Lavrov, "
+                        "who joined the talks.", "en")
+    assert people["Sergei Lavrov"].present

@@ -128,8 +128,9 @@ def test_background_places_are_not_main() -> None:
 
 def test_types_of_places() -> None:
     singapore = places_of("en_summit_singapore.txt")
+    # a city-state set as the site is the city
     assert [singapore[n].type for n in ("Capella Hotel", "Sentosa", "Singapore", "Seoul")] == [
-        "venue", "other", "country", "city"]
+        "venue", "other", "city", "city"]
     assert places_of("de_summit_moscow.txt")["Crimea"].type == "region"
 
 
@@ -314,3 +315,132 @@ def test_a_meeting_named_after_its_place_sets_the_site(text: str, language: str,
                           content_hash="0" * 64, language=language))
     places = {p.name: p for p in extract_places(doc)}
     assert places[site].main and not places["Washington"].main
+
+
+# --- city-states, venues, multi-word names, common words, small towns -------------------
+
+def site_of(language: str, text: str) -> dict[str, Place]:
+    article = Article(id="case", path="case.txt", text=text, title=text.split("\n", 1)[0],
+                      content_hash="0", published=None, language=language)
+    return {place.name: place for place in extract_places(prepare(article))}
+
+
+@pytest.mark.parametrize(("language", "text", "city"), [
+    ("en", "Leaders meet\n\nSINGAPORE (Reuters) - The two leaders met on Tuesday.\n\nThey had talked in Washington.",
+     "Singapore"),
+    ("de", "Gipfel\n\nDie Staatschefs trafen sich am Dienstag in Singapur. Zuvor waren sie in Peking.", "Singapore"),
+    ("fr", "Sommet\n\nLes ministres se sont réunis mardi à Luxembourg. Ils s'étaient vus à Bruxelles.", "Luxembourg"),
+    ("it", "Vertice\n\nCITTÀ DEL VATICANO, 12 giu - Il Papa ha ricevuto il presidente. Poi è andato a Roma.",
+     "Vatican City"),
+    ("nl", "Top\n\nDe koning ontmoette de paus dinsdag in Vaticaanstad. Eerder was hij in Rome.", "Vatican City"),
+    ("es", "Encuentro\n\nHONG KONG, 12 jun (EFE) - Los ministros se reunieron el martes. Antes hablaron en Pekín.",
+     "Hong Kong"),
+])
+def test_a_city_state_set_as_the_site_is_the_city(language: str, text: str, city: str) -> None:
+    places = site_of(language, text)
+    assert places[city].main and places[city].type == "city" and places[city].lat is not None
+    assert [name for name, place in places.items() if place.main] == [city]
+
+
+def test_a_city_state_named_as_a_country_stays_the_country() -> None:
+    places = site_of("en", "Talks\n\nThe ministers met in Berlin. Singapore and Germany signed a trade pact.")
+    assert places["Singapore"].type == "country" and not places["Singapore"].main
+
+
+@pytest.mark.parametrize(("language", "text", "venue", "city"), [
+    ("en", "Talks\n\nThe ministers met at the Shangri-La Hotel in Singapore on Saturday.", "Shangri-La Hotel",
+     "Singapore"),
+    ("de", "Treffen\n\nWIEN (dpa) - Die Außenminister trafen sich am Dienstag im Hotel Bristol.", "Hotel Bristol",
+     "Vienna"),
+    ("fr", "Rencontre\n\nVIENNE (AFP) - Les ministres se sont retrouvés mardi à l'hôtel Bristol.", "Hôtel Bristol",
+     "Vienna"),
+    ("es", "Cumbre\n\nVIENA, 12 jun (EFE) - Los ministros se reunieron el martes en el Hotel Bristol.",
+     "Hotel Bristol", "Vienna"),
+    ("it", "Vertice\n\nI ministri si sono incontrati martedì a Vienna, all'Hotel Bristol.", "Hotel Bristol", "Vienna"),
+])
+def test_a_venue_named_after_a_town_is_a_venue_in_the_site(language: str, text: str, venue: str, city: str) -> None:
+    places = site_of(language, text)
+    assert places[city].main and places[venue].type == "venue" and places[venue].main
+    assert places[venue].country == places[city].country
+    assert not {"Shangri-La", "Bristol", "Miraflores"} & set(places)
+
+
+@pytest.mark.parametrize(("language", "text", "venue"), [
+    ("en", "Talks\n\nSEOUL (Reuters) - The president landed at Osan Air Base on Monday.", "Osan Air Base"),
+    ("de", "Besuch\n\nPEKING (dpa) - Der Kanzler sprach am Dienstag an der Universität Peking.", "Universität Peking"),
+    ("nl", "Bezoek\n\nDe premier landde dinsdag op luchthaven Vnukovo in Moskou.", "Luchthaven Vnukovo"),
+])
+def test_a_facility_named_after_its_town_is_a_venue(language: str, text: str, venue: str) -> None:
+    places = site_of(language, text)
+    assert places[venue].type == "venue" and places[venue].lat is None
+
+
+@pytest.mark.parametrize(("language", "text", "city"), [
+    ("es", "Cumbre\n\nCIUDAD DE PANAMÁ, 12 jun (EFE) - Los presidentes se reunieron el martes.", "Panama City"),
+    ("it", "Vertice\n\nI leader si sono incontrati martedì nella Città del Vaticano.", "Vatican City"),
+    ("fr", "Sommet\n\nLes dirigeants se sont réunis mardi à la Cité du Vatican.", "Vatican City"),
+    ("es", "Cumbre\n\nLos presidentes se reunieron el martes en Nueva York.", "New York City"),
+    ("nl", "Overleg\n\nDEN HAAG - De ministers kwamen dinsdag bijeen.", "The Hague"),
+    ("de", "Gipfel\n\nFRANKFURT AM MAIN (dpa) - Die Minister trafen sich am Dienstag.", "Frankfurt"),
+    ("it", "Vertice\n\nI ministri si sono incontrati martedì a Francoforte sul Meno.", "Frankfurt"),
+    ("es", "Cumbre\n\nCIUDAD DE MÉXICO, 12 jun (EFE) - Los presidentes se reunieron el martes.", "Mexico City"),
+    ("en", "Summit\n\nWASHINGTON D.C., June 12 (Reuters) - The presidents met on Tuesday.", "Washington"),
+    ("fr", "Sommet\n\nNEW DELHI, 12 juin (AFP) - Les dirigeants se sont réunis mardi.", "New Delhi"),
+    # a small capital by its name in the language, and from the dateline alone
+    ("fr", "Sommet\n\nLA VALETTE, 12 juin (AFP) - Les dirigeants se sont réunis mardi.", "Valletta"),
+    ("it", "Vertice\n\nI leader europei si sono riuniti martedì a La Valletta.", "Valletta"),
+])
+def test_multi_word_city_names_in_their_local_forms(language: str, text: str, city: str) -> None:
+    places = site_of(language, text)
+    assert places[city].main and places[city].type == "city"
+    assert "Chita" not in places  # "Città" is the word, not Čita
+
+
+@pytest.mark.parametrize(("language", "text", "word"), [
+    ("es", "Reunión de Alto Nivel\n\nLa Reunión de Alto Nivel entre España y Chile se celebró en Madrid.", "Réunion"),
+    ("fr", "Réunion des ministres\n\nRéunion des ministres à Paris mardi.", "Réunion"),
+    ("it", "Vertice\n\nNella Città eterna i leader si sono incontrati martedì a Roma.", "Chita"),
+    ("en", "Talks\n\nThe ministers met in Paris. Jersey sales rose after the match.", "Jersey"),
+    # a preposition does not make a place of a title's first word
+    ("es", "Cumbre\n\nLos ministros participaron en la Reunión de Alto Nivel celebrada en Madrid.", "Réunion"),
+])
+def test_a_territory_named_like_a_common_word_is_the_word(language: str, text: str, word: str) -> None:
+    assert word not in site_of(language, text)
+
+
+@pytest.mark.parametrize(("language", "text", "places"), [
+    # real countries stay, however common their names
+    ("es", "Reunión\n\nEspaña, Chile y Turquía firmaron el acuerdo en Madrid.", {"Spain", "Chile", "Turkey"}),
+    ("en", "Talks\n\nTurkey signed the deal in Ankara.", {"Turkey"}),
+    # the context makes a common word a place: a preposition of place, a place noun
+    ("fr", "Visite\n\nLe président s'est rendu à la Réunion mardi.", {"Réunion"}),
+    ("es", "Visita\n\nEl ministro viajó a la isla de Reunión el martes.", {"Réunion"}),
+])
+def test_real_countries_and_places_the_context_bears_out_stay(language: str, text: str, places: set[str]) -> None:
+    assert places <= set(site_of(language, text))
+
+
+@pytest.mark.parametrize(("language", "text", "town", "state"), [
+    ("en", "Summit\n\nThe leaders met in Woodside, California, on Wednesday.", "Woodside", "California"),
+    ("en", "Summit\n\nThe presidents met at Kennebunk, Maine on Sunday.", "Kennebunk", "Maine"),
+    ("it", "Vertice\n\nI ministri si sono incontrati a Cernobbio, Italia, martedì.", "Cernobbio", "Italy"),
+    ("de", "Gipfel\n\nDie Präsidenten trafen sich in Woodside (California) am Mittwoch.", "Woodside", "California"),
+])
+def test_a_town_beside_its_state_or_country_is_read_inside_it(language, text, town, state) -> None:
+    places = site_of(language, text)
+    assert places[town].main and places[state].main
+    if state == "California":
+        assert places[town].lon < -120  # not the Woodside in Queens
+
+
+def test_a_small_town_is_read_near_the_article_s_other_places() -> None:
+    places = site_of("en", "Summit\n\nBiden and Xi met in Woodside on Wednesday, south of San Francisco.")
+    assert places["Woodside"].main and places["Woodside"].lon < -120
+    # a city's name means the city, whatever small namesake lies nearby
+    places = site_of("en", "Plants\n\nThe governors met in St. Louis, then flew to Wixom, Michigan.")
+    assert places["St. Louis"].lat == pytest.approx(38.63, abs=0.1)
+
+
+def test_a_small_country_named_as_a_bigger_city_is_the_city() -> None:
+    places = site_of("es", "Cumbre\n\nLa cumbre se celebró en Granada el martes.")
+    assert places["Granada"].country == "ES" and places["Granada"].main

@@ -54,23 +54,26 @@ SETS: dict[str, tuple[Path, Path]] = {  # name → (article folder, gold file)
 FLOORS: dict[str, dict[str, float]] = {
     "seeds": {"people": 0.95, "present": 0.95, "locations": 0.95, "dates": 0.90, "main_date": 0.95,
               "outcomes": 0.95, "events": 1.00, "outcome_kind_accuracy": 0.95, "outcome_speaker_accuracy": 0.95},
-    "devset": {"people": 0.95, "present": 0.95, "locations": 0.95, "dates": 0.95, "main_date": 0.95,
+    "devset": {"people": 0.95, "present": 0.95, "locations": 0.97, "dates": 0.95, "main_date": 0.95,
                "outcomes": 0.95, "events": 1.00, "outcome_kind_accuracy": 0.95, "outcome_speaker_accuracy": 0.95},
-    "blind-tune": {"people": 0.95, "present": 0.90, "locations": 0.85, "dates": 0.95, "main_date": 0.95,
-                   "outcomes": 0.85, "events": 1.00, "outcome_kind_accuracy": 0.88, "outcome_speaker_accuracy": 0.90},
+    "blind-tune": {"people": 0.95, "present": 0.90, "locations": 0.87, "dates": 0.95, "main_date": 0.95,
+                   # kind 0.88 -> 0.87: a participant's "de manera muy amistosa" now reads as a verdict
+                   # (verdict words), which the gold calls a statement; the same words fixed eight
+                   # verdicts on a newer blind set
+                   "outcomes": 0.85, "events": 1.00, "outcome_kind_accuracy": 0.87, "outcome_speaker_accuracy": 0.90},
     # the held-out half: measured, never tuned on; its floors only guard against regressions
-    "blind-unseen": {"people": 0.90, "present": 0.85, "locations": 0.82, "dates": 0.85, "main_date": 0.90,
+    "blind-unseen": {"people": 0.90, "present": 0.85, "locations": 0.83, "dates": 0.85, "main_date": 0.90,
                      "outcomes": 0.80, "events": 0.90, "outcome_kind_accuracy": 0.92, "outcome_speaker_accuracy": 0.88},
     "blind-holdout": {"people": 0.90, "present": 0.80, "locations": 0.90, "dates": 0.90, "main_date": 0.95,
                       "outcomes": 0.72, "events": 1.00, "outcome_kind_accuracy": 0.84,
                       "outcome_speaker_accuracy": 0.90},
     # a second blind set: `second-tune` was read while tuning, `second-unseen` only measured
     "blind2-tune": {"people": 0.90, "present": 0.74, "locations": 0.85, "dates": 0.89, "main_date": 0.74,
-                    "outcomes": 0.63, "events": 1.00, "outcome_kind_accuracy": 0.77, "outcome_speaker_accuracy": 0.86},
-    "blind2-unseen": {"people": 0.91, "present": 0.81, "locations": 0.83, "dates": 0.86, "main_date": 0.65,
-                      "outcomes": 0.69, "events": 0.76, "outcome_kind_accuracy": 0.72,
+                    "outcomes": 0.67, "events": 1.00, "outcome_kind_accuracy": 0.79, "outcome_speaker_accuracy": 0.86},
+    "blind2-unseen": {"people": 0.91, "present": 0.81, "locations": 0.85, "dates": 0.88, "main_date": 0.69,
+                      "outcomes": 0.69, "events": 0.83, "outcome_kind_accuracy": 0.72,
                       "outcome_speaker_accuracy": 0.79},
-    "evalset": {"people": 0.95, "present": 0.90, "locations": 0.90, "dates": 0.95, "main_date": 0.95,
+    "evalset": {"people": 0.95, "present": 0.90, "locations": 0.93, "dates": 0.95, "main_date": 0.95,
                 "outcomes": 0.90, "events": 1.00, "outcome_kind_accuracy": 0.87, "outcome_speaker_accuracy": 0.91},
 }
 
@@ -118,7 +121,7 @@ def test_scores_stay_above_their_floors(scores):
 # corpus → field → measure → floor.
 PEER_FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "meantime": {"dates": {"f1": 0.91}, "people": {"precision": 0.85, "recall": 0.90},
-                 "places": {"precision": 0.80, "f1": 0.77}},
+                 "places": {"precision": 0.81, "f1": 0.79}},
     "timebank": {"dates": {"f1": 0.90}},
 }
 
@@ -157,7 +160,7 @@ EVENT_FLOORS: dict[str, dict[str, float]] = {
                      "participants_f1": 0.85, "one_english_role": 0.95},
     "blind2-tune": {"headline_right": 0.66, "grouping_right": 1.00, "date_right": 1.00, "place_right": 1.00,
                     "participants_f1": 0.77, "one_english_role": 0.89},
-    "blind2-unseen": {"headline_right": 0.33, "grouping_right": 0.50, "date_right": 0.83, "place_right": 0.83,
+    "blind2-unseen": {"headline_right": 0.50, "grouping_right": 0.66, "date_right": 0.83, "place_right": 1.00,
                       "participants_f1": 0.77, "one_english_role": 0.92},
     "seeds": {"headline_right": 1.00, "grouping_right": 1.00, "date_right": 1.00, "place_right": 1.00,
               "participants_f1": 1.00, "one_english_role": 0.85},

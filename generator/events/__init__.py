@@ -31,7 +31,7 @@ from ..records import Article, ArticleRecord, EventRecord, PastEvent, evolve
 from ..registry import Registry, build_registry, relabel_events
 from ..workers import Resident
 from . import carry, curate, reuse
-from .cluster import cluster_articles, date_relation
+from .cluster import cluster_articles, date_relation, place_relation, profile
 from .embed import Embeddings
 from .canonical import canonical_records, derive_id
 from .ids import unique_ids
@@ -187,11 +187,45 @@ def _without_disagreeing(articles: Sequence[Article], records: Sequence[ArticleR
                if date_relation(reread[i].date, day.isoformat()) == "conflict"}
     if not leaving:
         return groups
-    apart = sorted(leaving)
+    moved = _agreeing_elsewhere(articles, records, groups, leaving, extract_cache, worker,
+                                readings if readings is not None else {})
+    apart = sorted(leaving - set(moved))
     regrouped = cluster_articles([articles[i] for i in apart], [records[i] for i in apart], embeddings)
-    kept = [[i for i in group if i not in leaving] for group in groups]
+    kept = [[i for i in group if i not in leaving] + [i for i, n in moved.items() if n == number]
+            for number, group in enumerate(groups)]
     kept = [group for group in kept if group] + [[apart[j] for j in group] for group in regrouped]
     return sorted((sorted(group, key=lambda i: records[i].id) for group in kept), key=lambda g: records[g[0]].id)
+
+
+def _agreeing_elsewhere(articles: Sequence[Article], records: Sequence[ArticleRecord], groups: Sequence[Sequence[int]],
+                        leaving: set[int], extract_cache: Path | None, worker: Resident | None,
+                        readings: dict[tuple[int, date], ArticleRecord]) -> dict[int, int]:
+    """article → the other event it joins: one held at the same site by the people it saw,
+    whose day its own dates agree with when read against it. Two meetings of the same people
+    at one place years apart (a summit and its anniversary) both fit its people and place;
+    its dates choose between them."""
+    profiles = {i: profile(i, articles[i], records[i]) for i in leaving}
+    moved: dict[int, int] = {}
+    for number, group in enumerate(groups):
+        when = main_date([records[i] for i in group])
+        if not (when and len(when) == 10):
+            continue
+        members = [profile(i, articles[i], records[i]) for i in group if i not in leaving]
+        present = frozenset().union(*(m.present for m in members)) if members else frozenset()
+        spots = tuple(dict.fromkeys(s for m in members for s in m.spots))
+        for i, own in profiles.items():
+            if i in moved or i in group or not own.present or not spots \
+                    or len(own.present & present) < min(2, len(own.present)) \
+                    or place_relation(own.spots, spots) != "same":
+                continue
+            day = date.fromisoformat(when)
+            for lag in range(PUBLICATION_LAG_DAYS + 1):
+                reading = _read_against(articles, records, {i: day + timedelta(days=lag)}, extract_cache, worker,
+                                        readings)[i]
+                if date_relation(reading.date, when) in ("same", "near"):
+                    moved[i] = number
+                    break
+    return moved
 
 
 def _read_against(articles: Sequence[Article], records: Sequence[ArticleRecord], anchors: dict[int, date],

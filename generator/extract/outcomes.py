@@ -51,11 +51,14 @@ FRAME_REACH = 25  # characters after a reporting verb that still say when it was
 NEGATION_REACH = 120  # characters between a negation and the agreement word it denies (in one clause)
 QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quote
 SINCE_WORDS = 6  # words between "since" and its year ("since the annexation of Crimea in 2014")
+ATTRIBUTE_WORDS = 3  # words between a cue and "of <year>" that still make the year the cue noun's ("the Minsk agreement of 2015")
 AFTER_WORDS = 1  # words between "after" and its year ("after May 2011")
 TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under the new deal")
 SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)
 CLAUSE_WORDS = 4  # words after "that" that make a reported clause, not a pronoun ("want to prevent that")
 RESTATEMENT_WORDS = 3
+DROPPED_SUBJECT_WORDS = 2  # words before a plural verb that leave its subject unsaid ("Hanno inoltre deciso")
+NOTICE_WORDS = 30  # a cookie or privacy notice is a line or two, never a long sentence of news
 DUPLICATE_SHARE = 0.8  # word overlap (Jaccard) from which two passages of one article state the same
 NEGATED_FUTURE_REACH = 12  # characters between a future and the negation that makes it a stance ("will not waver")
 JOINED_WORDS = 5  # words between two people joined as one subject ("Scholz und Chinas Staats- und Parteichef Xi")  # shared content words that make a quote restate the paraphrase before it
@@ -72,6 +75,7 @@ class Candidate:
     kind: OutcomeKind
     speaker: str | None
     quoted: bool  # mostly direct quotation
+    content: Passage | None = None  # the sentence before, when this one only says it was agreed ("Dat hebben ze afgesproken")
 
 
 def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
@@ -88,6 +92,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     previous: Candidate | None = None
     previous_attribution: Attribution | None = None
     previous_sentence = -2
+    previous_passage: Passage | None = None
     past_sentence = -2  # the last sentence set before the meeting ("In 2018 they met in Singapore.")
     for passage in cut_passages(doc, ctx):
         mentions = find_mentions(text, passage.start, passage.end, ctx.cast, ctx.hits, ctx.quotes)
@@ -116,6 +121,10 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
         skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx) \
             or (past_sentence == passage.last_sentence and _refers_back(passage, ctx))
         candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx)
+        if candidate is not None and previous_passage is not None and _agreed_before(candidate, previous_passage, ctx):
+            if candidates and candidates[-1].passage == previous_passage:
+                candidates.pop()  # the sentence before is what was agreed, not an outcome of its own
+            candidate = replace(candidate, content=previous_passage)
         if candidate is not None:
             candidates.append(candidate)
             previous = candidate
@@ -123,6 +132,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
             previous = None
         previous_attribution = attribution
         previous_sentence = passage.last_sentence
+        previous_passage = passage if passage.complete and not skip else None
         last_subject = (attribution.speaker if attribution and attribution.speaker
                         else first_person_mention(mentions, last_subject, text, passage.start) or last_subject)
     return tuple(_to_outcome(c, text) for c in _merge_restatements(candidates, ctx))
@@ -163,7 +173,8 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
         signed = hits["signing_words"].first(position, e)
         dated = _background(passage, position, ctx) or (signed is not None and _background(passage, signed[0], ctx))
         if not earlier and not dated:
-            return Candidate(passage, kind, speaker if speaker in ctx.cast.present else None, quoted)
+            # Whoever states it speaks: a participant, or a spokesperson ("Peskov said no deal was signed").
+            return Candidate(passage, kind, speaker, quoted)
 
     cancelled = hits["cancellation_words"].first(s, e)
     if cancelled is not None and hits["programme_nouns"].found(s, e) and not _background(passage, cancelled[0], ctx):
@@ -172,8 +183,8 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     if _continues_terms(passage, attribution, previous, ctx):
         return Candidate(passage, "agreement", None, quoted)  # "Also, all prisoners are to be exchanged."
 
-    if _joint_stance(passage, mentions, attribution, ctx):
-        return Candidate(passage, "agreement", None, quoted)  # "X and Y jointly opposed ..."
+    if _joint_stance(passage, mentions, attribution, ctx) or _joint_decision(passage, mentions, attribution, ctx):
+        return Candidate(passage, "agreement", None, quoted)  # "X and Y jointly opposed ...", "both sides decided to"
 
     terms = _terms_position(passage, previous, ctx)
     if terms is not None and speaker not in ctx.cast.present and not _background(passage, terms, ctx):
@@ -212,7 +223,7 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
         return None
     has_quote = bool(ctx.quotes.starting_in(s, e))
     judged = _judged(passage, ctx)
-    assessment = hits["assessment_words"].found(s, e)
+    assessment = hits["assessment_words"].found(s, e) or hits["verdict_words"].found(s, e)
     if attribution.joint:
         if ctx.quotes.outside(hits["agreement_nouns"].spans(s, e)):
             return Candidate(passage, "agreement", None, quoted)  # "in a joint statement the two leaders said"
@@ -334,6 +345,24 @@ def _joint_stance(passage: Passage, mentions: list[Mention], attribution: Attrib
     return pair and not any(_background(passage, c, ctx) for c in [s, *clauses])
 
 
+def _joint_decision(passage: Passage, mentions: list[Mention], attribution: Attribution | None, ctx: Context) -> bool:
+    """Both sides decide together ("the two countries decided to create a dialogue", "Hanno
+    inoltre deciso di tenere vertici ogni anno"): an agreement. The subject before the verb in
+    its clause is both sides or two participants; a language that drops its subjects may
+    leave it out (the verb forms listed are plural)."""
+    hits = ctx.hits
+    decision = next(iter(ctx.quotes.outside(hits["joint_decisions"].spans(passage.start, passage.end))), None)
+    if decision is None or attribution is not None or hits["hypothetical_markers"].found(passage.start, passage.end):
+        return False
+    clause_start = _clause(passage, decision[0], ctx)[0]
+    subject = ctx.text[clause_start:decision[0]]
+    present = {m.person for m in mentions if m.kind in ("name", "role") and m.person in ctx.cast.present
+               and clause_start <= m.start < decision[0]}
+    both = hits["plural_subjects"].found(clause_start, decision[0]) or len(present) >= 2
+    dropped = ctx.lex.pro_drop and len(subject.split()) <= DROPPED_SUBJECT_WORDS and not present
+    return (both or dropped) and not _background(passage, decision[0], ctx)
+
+
 def _clause(passage: Passage, position: int, ctx: Context) -> tuple[int, int]:
     """The clause of the passage that holds `position` (between commas, colons, dashes)."""
     breaks = [m.start() for m in CLAUSE_BREAK.finditer(ctx.text, passage.start, passage.end)
@@ -373,6 +402,9 @@ def _spoken_kind(passage: Passage, ctx: Context, cue: tuple[int, int] | None = N
     if cue is not None and any(position == cue[0] for position, _ in markers):
         return "announcement"  # the reporting verb itself announces ("the two leaders announced a summit")
     markers = [m for m in markers if not _negated(m, ctx)]  # "we will not waver" takes a stance
+    question = hits["question_openers"].first(s, cue[0]) if cue is not None else None
+    if question is not None:  # "Asked whether Russia would help, Putin said: ..." commits to nothing asked
+        markers = [m for m in markers if not question[0] <= m[0] < cue[0]]
     if any(_commits(position, passage, ctx, cue) for position, _ in markers):
         return "announcement"
     return "statement"
@@ -514,7 +546,7 @@ def _background(passage: Passage, position: int, ctx: Context, reach: int | None
     for start, end in ((clause_start, clause_end), (passage.start, opening_end)):
         if ctx.quotes.outside(hits["background_markers"].spans(start, end)):
             return True
-        if _other_year(start, end, ctx):
+        if _other_year(start, end, ctx, position):
             return True
         if any(start <= d_start < min(end, position) and not ctx.quotes.inside(d_start) for d_start, _ in ctx.earlier_dates):
             return True  # "In March, X announced", for a meeting in April (not "condemned the April 2 attack")
@@ -550,8 +582,10 @@ def _refers_back(passage: Passage, ctx: Context) -> bool:
     return opening is not None and not ctx.text[passage.start:opening[0]].strip(" \"'“„«")
 
 
-def _other_year(start: int, end: int, ctx: Context) -> bool:
-    """A year other than the event's, not a starting point ("since 2011"), outside quotes."""
+def _other_year(start: int, end: int, ctx: Context, position: int | None = None) -> bool:
+    """A year other than the event's, not a starting point ("since 2011"), outside quotes,
+    and not the attribute of a noun other than the one at `position` ("signed a declaration to
+    replace the armistice of 1953" is not set in 1953; "the agreement of 2015" is)."""
     since = [(e, SINCE_WORDS) for _, e in ctx.hits["since_words"].spans(start, end)]
     since += [(e, AFTER_WORDS) for _, e in ctx.hits["after_words"].spans(start, end)]
     for match in YEAR.finditer(ctx.text, start, end):
@@ -560,9 +594,24 @@ def _other_year(start: int, end: int, ctx: Context) -> bool:
         if ctx.quotes.inside(match.start()) or any(
                 s <= match.start() and len(ctx.text[s:match.start()].split()) <= reach for s, reach in since):
             continue
+        if position is not None and _attribute_of_other_noun(match.start(), position, start, ctx):
+            continue
         if ctx.event_year is None or int(match.group()) < ctx.event_year:
             return True  # a later year is a deadline ("by March 2020"), not the past
     return False
+
+
+def _attribute_of_other_noun(year: int, position: int, start: int, ctx: Context) -> bool:
+    """The year follows "of"/"de"/"van" and so dates the noun before it, which is neither the
+    word at `position` (or a few words after it) nor a meeting ("the summit of 2018" sets the time)."""
+    attribute = next((a for a in ctx.hits["year_attributes"].spans(start, year)
+                      if not ctx.text[a[1]:year].strip()), None)
+    if attribute is None:
+        return False
+    noun = ctx.text.rfind(" ", start, attribute[0] - 1) + 1
+    if position <= attribute[0] and len(ctx.text[position:attribute[0]].split()) <= ATTRIBUTE_WORDS:
+        return False
+    return not ctx.meeting.search(ctx.text, max(noun, start), attribute[0])
 
 
 def _event_year(doc: Document) -> int | None:
@@ -578,6 +627,8 @@ def _boilerplate(passage: Passage, ctx: Context) -> bool:
     """Site furniture opens a short line ("Share", "Read more", "Foto ANP"); the same words
     inside a sentence are the writer's ("We share the same values")."""
     text = ctx.text[passage.start:passage.end]
+    if len(text.split()) <= NOTICE_WORDS and ctx.hits["site_notices"].found(passage.start, passage.end):
+        return True  # "By continuing, you agree to our Privacy Policy."
     if len(text.split()) > 12:
         return False
     opening = passage.start + len(text) - len(re.sub(r"^[\W_]+", "", text))
@@ -650,7 +701,17 @@ def _merge_restatements(candidates: list[Candidate], ctx: Context) -> list[Candi
     return unique
 
 
+def _agreed_before(candidate: Candidate, previous: Passage, ctx: Context) -> bool:
+    """The candidate is an agreement that opens by pointing back ("Dat hebben Kim en Moon vrijdag
+    afgesproken", "This was agreed on Friday") to the sentence right before it."""
+    passage = candidate.passage
+    if candidate.kind not in ("agreement", "no-agreement") or previous.last_sentence + 1 != passage.first_sentence:
+        return False
+    opening = ctx.hits["content_references"].first(passage.start, passage.end)
+    return opening is not None and not ctx.text[passage.start:opening[0]].strip(" \"'“„«")
+
+
 def _to_outcome(candidate: Candidate, text: str) -> Outcome:
-    quote = text[candidate.passage.start:candidate.passage.end]
-    return Outcome(text=quote, kind=candidate.kind, speaker=candidate.speaker,
-                   evidence=(Evidence(quote, candidate.passage.start, candidate.passage.end),))
+    passages = (candidate.passage,) if candidate.content is None else (candidate.content, candidate.passage)
+    evidence = tuple(Evidence(text[p.start:p.end], p.start, p.end) for p in passages)
+    return Outcome(text=evidence[0].quote, kind=candidate.kind, speaker=candidate.speaker, evidence=evidence)

@@ -298,12 +298,13 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"[^\W\d_]+", text))
 
 
-def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -> set[int]:
+def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, stood_in: bool = False) -> set[int]:
     """People a participation phrase puts at the event: named inside it ("nahm auch X teil"),
     right before it ("X also took part"), or listed right after it ("accompanied by senior
     officials, including X and his deputy Y"). Speakers, spouses and past sentences are left out.
     With `absence`, the people an absence phrase names the same way ("X did not attend",
-    "An dem Treffen nahm X nicht teil")."""
+    "An dem Treffen nahm X nicht teil"); with `stood_in`, those someone else stood in for
+    ("representing X", "in Vertretung von X")."""
     lex = lexicon(doc.language)
     text = doc.article.text
     owner = {id(m): i for i, c in enumerate(clusters) for m in c.mentions}
@@ -313,7 +314,7 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -
             by_sentence.setdefault(mention.sentence, []).append(mention)
     found: set[int] = set()
     # A speaker takes part only by speaking at the event: "said at the meeting", "sagte bei dem Treffen".
-    phrases = [(lex.absence, True)] if absence else [(lex.participation, False), (lex.speaking_at, True),
+    phrases = [(lex.represented, True)] if stood_in else [(lex.absence, True)] if absence else [(lex.participation, False), (lex.speaking_at, True),
                                                       (lex.arrival, False), (lex.agent, False)]
     subject_only = {lex.absence.pattern, lex.arrival.pattern}  # said of the person before the phrase
     for index, here in sorted(by_sentence.items()):
@@ -325,7 +326,7 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -
         here.sort(key=lambda m: m.start)
         for match, speaking in matches:
             # "did not take part", "the delegation he will lead" ("delegatie zal leiden")
-            if not absence and lex.negation.search(sentence.text[max(0, match.start() - 25):match.end() + 5]):
+            if not (absence or stood_in) and lex.negation.search(sentence.text[max(0, match.start() - 25):match.end() + 5]):
                 continue
             if match.re.pattern == lex.arrival.pattern and lex.earlier_tense.search(sentence.text[:match.start()]):
                 continue  # "Scholz had travelled to Beijing in November"
@@ -334,7 +335,9 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -
             # "X nahm nicht teil; Washington wurde durch Y vertreten": a clause ends the reach.
             clause = sentence.start + max((i + 1 for i, c in enumerate(sentence.text[:match.start()]) if c in ";:"),
                                           default=0)
-            before = [m for m in here if clause <= m.start and m.end <= start]
+            # "Lavrov, venu représenter Poutine": who stands in for the absent is not absent.
+            before = [] if match.re.pattern == lex.represented.pattern else \
+                [m for m in here if clause <= m.start and m.end <= start]
             if match.re.pattern in subject_only and before and _after_comitative(text, before[-1], lex):
                 before = []  # "An dem Gespräch mit Xi nahmen die Manager nicht teil": Xi is not the subject
             # "X, a senior official, later joined the talks": the apposition does not count.
@@ -345,7 +348,8 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False) -
                         break
                     taking.append(left)
             # An absence or an arrival is said of its subject, not of the names after it.
-            after = [] if match.re.pattern in subject_only else [m for m in here if m.lead_in >= end]
+            after = [] if match.re.pattern in subject_only else \
+                [m for m in here if m.lead_in >= end or (stood_in and m.start >= end)]  # "on behalf of President X"
             chain: list[Mention] = []
             agent = match.re.pattern == lex.agent.pattern  # "received by X": X and the people listed with X
             for mention in after:
@@ -460,12 +464,14 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> 
                   if any((m.role and host.search(m.role) or _host_apposition(doc, m))
                          and not m.past and not _historical(doc, m.sentence) for m in c.mentions)}
     absent = _took_part(doc, clusters, absence=True)  # "Putin did not attend": named most, yet not there
+    # "Lawrow nahm in Vertretung von Putin teil": the participation phrase names him, yet he was away.
+    stood_in_for = _took_part(doc, clusters, stood_in=True)
     present = []
     for i, cluster in enumerate(clusters):
         past = 2 * sum(m.past for m in cluster.mentions) >= len(cluster.mentions)
         # A participation phrase outweighs an absence ("Moon joined the two leaders" and "did not
         # take part in the talks"); an absence outweighs being named most.
-        present.append(not past and (i in took_part or (i in principals and i not in absent)))
+        present.append(not past and i not in stood_in_for and (i in took_part or (i in principals and i not in absent)))
     return present
 
 

@@ -80,6 +80,7 @@ class PeopleLexicon:
     organisation_owned: re.Pattern[str]  # "shares", "CEO": nouns only an organisation owns
     person_pronouns: re.Pattern[str]  # "he", "hij": refer to a person, never to a company
     absence: re.Pattern[str]  # "did not attend", "nahm ... nicht teil": the person was not there
+    represented: re.Pattern[str]  # "representing X", "à la place de X": X was not there (not "represented by")
     comitatives: frozenset[str]  # "with", "mit": the name after one is not a subject
     adjective_suffixes: frozenset[str]  # "based" in "Chicago-based": a hyphenated adjective, not a name
 
@@ -210,6 +211,8 @@ def lexicon(code: str) -> PeopleLexicon:
         organisation_owned=_phrase_pattern(owned, r"(?<!\w)(?:{})(?!\w)"),
         person_pronouns=_phrase_pattern(_words(section, "person_pronouns"), r"(?<!\w)(?:{})(?!\w)"),
         absence=_phrase_pattern(_words(section, "absence_words"), r"(?<!\w)(?:{})(?!\w)"),
+        represented=_phrase_pattern(_words(section, "representation_words"),
+                                    r"(?<!\w)(?:{})(?!\w)(?!\s+(?:by|durch|door|par|por|da|von)(?!\w))"),
         adjective_suffixes=frozenset(_words(section, "adjective_suffixes")),
         comitatives=frozenset(_words(section, "comitatives")),
     )

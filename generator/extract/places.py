@@ -21,7 +21,18 @@ the text uses it as something other than a place:
 - a town whose name is a common word of the article's language (by the word frequencies
   of `wordfreq`: "am Ende", "zur Lage", "La paz"), unless it is big, or not small and
   after a locative preposition or in a country the article names, or it is the
-  dateline's place.
+  dateline's place; so too a territory named like a common word ("La Reunión de
+  Alto Nivel" is a meeting, not Réunion), unless a locative preposition, a place noun or
+  the dateline bears it out (a country of a million people is what its name means:
+  "España", "Chile"), and any name matched only by its transliteration-folded form ("Città"
+  is not Čita);
+- a place name inside a venue's name ("Shangri-La Hotel", "Hotel Bristol", "Palacio de
+  Miraflores": a `venue_heads` noun beside it): the venue is not the town.
+
+A name followed by its state or country ("Woodside, California", "Cernobbio (Italia)") is
+read inside it, among towns too small for the main index as well; an ambiguous name is
+read as the namesake near the article's other places, small towns included. A city-state's
+name (Singapore, Monaco, Vatican City) introduced as a site or in the dateline is the city.
 
 The main site: each town, island or venue scores its mentions introduced as a site ("in
 Vladivostok", "op de ruimtebasis van", "to Camp David" counts half), weighted by position
@@ -44,6 +55,8 @@ Keys read from the `places` section of each language file:
 - `meeting_of`, `meeting_after_place`: how a meeting is named after its place ("le sommet
   de Pyongyang", "the Pyongyang summit"): the place is its site;
 - `not_places`: words never read as a place name (demonyms, adjectives, collisions);
+- `venue_heads`, `venue_links`: nouns that make a place name beside them part of a venue's
+  name ("Hotel", "Palacio"), and the words that may join them ("de", "del");
 - `capitalised_nouns`: true where every noun is capitalised (German), so a capital
   letter before a name does not signal a person's name.
 """
@@ -89,7 +102,7 @@ DATELINE_WEIGHT = 1.0
 # How many of an article's first non-empty lines can hold its dateline.
 DATELINE_LINES = 4
 _DATELINE_BEFORE = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)\s*[-–—]\s*)?")
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[,–—-]")
+_DATELINE_AFTER = re.compile(r"\.?\s*(?:\([^()\n]{1,30}\)\s*)?[,–—-]")  # "WASHINGTON D.C., June 1"
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,8 @@ class PlacesLexicon:
     meeting_of: frozenset[str] = frozenset()
     meeting_after_place: bool = False
     meeting: re.Pattern[str] = re.compile(r"(?!x)x")  # the language's meeting words
+    venue_heads: frozenset[str] = frozenset()
+    venue_links: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -125,6 +140,8 @@ def lexicon(code: str) -> PlacesLexicon:
         meeting_of=frozenset(str(w).casefold() for w in section.get("meeting_of", [])),
         meeting_after_place=bool(section.get("meeting_after_place", False)),
         meeting=event_lexicon(code).meeting_pattern(),
+        venue_heads=frozenset(str(w).casefold() for w in section.get("venue_heads", [])),
+        venue_links=frozenset(str(w).casefold() for w in section.get("venue_links", [])),
     )
 
 
@@ -145,8 +162,13 @@ class _Word:
     end: int
 
 
-# One possible place name: sentence index, its words, the readings, (first word, last word).
-_Candidate = tuple[int, list[_Word], list[tuple[gz.GazetteerEntry, int]], tuple[int, int]]
+# One possible place name: sentence index, its words, the readings, (first word, last word),
+# whether its state or country follows it ("Woodside, California").
+_Candidate = tuple[int, list[_Word], list[tuple[gz.GazetteerEntry, int]], tuple[int, int], bool]
+# A name's state or country: after a comma or in brackets.
+_QUALIFIER_GAP = (", ", " (")
+# A country this populous is what its name means, however common the word ("España", "Chile").
+BIG_COUNTRY_POPULATION = 1_000_000
 
 
 def extract_places(doc: Document) -> tuple[Place, ...]:
@@ -156,15 +178,25 @@ def extract_places(doc: Document) -> tuple[Place, ...]:
     for mention in mentions:
         by_place.setdefault((mention.entry.name, mention.entry.country), []).append(mention)
     main = main_places(doc, by_place)
+    # A venue known only by its name lies in the main site's country when it is the meeting's.
+    site_country = next((e.country for key in main if (e := _reading(by_place[key])).type in SITE_TYPES
+                         and e.source != "phrase" and e.country), None)
     places = []
     for key, found in by_place.items():
-        entry = found[0].entry
+        entry = _reading(found)
+        if entry.source == "phrase" and key in main:
+            entry = gz.GazetteerEntry(entry.name, entry.type, site_country, None, None, 0, None, entry.source)
         aliases = tuple(dict.fromkeys(m.surface for m in found))
         sentences = tuple(dict.fromkeys(m.sentence for m in found))
         evidence = tuple(_evidence(doc, i) for i in sentences)
         places.append(Place(name=entry.name, aliases=aliases, type=entry.type, country=entry.country,
                             lat=entry.lat, lon=entry.lon, main=key in main, evidence=evidence))
     return tuple(places)
+
+
+def _reading(found: Sequence[Mention]) -> gz.GazetteerEntry:
+    """The entry a place's mentions name: the city where one reads a city-state's name so."""
+    return next((m.entry for m in found if m.entry.type == "city"), found[0].entry)
 
 
 def _evidence(doc: Document, index: int) -> Evidence:
@@ -177,22 +209,25 @@ def find_mentions(doc: Document) -> list[Mention]:
     raw = [m for i, sentence in enumerate(doc.sentences) for m in _candidates_in(doc, i, lex)]
     # Countries the article names disambiguate its cities ("Moskou": Russia, not Idaho).
     # A name that is also a town elsewhere ("Nederland", Texas) names its country all the same.
-    readings = [gz.best(found) for _, _, found, _ in raw]
+    readings = [gz.best(found) for _, _, found, _, _ in raw]
     context = frozenset(chosen[0].country for chosen in readings
                         if chosen is not None and chosen[0].type == "country" and chosen[0].country)
     # So do its other towns and venues: an ambiguous name is read as the namesake near them
     # (Cambridge beside Boston is Massachusetts', Woodside beside San Francisco California's).
     # Only a reading that leaves no doubt places the others (Boston, Massachusetts: not
     # Cambridge, whose namesakes are of a size).
-    sites = {chosen[0].name: (chosen[0].lat, chosen[0].lon) for (_, _, found, _), chosen in zip(raw, readings)
+    sites = {chosen[0].name: (chosen[0].lat, chosen[0].lon) for (_, _, found, _, _), chosen in zip(raw, readings)
              if chosen is not None and chosen[0].type in SITE_TYPES and chosen[0].lat is not None
              and _beyond_doubt(chosen[0], found)}
     inside_name = _Enclosing(_person_name_spans(doc))
     person_words = frozenset(part for person in doc.people for alias in (person.name, *person.aliases)
                              for part in alias.split())
     mentions = []
-    for sentence_index, words, found, (first, last) in raw:
-        ambiguous = len({(entry.name, entry.country) for entry, _ in found}) > 1
+    for sentence_index, words, found, (first, last), qualified in raw:
+        if not qualified and any(entry.source == "city" for entry, _ in found):
+            # Towns too small for the main index are read only beside a place named beyond doubt.
+            found = found + _towns_near(found, sites)
+        ambiguous = len({(entry.name, entry.country, entry.lat) for entry, _ in found}) > 1
         near = tuple(point for name, point in sites.items() if name != found[0][0].name) if ambiguous else ()
         chosen = gz.best(found, context, near)
         if chosen is None:
@@ -204,20 +239,74 @@ def find_mentions(doc: Document) -> list[Mention]:
         surface = doc.article.text[start:end]
         if inside_name(start, end):
             continue
-        if entry.source == "city" and (
-                surface in person_words  # "Kim", "Moon": a person the article names
-                or _names_a_person(sentence.text, words, first, last, lex)
-                or not _plausible_town(entry, words, first, last, context, lex, doc)):
-            continue
         mention = Mention(entry, surface, sentence_index, start, end, _is_located(words, first, last, lex))
+        datelined = _in_dateline(doc, mention)  # the report was filed there: however small, a place
+        registry_town = entry.source in ("city", "town")
+        if (registry_town or entry.type == "city") and (
+                surface in person_words  # "Kim", "Moon": a person the article names
+                or not (qualified or datelined) and (
+                    _names_a_person(sentence.text, words, first, last, lex)  # "Washington Post"
+                    or registry_town and not _plausible_town(entry, words, first, last, context, lex, doc))):
+            continue
         if first == 0 and _lower_inside_name(entry, surface):
             continue
         marked = first > 0 and words[first - 1].text.casefold() in lex.locative_prepositions
-        if entry.source == "city" and _common_word_town(entry, surface, marked, context, doc.language) \
-                and not _in_dateline(doc, mention):
+        if not qualified and not datelined and (
+                (entry.source in ("city", "town") and _common_word_town(entry, surface, marked, context, doc.language))
+                or (chosen[1] & gz.FOLDED and word_frequency(surface, doc.language) >= COMMON_WORD_ZIPF)
+                or (entry.source == "country" and _common_word_territory(entry, surface, doc.language)
+                    and (_title_goes_on(sentence.text, words, last) or not (
+                        _after_place_noun(words, first, lex) or _after_locative(words, first, lex))))):
             continue
+        city = gz.city_reading(entry)
+        if city is not None and (mention.located or datelined):
+            mention = Mention(city, surface, sentence_index, start, end, mention.located)
         mentions.append(mention)
     return mentions
+
+
+def _towns_near(found: list[tuple[gz.GazetteerEntry, int]], sites: dict[str, tuple[float, float]]
+                ) -> list[tuple[gz.GazetteerEntry, int]]:
+    """The small namesakes of a small town's name that lie near a place the article names beyond
+    doubt (Woodside beside San Francisco is California's, not the Queens neighbourhood)."""
+    name = found[0][0].name
+    points = [point for other, point in sites.items() if other != name]
+    if not points or any(entry.population >= SMALL_TOWN_POPULATION for entry, _ in found):
+        return []  # a city's name means the city, unless its state or country follows it
+    return [(entry, flags) for entry, flags in gz.towns_named(gz.name_key(name))
+            if any(gz.distance_km((entry.lat, entry.lon), point) <= gz.NEAR_KM for point in points)]
+
+
+def _title_goes_on(text: str, words: list[_Word], last: int) -> bool:
+    """Whether the capitalised words of a title go on after the name through a short linking
+    word ("Reunión de Alto Nivel", "Réunion des Ministres"): the name is the title's first word."""
+    if last + 2 >= len(words):
+        return False
+    link, after = words[last + 1], words[last + 2]
+    return (link.text.islower() and len(link.text) <= 3 and after.text[0].isupper()
+            and text[words[last].end:link.start] == " " and text[link.end:after.start] == " ")
+
+
+def _after_locative(words: list[_Word], first: int, lex: PlacesLexicon) -> bool:
+    """Whether a locative preposition stands before the name, perhaps through a determiner ("à la Réunion")."""
+    before = [w.text.casefold() for w in words[max(0, first - 2):first]]
+    if before and before[-1] in lex.determiners:
+        before.pop()
+    return bool(before) and before[-1] in lex.locative_prepositions
+
+
+def _after_place_noun(words: list[_Word], first: int, lex: PlacesLexicon) -> bool:
+    """Whether a place noun stands just before the name ("the island of Réunion", "l'île de la Réunion")."""
+    return any(w.text.casefold() in lex.site_nouns for w in words[max(0, first - 3):first])
+
+
+def _common_word_territory(entry: gz.GazetteerEntry, surface: str, language: str) -> bool:
+    """Whether a territory's name, as written, is more likely a common word of the
+    article's language ("Reunión", "Réunion": a meeting). A country of a million people is what
+    its name means, however common the word ("España", "Chile", "Turquía")."""
+    if entry.source == "country" and gz.country_population(entry.country) >= BIG_COUNTRY_POPULATION:
+        return False
+    return word_frequency(surface, language) >= COMMON_WORD_ZIPF
 
 
 def _beyond_doubt(chosen: gz.GazetteerEntry, found: list[tuple[gz.GazetteerEntry, int]]) -> bool:
@@ -228,7 +317,7 @@ def _beyond_doubt(chosen: gz.GazetteerEntry, found: list[tuple[gz.GazetteerEntry
 
 def _candidates_in(doc: Document, index: int, lex: PlacesLexicon) -> Iterator[_Candidate]:
     """Longest gazetteer matches in one sentence that survive the grammatical filters:
-    (sentence index, words, candidate readings, (first word, last word))."""
+    (sentence index, words, candidate readings, (first word, last word), qualified)."""
     text = doc.sentences[index].text
     words = [_Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
     gaz = gz.gazetteer()
@@ -237,15 +326,94 @@ def _candidates_in(doc: Document, index: int, lex: PlacesLexicon) -> Iterator[_C
         if not (words[i].text[0].isupper() or words[i].text.casefold() in gaz.any_case_starts):
             i += 1
             continue
+        qualified = _qualified_town(text, words, i, doc.language, gaz)
+        if qualified is not None:
+            last, found = qualified
+            yield index, words, found, (i, last), True
+            i = last + 1
+            continue
         match = _longest_match(text, words, i, doc.language, gaz)
         if match is None:
             i += 1
             continue
         last, found = match
         registry_name = any(entry.source in ("city", "country", "state") for entry, _ in found)
+        venue = _venue_name(text, words, i, last, lex) if registry_name else None
+        if venue is not None:
+            # "Shangri-La Hotel": a venue, whose town is the site the text gives, not Shangri-La.
+            first, end = venue
+            name = text[words[first].start:words[end].end]
+            yield index, words, [(gz.venue_named(name[:1].upper() + name[1:]), gz.PRIMARY)], venue, False
+            i = max(last, end) + 1
+            continue
         if _used_as_place(text, words, i, last, lex, registry_name, doc.language):
-            yield index, words, found, (i, last)
+            yield index, words, found, (i, last), False
         i = last + 1
+
+
+def _qualified_town(text: str, words: list[_Word], first: int, language: str, gaz: gz.Gazetteer
+                    ) -> tuple[int, list[tuple[gz.GazetteerEntry, int]]] | None:
+    """A town name followed by its state or country ("Woodside, California", "Cernobbio
+    (Italia)"): (its last word, its namesakes inside that state or country), towns too small
+    for the main index included; None when the words are not so followed."""
+    for last in range(min(len(words) - 1, first + 3) - 1, first - 1, -1):
+        span = words[first:last + 1]
+        if not all(w.text[0].isupper() for w in span) or any(
+                text[a.end:b.start] not in (" ", "-") for a, b in zip(span, span[1:])):
+            continue
+        if text[words[last].end:words[last + 1].start] not in _QUALIFIER_GAP:
+            continue
+        outer = _qualifier_at(text, words, last + 1, language)
+        if outer is None:
+            continue
+        key = " ".join(w.text.casefold() for w in span)
+        readings = [(e, f) for e, f in gz.candidates(key, text[span[0].start:span[-1].end], language)
+                    if e.type in SITE_TYPES] + gz.towns_named(key)
+        inside = [(e, f | gz.PRIMARY) for e, f in readings if _lies_in(e, outer)]
+        if inside:
+            return last, inside
+    return None
+
+
+def _qualifier_at(text: str, words: list[_Word], first: int, language: str) -> gz.GazetteerEntry | None:
+    """The US state or the country named from word `first` on, if one is."""
+    for last in range(min(len(words), first + 3) - 1, first - 1, -1):
+        span = words[first:last + 1]
+        if any(text[a.end:b.start] != " " for a, b in zip(span, span[1:])):
+            continue
+        entry = gz.lookup(text[span[0].start:span[-1].end], language)
+        if entry is not None and (entry.source == "state" or (entry.type == "country" and entry.country)):
+            return entry
+    return None
+
+
+def _lies_in(entry: gz.GazetteerEntry, outer: gz.GazetteerEntry) -> bool:
+    if outer.source == "state":
+        return entry.country == "US" and entry.within == outer.name
+    return entry.country == outer.country and entry.name != outer.name
+
+
+def _venue_name(text: str, words: list[_Word], first: int, last: int, lex: PlacesLexicon
+                ) -> tuple[int, int] | None:
+    """The words of the venue whose name holds a place name, if it is part of one: a capitalised
+    venue noun after it ("Shangri-La Hotel", "Osan Air Base"), or a venue noun right before
+    it, perhaps through linking words ("Hotel Bristol", "Palacio de Miraflores", "l'hôtel Bristol")."""
+    if not lex.venue_heads:
+        return None
+    # After it, through at most two more capitalised words: "Osan Air Base", "Vnukovo International Airport".
+    for end in range(last + 1, min(len(words), last + 4)):
+        if not words[end].text[0].isupper() or text[words[end - 1].end:words[end].start] not in (" ", "-"):
+            break
+        if words[end].text.casefold() in lex.venue_heads:
+            return first, end
+    k = first - 1
+    while k >= 0 and words[k].text.casefold() in lex.venue_links and first - k <= 2:
+        k -= 1
+    if k < 0 or words[k].text.casefold() not in lex.venue_heads:
+        return None
+    if all(text[a.end:b.start] in (" ", "'", "’") for a, b in zip(words[k:first], words[k + 1:first + 1])):
+        return k, last
+    return None
 
 
 def _longest_match(text: str, words: list[_Word], first: int, language: str, gaz: gz.Gazetteer
@@ -431,9 +599,11 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
                 ) -> frozenset[tuple[str, str | None]]:
     """The keys of the places where the main event happened (see the module docstring)."""
     main_sentences = main_event_sentences(doc)
-    named = {key: found[0].entry for key, found in by_place.items()}
-    chains = {key: _containers(entry) for key, entry in named.items()}
-    sites = [key for key, entry in named.items() if _can_be_site(entry)]
+    named = {key: _reading(found) for key, found in by_place.items()}
+    # A container the article names is the one it means (its Woodside is California's).
+    own = {entry.name: entry for entry in named.values()}
+    chains = {key: _containers(entry, own) for key, entry in named.items()}
+    sites = [key for key, entry in named.items() if _can_be_site(entry) and entry.source != "phrase"]
 
     title = doc.article.title.strip()
     leads = lead_paragraph(doc)
@@ -488,11 +658,20 @@ def main_places(doc: Document, by_place: dict[tuple[str, str | None], list[Menti
         anchor = min(inner, key=lambda sk: (-sk[0], SPECIFICITY[named[sk[1]].type], order.index(sk[1])))[1]
     anchor_entry = named[anchor]
     main = {anchor}
+    # Where the text names the site: its sentences, and the whole lead when the dateline gives it.
+    site_keys = [key for key in by_place if key == anchor or named[key].name in chains[anchor]]
+    site_sentences = {m.sentence for key in site_keys for m in by_place[key]}
+    if any(_in_dateline(doc, m) for key in site_keys for m in by_place[key]):
+        site_sentences |= set(leads)
     for key, entry in named.items():
         if entry.name in chains[anchor]:
             main.add(key)  # its island, its city
         elif entry.type == "country" and entry.country and entry.country == anchor_entry.country:
             main.add(key)
+        elif entry.source == "phrase" and any(
+                m.located and (in_headline(m) or m.sentence in main_sentences) and m.sentence in site_sentences
+                for m in by_place[key]):
+            main.add(key)  # a venue the gazetteer lacks, which the headline sets in the site's town
     return frozenset(main)
 
 
@@ -532,13 +711,18 @@ def _in_dateline(doc: Document, mention: Mention) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _containers(entry: gz.GazetteerEntry) -> tuple[str, ...]:
-    """Canonical names of the places that contain an entry, innermost first."""
+def _entry_named(name: str) -> gz.GazetteerEntry | None:
+    return gz.entry_named(name)
+
+
+def _containers(entry: gz.GazetteerEntry, own: dict[str, gz.GazetteerEntry]) -> tuple[str, ...]:
+    """Canonical names of the places that contain an entry, innermost first: each the
+    article's own place of that name (`own`), else the gazetteer's."""
     chain: list[str] = []
     current = entry
     while current.within and current.within not in chain and len(chain) < 8:
         chain.append(current.within)
-        parent = gz.entry_named(current.within)
+        parent = own.get(current.within) or _entry_named(current.within)
         if parent is None:
             break
         current = parent
