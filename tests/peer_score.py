@@ -12,7 +12,8 @@ Each document becomes a Markdown article whose front matter gives its creation t
 
 - dates: a predicted date (its expression located in its evidence sentence) matches a gold
   TIMEX3 of type DATE with a calendar value when the spans overlap and the values are equal;
-  one that falls on an annotated time, duration or set is not counted either way;
+  one that falls on an annotated time, duration or set is not counted either way, unless
+  it is a gold date inside it ("2009" in "from 2009 to 2011");
 - people and places: a predicted entity whose evidence falls in the annotated sentences
   matches a gold entity when its name or one of its spellings equals one of the entity's
   named mentions (case, accents, dots and hyphens ignored); failing that, a person whose
@@ -176,8 +177,9 @@ def extract(docs: list[PeerDoc], out: Path) -> dict[str, dict]:
     articles.mkdir(parents=True)
     for doc in docs:
         (articles / f"{doc.id}.md").write_text(doc.article(), encoding="utf-8")
+    # No time budget: a figure must not depend on how busy the machine is.
     run = subprocess.run([sys.executable, "-m", "generator", "extract", *sorted(map(str, articles.iterdir())),
-                          "--out", str(records)], cwd=REPO, capture_output=True, text=True)
+                          "--out", str(records), "--time-budget", "0"], cwd=REPO, capture_output=True, text=True)
     if run.returncode not in (0, 1):  # 1: some article failed, and said so on stderr
         raise RuntimeError(run.stderr)
     sys.stderr.write(run.stderr)
@@ -236,11 +238,14 @@ def predicted_dates(record: dict, doc: PeerDoc) -> list[Mention]:
             at = evidence["quote"].find(fact["text"])
             start = evidence["start"] + max(at, 0)
             end = start + len(fact["text"]) if at >= 0 else evidence["end"]
+            found_here = Mention(start, end, fact["text"], str(fact["value"]))
             # A date found on a time, a duration or a set the annotators marked is neither
-            # right nor wrong: the record contract holds calendar dates only.
-            on_other = any(start < t.end and t.start < end for t in doc.other_times)
+            # right nor wrong: the record contract holds calendar dates only. One that is a
+            # gold date inside it ("2009" in the duration "from 2009 to 2011") still counts.
+            on_other = (any(start < t.end and t.start < end for t in doc.other_times)
+                        and not any(same_date(found_here, g) for g in doc.dates))
             if start < doc.annotated_end and not on_other:
-                found.append(Mention(start, end, fact["text"], str(fact["value"])))
+                found.append(found_here)
     return found
 
 

@@ -776,3 +776,250 @@ def test_a_meeting_with_someone_else_the_day_before_is_not_the_meetings_day():
     doc = run_stages(prepare(article("en", text)))
     assert {p.name: p.present for p in doc.people}.get("King Charles") is not True
     assert {f.value for f in doc.dates if f.main} == {"2019-04-25"}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Trade to double\n\nMOSCOW, July 9 (Reuters) - Putin and Modi met on Tuesday in Moscow. Trade of "
+           "$100 billion in 2030 is the goal they set. Modi was last in Moscow in 2019."),
+    ("nl", "Handel verdubbeld\n\nMOSKOU, 9 juli (ANP) - Poetin en Modi spraken dinsdag in Moskou. Ze willen de "
+           "handel in 2030 verdubbelen. Modi was eerder in 2019 in Moskou."),
+    ("nl", "Handel verdubbeld\n\nMOSKOU, 9 juli (ANP) - Poetin en Modi spraken dinsdag in Moskou. Tegen 2030 "
+           "moet de handel 100 miljard dollar zijn. Modi was eerder in 2019 in Moskou."),
+    ("de", "Handel\n\nMoskau, 9. Juli (dpa) - Putin und Modi trafen sich am Dienstag in Moskau. Den Handel "
+           "wollen sie im Jahr 2030 verdoppeln. Modi war zuletzt im Jahr 2019 in Moskau."),
+    ("fr", "Commerce\n\nMOSCOU, 9 juillet (AFP) - Poutine et Modi se sont rencontrés mardi à Moscou. Les "
+           "échanges en 2030 doivent atteindre 100 milliards de dollars. Modi y était venu en 2019."),
+    ("it", "Commercio\n\nMOSCA, 9 luglio (ANSA) - Putin e Modi si sono incontrati martedì a Mosca. Gli scambi "
+           "entro il 2030 devono raggiungere 100 miliardi di dollari. Modi era stato a Mosca nel 2019."),
+    ("es", "Comercio\n\nMOSCÚ, 9 Jul. (EUROPA PRESS) - Putin y Modi se reunieron el martes en Moscú. Quieren "
+           "que para 2030 el comercio llegue a 100.000 millones de dólares. Modi estuvo en Moscú en 2019."),
+])
+def test_a_target_year_written_anywhere_in_its_sentence_does_not_date_the_article(language, text):
+    # 9 July was a Tuesday in 2019 and in 2030: only the year the text reports may date it.
+    assert prepare(article(language, text, published=None)).anchor == date(2019, 7, 9)
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "In 2030 trade should double, the leaders agreed on 8 April.", {"In 2030": "2030", "8 April": "2019-04-08"}),
+    ("nl", "In 2030 moet de handel verdubbelen, spraken de leiders op 8 april af.",
+     {"In 2030": "2030", "8 april": "2019-04-08"}),
+    ("nl", "Tegen 2030 moet de handel verdubbeld zijn, spraken de leiders op 8 april af.",
+     {"Tegen 2030": "2030", "8 april": "2019-04-08"}),
+    ("de", "Im Jahr 2030 soll der Handel sich verdoppeln, vereinbarten die Staatschefs am 8. April.",
+     {"Im Jahr 2030": "2030", "8. April": "2019-04-08"}),
+    ("fr", "En 2030, les échanges doivent doubler, ont convenu les dirigeants le 8 avril.",
+     {"En 2030": "2030", "8 avril": "2019-04-08"}),
+    ("it", "Nel 2030 gli scambi dovranno raddoppiare, hanno concordato i leader l'8 aprile.",
+     {"Nel 2030": "2030", "8 aprile": "2019-04-08"}),
+    ("es", "Para 2030 el comercio debe duplicarse, acordaron los líderes el 8 de abril.",
+     {"Para 2030": "2030", "8 de abril": "2019-04-08"}),
+])
+def test_a_target_year_never_becomes_the_year_of_a_day_in_its_sentence(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Putin arrived on Wednesday. Later that day, he met Kim.",
+     {"Wednesday": "2019-04-24", "Later that day": "2019-04-24"}),
+    ("fr", "Poutine est arrivé mercredi. Plus tard dans la journée, il a rencontré Kim.",
+     {"mercredi": "2019-04-24", "Plus tard dans la journée": "2019-04-24"}),
+    ("de", "Putin kam am Mittwoch an. Später am Tag traf er Kim.",
+     {"Mittwoch": "2019-04-24", "Später am Tag": "2019-04-24"}),
+    ("it", "Putin è arrivato mercoledì. Più tardi quel giorno ha incontrato Kim.",
+     {"mercoledì": "2019-04-24", "Più tardi quel giorno": "2019-04-24"}),
+    ("es", "Putin llegó el miércoles. Más tarde ese día se reunió con Kim.",
+     {"miércoles": "2019-04-24", "Más tarde ese día": "2019-04-24"}),
+    ("nl", "Poetin kwam woensdag aan. Later die dag sprak hij Kim.",
+     {"woensdag": "2019-04-24", "Later die dag": "2019-04-24"}),
+])
+def test_later_that_day_is_the_day_last_named(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "The economy shrank between January and March.", {"between January": "2019-01", "March": "2019-03"}),
+    ("fr", "L'économie s'est contractée entre janvier et mars.", {"entre janvier": "2019-01", "mars": "2019-03"}),
+    ("de", "Die Wirtschaft schrumpfte zwischen Januar und März.", {"zwischen Januar": "2019-01", "März": "2019-03"}),
+    ("it", "L'economia si è contratta tra gennaio e marzo.", {"tra gennaio": "2019-01", "marzo": "2019-03"}),
+    ("es", "La economía se contrajo entre enero y marzo.", {"entre enero": "2019-01", "marzo": "2019-03"}),
+    ("nl", "De economie kromp tussen januari en maart.", {"tussen januari": "2019-01", "maart": "2019-03"}),
+    # the second month of a list takes the first one's year, the next one when it comes earlier
+    ("it", "Si voterà tra novembre e febbraio.", {"tra novembre": "2019-11", "febbraio": "2020-02"}),
+])
+def test_months_between_two_named_months_share_a_year(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "A hearing has been scheduled for April 2 in Washington.", {"April 2": "2020-04-02"}),
+    ("fr", "Une audience a été fixée au 2 avril à Paris.", {"2 avril": "2020-04-02"}),
+    ("de", "Die Anhörung ist für den 2. April angesetzt.", {"2. April": "2020-04-02"}),
+    ("it", "Un'udienza è stata fissata per il 2 aprile a Roma.", {"2 aprile": "2020-04-02"}),
+    ("es", "Una audiencia ha sido programada para el 2 de abril en Madrid.", {"2 de abril": "2020-04-02"}),
+    ("nl", "Een hoorzitting is vastgesteld op 2 april in Den Haag.", {"2 april": "2020-04-02"}),
+])
+def test_a_day_set_for_an_event_is_still_to_come(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "A decision is expected early next month.", {"early next month": "2019-05"}),
+    ("fr", "Une décision est attendue au début du mois prochain.", {"début du mois prochain": "2019-05"}),
+    ("de", "Eine Entscheidung wird Anfang nächsten Monats erwartet.", {"Anfang nächsten Monats": "2019-05"}),
+    ("it", "Una decisione è attesa all'inizio del mese prossimo.", {"inizio del mese prossimo": "2019-05"}),
+    ("es", "Se espera una decisión a principios del próximo mes.", {"principios del próximo mes": "2019-05"}),
+    ("nl", "Een besluit wordt begin volgende maand verwacht.", {"begin volgende maand": "2019-05"}),
+])
+def test_early_next_month_is_next_month(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Growth slowed compared with the period 1982-1990.", {"1982": "1982", "1990": "1990"}),
+    ("fr", "La croissance ralentit par rapport à la période 1982-1990.", {"1982": "1982", "1990": "1990"}),
+    ("de", "Das Wachstum war höher als im Zeitraum 1982-1990.", {"1982": "1982", "1990": "1990"}),
+    ("it", "La crescita rallenta rispetto al periodo 1982-1990.", {"1982": "1982", "1990": "1990"}),
+    ("es", "El crecimiento se frenó respecto al periodo 1982-1990.", {"1982": "1982", "1990": "1990"}),
+    ("nl", "De groei was lager dan in de periode 1982-1990.", {"1982": "1982", "1990": "1990"}),
+    ("fr", "La première réunion de la saison 2002/2003 aura lieu au village.", {"2002": "2002", "2003": "2003"}),
+])
+def test_a_span_of_years_names_both(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "The minister said yesterday, Wednesday, that talks went well.", {"yesterday, Wednesday": "2019-04-24"}),
+    ("fr", "Le ministre fera l'annonce aujourd'hui jeudi.", {"aujourd'hui jeudi": "2019-04-25"}),
+    ("de", "Der Minister sagte gestern Mittwoch, die Gespräche seien gut verlaufen.", {"gestern Mittwoch": "2019-04-24"}),
+    ("it", "Il ministro ha detto ieri mercoledì che i colloqui sono andati bene.", {"ieri mercoledì": "2019-04-24"}),
+    ("es", "El ministro dijo ayer miércoles que las conversaciones fueron bien.", {"ayer miércoles": "2019-04-24"}),
+    ("nl", "De minister zei gisteren woensdag dat de gesprekken goed verliepen.", {"gisteren woensdag": "2019-04-24"}),
+])
+def test_a_relative_day_and_the_weekday_naming_it_are_one_date(language, text, expected):
+    assert found(language, text) == expected
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The clean-up will be held again on the first Sunday of spring."),
+    ("fr", "L'opération sera renouvelée le premier dimanche du printemps."),
+    ("de", "Die Aktion wird am ersten Sonntag im Frühling wiederholt."),
+    ("it", "L'iniziativa sarà ripetuta l'ultima domenica di primavera."),
+    ("es", "La operación se repetirá el primer domingo de la primavera."),
+    ("nl", "De actie wordt herhaald op de eerste zondag van de lente."),
+])
+def test_the_first_sunday_of_a_season_is_no_day_near_the_anchor(language, text):
+    assert found(language, text) == {}
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # anchor 25 April 2019: a date set off by itself takes the tense of the verb before it
+    ("en", "The court questioned a witness to the attack on the policeman, on 20 June in Lens.", {"20 June": "2018-06-20"}),
+    ("fr", "Le tribunal a entendu un témoin du lynchage du gendarme, le 20 juin à Lens.", {"20 juin": "2018-06-20"}),
+    ("de", "Das Gericht hat einen Zeugen des Angriffs auf den Polizisten gehört, am 20. Juni in Lens.",
+     {"20. Juni": "2018-06-20"}),
+    ("it", "Il tribunale ha sentito un testimone dell'aggressione al gendarme, il 20 giugno a Lens.",
+     {"20 giugno": "2018-06-20"}),
+    ("es", "El tribunal escuchó a un testigo del ataque al gendarme, el 20 de junio en Lens.",
+     {"20 de junio": "2018-06-20"}),
+    ("nl", "De rechtbank heeft een getuige van de aanval op de agent gehoord, op 20 juni in Lens.",
+     {"20 juni": "2018-06-20"}),
+    ("fr", "Le tribunal entendra un témoin du lynchage du gendarme, le 20 juin à Lens.", {"20 juin": "2019-06-20"}),
+])
+def test_a_date_set_off_by_itself_takes_the_tense_of_the_verb_before_it(language, text, expected):
+    assert found(language, text) == expected
+
+
+# Undated reports of the Pyongyang summit: the lead names a weekday (Wednesday 19 September
+# 2018), the text the day before with its weekday, and a background meeting (27 April 2018).
+UNDATED_LEADS = {
+    "en": ("Accord in Pyongyang\n\nMoon and Kim signed an agreement on Wednesday in Pyongyang after talks.",
+           "Moon had arrived on Tuesday, 18 September 2018.", "Their first summit was held on 27 April 2018."),
+    "fr": ("Accord à Pyongyang\n\nMoon et Kim ont signé un accord mercredi à Pyongyang après des pourparlers.",
+           "Moon était arrivé le mardi 18 septembre 2018.", "Leur premier sommet a eu lieu le 27 avril 2018."),
+    "de": ("Abkommen in Pjöngjang\n\nMoon und Kim unterzeichneten am Mittwoch in Pjöngjang ein Abkommen.",
+           "Moon war am Dienstag, 18. September 2018, angereist.",
+           "Ihr erster Gipfel fand am 27. April 2018 statt."),
+    "it": ("Accordo a Pyongyang\n\nMoon e Kim hanno firmato mercoledì a Pyongyang un accordo dopo i colloqui.",
+           "Moon era arrivato martedì 18 settembre 2018.", "Il loro primo vertice si è svolto il 27 aprile 2018."),
+    "es": ("Acuerdo en Pyongyang\n\nMoon y Kim firmaron el miércoles en Pyongyang un acuerdo tras las conversaciones.",
+           "Moon había llegado el martes 18 de septiembre de 2018.",
+           "Su primera cumbre se celebró el 27 de abril de 2018."),
+    "nl": ("Akkoord in Pyongyang\n\nMoon en Kim ondertekenden woensdag in Pyongyang een akkoord na overleg.",
+           "Moon was aangekomen op dinsdag 18 september 2018.", "Hun eerste top vond plaats op 27 april 2018."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(UNDATED_LEADS))
+def test_an_undated_article_reads_its_weekdays_next_to_the_day_it_reports(language):
+    lead, arrival, background = UNDATED_LEADS[language]
+    doc = prepare(article(language, " ".join((lead, arrival, background)), published=None))
+    assert doc.anchor is None
+    assert main_date(extract_dates(doc)) == "2018-09-19"
+
+
+@pytest.mark.parametrize("language", sorted(UNDATED_LEADS))
+def test_an_undated_article_whose_weekday_nothing_anchors_has_no_main_day(language):
+    lead, _, background = UNDATED_LEADS[language]
+    facts = extract_dates(prepare(article(language, " ".join((lead, background)), published=None)))
+    assert main_date(facts) is None  # not the earlier meeting's 27 April, a Friday
+    assert [f.value for f in facts] == ["2018-04-27"]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Sales fell 35% in March, compared to the same month a year ago.",
+     {"in March": "2019-03", "same month a year ago": "2018-03"}),
+    ("fr", "Les ventes ont baissé de 35 % en mars par rapport au même mois de l'année dernière.",
+     {"en mars": "2019-03", "même mois de l'année dernière": "2018-03"}),
+    ("de", "Der Absatz sank im März um 35 Prozent im Vergleich zum gleichen Monat des Vorjahres.",
+     {"im März": "2019-03", "gleichen Monat des Vorjahres": "2018-03"}),
+    ("it", "Le vendite sono calate del 35% a marzo rispetto allo stesso mese dell'anno scorso.",
+     {"a marzo": "2019-03", "stesso mese dell'anno scorso": "2018-03"}),
+    ("es", "Las ventas cayeron un 35% en marzo respecto al mismo mes del año pasado.",
+     {"en marzo": "2019-03", "mismo mes del año pasado": "2018-03"}),
+    ("nl", "De verkoop daalde in maart met 35 procent ten opzichte van dezelfde maand vorig jaar.",
+     {"in maart": "2019-03", "dezelfde maand vorig jaar": "2018-03"}),
+    # no month named: the anchor's month
+    ("en", "Sales rose compared to the same period last year.", {"same period last year": "2018-04"}),
+])
+def test_the_same_month_a_year_ago_is_the_month_last_named_a_year_before(language, text, expected):
+    assert found(language, text) == expected
+
+
+def test_a_weekday_ending_a_title_is_not_the_weekday_of_the_dateline_below_it():
+    text = "Markets to stay closed until Friday\n\nSeptember 18, 2008\n\nThe markets stay closed until Friday."
+    assert found("en", text, published=date(2008, 9, 18)) == {
+        "Friday": "2008-09-19", "September 18, 2008": "2008-09-18"}
+
+
+@pytest.mark.parametrize(("language", "lead"), [
+    ("en", "Accord in Pyongyang\n\nMoon and Kim signed an agreement yesterday, Wednesday, in Pyongyang."),
+    ("fr", "Accord à Pyongyang\n\nMoon et Kim ont signé un accord hier mercredi à Pyongyang."),
+    ("de", "Abkommen in Pjöngjang\n\nMoon und Kim unterzeichneten gestern Mittwoch in Pjöngjang ein Abkommen."),
+    ("it", "Accordo a Pyongyang\n\nMoon e Kim hanno firmato ieri mercoledì a Pyongyang un accordo."),
+    ("es", "Acuerdo en Pyongyang\n\nMoon y Kim firmaron ayer miércoles en Pyongyang un acuerdo."),
+    ("nl", "Akkoord in Pyongyang\n\nMoon en Kim ondertekenden gisteren woensdag in Pyongyang een akkoord."),
+])
+def test_an_undated_yesterday_that_names_its_weekday_is_read_like_the_weekday(language, lead):
+    _, arrival, background = UNDATED_LEADS[language]
+    with_arrival = prepare(article(language, " ".join((lead, arrival, background)), published=None))
+    assert main_date(extract_dates(with_arrival)) == "2018-09-19"
+    without = prepare(article(language, " ".join((lead, background)), published=None))
+    assert main_date(extract_dates(without)) is None
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Biden in Kyiv\n\nJoe Biden arrived in Kyiv by train on Monday. Zelensky "
+           "received him at the Mariinsky Palace.\n\nToday Biden is in Warsaw, where he meets Andrzej Duda."),
+    ("de", "Biden in Kiew\n\nJoe Biden ist am Montag mit dem Zug in Kiew eingetroffen. "
+           "Selenskyj empfing ihn im Mariinski-Palast.\n\nHeute ist Biden in Warschau, wo er Andrzej Duda trifft."),
+    ("fr", "Biden à Kiev\n\nJoe Biden est arrivé lundi à Kiev en train. "
+           "Zelensky l'a reçu au palais Mariinsky.\n\nAujourd'hui, Biden est à Varsovie, où il rencontre Andrzej Duda."),
+    ("it", "Biden a Kiev\n\nJoe Biden è arrivato lunedì a Kiev in treno. Zelensky lo "
+           "ha ricevuto al palazzo Mariinsky.\n\nOggi Biden è a Varsavia, dove incontra Andrzej Duda."),
+    ("es", "Biden en Kiev\n\nJoe Biden llegó el lunes a Kiev en tren. Zelenski lo "
+           "recibió en el palacio Mariinski.\n\nHoy Biden está en Varsovia, donde se reúne con Andrzej Duda."),
+    ("nl", "Biden in Kiev\n\nJoe Biden is maandag met de trein in Kiev aangekomen. "
+           "Zelensky ontving hem in het Mariinski-paleis.\n\nVandaag is Biden in Warschau, waar hij Andrzej Duda ontmoet."),
+])
+def test_a_meeting_today_in_a_far_town_is_not_the_main_day(language, text):
+    assert main_days(language, text) == {"2019-04-22"}

@@ -62,7 +62,7 @@ FLOORS: dict[str, dict[str, float]] = {
                    # verdicts on a newer blind set
                    "outcomes": 0.85, "events": 1.00, "outcome_kind_accuracy": 0.87, "outcome_speaker_accuracy": 0.90},
     # the held-out half: measured, never tuned on; its floors only guard against regressions
-    "blind-unseen": {"people": 0.90, "present": 0.89, "locations": 0.83, "dates": 0.85, "main_date": 0.88,
+    "blind-unseen": {"people": 0.90, "present": 0.89, "locations": 0.83, "dates": 0.85, "main_date": 0.90,
                      "outcomes": 0.80, "events": 0.90, "outcome_kind_accuracy": 0.92, "outcome_speaker_accuracy": 0.88},
     "blind-holdout": {"people": 0.90, "present": 0.80, "locations": 0.90, "dates": 0.90, "main_date": 0.95,
                       "outcomes": 0.72, "events": 1.00, "outcome_kind_accuracy": 0.84,
@@ -93,7 +93,8 @@ def scores(request, tmp_path_factory) -> tuple[str, dict]:
     folder, gold_file = SETS[name]
     out = tmp_path_factory.mktemp(f"records-{name}")
     articles = sorted(str(p) for p in folder.iterdir() if p.suffix in (".txt", ".md"))
-    subprocess.run([sys.executable, "-m", "generator", "extract", *articles, "--out", str(out)],
+    # no time budget: a busy machine must not leave an article out of the measure
+    subprocess.run([sys.executable, "-m", "generator", "extract", *articles, "--out", str(out), "--time-budget", "0"],
                    check=True, cwd=REPO, capture_output=True, text=True)
     scorer = _load_scorer()
     gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
@@ -119,9 +120,9 @@ def test_scores_stay_above_their_floors(scores):
 # Real annotated news nobody on the project wrote (../shared/peer, scored by tests/peer_score.py):
 # corpus → field → measure → floor.
 PEER_FLOORS: dict[str, dict[str, dict[str, float]]] = {
-    "meantime": {"dates": {"f1": 0.88}, "people": {"precision": 0.85, "recall": 0.90},
+    "meantime": {"dates": {"f1": 0.91}, "people": {"precision": 0.85, "recall": 0.90},
                  "places": {"precision": 0.81, "f1": 0.79}},
-    "timebank": {"dates": {"f1": 0.88}},
+    "timebank": {"dates": {"f1": 0.90}},
 }
 
 
@@ -186,7 +187,7 @@ def event_scores(request, tmp_path_factory) -> tuple[str, dict]:
         for article in folder.iterdir():
             if article.suffix in (".txt", ".md"):
                 shutil.copy2(article, workspace / "corpus" / "articles" / article.name)
-    subprocess.run([sys.executable, "-m", "generator", "build", "--no-site"],
+    subprocess.run([sys.executable, "-m", "generator", "build", "--no-site", "--time-budget", "0"],
                    check=True, cwd=workspace, capture_output=True, text=True)
     gold = [record for path in gold_files for record in yaml.safe_load(path.read_text(encoding="utf-8"))]
     scorer = _load_scorer(SHARED / "eval" / "event_score.py")

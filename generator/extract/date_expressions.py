@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Mapping
 
@@ -26,6 +26,7 @@ END = r"(?![\w])"
 YEAR = r"(?P<year>19\d\d|20\d\d|2100)(?!\d|[.,]\d|(?-i:[a-zà-ÿ]))"
 DAY = r"(?<![\w.,:/])(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
 PART_GAP = r"(?:\s+|(?<=-))"  # "end of February", "mid-2018"
+ONE_LINE_GAP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"  # white space with at most one line break
 # A year of two digits ("janvier 97"), only before punctuation or the end: "mai 12 soldats" counts.
 SHORT_YEAR = r"(?P<year>\d\d)(?!\d|[.,]\d)(?=\s*[,.;:)!?]|\s*$)"
 # Two-digit years from this on are of the 1900s ("97"), below it of the 2000s ("03").
@@ -98,6 +99,9 @@ class DateLexicon:
     since_words: tuple[str, ...] = ()
     # Auxiliaries of the pluperfect, the tense of what came before the news ("had arrived").
     pluperfect_words: tuple[str, ...] = ()
+    # Phrase → years back: the month last named, that many years before ("in January, compared
+    # to the same month a year ago").
+    same_periods: Mapping[str, int] = field(default_factory=dict)
 
     def month(self, written: str) -> int:
         key = normalise(written).rstrip(".")
@@ -192,6 +196,7 @@ def lexicon(code: str) -> DateLexicon:
         until_words=_words(section, "until_words"),
         since_words=_words(section, "since_words"),
         pluperfect_words=_words(section, "pluperfect_words"),
+        same_periods=_offsets(section, "same_periods"),
     )
 
 
@@ -263,7 +268,9 @@ def rules(code: str) -> tuple[Rule, ...]:
     suffixes = alternation(lex.day_part_suffixes)
     numbers = r"(?:\d{1,3}|" + alternation(lex.numbers) + ")"
     units = alternation(lex.units)
-    weekday_prefix = rf"(?:{START}(?P<weekday>{weekdays}){END},?\s+(?:\w{{1,3}}\s+)?)?"
+    # a weekday before its day, on the same line or the next, never across a blank line (a
+    # title ending in "until Friday" above the dateline "September 18, 2008")
+    weekday_prefix = rf"(?:{START}(?P<weekday>{weekdays}){END},?{ONE_LINE_GAP}(?:\w{{1,3}}{ONE_LINE_GAP})?)?"
     year_tail = rf"(?:\s*,?\s*(?:{connector}\s+)?{YEAR})?"
     year_periods = [p for p, (unit, _) in lex.relative_periods.items() if unit == "year"]
     # A day's year, or what gives it instead: a direction word ("le 8 mars dernier", "1er
@@ -308,6 +315,9 @@ def rules(code: str) -> tuple[Rule, ...]:
                     rf"|(?P<lead>{parts}){PART_GAP}){YEAR}", heads(lex.year_cues, lex.period_parts)),
         ("year", 3, rf"{START}(?P<determiner>{alternation(lex.year_determiners)})\s+{YEAR}(?=\s+(?-i:[a-zà-ÿ]))",
          heads(lex.year_determiners)),
+        # the first year of a span of years ("la période 1982-1990", "la saison 2002/2003"); the
+        # second is a range end
+        ("year", 3, rf"(?<![\w.,/:-]){YEAR}(?=[-–/](?:19|20)\d\d(?![\d/-]))", heads(digits)),
         ("bare_year", 5, rf"(?<![\w.,/:-]){YEAR}(?=\s*[,.;:)!?]|\s+(?-i:[a-zà-ÿ]{{2}})|\s*$)",
          heads(digits) if lex.bare_years else frozenset()),
         ("relative_period", 3, rf"{START}(?:(?P<part>{parts}){PART_GAP})?"
@@ -320,6 +330,7 @@ def rules(code: str) -> tuple[Rule, ...]:
         ("ahead", 3, rf"{START}(?P<ahead>{alternation(lex.ahead_before)})\s+(?P<number>{numbers})\s+(?P<unit>{units}){END}"
                      rf"(?!\s+{connector}\s)",  # "dans un jour de grande forme" is no date
          heads(lex.ahead_before)),
+        ("same_period", 2, rf"{START}(?P<same>{alternation(lex.same_periods)}){END}", heads(lex.same_periods)),
         ("relative_day", 4, rf"{START}(?P<relative>{alternation(lex.relative_days)})(?:{suffixes})?{END}",
          heads(lex.relative_days, glued_days)),
         ("reference_day", 4, rf"{START}(?P<relative>{alternation(lex.reference_days)}){END}", heads(lex.reference_days)),
@@ -528,7 +539,25 @@ def find_expressions(text: str, code: str) -> list[Expression]:
     chosen.extend(_range_ends(text, code, chosen, taken))
     chosen.extend(_month_list_ends(text, code, chosen, taken))
     chosen.extend(_day_range_starts(text, code, chosen, taken))
-    return sorted(chosen, key=lambda e: (e.start, e.end))
+    return _with_their_weekdays(text, sorted(chosen, key=lambda e: (e.start, e.end)))
+
+
+_WEEKDAY_GAP = re.compile(r",?\s+")
+
+
+def _with_their_weekdays(text: str, chosen: list[Expression]) -> list[Expression]:
+    """A relative day and the weekday that names it are one expression: "aujourd'hui
+    vendredi", "gestern Dienstag", "yesterday, Tuesday" (the weekday is no second day)."""
+    out: list[Expression] = []
+    for expr in chosen:
+        last = out[-1] if out else None
+        if (last is not None and last.kind == "relative_day" and expr.kind == "weekday"
+                and not expr.parts.get("modifier") and not expr.parts.get("after")
+                and _WEEKDAY_GAP.fullmatch(text, last.end, expr.start)):
+            out[-1] = Expression(last.kind, last.start, expr.end, {**last.parts, "named": expr.parts["weekday"]})
+            continue
+        out.append(expr)
+    return out
 
 
 class _Taken:
@@ -603,7 +632,9 @@ def _month_list_ends(text: str, code: str, chosen: list[Expression], taken: "_Ta
             continue
         match = pattern.match(text, expr.end)
         if match and taken.free(match.start("month"), match.end()):
-            found = Expression("month", match.start("month"), match.end(), {"month": match.group("month")})
+            # "listed": it takes the year of the month before it ("between April and June")
+            found = Expression("month", match.start("month"), match.end(), {"month": match.group("month"),
+                                                                             "listed": "1"})
             if _acceptable(found, text, lex):
                 ends.append(found)
     return ends

@@ -22,6 +22,12 @@ agrees with the weekday of its lead; without any year it dates nothing.
 Bare months ("in July") are this year's while still to come, unless their clause is
 past; a month already gone is next year's only in the future tense or after "next".
 
+An article with no publication date at all reads its weekdays (and a day without a year)
+next to the latest day it reports as news, in its lead or written with its weekday
+("Tuesday, 18 September 2018"); "yesterday" stays unknown. Its main day must agree with
+the weekday its lead names: a day from elsewhere in the text is more likely an earlier
+meeting's, and no day is better than a wrong one.
+
 The main event's day is the day-level value best supported by sentences that report
 the meeting (`event_cues.main_event_sentences`) and by the lead sentence with its
 dateline, with a bonus when it is the anchor day itself; every expression with that
@@ -43,6 +49,9 @@ from .gazetteer import distance_km
 from .places import SITE_TYPES
 from .event_cues import is_historical, lead_paragraph, lead_sentence, main_event_sentences, mentions_meeting
 
+# Without a publication date, a day and month without a year is read next to the day the
+# text reports only this close to it.
+STATED_DAY_REACH = 45
 # A date this many days after the anchor, with no future tense, is still this year's.
 AHEAD_GRACE_DAYS = 7
 # A weekday named without tense is the nearest such day: up to this many days ahead.
@@ -107,13 +116,18 @@ def _clause(text: str, start: int, end: int, boundary: re.Pattern[str], ahead: b
 class _Resolver:
     """Gives the expressions of one sentence their values, in order of appearance."""
 
-    def __init__(self, lex: DateLexicon, code: str, anchor: date | None, sentence: Sentence):
+    def __init__(self, lex: DateLexicon, code: str, anchor: date | None, sentence: Sentence,
+                 stated: date | None = None):
         self.lex = lex
         self.code = code
         self.anchor = anchor
         self.sentence = sentence
+        # Without an anchor, the latest day the text reports (`_latest_reported_day`): a
+        # weekday or a day without a year is the one nearest to it.
+        self.stated = stated if anchor is None else None
         self.reference: date | None = None  # the last day named in this sentence or its paragraph
         self.year: int | None = None  # the last year this sentence wrote out
+        self.month: tuple[int, int] | None = None  # (year, month) of the last bare month it named
 
     def clause(self, expr: Expression, ahead: bool = True) -> str:
         local_start = expr.start - self.sentence.start
@@ -147,7 +161,7 @@ class _Resolver:
         land on 25 October" future; a future auxiliary there wins: "will be completed in
         October"; "since" points back); failing that, the first verb after it in its clause
         ("Boeing on Tuesday delivered"), or in the sentence when it leads its clause ("On
-        Friday, he met")."""
+        Friday, he met"); failing that, for a date set off by itself, the last verb before it."""
         local_start = expr.start - self.sentence.start
         boundary = clause_boundary(self.code)
         opening = max((m.end() for m in boundary.finditer(self.sentence.text, 0, local_start)), default=0)
@@ -163,7 +177,13 @@ class _Resolver:
         found = [(m.start(), tense) for tense, pattern in (("future", future_pattern(self.code)),
                                                           ("past", past_pattern(self.code)))
                  if (m := pattern.search(after))]
-        return min(found)[1] if found else None
+        if found or len(before.split()) > 1:
+            return min(found)[1] if found else None
+        # A date set off by itself ("..., le 21 juin à Lens") takes the tense of the last verb before it.
+        earlier = [(m.end(), tense) for tense, pattern in (("future", future_pattern(self.code)),
+                                                          ("past", past_pattern(self.code)))
+                   for m in pattern.finditer(self.sentence.text, 0, opening)]
+        return max(earlier)[1] if earlier else None
 
     def value(self, expr: Expression) -> str | None:
         resolved = getattr(self, "_" + expr.kind)(expr, expr.parts)
@@ -176,11 +196,18 @@ class _Resolver:
 
     def _sets_year(self, expr: Expression) -> bool:
         """A full date or a framing year ("in 2018") dates the rest of the sentence;
-        "since 2011" or "December 2017" do not."""
+        "since 2011", "December 2017" or a year aimed at ("trade should double in 2030")
+        do not."""
         if expr.kind in _DAY_LEVEL_KINDS or expr.kind == "bare_year":
-            return "year" in expr.parts
+            return "year" in expr.parts and (expr.kind != "bare_year" or not self.aimed_at())
         cue = expr.parts.get("cue")
-        return expr.kind == "year" and cue is not None and normalise(cue) in self.lex.year_frame_cues
+        return (expr.kind == "year" and cue is not None and normalise(cue) in self.lex.year_frame_cues
+                and not self.aimed_at())
+
+    def aimed_at(self) -> bool:
+        """Whether the sentence speaks of a target or plan ("raise", "verdubbelen", "objectif"):
+        its years are aimed at, not when anything happened."""
+        return bool(target_pattern(self.code).search(self.sentence.text))
 
     # -- explicit days
     def _iso(self, expr: Expression, parts: dict) -> date | None:
@@ -200,7 +227,7 @@ class _Resolver:
         if self.year is not None:  # "In 2018, Trump met Putin on July 16"
             return _safe_date(self.year, month, day)
         if self.anchor is None:
-            return None
+            return self._nearest_to_stated(month, day)
         if "relative" in parts:  # "April 27 of last year"
             _, offset = self.lex.relative_periods[normalise(parts["relative"])]
             return _safe_date(self.anchor.year + offset, month, day)
@@ -224,7 +251,19 @@ class _Resolver:
 
     # -- months
     def _month_year(self, expr: Expression, parts: dict) -> str:
-        return f"{int(parts['year']):04d}-{self.lex.month(parts['month']):02d}"
+        self.month = int(parts["year"]), self.lex.month(parts["month"])
+        return "%04d-%02d" % self.month
+
+    def _same_period(self, expr: Expression, parts: dict) -> str | None:
+        """"the same month a year ago": the month last named in the sentence (else the
+        anchor's), that many years before."""
+        if self.month is not None:
+            year, month = self.month
+        elif self.anchor is not None:
+            year, month = self.anchor.year, self.anchor.month
+        else:
+            return None
+        return f"{year + self.lex.same_periods[normalise(parts['same'])]:04d}-{month:02d}"
 
     def _month_relative_year(self, expr: Expression, parts: dict) -> str | None:
         if self.anchor is None:
@@ -245,9 +284,19 @@ class _Resolver:
         return f"{year:04d}-{month:02d}"
 
     def _month(self, expr: Expression, parts: dict) -> str | None:
+        found = self._month_year_of(expr, parts)
+        if found is not None:
+            self.month = found
+            return "%04d-%02d" % found
+        return None
+
+    def _month_year_of(self, expr: Expression, parts: dict) -> tuple[int, int] | None:
         month = self.lex.month(parts["month"])
+        if parts.get("listed") and self.month is not None:  # "between April and June": April's year
+            year, before = self.month
+            return year + (month < before), month
         if self.year is not None:  # "In 2018, ... in March"
-            return f"{self.year:04d}-{month:02d}"
+            return self.year, month
         if self.anchor is None:
             return None
         # A month still to come this year is this year's unless its clause speaks in a
@@ -261,7 +310,7 @@ class _Resolver:
         elif month < self.anchor.month:
             coming = not self.past(expr) and bool(next_pattern(self.code).search(self.clause(expr)))
             year += self.future(expr, ahead=False) or coming
-        return f"{year:04d}-{month:02d}"
+        return year, month
 
     # -- years
     def _year(self, expr: Expression, parts: dict) -> str:
@@ -307,8 +356,8 @@ class _Resolver:
 
     # -- days relative to the anchor or to the sentence's last day
     def _relative_day(self, expr: Expression, parts: dict) -> date | None:
-        if self.anchor is None:
-            return None
+        if self.anchor is None:  # "yesterday, Wednesday": the weekday it names, if anything places it
+            return self._weekday(expr, {"weekday": parts["named"]}) if parts.get("named") else None
         return self.anchor + timedelta(days=self.lex.relative_days[normalise(parts["relative"])])
 
     def _reference_day(self, expr: Expression, parts: dict) -> date | None:
@@ -317,11 +366,24 @@ class _Resolver:
             return None
         return base + timedelta(days=self.lex.reference_days[normalise(parts["relative"])])
 
-    def _weekday(self, expr: Expression, parts: dict) -> date | None:
-        if self.anchor is None:
+    def _nearest_to_stated(self, month: int, day: int) -> date | None:
+        """A day and month with neither year nor anchor: the reading nearest to the day the
+        text reports, within STATED_DAY_REACH days of it."""
+        if self.stated is None:
             return None
+        readings = [found for year in (self.stated.year - 1, self.stated.year, self.stated.year + 1)
+                    if (found := _safe_date(year, month, day)) is not None
+                    and abs((found - self.stated).days) <= STATED_DAY_REACH]
+        return min(readings, key=lambda d: abs((d - self.stated).days), default=None)
+
+    def _weekday(self, expr: Expression, parts: dict) -> date | None:
         weekday = self.lex.weekdays[normalise(parts["weekday"])] - 1
         modifier = parts.get("modifier") or parts.get("after")
+        if self.anchor is None:  # "on Wednesday", next to "Tuesday 18 September 2018": the 19th
+            if self.stated is None or modifier:
+                return None
+            days = (weekday - self.stated.weekday()) % 7
+            return self.stated + timedelta(days=days if days <= 3 else days - 7)
         direction = self.lex.weekday_modifiers[normalise(modifier)] if modifier else 0
         ahead = (weekday - self.anchor.weekday()) % 7
         if direction:
@@ -355,12 +417,15 @@ class _Found(NamedTuple):
     clause: str  # the clause around the expression
 
 
-def _resolved(doc: Document) -> list[_Found]:
-    """Every expression with a value, in text order."""
+def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]]:
+    """Every expression with a value, in text order, and the relative days nothing could
+    resolve: (sentence index, its weekday 0-6, or None for "yesterday" and the like)."""
     text = doc.article.text
     lex = lexicon(doc.language)
     starts = [s.start for s in doc.sentences]
     facts: list[_Found] = []
+    unresolved: list[tuple[int, int | None]] = []
+    stated = _latest_reported_day(doc) if doc.anchor is None else None
     resolver: _Resolver | None = None
     for expr in find_expressions(text, doc.language):
         first, last = _sentence_span(doc.sentences, starts, expr.start, expr.end)
@@ -371,15 +436,47 @@ def _resolved(doc: Document) -> list[_Found]:
             # "the day after", "le lendemain" count from the day last named in the paragraph
             same_paragraph = resolver is not None and "\n\n" not in text[resolver.sentence.end:sentence.start]
             reference = resolver.reference if same_paragraph else None
-            resolver = _Resolver(lex, doc.language, doc.anchor, sentence)
+            resolver = _Resolver(lex, doc.language, doc.anchor, sentence, stated)
             resolver.reference = reference
         value = resolver.value(expr)
+        if value is None and expr.kind in ("weekday", "relative_day"):
+            named = expr.parts.get("weekday") or expr.parts.get("named")
+            unresolved.append((first, lex.weekdays[normalise(named)] - 1 if named else None))
         if value is not None:
             evidence = _evidence(text, doc.sentences, first, last)
             facts.append(_Found(first, DateFact(value=value, text=text[expr.start:expr.end], main=False,
                                                 evidence=(evidence,)), resolver.still_to_come(expr),
                                 resolver.clause(expr)))
-    return facts
+    return facts, unresolved
+
+
+def _latest_reported_day(doc: Document) -> date | None:
+    """The latest full day (with its year) that an article without a publication date
+    reports as news: one in its lead, or one written with its weekday ("Tuesday, 18
+    September 2018"), as the press dates the days of the week it reports; not one announced
+    in the future tense, aimed at or in a sentence of history. A day the text names
+    otherwise may be an earlier meeting's (None: weekdays are then left unresolved)."""
+    lex = lexicon(doc.language)
+    starts = [s.start for s in doc.sentences]
+    leads = _lead_sentences(doc)
+    days = []
+    for expr in find_expressions(doc.article.text, doc.language):
+        if expr.kind not in _DAY_LEVEL_KINDS or "year" not in expr.parts:
+            continue
+        index, _ = _sentence_span(doc.sentences, starts, expr.start, expr.end)
+        if index < 0 or not (index in leads or "weekday" in expr.parts):
+            continue
+        sentence = doc.sentences[index]
+        resolver = _Resolver(lex, doc.language, None, sentence)
+        found = getattr(resolver, "_" + expr.kind)(expr, expr.parts)
+        if found is None or resolver.tense(expr) == "future" or resolver.aimed_at():
+            continue
+        named = expr.parts.get("weekday")
+        if named and found.weekday() != lex.weekdays[normalise(named)] - 1:
+            continue  # a weekday that does not fit its date: a typo, trust neither
+        if not is_historical(sentence.text, doc.language, None):
+            days.append(found)
+    return max(days, default=None)
 
 
 def _recent_meeting_day(doc: Document, index: int, value: str) -> bool:
@@ -407,8 +504,10 @@ def _near_anchor(doc: Document, value: str) -> bool:
 def _main_day(doc: Document, facts: list[_Found]) -> str | None:
     """The day-level value best supported as the main event's day, or None. A meeting
     still to come ("today she will receive the vice-president") weighs less than one
-    reported, and does not earn the anchor day its bonus."""
-    reporting = main_event_sentences(doc)
+    reported, and does not earn the anchor day its bonus; one in a town far from the main
+    site ("today Biden is in Warsaw, where he meets Duda") is another meeting."""
+    away = _sentences_elsewhere(doc) - _sentences_at_main_site(doc)
+    reporting = main_event_sentences(doc) - away
     leads = _lead_sentences(doc)
     days_at = sorted(found.index for found in facts if len(found.fact.value) == 10)
     if not leads & set(days_at):  # a lead of colour: the paragraph's first sentence with a day reports
@@ -422,7 +521,7 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
     for index, fact, future, _ in facts:
         if len(fact.value) != 10:
             continue
-        if index in reporting or _recent_meeting_day(doc, index, fact.value):
+        if index in reporting or index not in away and _recent_meeting_day(doc, index, fact.value):
             support[fact.value] += FUTURE_MEETING_WEIGHT if future else MAIN_SENTENCE_WEIGHT
             first_report.setdefault(fact.value, index)
         # The lead reports the main event unless it tells history ("In 2011, ...").
@@ -431,7 +530,8 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
             support[fact.value] += LEAD_WEIGHT
             first_report.setdefault(fact.value, index)
     anchor = doc.anchor.isoformat() if doc.anchor else None
-    if anchor and any(fact.value == anchor and not future for _, fact, future, _ in facts):
+    if anchor and any(fact.value == anchor and not future and index not in away
+                      for index, fact, future, _ in facts):
         support[anchor] += ANCHOR_WEIGHT
     if not support:
         return None
@@ -439,6 +539,16 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
     order = {found.fact.value: n for n, found in reversed(list(enumerate(facts)))}
     return min(support, key=lambda value: (-support[value], first_report.get(value, len(doc.sentences)),
                                            order[value]))
+
+
+def _agrees_with_the_lead(doc: Document, main: str, unresolved: list[tuple[int, int | None]]) -> bool:
+    """Whether a main day agrees with the days the lead names but nothing resolved (no
+    publication date): its weekday is the lead's "Wednesday"; against a "yesterday" no day
+    can be checked. A day that does not agree is another one (an earlier meeting's): no
+    day is better than a wrong one."""
+    leads = _lead_sentences(doc)
+    weekday = date.fromisoformat(main).weekday()
+    return all(named == weekday for index, named in unresolved if index in leads)
 
 
 def _meeting_days(doc: Document, facts: list[_Found], main: str) -> frozenset[str]:
@@ -477,6 +587,12 @@ def _sentences_with_others(doc: Document) -> frozenset[int]:
     return frozenset(cited[False] - cited[True])
 
 
+def _sentences_at_main_site(doc: Document) -> frozenset[int]:
+    """Indices of the sentences that name a main place."""
+    starts = [s.start for s in doc.sentences]
+    return frozenset(bisect.bisect_right(starts, e.start) - 1 for p in doc.places if p.main for e in p.evidence)
+
+
 def _sentences_elsewhere(doc: Document) -> frozenset[int]:
     """Indices of the sentences that name a town or venue far from the main site."""
     sites = [(p.lat, p.lon) for p in doc.places if p.main and p.type in SITE_TYPES and p.lat is not None]
@@ -490,8 +606,10 @@ def _sentences_elsewhere(doc: Document) -> frozenset[int]:
 
 def extract_dates(doc: Document) -> tuple[DateFact, ...]:
     """Every stated day, month or year of the article, in text order."""
-    facts = _resolved(doc)
+    facts, unresolved = _resolved(doc)
     main = _main_day(doc, facts)
+    if main and not _agrees_with_the_lead(doc, main, unresolved):
+        main = None
     days = _meeting_days(doc, facts, main) if main else frozenset()
     return tuple(DateFact(f.value, f.text, f.value in days, f.evidence) for _, f, _, _ in facts)
 
@@ -562,9 +680,12 @@ def _stated_years(doc: Document) -> list[tuple[int, int]]:
         if index < 0:
             continue
         sentence = doc.sentences[index]
-        # the target word may stand clauses before its year ("elevar ... (unos ...) en 2030")
-        aimed = target_pattern(code).search(sentence.text, 0, expr.start - sentence.start)
-        if aimed or _Resolver(lex, code, None, sentence).future(expr):
+        resolver = _Resolver(lex, code, None, sentence)
+        # the target word may stand clauses before a year or after it ("elevar ... (unos ...)
+        # en 2030", "de handel in 2030 verdubbelen"); a full day is aimed at only after one
+        aimed = (target_pattern(code).search(sentence.text, 0, expr.start - sentence.start)
+                 if expr.kind in _DAY_LEVEL_KINDS else resolver.aimed_at())
+        if aimed or resolver.future(expr):
             continue
         years.append((index, int(expr.parts["year"])))
     return years
