@@ -1023,3 +1023,18 @@ def test_an_undated_yesterday_that_names_its_weekday_is_read_like_the_weekday(la
 ])
 def test_a_meeting_today_in_a_far_town_is_not_the_main_day(language, text):
     assert main_days(language, text) == {"2019-04-22"}
+
+
+@pytest.mark.parametrize("language, text, meeting", [
+    ("it", "Vertice a Camp David\nWASHINGTON, 25 APR - Un vertice storico. Il presidente Biden ha accolto ieri a "
+           "Camp David il premier giapponese.", "2019-04-24"),
+    ("en", "Summit at Camp David\nWASHINGTON, April 25 (Reuters) - President Biden hosted the Japanese prime minister "
+           "at Camp David on Wednesday for a summit.", "2019-04-24"),
+    # with no other day named, the dateline's is the best guess
+    ("en", "Summit at Camp David\nWASHINGTON, April 25 (Reuters) - President Biden hosted the Japanese prime minister "
+           "at Camp David for a summit.", "2019-04-25"),
+])
+def test_a_wire_dateline_says_when_the_report_was_filed_not_when_they_met(language, text, meeting):
+    facts = extract_dates(prepare(article(language, text)))
+    assert main_date(facts) == meeting
+    assert {f.value for f in facts if f.main} == {meeting}

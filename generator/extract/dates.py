@@ -42,6 +42,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from ..records import DateFact, Document, Evidence, Sentence
+from .outcome_passages import DATELINE as WIRE_DATELINE
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
 from .date_expressions import elapsed_pattern, next_pattern, normalise, past_pattern, publication_pattern, rules
 from .date_expressions import pluperfect_pattern, since_pattern, target_pattern, until_pattern
@@ -516,11 +517,16 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
         leads |= frozenset(next(([i] for i in days_at
                                  if i in paragraph and not pluperfect.search(doc.sentences[i].text)), []))
     year = doc.anchor.year if doc.anchor else None
+    # A wire dateline's day ("WASHINGTON, 19 AGO -") says when the report was filed.
+    filed = [_in_wire_dateline(doc, found.index, found.fact) for found in facts]
+    other_days = any(len(found.fact.value) == 10 and not in_dateline for found, in_dateline in zip(facts, filed))
     support: Counter[str] = Counter()
     first_report: dict[str, int] = {}  # the first sentence that reports the day as the meeting's
-    for index, fact, future, _ in facts:
+    for (index, fact, future, _), in_dateline in zip(facts, filed):
         if len(fact.value) != 10:
             continue
+        if in_dateline and other_days:
+            continue  # when the report was filed; with no other day named, the best guess at the meeting's
         if index in reporting or index not in away and _recent_meeting_day(doc, index, fact.value):
             support[fact.value] += FUTURE_MEETING_WEIGHT if future else MAIN_SENTENCE_WEIGHT
             first_report.setdefault(fact.value, index)
@@ -531,7 +537,7 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
             first_report.setdefault(fact.value, index)
     anchor = doc.anchor.isoformat() if doc.anchor else None
     if anchor and any(fact.value == anchor and not future and index not in away
-                      for index, fact, future, _ in facts):
+                      and not _in_wire_dateline(doc, index, fact) for index, fact, future, _ in facts):
         support[anchor] += ANCHOR_WEIGHT
     if not support:
         return None
@@ -539,6 +545,16 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
     order = {found.fact.value: n for n, found in reversed(list(enumerate(facts)))}
     return min(support, key=lambda value: (-support[value], first_report.get(value, len(doc.sentences)),
                                            order[value]))
+
+
+def _in_wire_dateline(doc: Document, index: int, fact: DateFact) -> bool:
+    """Whether the date stands in an agency dateline opening its sentence ("WASHINGTON, 19 AGO -",
+    "LONDON, June 15 (Reuters) -")."""
+    text, sentence = doc.article.text, doc.sentences[index]
+    match = WIRE_DATELINE.match(text, sentence.start, sentence.end)
+    if match is None or not ("(" in match.group() or "," in match.group()):
+        return False
+    return text.find(fact.text, sentence.start, match.end()) >= 0
 
 
 def _agrees_with_the_lead(doc: Document, main: str, unresolved: list[tuple[int, int | None]]) -> bool:
@@ -564,6 +580,7 @@ def _meeting_days(doc: Document, facts: list[_Found], main: str) -> frozenset[st
     elsewhere = _sentences_elsewhere(doc) | _sentences_with_others(doc)
     reported = {date.fromisoformat(found.fact.value) for found in facts
                 if len(found.fact.value) == 10 and not found.future and found.index not in elsewhere
+                and not _in_wire_dateline(doc, found.index, found.fact)
                 and mentions_meeting(found.clause, doc.language)
                 and not pluperfect.search(doc.sentences[found.index].text)}
     if doc.anchor is not None:  # what happened after the article was written is still to come
