@@ -444,3 +444,19 @@ def test_a_small_town_is_read_near_the_article_s_other_places() -> None:
 def test_a_small_country_named_as_a_bigger_city_is_the_city() -> None:
     places = site_of("es", "Cumbre\n\nLa cumbre se celebró en Granada el martes.")
     assert places["Granada"].country == "ES" and places["Granada"].main
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Sommet\n\nModi et Xi se sont retrouvés samedi à Mamallapuram, au sud de Chennai."),
+    ("de", "Gipfel\n\nModi und Xi trafen sich in der Küstenstadt Mamallapuram, südlich von Chennai."),
+    ("en", "Summit\n\nModi and Xi met in Mamallapuram on Friday, south of Chennai."),
+])
+def test_a_small_town_known_by_another_of_its_names_is_read_near_a_place_named_beyond_doubt(language, text) -> None:
+    places = site_of(language, text)
+    assert places["Mamallapuram"].main and places["Mamallapuram"].country == "IN"
+
+
+def test_another_name_of_a_small_town_far_from_the_article_s_places_is_not_read() -> None:
+    # the same name with nothing nearby to bear it out stays unread
+    places = site_of("en", "Summit\n\nModi and Xi met in Mamallapuram on Friday, far from Berlin.")
+    assert "Mamallapuram" not in places

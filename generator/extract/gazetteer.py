@@ -496,14 +496,15 @@ def towns_index() -> None:
 
 
 def towns_named(key: str) -> list[tuple[GazetteerEntry, int]]:
-    """The towns too small for the main index that bear this name (their own name only)."""
+    """The towns too small for the main index, or for their other names to be in it, that bear
+    this name."""
     return [(_entry(row), PRIMARY) for row in _towns().get(key, ())]
 
 
 @lru_cache(maxsize=1)
 def _towns() -> ShardedIndex:
-    """Kept apart from the gazetteer and built only when an article asks: few do, and reading
-    the registry's 44,000 towns of 5,000 to 15,000 people would slow every build of it."""
+    """Kept apart from the gazetteer and read only where the text places a name beyond doubt:
+    the registry's towns of 5,000 to 15,000 people, and the other names of those under 50,000."""
     return kept(_cache_name().replace("gazetteer-", "towns-", 1), _build_towns)
 
 
@@ -514,12 +515,16 @@ def _build_towns() -> ShardedIndex:
     us_states = {state["code"]: state["name"] for state in cache.get_us_states().values()}
     towns: dict[str, list[tuple]] = {}
     for town in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
-        if town["population"] >= MAIN_INDEX_POPULATION:
-            continue  # in the main index
+        if town["population"] >= ALT_NAME_MIN_INDEXED:
+            continue  # in the main index with its other names
         state = us_states.get(town["admin1code"]) if town["countrycode"] == "US" else None
-        towns.setdefault(name_key(town["name"]), []).append(
-            (town["name"], "city", town["countrycode"], round(float(town["latitude"]), 4),
-             round(float(town["longitude"]), 4), int(town["population"]), state, "town"))
+        point = (round(float(town["latitude"]), 4), round(float(town["longitude"]), 4))
+        names = set() if town["population"] >= MAIN_INDEX_POPULATION else {town["name"]}
+        # Its other names too ("Mamallapuram" for Mahabalipuram), under the name the text gives.
+        names |= {a for a in town["alternatenames"] if a != town["name"] and _is_usable_alternate(a)}
+        for name in sorted(names):
+            towns.setdefault(name_key(name), []).append(
+                (name, "city", town["countrycode"], *point, int(town["population"]), state, "town"))
     return ShardedIndex.of({key: tuple(rows) for key, rows in towns.items()})
 
 

@@ -95,6 +95,7 @@ DESTINATION_WEIGHT = 0.5
 # How fast a mention's weight falls with its sentence's position (in sentences).
 POSITION_DECAY = 8.0
 _WORD = re.compile(r"[^\W\d_]+")
+COMPOUND_HEAD_LETTERS = 4  # a site noun this long may end a compound ("Küstenstadt", "kustplaats")
 # Signs that make the name before them part of a currency ("US$", "A$").
 _CURRENCY_SIGNS = frozenset("$€£¥")
 # A dateline's place counts this much on top of its mentions: the report was filed from the meeting.
@@ -121,6 +122,7 @@ class PlacesLexicon:
     meeting: re.Pattern[str] = re.compile(r"(?!x)x")  # the language's meeting words
     venue_heads: frozenset[str] = frozenset()
     venue_links: frozenset[str] = frozenset()
+    compound_site_nouns: bool = False  # German, Dutch: a site noun may end a compound ("Küstenstadt")
 
 
 @lru_cache(maxsize=None)
@@ -137,6 +139,7 @@ def lexicon(code: str) -> PlacesLexicon:
         modifier_phrases=tuple(str(w).casefold().rstrip(" '’") for w in section.get("modifier_phrases", [])),
         not_places=frozenset(gz.name_key(str(w)) for w in section.get("not_places", [])),
         capitalised_nouns=bool(section.get("capitalised_nouns", False)),
+        compound_site_nouns=bool(section.get("compound_site_nouns", False)),
         meeting_of=frozenset(str(w).casefold() for w in section.get("meeting_of", [])),
         meeting_after_place=bool(section.get("meeting_after_place", False)),
         meeting=event_lexicon(code).meeting_pattern(),
@@ -227,6 +230,11 @@ def find_mentions(doc: Document) -> list[Mention]:
         if not qualified and any(entry.source == "city" for entry, _ in found):
             # Towns too small for the main index are read only beside a place named beyond doubt.
             found = found + _towns_near(found, sites)
+        elif not qualified and all(entry.source == "town" for entry, _ in found):
+            found = [(e, f) for e, f in found if any(gz.distance_km((e.lat, e.lon), point) <= gz.NEAR_KM
+                                                     for name, point in sites.items() if name != e.name)]
+            if not found:
+                continue
         ambiguous = len({(entry.name, entry.country, entry.lat) for entry, _ in found}) > 1
         near = tuple(point for name, point in sites.items() if name != found[0][0].name) if ambiguous else ()
         chosen = gz.best(found, context, near)
@@ -287,6 +295,15 @@ def _title_goes_on(text: str, words: list[_Word], last: int) -> bool:
             and text[words[last].end:link.start] == " " and text[link.end:after.start] == " ")
 
 
+def _town_at_site(words: list[_Word], first: int, lex: PlacesLexicon) -> list[tuple[gz.GazetteerEntry, int]]:
+    """The small towns a capitalised word the main index lacks may name, when a locative
+    preposition or a place noun introduces it ("à Mamallapuram", "in der Küstenstadt X")."""
+    if not words[first].text[:1].isupper() or not (_after_locative(words, first, lex)
+                                                   or _after_place_noun(words, first, lex)):
+        return []
+    return gz.towns_named(gz.name_key(words[first].text))
+
+
 def _after_locative(words: list[_Word], first: int, lex: PlacesLexicon) -> bool:
     """Whether a locative preposition stands before the name, perhaps through a determiner ("à la Réunion")."""
     before = [w.text.casefold() for w in words[max(0, first - 2):first]]
@@ -297,7 +314,12 @@ def _after_locative(words: list[_Word], first: int, lex: PlacesLexicon) -> bool:
 
 def _after_place_noun(words: list[_Word], first: int, lex: PlacesLexicon) -> bool:
     """Whether a place noun stands just before the name ("the island of Réunion", "l'île de la Réunion")."""
-    return any(w.text.casefold() in lex.site_nouns for w in words[max(0, first - 3):first])
+    return any(_site_noun(w.text.casefold(), lex) for w in words[max(0, first - 3):first])
+
+
+def _site_noun(word: str, lex: PlacesLexicon) -> bool:
+    return word in lex.site_nouns or (lex.compound_site_nouns and any(
+        word.endswith(noun) for noun in lex.site_nouns if len(noun) >= COMPOUND_HEAD_LETTERS))
 
 
 def _common_word_territory(entry: gz.GazetteerEntry, surface: str, language: str) -> bool:
@@ -334,6 +356,9 @@ def _candidates_in(doc: Document, index: int, lex: PlacesLexicon) -> Iterator[_C
             continue
         match = _longest_match(text, words, i, doc.language, gaz)
         if match is None:
+            town = _town_at_site(words, i, lex)
+            if town:  # "à Mamallapuram": only a town near a place named beyond doubt will do
+                yield index, words, town, (i, i), False
             i += 1
             continue
         last, found = match
@@ -503,7 +528,7 @@ def _plausible_town(entry: gz.GazetteerEntry, words: list[_Word], first: int, la
     if entry.population >= SMALL_TOWN_POPULATION:
         return True
     before = words[first - 1].text.casefold() if first > 0 else ""
-    return before in lex.locative_prepositions or entry.country in context
+    return before in lex.locative_prepositions or entry.country in context or _after_place_noun(words, first, lex)
 
 
 def _lower_inside_name(entry: gz.GazetteerEntry, surface: str) -> bool:
@@ -555,7 +580,7 @@ def _is_located(words: list[_Word], first: int, last: int, lex: PlacesLexicon) -
             and words[last + 1].start - words[last].end <= 1:
         return 1.0
     prepositions = lex.site_prepositions | lex.destination_prepositions
-    if before and before[-1] in lex.site_nouns:
+    if before and _site_noun(before[-1], lex):
         before.pop()
         if before and before[-1] not in prepositions | lex.determiners:
             before.pop()  # "Litouwse", "port", "japanischen"
