@@ -460,3 +460,14 @@ def test_another_name_of_a_small_town_far_from_the_article_s_places_is_not_read(
     # the same name with nothing nearby to bear it out stays unread
     places = site_of("en", "Summit\n\nModi and Xi met in Mamallapuram on Friday, far from Berlin.")
     assert "Mamallapuram" not in places
+
+
+@pytest.mark.parametrize(("language", "text", "site", "earlier"), [
+    ("nl", "Top\n\nPoetin heeft Kim gisteren ontvangen op het ruimtevaartcentrum Vostotsjny in het oosten van Rusland. "
+           "Het is de eerste ontmoeting tussen de twee sinds hun top in Vladivostok.", "Vostochny Cosmodrome", "Vladivostok"),
+    ("en", "Summit\n\nPutin received Kim at the Vostochny Cosmodrome on Wednesday. It was their first meeting since "
+           "their summit in Vladivostok four years ago.", "Vostochny Cosmodrome", "Vladivostok"),
+])
+def test_the_site_of_a_meeting_recalled_with_since_is_not_the_site(language, text, site, earlier) -> None:
+    places = site_of(language, text)
+    assert places[site].main and not places[earlier].main

@@ -95,6 +95,7 @@ DESTINATION_WEIGHT = 0.5
 # How fast a mention's weight falls with its sentence's position (in sentences).
 POSITION_DECAY = 8.0
 _WORD = re.compile(r"[^\W\d_]+")
+SINCE_REACH = 5  # words between "since" and the place of the meeting it recalls ("since their summit in")
 COMPOUND_HEAD_LETTERS = 4  # a site noun this long may end a compound ("Küstenstadt", "kustplaats")
 # Signs that make the name before them part of a currency ("US$", "A$").
 _CURRENCY_SIGNS = frozenset("$€£¥")
@@ -117,6 +118,7 @@ class PlacesLexicon:
     modifier_phrases: tuple[str, ...]
     not_places: frozenset[str]
     capitalised_nouns: bool
+    since_words: frozenset[str] = frozenset()  # "since their summit in X": X is an earlier meeting's site
     meeting_of: frozenset[str] = frozenset()
     meeting_after_place: bool = False
     meeting: re.Pattern[str] = re.compile(r"(?!x)x")  # the language's meeting words
@@ -140,6 +142,7 @@ def lexicon(code: str) -> PlacesLexicon:
         not_places=frozenset(gz.name_key(str(w)) for w in section.get("not_places", [])),
         capitalised_nouns=bool(section.get("capitalised_nouns", False)),
         compound_site_nouns=bool(section.get("compound_site_nouns", False)),
+        since_words=frozenset(str(w).casefold() for w in section.get("since_words", [])),
         meeting_of=frozenset(str(w).casefold() for w in section.get("meeting_of", [])),
         meeting_after_place=bool(section.get("meeting_after_place", False)),
         meeting=event_lexicon(code).meeting_pattern(),
@@ -574,6 +577,10 @@ def _is_located(words: list[_Word], first: int, last: int, lex: PlacesLexicon) -
     before it: "in de Litouwse hoofdstad Vilnius") or as the name of a meeting ("le sommet
     de Pyongyang", "the Pyongyang summit"), ½ after a destination ("to Camp David")."""
     before = [w.text.casefold() for w in words[max(0, first - 4):first]]
+    recalled = [w.text.casefold() for w in words[max(0, first - SINCE_REACH):first]]
+    since = next((k for k, w in enumerate(recalled) if w in lex.since_words), None)
+    if since is not None and any(lex.meeting.fullmatch(w) for w in recalled[since + 1:]):
+        return 0.0  # "the first meeting since their summit in Vladivostok": an earlier one's site
     if len(before) >= 2 and before[-1] in lex.meeting_of and lex.meeting.fullmatch(before[-2]):
         return 1.0
     if lex.meeting_after_place and last + 1 < len(words) and lex.meeting.fullmatch(words[last + 1].text) \
