@@ -542,3 +542,12 @@ def test_a_spouse_named_by_a_possessive_and_a_form_of_address_takes_the_partner_
 def test_a_site_after_a_place_preposition_is_not_a_person(language, text, site):
     people = _people_in(text, language)
     assert not set(site) & set(people)
+
+
+def test_a_list_of_leaders_with_their_offices_before_a_participation_phrase_all_took_part():
+    people = _people_in("G20 summit\n\nPresident Xi Jinping skipped the summit. US President Joe Biden, British Prime "
+                        "Minister Rishi Sunak, German Chancellor Olaf Scholz and Saudi Crown Prince Mohammed bin Salman "
+                        "were among those in attendance.", "en")
+    assert {n for n, p in people.items() if p.present} == {"Joe Biden", "Rishi Sunak", "Olaf Scholz",
+                                                          "Mohammed bin Salman"}
+    assert people["Mohammed bin Salman"].role == "Saudi Crown Prince"
