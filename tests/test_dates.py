@@ -1038,3 +1038,14 @@ def test_a_wire_dateline_says_when_the_report_was_filed_not_when_they_met(langua
     facts = extract_dates(prepare(article(language, text)))
     assert main_date(facts) == meeting
     assert {f.value for f in facts if f.main} == {meeting}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Thirty years on\nThirty years ago today, Reagan and Gorbachev sat down in Reykjavik for a summit."),
+    ("de", "Gipfel\nHeute vor dreißig Jahren trafen sich Reagan und Gorbatschow in Reykjavik zum Gipfel."),
+    ("fr", "Sommet\nIl y a trente ans jour pour jour, Reagan et Gorbatchev se retrouvaient à Reykjavik pour un sommet."),
+    ("nl", "Top\nVandaag precies dertig jaar geleden ontmoetten Reagan en Gorbatsjov elkaar in Reykjavik."),
+])
+def test_years_ago_today_is_that_day_years_back(language, text):
+    facts = extract_dates(prepare(article(language, text, published=date(2016, 10, 11))))
+    assert main_date(facts) == "1986-10-11"

@@ -54,6 +54,7 @@ class DateLexicon:
     period_parts: Mapping[str, int | None]
     ago_before: tuple[str, ...]
     ago_after: tuple[str, ...]
+    same_day_words: tuple[str, ...]  # "thirty years ago today": that many years before the anchor day
     numbers: Mapping[str, int]
     units: Mapping[str, str]
     year_cues: tuple[str, ...]
@@ -160,6 +161,7 @@ def lexicon(code: str) -> DateLexicon:
                       for k, v in (section.get("period_parts") or {}).items()},
         ago_before=_words(section, "ago_before"),
         ago_after=_words(section, "ago_after"),
+        same_day_words=_words(section, "same_day_words"),
         ahead_before=_words(section, "ahead_before"),
         numbers=_offsets(section, "numbers"),
         units={normalise(str(w)): unit for unit, words in (section.get("units") or {}).items() for w in words},
@@ -267,6 +269,10 @@ def rules(code: str) -> tuple[Rule, ...]:
     parts = alternation(lex.period_parts)
     suffixes = alternation(lex.day_part_suffixes)
     numbers = r"(?:\d{1,3}|" + alternation(lex.numbers) + ")"
+    # "thirty years ago today", "heute vor dreißig Jahren": the same day that many years back
+    same_day = alternation(lex.same_day_words) if lex.same_day_words else None
+    same_day_before = rf"(?:(?P<same_day_before>{same_day}),?\s+)?" if same_day else ""
+    same_day_after = rf"(?:,?\s+(?P<same_day>{same_day}))?" if same_day else ""
     units = alternation(lex.units)
     # a weekday before its day, on the same line or the next, never across a blank line (a
     # title ending in "until Friday" above the dateline "September 18, 2008")
@@ -323,10 +329,12 @@ def rules(code: str) -> tuple[Rule, ...]:
         ("relative_period", 3, rf"{START}(?:(?P<part>{parts}){PART_GAP})?"
                                rf"(?P<relative>{alternation({**lex.relative_periods, **lex.part_periods})}){END}",
          heads(lex.period_parts, lex.relative_periods, lex.part_periods)),
-        ("ago", 3, rf"{START}(?P<ago>{alternation(lex.ago_before)})\s+(?P<number>{numbers})\s+(?P<unit>{units}){END}",
-         heads(lex.ago_before)),
-        ("ago", 3, rf"{START}(?P<number>{numbers})\s+(?P<unit>{units})\s+(?P<ago>{alternation(lex.ago_after)}){END}",
-         heads(digits, lex.numbers) if lex.ago_after else frozenset()),
+        ("ago", 3, rf"{START}{same_day_before}(?P<ago>{alternation(lex.ago_before)})\s+(?P<number>{numbers})\s+"
+                   rf"(?P<unit>{units}){same_day_after}{END}",
+         heads(lex.ago_before, lex.same_day_words)),
+        ("ago", 3, rf"{START}{same_day_before}(?P<number>{numbers})\s+(?P<unit>{units})\s+"
+                   rf"(?P<ago>{alternation(lex.ago_after)}){same_day_after}{END}",
+         heads(digits, lex.numbers, lex.same_day_words) if lex.ago_after else frozenset()),
         ("ahead", 3, rf"{START}(?P<ahead>{alternation(lex.ahead_before)})\s+(?P<number>{numbers})\s+(?P<unit>{units}){END}"
                      rf"(?!\s+{connector}\s)",  # "dans un jour de grande forme" is no date
          heads(lex.ahead_before)),

@@ -336,8 +336,14 @@ class _Resolver:
         return f"{monday.year:04d}-{monday.month:02d}" if same_month else None
 
     def _ago(self, expr: Expression, parts: dict) -> date | str | None:
-        """"three years ago", "il y a une semaine": counted back from the anchor."""
-        return self._counted(parts, -1)
+        """"three years ago", "il y a une semaine": counted back from the anchor; "thirty years
+        ago today" is the anchor's day that many years back."""
+        counted = self._counted(parts, -1)
+        if (parts.get("same_day") or parts.get("same_day_before")) and isinstance(counted, str) \
+                and len(counted) == 4 and self.anchor is not None:
+            day = min(self.anchor.day, 28) if (self.anchor.month, self.anchor.day) == (2, 29) else self.anchor.day
+            return date(int(counted), self.anchor.month, day)
+        return counted
 
     def _ahead(self, expr: Expression, parts: dict) -> date | str | None:
         """"dans quatre mois", "in two years": counted forward from the anchor."""
