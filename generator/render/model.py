@@ -246,6 +246,7 @@ def surname(name: str) -> str:
     return parts[0] if family_name_first(name) or _PINYIN_NAME.fullmatch(name) else parts[-1]
 
 
+@lru_cache(maxsize=65536)  # asked for each name of every "Met with" list: 320,000 times at 3,000 articles
 def surname_order(name: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Sort key of a person: by family name, then full name, with locale-aware collation."""
     return collation_key(surname(name)), collation_key(name)
