@@ -44,8 +44,10 @@ def built_workspace(code: Path, name: str, size: int) -> Path:
     `make` leaves it."""
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(code / "generator")], check=True, capture_output=True)
     folder = workspace(size, f"compare-{name}", code)
-    subprocess.run([PYTHON, "-m", "generator", "build", "--no-site"], cwd=folder, env=environment(code, name),
-                   check=True, capture_output=True)
+    done = subprocess.run([PYTHON, "-m", "generator", "build", "--no-site"], cwd=folder, env=environment(code, name),
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"compare: the first build with {name} went wrong:\n{done.stdout}{done.stderr}")
     return folder
 
 

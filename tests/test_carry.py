@@ -104,3 +104,39 @@ def test_a_run_without_a_kept_clustering_decides_everything(corpus, tmp_path) ->
     assert _groups(articles, records, replay) == _groups(articles, records)
     assert replay.replayed == 0 and replay.made > 0
     assert carry.recall(None) is None
+
+
+def _titled(record, title: str):
+    return replace(record, title=title)
+
+
+def test_carried_stated_formats_equal_fresh_ones_through_adds_edits_and_removals(make_record, tmp_path,
+                                                                                 monkeypatch) -> None:
+    """An event's stated format (`titles.stated_format`) is taken from the last build only
+    where its records are the same; a changed, new or grown event finds its format again."""
+    from generator.events import reuse, titles
+
+    leaders = [("Jens Stoltenberg", None, True), ("Joe Biden", None, True), ("Recep Tayyip Erdogan", None, True)]
+    summit = [_titled(make_record(f"s{n}", people=leaders), "NATO summit opens in Vilnius") for n in range(3)]
+    talks = [_titled(make_record(f"t{n}", people=leaders), "Leaders talk trade") for n in range(2)]
+    found: list[int] = []
+    monkeypatch.setattr(reuse, "stated_format", lambda records: found.append(1) or titles.stated_format(records))
+    builds = [
+        [summit[:2], talks],  # the first build finds every format
+        [summit[:2], talks],  # nothing changed: none found again
+        [summit, talks],  # an article added to one event
+        [summit, [talks[0]]],  # one removed from the other
+        [summit, [_titled(talks[0], "G7 summit in Hiroshima")]],  # and its headline edited
+    ]
+    looked_up = []
+    for events in builds:
+        found.clear()
+        memo = Memo(tmp_path)
+        formats = reuse.StatedFormats(memo)
+        assert [formats(records) for records in events] == [titles.stated_format(records) for records in events]
+        formats.keep()
+        memo.prune()
+        looked_up.append(len(found))
+    assert looked_up == [2, 0, 1, 1, 1]
+    assert [reuse.StatedFormats(Memo(tmp_path))(records) for records in builds[-1]] == ["NATO summit", "G7 summit"]
+    assert reuse.StatedFormats(None)(summit) == "NATO summit"  # no output cache: found every time

@@ -113,7 +113,10 @@ def link(articles: Sequence[Article], records: Sequence[ArticleRecord], curation
     embeddings.save()
     events = fill_missing_roles(complete_roles(events, records, person_id))
     # Titles name the principals by their completed roles ("Putin–Kim summit"); a curated one stays.
-    events = [e if n in titles else retitled(e, members[n], main_places(e.locations)) for n, e in enumerate(events)]
+    formats = reuse.StatedFormats(memo)
+    events = [e if n in titles else retitled(e, members[n], main_places(e.locations), formats)
+              for n, e in enumerate(events)]
+    formats.keep()
     event_of = {records[i].id: final_ids[n] for n, group in enumerate(groups) for i in group}
     registry = relabel_events(registry, {f"event-{n}": final_ids[n] for n in range(len(groups))})
     linked_records = tuple(evolve(r, event=event_of[r.id]) for r in records)

@@ -122,8 +122,9 @@ class EventIndex:
             found = set().union(*by_people)
             if by_date is not None:
                 found = {n for n in found if self._agree(day, self._day[n])}
-        else:
-            found = {n for events in by_date for n in events if not self._named[n].isdisjoint(keys)}
+        else:  # each intersection runs over the smaller set, in C
+            dated = set().union(*by_date)
+            found = set().union(*(dated & events for events in by_people))
         if present:  # the rule of `cluster._best_event`: no one present on both sides, and neither
             named = frozenset(named)  # names someone the other saw: another meeting
             found = {n for n in found if not self._present[n] or not self._present[n].isdisjoint(present)

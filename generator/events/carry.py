@@ -65,6 +65,10 @@ class Replay:
     replayed: int = 0  # decisions taken again
     made: int = 0  # decisions made again
 
+    def carries(self) -> bool:
+        """Whether there are decisions of a last build to take again."""
+        return bool(self.last.decisions)
+
     def begin(self, groups: Sequence[Sequence[Profile]], singles: Sequence[Profile]) -> None:
         """The fact-linked groups (event numbers 0, 1, ...) and the singles of this run."""
         for members in groups:

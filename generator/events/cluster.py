@@ -251,8 +251,10 @@ def cluster_articles(articles: Sequence[Article], records: Sequence[ArticleRecor
     index = EventIndex(VISIT_DAYS, PLACE_RADIUS_KM)
     for number, event in enumerate(events):
         index.add(number, *_indexed(event))
-    # Texts a decision may need, encoded together the first time one is needed.
-    embeddings.expect([p.text for p in _may_compare(singles, events)])
+    # Texts a decision may need, encoded together the first time one is needed. A rebuild
+    # that takes the last build's decisions again has them on disk: finding them would cost more.
+    if not (replay and replay.carries()):
+        embeddings.expect([p.text for p in _may_compare(singles, events)])
     if replay:
         replay.begin([e.members for e in events], singles)
     for article in singles:

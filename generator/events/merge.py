@@ -184,7 +184,13 @@ def _people_named(record: ArticleRecord, outcome, speaker: str | None) -> frozen
 
 
 def _names(spelling: str, sentence: str) -> bool:
-    return len(spelling) > 2 and re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", sentence) is not None
+    return len(spelling) > 2 and _name_pattern(spelling).search(sentence) is not None
+
+
+@lru_cache(maxsize=1 << 16)  # a large event names thousands of spellings, more than `re` keeps compiled
+def _name_pattern(spelling: str) -> re.Pattern[str]:
+    """A spelling as a whole word."""
+    return re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)")
 
 
 def _same_people(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -213,9 +219,11 @@ def _statement(record: ArticleRecord, outcome) -> str:
            for span in cue.spans(sentence)]
     speaker = next((p for p in record.participants if p.name == outcome.speaker), None)
     for spelling in (speaker.name, *speaker.aliases) if speaker else ():
-        cut += [m.span() for m in re.finditer(rf"(?<!\w){re.escape(spelling)}(?!\w)", sentence)] if spelling else []
-    kept = [c for i, c in enumerate(sentence) if not any(a <= i < b for a, b in cut)]
-    statement = " ".join("".join(kept).split())
+        cut += [m.span() for m in _name_pattern(spelling).finditer(sentence)] if spelling else []
+    dropped = bytearray(len(sentence))  # 1 where a cut covers the character
+    for start, end in cut:
+        dropped[start:end] = b"\1" * len(dropped[start:end])
+    statement = " ".join("".join(c for c, gone in zip(sentence, dropped) if not gone).split())
     return statement if _WORD.search(statement) else sentence
 
 

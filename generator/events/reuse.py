@@ -18,6 +18,7 @@ from ..memo import Memo
 from ..records import ArticleRecord, EventRecord
 from ..registry import Registry
 from .merge import IdOf, MergedFacts
+from .titles import stated_format
 
 
 @dataclass(frozen=True)
@@ -59,3 +60,36 @@ def recall(memo: Memo, key: str) -> KeptEvent | None:
 def keep(memo: Memo, key: str, derived_id: str, merged_as: tuple[str, str | None, tuple[str, ...]],
          record: EventRecord) -> None:
     memo.keep(key, KeptEvent(derived_id, merged_as, record, memo.digest(record)))
+
+
+class StatedFormats:
+    """`titles.stated_format` of each event, taken from the last build where the event's
+    records are the same: finding a format reads every report's headline and main facts,
+    1.6 s of a rebuild of 3,000 articles, for the one or two events an added article changes.
+
+    All of them are kept in one entry of the output cache, by a digest of the records."""
+
+    def __init__(self, memo: Memo | None) -> None:
+        self._memo = memo
+        kept = memo.recall(self._key()) if memo else None
+        self._last: dict[str, str | None] = kept if isinstance(kept, dict) else {}
+        self._now: dict[str, str | None] = {}
+
+    def __call__(self, records: Sequence[ArticleRecord]) -> str | None:
+        if self._memo is None:
+            return stated_format(records)
+        key = self._memo.key("stated-format", sorted(self._memo.digest(r) for r in records))
+        if key not in self._now:
+            self._now[key] = self._last[key] if key in self._last else stated_format(records)
+        return self._now[key]
+
+    def keep(self) -> None:
+        """Keep this build's formats for the next build (those of events that are gone go)."""
+        if self._memo is not None and self._now != self._last:
+            self._memo.keep(self._key(), self._now)
+        elif self._memo is not None:
+            self._memo.used.add(self._key())
+
+    def _key(self) -> str:
+        assert self._memo is not None
+        return self._memo.key("stated-formats", "the last build's")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..extract.names import family_name_first
 from ..extract.roles import lexicon as role_lexicon, parse, words
@@ -126,11 +126,13 @@ def principal_people(people: Sequence[EventPerson], records: Sequence[ArticleRec
 
 
 def event_title(principals: Sequence[str], people: Sequence[EventPerson], places: Sequence[EventPlace],
-                records: Sequence[ArticleRecord]) -> str:
-    """`principals`: canonical names, most reported first; `places`: the main places, main first."""
+                records: Sequence[ArticleRecord],
+                stated: Callable[[Sequence[ArticleRecord]], str | None] = stated_format) -> str:
+    """`principals`: canonical names, most reported first; `places`: the main places, main first;
+    `stated`: `stated_format`, or what gives the same (the last build's, `reuse.StatedFormats`)."""
     where = f" {'at' if places[0].type == 'venue' else 'in'} {places[0].name}" if places else ""
     present = sum(p.present for p in people)
-    format_name = stated_format(records) if present >= FORMAT_PARTICIPANTS else None
+    format_name = stated(records) if present >= FORMAT_PARTICIPANTS else None
     if format_name:
         return format_name + where
     if not principals:
@@ -145,8 +147,9 @@ def event_title(principals: Sequence[str], people: Sequence[EventPerson], places
     return "–".join(short_name(p) for p in chosen) + f" {kind}{where}"
 
 
-def retitled(event: EventRecord, records: Sequence[ArticleRecord], mains: Sequence[EventPlace]) -> EventRecord:
+def retitled(event: EventRecord, records: Sequence[ArticleRecord], mains: Sequence[EventPlace],
+             stated: Callable[[Sequence[ArticleRecord]], str | None] = stated_format) -> EventRecord:
     """The event under the title its facts give, once its people's roles are complete
-    (`mains`: its main places, main first)."""
-    title = event_title(principal_people(event.participants, records), event.participants, mains, records)
+    (`mains`: its main places, main first; `stated`: as `event_title` takes it)."""
+    title = event_title(principal_people(event.participants, records), event.participants, mains, records, stated)
     return event if title == event.title else evolve(event, title=title)

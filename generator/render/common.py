@@ -154,6 +154,16 @@ def display_title(doc: SourceDoc) -> str:
     return title
 
 
+def source_title(site: Site, article: str, doc: SourceDoc) -> str:
+    """`display_title(doc)` of the site's source `article`, made once per site."""
+    titles = getattr(site, "source_titles", None)  # a page model of its own (tests) may not keep them
+    if titles is None:
+        return display_title(doc)
+    if article not in titles:
+        titles[article] = display_title(doc)
+    return titles[article]
+
+
 TITLE_LENGTH = 120
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?](?=\s+[^\W\d_])")  # a word of 3+ letters: not "U.S.", "Mr."
 
@@ -288,7 +298,7 @@ def source_names(site: Site, articles: Iterable[str]) -> dict[str, str]:
     for article in articles:
         doc = site.sources.get(article)
         if doc is not None:
-            names[article] = doc.record.outlet or shorten(display_title(doc), 60)
+            names[article] = doc.record.outlet or shorten(source_title(site, article, doc), 60)
     return names
 
 
@@ -316,7 +326,7 @@ class SourceRow:
 def source_rows(site: Site, citations: Citations) -> tuple[list[SourceRow], set[str]]:
     """The page's sources in citation order, and which optional columns ("outlet",
     "url") any of them fills: a column that reads "—" in every row is left out."""
-    rows = [SourceRow(citations.number(a), a, display_title(doc), doc.record.outlet, doc.record.language,
+    rows = [SourceRow(citations.number(a), a, source_title(site, a, doc), doc.record.outlet, doc.record.language,
                       doc.record.published, escape.href(doc.record.url))
             for a in list(citations.order) if (doc := site.sources.get(a)) is not None]
     filled = {column for column in ("outlet", "url") if any(getattr(row, column) for row in rows)}
