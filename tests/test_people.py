@@ -551,3 +551,23 @@ def test_a_list_of_leaders_with_their_offices_before_a_participation_phrase_all_
     assert {n for n, p in people.items() if p.present} == {"Joe Biden", "Rishi Sunak", "Olaf Scholz",
                                                           "Mohammed bin Salman"}
     assert people["Mohammed bin Salman"].role == "Saudi Crown Prince"
+
+
+@pytest.mark.parametrize("language, text, greeters", [
+    ("de", "Gipfel in Mamallapuram\n\nPremierminister Narendra Modi und Präsident Xi Jinping haben am Freitag ihren "
+           "Gipfel in Mamallapuram begonnen. Xi landete auf dem Flughafen von Chennai, wo er von Gouverneur Banwarilal "
+           "Purohit und dem Chief Minister Edappadi K. Palaniswami empfangen wurde.",
+     {"Banwarilal Purohit", "Edappadi K. Palaniswami"}),
+    ("en", "Modi and Xi in Mamallapuram\n\nPrime Minister Narendra Modi and President Xi Jinping began their summit in "
+           "Mamallapuram on Friday. At Chennai airport, Governor Banwarilal Purohit greeted Xi.", {"Banwarilal Purohit"}),
+])
+def test_officials_who_greet_a_leader_on_arrival_are_not_participants(language, text, greeters):
+    people = _people_in(text, language)
+    assert not any(p.present for name, p in people.items() if name in greeters)
+
+
+def test_a_welcome_with_military_honours_at_the_airport_opens_a_state_visit():
+    people = _people_in("Moon in Pjöngjang\n\nSüdkoreas Präsident Moon Jae In und Machthaber Kim Jong Un sind zu "
+                        "Gesprächen zusammengekommen. Moon war am Flughafen von Kim und dessen Frau Ri Sol Ju mit "
+                        "militärischen Ehren empfangen worden.", "de")
+    assert people["Ri Sol Ju"].present

@@ -337,6 +337,11 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, r
             continue
         here.sort(key=lambda m: m.start)
         for match, speaking in matches:
+            if match.re.pattern == lex.recall.pattern and lex.arrival_points.search(sentence.text) \
+                    and not lex.ceremony.search(sentence.text):
+                # "wo er am Flughafen vom Gouverneur empfangen wurde": greeted on arrival; but a
+                # welcome "mit militärischen Ehren" at the airport opens a state visit
+                continue
             # "did not take part", "the delegation he will lead" ("delegatie zal leiden")
             if not (absence or stood_in) and lex.negation.search(sentence.text[max(0, match.start() - 25):match.end() + 5]):
                 continue

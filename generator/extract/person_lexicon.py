@@ -86,6 +86,8 @@ class PeopleLexicon:
     spouse_phrase: re.Pattern[str]  # "seiner Frau" right before a name: a spouse, not a form of address
     # "signed", "also met", "received", "von X empfangen": a participant named with a role or in full
     recall: re.Pattern[str]
+    # "airport", "Flughafen": a reception there is a greeting on arrival, not the meeting
+    arrival_points: re.Pattern[str]
     comitatives: frozenset[str]  # "with", "mit": the name after one is not a subject
     site_prepositions: frozenset[str]  # "in", "at": a bare capitalised word after one is a site, not a person
     adjective_suffixes: frozenset[str]  # "based" in "Chicago-based": a hyphenated adjective, not a name
@@ -187,6 +189,7 @@ def lexicon(code: str) -> PeopleLexicon:
         reporting_before=_phrase_pattern(reporting + _words(section, "reporting_phrases"),
                                          r"(?<!\w)(?:{})[\s,:]*$"),
         participation=_phrase_pattern(_words(section, "participation_words"), r"(?<!\w)(?:{})(?!\w)"),
+        arrival_points=_phrase_pattern(_words(section, "arrival_points"), r"(?<!\w)(?:{})"),
         recall=_phrase_pattern([w for key in ("signature_words", "recall_words", "reception_words",
                                               "passive_agent_words") for w in _words(section, key)],
                                r"(?<!\w)(?:{})(?!\w)"),
