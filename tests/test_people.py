@@ -571,3 +571,14 @@ def test_a_welcome_with_military_honours_at_the_airport_opens_a_state_visit():
                         "Gesprächen zusammengekommen. Moon war am Flughafen von Kim und dessen Frau Ri Sol Ju mit "
                         "militärischen Ehren empfangen worden.", "de")
     assert people["Ri Sol Ju"].present
+
+
+@pytest.mark.parametrize("language, text, ship", [
+    ("de", "Gipfel in Reykjavik\n\nPräsident Ronald Reagan und Generalsekretär Michail Gorbatschow trafen sich in "
+           "Reykjavik. Gorbatschow übernachtete auf dem sowjetischen Schiff \"Georg Ots\" im Hafen.", "Georg Ots"),
+    ("en", "Summit in Reykjavik\n\nPresident Ronald Reagan and General Secretary Mikhail Gorbachev met in Reykjavik. "
+           "Gorbachev slept aboard the Soviet ship Georg Ots in the harbour.", "Georg Ots"),
+])
+def test_the_name_of_a_ship_is_not_a_person(language, text, ship):
+    people = _people_in(text, language)
+    assert ship not in people and any(p.present for p in people.values())

@@ -90,6 +90,7 @@ class PeopleLexicon:
     arrival_points: re.Pattern[str]
     comitatives: frozenset[str]  # "with", "mit": the name after one is not a subject
     site_prepositions: frozenset[str]  # "in", "at": a bare capitalised word after one is a site, not a person
+    vessel_nouns: frozenset[str]  # "ship", "Schiff": the name after one is a vessel's ("the ship Georg Ots")
     adjective_suffixes: frozenset[str]  # "based" in "Chicago-based": a hyphenated adjective, not a name
 
 
@@ -231,6 +232,7 @@ def lexicon(code: str) -> PeopleLexicon:
         adjective_suffixes=frozenset(_words(section, "adjective_suffixes")),
         comitatives=frozenset(_words(section, "comitatives")),
         site_prepositions=frozenset(_words(section, "site_prepositions")),
+        vessel_nouns=frozenset(_words(section, "vessel_nouns")),
     )
 
 

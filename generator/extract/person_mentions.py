@@ -449,6 +449,9 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
             head = tokens[first]
             role_start, titled = _role_before(tokens, organisation_first, text, lex)
         name = text[head.start:tokens[last].end]
+        if first > 0 and tokens[first - 1].text.lower() in lex.vessel_nouns \
+                and not text[tokens[first - 1].end:head.start].strip(" \"'“”„«»‹›‘’"):
+            continue  # "auf dem Schiff „Georg Ots“": a vessel's name
         if gazetteer.is_place_word(name) or _inside_other_name(tokens, first, last, text, titled, lex.coordinators,
                                                                  lex.determiners, lex.organisation_heads):
             continue
