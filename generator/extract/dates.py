@@ -341,8 +341,8 @@ class _Resolver:
         counted = self._counted(parts, -1)
         if (parts.get("same_day") or parts.get("same_day_before")) and isinstance(counted, str) \
                 and len(counted) == 4 and self.anchor is not None:
-            day = min(self.anchor.day, 28) if (self.anchor.month, self.anchor.day) == (2, 29) else self.anchor.day
-            return date(int(counted), self.anchor.month, day)
+            year, month = int(counted), self.anchor.month
+            return _safe_date(year, month, self.anchor.day) or date(year, month, 28)  # 29 February
         return counted
 
     def _ahead(self, expr: Expression, parts: dict) -> date | str | None:

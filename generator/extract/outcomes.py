@@ -578,7 +578,12 @@ def _set_in_past(passage: Passage, ctx: Context) -> bool:
 
 def _refers_back(passage: Passage, ctx: Context) -> bool:
     """The passage opens with a word that points back in time ("Dort", "There", "Then")."""
-    opening = ctx.hits["back_references"].first(passage.start, passage.end)
+    return _opens_with("back_references", passage, ctx)
+
+
+def _opens_with(cue: str, passage: Passage, ctx: Context) -> bool:
+    """Whether the passage's first words (past an opening quotation mark) are the cue's."""
+    opening = ctx.hits[cue].first(passage.start, passage.end)
     return opening is not None and not ctx.text[passage.start:opening[0]].strip(" \"'“„«")
 
 
@@ -705,10 +710,8 @@ def _agreed_before(candidate: Candidate, previous: Passage, ctx: Context) -> boo
     """The candidate is an agreement that opens by pointing back ("Dat hebben Kim en Moon vrijdag
     afgesproken", "This was agreed on Friday") to the sentence right before it."""
     passage = candidate.passage
-    if candidate.kind not in ("agreement", "no-agreement") or previous.last_sentence + 1 != passage.first_sentence:
-        return False
-    opening = ctx.hits["content_references"].first(passage.start, passage.end)
-    return opening is not None and not ctx.text[passage.start:opening[0]].strip(" \"'“„«")
+    return candidate.kind in ("agreement", "no-agreement") and previous.last_sentence + 1 == passage.first_sentence \
+        and _opens_with("content_references", passage, ctx)
 
 
 def _to_outcome(candidate: Candidate, text: str) -> Outcome:

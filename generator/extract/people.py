@@ -38,6 +38,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Literal
 
 from ..records import Document, Person
 from .event_cues import is_historical, lead_sentence, lexicon as event_lexicon, main_event_sentences
@@ -303,15 +304,17 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"[^\W\d_]+", text))
 
 
-def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, remote: bool = False,
-               stood_in: bool = False) -> set[int]:
+Said = Literal["took part", "absent", "remote", "stood in for"]
+
+
+def _took_part(doc: Document, clusters: list[_Cluster], said: Said = "took part") -> set[int]:
     """People a participation phrase puts at the event: named inside it ("nahm auch X teil"),
     right before it ("X also took part"), or listed right after it ("accompanied by senior
     officials, including X and his deputy Y"). Speakers, spouses and past sentences are left out.
-    With `absence`, the people an absence phrase names the same way ("X did not attend",
-    "An dem Treffen nahm X nicht teil"). With `remote`, the people a remote phrase names: its
-    subject ("X joined by video link"), or, with none before it, those it introduces ("per
-    Videoschalte zugeschaltet war X"). With `stood_in`, those someone else stood in for
+    `said` "absent": the people an absence phrase names the same way ("X did not attend",
+    "An dem Treffen nahm X nicht teil"); "remote": the people a remote phrase names, its
+    subject ("X joined by video link") or, with none before it, those it introduces ("per
+    Videoschalte zugeschaltet war X"); "stood in for": those someone else stood in for
     ("representing X", "in Vertretung von X")."""
     lex = lexicon(doc.language)
     text = doc.article.text
@@ -324,8 +327,8 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, r
     # Spouses who travel along are not participants, but at a state visit's ceremony they are.
     ceremony = bool(lex.ceremony.search(text))
     # A speaker takes part only by speaking at the event: "said at the meeting", "sagte bei dem Treffen".
-    phrases = [(lex.absence, True)] if absence else [(lex.remote, True)] if remote else \
-        [(lex.represented, True)] if stood_in else [
+    phrases = {"absent": [(lex.absence, True)], "remote": [(lex.remote, True)],
+               "stood in for": [(lex.represented, True)]}.get(said) or [
         (lex.participation, False), (lex.speaking_at, True), (lex.arrival, False), (lex.agent, False),
         (lex.recall, False)]
     subject_only = {lex.absence.pattern, lex.arrival.pattern}  # said of the person before the phrase
@@ -343,7 +346,7 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, r
                 # welcome "mit militärischen Ehren" at the airport opens a state visit
                 continue
             # "did not take part", "the delegation he will lead" ("delegatie zal leiden")
-            if not (absence or stood_in) and lex.negation.search(sentence.text[max(0, match.start() - 25):match.end() + 5]):
+            if said in ("took part", "remote") and lex.negation.search(sentence.text[max(0, match.start() - 25):match.end() + 5]):
                 continue
             if match.re.pattern == lex.arrival.pattern and lex.earlier_tense.search(sentence.text[:match.start()]):
                 continue  # "Scholz had travelled to Beijing in November"
@@ -353,8 +356,7 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, r
             clause = sentence.start + max((i + 1 for i, c in enumerate(sentence.text[:match.start()]) if c in ";:"),
                                           default=0)
             # "Lavrov, venu représenter Poutine": who stands in for the absent is not absent.
-            before = [] if match.re.pattern == lex.represented.pattern else \
-                [m for m in here if clause <= m.start and m.end <= start]
+            before = [] if said == "stood in for" else [m for m in here if clause <= m.start and m.end <= start]
             if match.re.pattern in subject_only and before and _after_comitative(text, before[-1], lex):
                 before = []  # "An dem Gespräch mit Xi nahmen die Manager nicht teil": Xi is not the subject
             # "X, a senior official, later joined the talks": the apposition does not count.
@@ -365,8 +367,8 @@ def _took_part(doc: Document, clusters: list[_Cluster], absence: bool = False, r
                         break
                     taking.append(left)
             # An absence or an arrival is said of its subject, not of the names after it.
-            after = [] if match.re.pattern in subject_only or (remote and taking) \
-                else [m for m in here if m.lead_in >= end or (stood_in and m.start >= end)]  # "on behalf of President X"
+            after = [] if match.re.pattern in subject_only or (said == "remote" and taking) \
+                else [m for m in here if m.lead_in >= end or (said == "stood in for" and m.start >= end)]  # "on behalf of President X"
             chain: list[Mention] = []
             agent = match.re.pattern == lex.agent.pattern  # "received by X": X and the people listed with X
             for mention in after:
@@ -509,9 +511,9 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> 
     took_part |= {i for i, c in enumerate(clusters)  # "Gastgeber Merz", "the host, Mark Carney,"
                   if any((m.role and host.search(m.role) or _host_apposition(doc, m))
                          and not m.past and not _historical(doc, m.sentence) for m in c.mentions)}
-    absent = _took_part(doc, clusters, absence=True)  # "Putin did not attend": named most, yet not there
+    absent = _took_part(doc, clusters, "absent")  # "Putin did not attend": named most, yet not there
     # "Lawrow nahm in Vertretung von Putin teil": the participation phrase names him, yet he was away.
-    stood_in_for = _took_part(doc, clusters, stood_in=True)
+    stood_in_for = _took_part(doc, clusters, "stood in for")
     present = []
     for i, cluster in enumerate(clusters):
         past = 2 * sum(m.past for m in cluster.mentions) >= len(cluster.mentions)
@@ -520,7 +522,7 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> 
         present.append(not past and i not in stood_in_for and (i in took_part or (i in principals and i not in absent)))
     # Taking part by video link is not being there ("Zelensky joined by video link"), where
     # someone else was: a meeting held wholly by video keeps its participants.
-    remote = _took_part(doc, clusters, remote=True)
+    remote = _took_part(doc, clusters, "remote")
     if any(p and i not in remote for i, p in enumerate(present)):
         present = [p and i not in remote for i, p in enumerate(present)]
     return present
