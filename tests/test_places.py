@@ -379,7 +379,7 @@ def test_a_facility_named_after_its_town_is_a_venue(language: str, text: str, ve
     ("es", "Cumbre\n\nCIUDAD DE PANAMÁ, 12 jun (EFE) - Los presidentes se reunieron el martes.", "Panama City"),
     ("it", "Vertice\n\nI leader si sono incontrati martedì nella Città del Vaticano.", "Vatican City"),
     ("fr", "Sommet\n\nLes dirigeants se sont réunis mardi à la Cité du Vatican.", "Vatican City"),
-    ("es", "Cumbre\n\nLos presidentes se reunieron el martes en Nueva York.", "New York City"),
+    ("es", "Cumbre\n\nLos presidentes se reunieron el martes en Nueva York.", "New York"),
     ("nl", "Overleg\n\nDEN HAAG - De ministers kwamen dinsdag bijeen.", "The Hague"),
     ("de", "Gipfel\n\nFRANKFURT AM MAIN (dpa) - Die Minister trafen sich am Dienstag.", "Frankfurt"),
     ("it", "Vertice\n\nI ministri si sono incontrati martedì a Francoforte sul Meno.", "Frankfurt"),
