@@ -35,7 +35,8 @@ read as the namesake near the article's other places, small towns included. A ci
 name (Singapore, Monaco, Vatican City) introduced as a site or in the dateline is the city.
 
 The main site: each town, island or venue scores its mentions introduced as a site ("in
-Vladivostok", "op de ruimtebasis van", "to Camp David" counts half), weighted by position
+Vladivostok", "op de ruimtebasis van", "nel castello di"; "to Camp David" counts half, and a
+site in a clause in the future tense a quarter: "the next summit will be in"), weighted by position
 (early sentences report the news), doubled in the title and in the main-event sentences
 (`event_cues.main_event_sentences`); a place's score includes the places within it. The
 headline's places compete first: the dateline's ("PEKING (dpa) -", with a bonus) and
@@ -43,8 +44,8 @@ those introduced as a site in the title or the lead paragraph; the venue of an e
 that the background recalls rarely stands there. Without any, every town or venue
 introduced as a site competes. The best one wins, then the best-scoring place within it
 (the venue in the city). Without any town or venue so introduced, a country or region a
-main-event sentence places the meeting in wins. The site is main, and so is every place containing it (its island, city, state and
-the country whose ISO code it has).
+main-event sentence places the meeting in wins. The site is main, and so is every place
+containing it (its island, city, state and the country whose ISO code it has).
 
 Keys read from the `places` section of each language file:
 - `locative_prepositions`: words before a place name that mark it as a location;
@@ -58,7 +59,9 @@ Keys read from the `places` section of each language file:
 - `venue_heads`, `venue_links`: nouns that make a place name beside them part of a venue's
   name ("Hotel", "Palacio"), and the words that may join them ("de", "del");
 - `capitalised_nouns`: true where every noun is capitalised (German), so a capital
-  letter before a name does not signal a person's name.
+  letter before a name does not signal a person's name;
+- `genitive_s`: true where a place's genitive adds -s (German "Frankreichs Präsident"): a
+  country or a big city so written is that place.
 """
 from __future__ import annotations
 
@@ -74,6 +77,7 @@ from ..records import Document, Evidence, Place
 from . import gazetteer as gz
 from .event_cues import lead_paragraph, main_event_sentences
 from .event_cues import lexicon as event_lexicon
+from .date_expressions import clause_boundary, future_pattern
 
 # A town this small is only taken when the text marks it as a location.
 SMALL_TOWN_POPULATION = 100_000
@@ -84,6 +88,8 @@ COMMON_WORD_ZIPF = 4.5
 BIG_CITY_POPULATION = 1_000_000
 # How many words a name can span when matched by its transliteration-folded form.
 MAX_FOLDED_TOKENS = 4
+# The shortest word read as a place's genitive ("Irans"): shorter ones are names and words.
+GENITIVE_MIN_LETTERS = 5
 # The longest name tried, in words (longer gazetteer names are official country names).
 MAX_NAME_TOKENS = 8
 # How specific a place type is, for choosing the main site between equals.
@@ -92,6 +98,9 @@ SPECIFICITY = {"venue": 0, "other": 1, "city": 2, "region": 3, "country": 4}
 SITE_TYPES = ("venue", "other", "city")
 # How much a destination ("flew to Hanoi") counts towards the main site, against a site ("in Hanoi").
 DESTINATION_WEIGHT = 0.5
+# How much a site in a clause in the future tense ("the next summit will be in Hiroshima")
+# counts, against one that reports: it is where a later meeting is to be held.
+FUTURE_SITE_WEIGHT = 0.25
 # How fast a mention's weight falls with its sentence's position (in sentences).
 POSITION_DECAY = 8.0
 _WORD = re.compile(r"[^\W\d_]+")
@@ -125,6 +134,7 @@ class PlacesLexicon:
     venue_heads: frozenset[str] = frozenset()
     venue_links: frozenset[str] = frozenset()
     compound_site_nouns: bool = False  # German, Dutch: a site noun may end a compound ("Küstenstadt")
+    genitive_s: bool = False  # German: a place's genitive adds -s ("Frankreichs Präsident")
 
 
 @lru_cache(maxsize=None)
@@ -142,6 +152,7 @@ def lexicon(code: str) -> PlacesLexicon:
         not_places=frozenset(gz.name_key(str(w)) for w in section.get("not_places", [])),
         capitalised_nouns=bool(section.get("capitalised_nouns", False)),
         compound_site_nouns=bool(section.get("compound_site_nouns", False)),
+        genitive_s=bool(section.get("genitive_s", False)),
         since_words=frozenset(str(w).casefold() for w in section.get("since_words", [])),
         meeting_of=frozenset(str(w).casefold() for w in section.get("meeting_of", [])),
         meeting_after_place=bool(section.get("meeting_after_place", False)),
@@ -250,7 +261,10 @@ def find_mentions(doc: Document) -> list[Mention]:
         surface = doc.article.text[start:end]
         if inside_name(start, end):
             continue
-        mention = Mention(entry, surface, sentence_index, start, end, _is_located(words, first, last, lex))
+        located = _is_located(words, first, last, lex)
+        if located and _in_future_clause(sentence.text, words[first].start, doc.language):
+            located *= FUTURE_SITE_WEIGHT
+        mention = Mention(entry, surface, sentence_index, start, end, located)
         datelined = _in_dateline(doc, mention)  # the report was filed there: however small, a place
         registry_town = entry.source in ("city", "town")
         if (registry_town or entry.type == "city") and (
@@ -461,7 +475,20 @@ def _longest_match(text: str, words: list[_Word], first: int, language: str, gaz
             found = [(e, f) for e, f in found if f & gz.ANY_CASE]
         if found:
             return last, found
-    return None
+    return _genitive(words, first, language) if lexicon(language).genitive_s else None
+
+
+def _genitive(words: list[_Word], first: int, language: str
+              ) -> tuple[int, list[tuple[gz.GazetteerEntry, int]]] | None:
+    """A country, a region or a big city named in the genitive with an -s ("Frankreichs Präsident",
+    "Indiens Premier", "Moskaus Bürgermeister"), where the language forms it so."""
+    word = words[first]
+    if len(word.text) < GENITIVE_MIN_LETTERS or not word.text.endswith("s") or not word.text[0].isupper():
+        return None
+    stem = word.text[:-1]
+    found = [(entry, flags) for entry, flags in gz.candidates(stem.casefold(), stem, language)
+             if entry.type in ("country", "region") or entry.type == "city" and entry.population >= BIG_CITY_POPULATION]
+    return (first, found) if found else None
 
 
 def _used_as_place(text: str, words: list[_Word], first: int, last: int, lex: PlacesLexicon,
@@ -587,6 +614,8 @@ def _is_located(words: list[_Word], first: int, last: int, lex: PlacesLexicon) -
             and words[last + 1].start - words[last].end <= 1:
         return 1.0
     prepositions = lex.site_prepositions | lex.destination_prepositions
+    if len(before) >= 2 and before[-1] in lex.meeting_of and _site_noun(before[-2], lex):
+        before.pop()  # "nel castello di Elmau", "in the city of Sochi"
     if before and _site_noun(before[-1], lex):
         before.pop()
         if before and before[-1] not in prepositions | lex.determiners:
@@ -598,6 +627,13 @@ def _is_located(words: list[_Word], first: int, last: int, lex: PlacesLexicon) -
     if before[-1] in lex.site_prepositions:
         return 1.0
     return DESTINATION_WEIGHT if before[-1] in lex.destination_prepositions else 0.0
+
+
+def _in_future_clause(sentence: str, start: int, language: str) -> bool:
+    """Whether the words of the clause before `start` speak in the future tense ("il
+    vertice sarà a Hiroshima", "will be held in")."""
+    opening = max((m.end() for m in clause_boundary(language).finditer(sentence, 0, start)), default=0)
+    return bool(future_pattern(language).search(sentence, opening, start))
 
 
 def _person_name_spans(doc: Document) -> list[tuple[int, int]]:
