@@ -582,3 +582,11 @@ def test_a_welcome_with_military_honours_at_the_airport_opens_a_state_visit():
 def test_the_name_of_a_ship_is_not_a_person(language, text, ship):
     people = _people_in(text, language)
     assert ship not in people and any(p.present for p in people.values())
+
+
+def test_a_bare_given_name_is_not_a_full_name_s_bearer() -> None:
+    from generator.extract.names import same_person
+    # "le pape François" is not François Hollande; a short family name written first still joins
+    assert not same_person("François", "François Hollande")
+    assert same_person("Xi", "Xi Jinping") and same_person("Moon", "Moon Jae-in")
+    assert same_person("Hollande", "François Hollande")

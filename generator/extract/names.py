@@ -38,6 +38,8 @@ _VOWEL_LETTERS = set("aeiou")
 _TOKEN = re.compile(r"[^\W\d_]+")
 # A romanised East Asian given name is one or two short syllables ("Jong-un", "Jae-in", "Il Sung").
 _SYLLABLE = re.compile(r"^[^\W\d_]{1,4}$")
+# A bare name this short may be a family name written first ("Xi", "Kim", "Moon"), longer ones are given names.
+FAMILY_FIRST_LETTERS = 4
 # Name particles are lower-case words inside Western names ("Jan van Dijk"), never given-name syllables.
 _PARTICLES = frozenset("van von de der den di da del della du le la al el bin ibn ter ten zu dos das y".split())
 
@@ -143,8 +145,9 @@ def _split(name: str) -> tuple[str, tuple[str, ...]]:
 def same_person(a: str, b: str) -> bool:
     """Whether two spellings can name the same person.
 
-    A bare name ("Kim", "Poetin") is compatible with a full name whose family name it is
-    (or, for a one-word mention, whose first or last token it is). Two full names must
+    A bare name ("Kim", "Poetin") is compatible with a full name whose family name it is:
+    its last token, or its first when that is short enough to be a family name written
+    first ("Xi", "Kim", "Moon"). Two full names must
     share the family name and have compatible given names: "Kim Jong Un" is not
     "Kim Jong Il", "V. Putin" is "Wladimir Putin".
     """
@@ -155,7 +158,9 @@ def same_person(a: str, b: str) -> bool:
         return True
     if len(fa) == 1 or len(fb) == 1:
         single, other = (fa[0], fb) if len(fa) == 1 else (fb[0], fa)
-        return single in (other[0], other[-1]) and len(single) > 1
+        # A first token alone is a family name written first ("Xi", "Kim", "Moon": short),
+        # not a given name ("le pape François" is not François Hollande).
+        return len(single) > 1 and (single == other[-1] or single == other[0] and len(single) <= FAMILY_FIRST_LETTERS)
     surname_a, given_a = _split(a)
     surname_b, given_b = _split(b)
     return surname_a == surname_b and _given_compatible(given_a, given_b)
