@@ -229,7 +229,8 @@ def test_headlines_in_capitals_and_title_case_add_no_people():
 def test_party_before_a_name_and_a_pope():
     people = people_of("it_party_leader_and_pope.txt")
     assert people["Matteo Salvini"].role == "leader della Lega"
-    assert people["Francesco"].role == "Papa"  # a given name used alone is not a demonym ("frances-")
+    # a given name used alone is not a demonym ("frances-"); the pope is named as the press names him
+    assert people["Pope Francis"].role == "Papa" and people["Pope Francis"].aliases == ("Francesco",)
     assert present(people) == {"Volodymyr Zelensky", "Giorgia Meloni", "Guido Crosetto", "Alfredo Mantovano"}
 
 
@@ -263,7 +264,7 @@ def test_korean_syllables_that_are_german_words_and_kinship_nouns():
 def test_spouses_travel_along_and_a_later_reception_is_another_event():
     people = people_of("es_spouse_and_separate_reception.txt")
     assert people["Verónica Alcocer"].role == "esposa" and not people["Verónica Alcocer"].present
-    assert not people["Felipe VI"].present
+    assert not people["King Felipe VI"].present  # named as the press names him
     assert present(people) == {"Gustavo Petro", "Pedro Sánchez", "Álvaro Leyva", "José Manuel Albares"}
 
 
@@ -590,3 +591,23 @@ def test_a_bare_given_name_is_not_a_full_name_s_bearer() -> None:
     assert not same_person("François", "François Hollande")
     assert same_person("Xi", "Xi Jinping") and same_person("Moon", "Moon Jae-in")
     assert same_person("Hollande", "François Hollande")
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Visit\n\nPope Francis and the Grand Imam of Al-Azhar signed a document in Abu Dhabi on Monday."),
+    ("nl", "Bezoek\n\nPaus Franciscus en de grootimam van Al-Azhar ondertekenden maandag een document in Abu Dhabi."),
+    ("de", "Besuch\n\nPapst Franziskus und der Großimam der Al-Azhar unterzeichneten am Montag in Abu Dhabi ein Dokument."),
+    ("fr", "Visite\n\nLe pape François et le grand imam d'Al-Azhar ont signé lundi un document à Abou Dhabi."),
+    ("it", "Visita\n\nPapa Francesco e il grande imam di Al-Azhar hanno firmato lunedì un documento ad Abu Dhabi."),
+    ("es", "Visita\n\nEl papa Francisco y el gran imán de Al Azhar firmaron el lunes un documento en Abu Dabi."),
+])
+def test_a_pope_is_named_in_english_with_his_office(language: str, text: str) -> None:
+    # the reports of every language name one person, as the press does
+    assert "Pope Francis" in _people_in(text, language)
+
+
+def test_a_sovereign_keeps_the_regnal_number() -> None:
+    assert "King Charles III" in _people_in("Visita\n\nEl rey Carlos III recibió el martes en Londres al presidente "
+                                            "francés, Emmanuel Macron.", "es")
+    assert "King Charles III" in _people_in("Besuch\n\nKönig Charles III. empfing am Dienstag in London den "
+                                            "französischen Präsidenten Emmanuel Macron.", "de")

@@ -45,7 +45,7 @@ from .event_cues import is_historical, lead_sentence, lexicon as event_lexicon, 
 from .names import family_name_first, person_key, same_person
 from .person_lexicon import PeopleLexicon, is_given_name, lexicon
 from .person_mentions import Mention, find_mentions
-from .roles import person_role
+from .roles import person_role, regnal_name
 
 # A person mentioned in at least this share of the sentences of the most-mentioned
 # person is a main participant (when they appear in main-event sentences).
@@ -573,7 +573,7 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
     for cluster, present, (role, role_en) in zip(clusters, _presence(clusters, doc, main), roles):
         sentences = cluster.sentences()
         people.append(Person(
-            name=_display_name(cluster),
+            name=regnal_name(_display_name(cluster), role_en, doc.language) or _display_name(cluster),
             aliases=tuple(sorted({m.name for m in cluster.mentions})),
             role=role,
             role_en=role_en,

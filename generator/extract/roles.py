@@ -55,6 +55,11 @@ _WORD = re.compile(r"[^\W_]+")
 MAX_ROLE_WORDS = 24
 # The longest phrase the lexicons hold, in words.
 MAX_PHRASE = 8
+# Offices whose holders are known by one name and the office ("Pope Francis", "King Charles III",
+# "Patriarch Kirill"), in every language by the same English name.
+REGNAL_OFFICES = frozenset({"Pope", "King", "Queen", "Emperor", "Empress", "Patriarch", "Metropolitan", "Sultan",
+                            "Emir", "Grand Duke", "Grand Duchess"})
+_REGNAL_NUMBER = re.compile(r"[IVXL]+\.?")
 # A compound's office ending must be this long ("minister", "präsident"; not "chef" alone).
 MIN_COMPOUND_HEAD = 4
 
@@ -86,6 +91,7 @@ class RoleLexicon:
     compounds: bool
     by_country: Mapping[str, Mapping[str, str]]  # office key → ISO country (or "default") → English office
     list_joiners: tuple[str, ...]  # "and": joins the last name of a list
+    regnal_names: Mapping[str, str]  # folded name as written → the English name ("François" → "Francis")
 
 
 def _inflected(form: str, inflections: Mapping[str, list]) -> set[str]:
@@ -132,6 +138,8 @@ def lexicon(language: str) -> RoleLexicon:
         by_country={_key(str(k)): {str(c): str(o) for c, o in v.items()}
                     for k, v in (section.get("by_country") or {}).items()},
         list_joiners=tuple(str(w) for w in section.get("list_joiners") or ()),
+        regnal_names={fold(str(form)): str(english) for english, forms in (section.get("regnal_names") or {}).items()
+                      for form in forms or ()},
     )
 
 
@@ -519,3 +527,21 @@ def best_role(roles: Iterable[str | None]) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda r: (-specificity(r), -counts[r], r))
+
+
+def regnal_name(name: str, role_en: str | None, language: str) -> str | None:
+    """The name the press gives a sovereign or church leader known by one name, in English and
+    with the office ("François", "Pope" → "Pope Francis"; "Carlos III", "King of Spain" →
+    "King Charles III"), so that the reports of every language name one person; None for
+    anyone else (a cardinal has a family name, a president is not known so)."""
+    role = parse(role_en) if role_en else None
+    if role is None or role.office not in REGNAL_OFFICES or role.qualifiers:
+        return None
+    words = name.split()
+    numbers = [w.rstrip(".") for w in words if _REGNAL_NUMBER.fullmatch(w)]
+    given = [w for w in words if not _REGNAL_NUMBER.fullmatch(w)]
+    if not given or len(given) > 2 or len(numbers) > 1:
+        return None
+    written = " ".join(given)
+    english = lexicon(language).regnal_names.get(fold(written), written)
+    return " ".join([role.office, english, *numbers])
