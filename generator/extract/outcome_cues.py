@@ -89,6 +89,7 @@ class OutcomeLexicon:
     deal_nouns: Cue
     gift_nouns: Cue
     gift_verbs: Cue
+    gift_receipts: Cue  # the gift verbs of the one who receives ("received ... from"): the giver is named after them
     gift_receivers: Cue  # a side named by a noun, not a person, receives a gift ("the royal couple", "his guest")
     assessment_words: Cue
     question_openers: Cue  # "asked whether", "auf die Frage, ob": the question's future is not the speaker's

@@ -53,6 +53,7 @@ QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quo
 SINCE_WORDS = 6  # words between "since" and its year ("since the annexation of Crimea in 2014")
 ATTRIBUTE_WORDS = 3  # words between a cue and "of <year>" that still make the year the cue noun's ("the Minsk agreement of 2015")
 AFTER_WORDS = 1  # words between "after" and its year ("after May 2011")
+GIVER_WORDS = 2  # words between a gift verb and the giver named after it ("received from President Kim")
 TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under the new deal")
 SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)
 CLAUSE_WORDS = 4  # words after "that" that make a reported clause, not a pronoun ("want to prevent that")
@@ -120,7 +121,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
             past_sentence = passage.last_sentence  # "There they signed a declaration" goes on in that time
         skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx) \
             or (past_sentence == passage.last_sentence and _refers_back(passage, ctx))
-        candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx)
+        candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx, last_subject)
         if candidate is not None and previous_passage is not None and _agreed_before(candidate, previous_passage, ctx):
             if candidates and candidates[-1].passage == previous_passage:
                 candidates.pop()  # the sentence before is what was agreed, not an outcome of its own
@@ -154,7 +155,7 @@ def _other_office_holder(mentions: list[Mention], attribution: Attribution, last
 # --- judging one passage ---------------------------------------------------------------------
 
 def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution | None,
-           previous: Candidate | None, ctx: Context) -> Candidate | None:
+           previous: Candidate | None, ctx: Context, last_subject: str | None = None) -> Candidate | None:
     hits, s, e = ctx.hits, passage.start, passage.end
     quoted = _quoted_share(passage, ctx) >= QUOTED_SHARE
     people = {m.person for m in mentions if m.kind in ("name", "role") and m.person}
@@ -196,7 +197,7 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
             + (1 if hits["gift_receivers"].found(s, e) else 0)
         needed = 1 if hits["gift_nouns"].found(s, e) else 2
         if givers >= needed and not _background(passage, gift[0], ctx):
-            return Candidate(passage, "gift", None, quoted)
+            return Candidate(passage, "gift", _giver(passage, mentions, last_subject, ctx), quoted)
 
     if attribution is not None:
         return _judge_attributed(passage, attribution, mentions, quoted, ctx)
@@ -213,6 +214,31 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     if schedule is not None and ctx.meeting.search(ctx.text, s, e) and not hits["hedges"].found(s, e) \
             and not hits["expectation_words"].found(s, e) and not _background(passage, schedule[0], ctx):
         return Candidate(passage, "announcement", None, quoted)  # "The leaders will meet again in four months."
+    return None
+
+
+def _giver(passage: Passage, mentions: list[Mention], last_subject: str | None, ctx: Context) -> str | None:
+    """Who gives the gift: the person named right after a receiving verb ("received ... from
+    Kim"), else the subject of the first gift verb that has one person as subject ("Francisco
+    entregó a Kirill", "il Papa ha donato"; not "both exchanged gifts"), before the verb in its
+    clause or, inverted, right after it ("überreichte Scholz")."""
+    text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
+    people = [m for m in mentions if m.kind in ("name", "role", "pronoun", "plural", "office")]
+
+    def person(mention: Mention) -> str | None:
+        return last_subject if mention.kind == "pronoun" else mention.person
+
+    receipt = next(iter(ctx.quotes.outside(hits["gift_receipts"].spans(s, e))), None)
+    if receipt is not None:
+        after = [m for m in people if m.start >= receipt[1] and len(text[receipt[1]:m.start].split()) <= GIVER_WORDS]
+        return person(after[0]) if after and after[0].kind != "plural" else None
+    for v_start, v_end in ctx.quotes.outside(hits["gift_verbs"].spans(s, e)):
+        clause_start = _clause(passage, v_start, ctx)[0]
+        subject = [m for m in people if clause_start <= m.start and m.end <= v_start]
+        if not subject:
+            subject = [m for m in people if m.start >= v_end and len(text[v_end:m.start].split()) <= GIVER_WORDS]
+        if subject and subject[0].kind != "plural" and person(subject[0]):
+            return person(subject[0])
     return None
 
 
