@@ -117,6 +117,11 @@ class OutcomeLexicon:
     continuation_openers: Cue  # "also", "they": a sentence that goes on with an agreement's terms
     relative_words: Cue  # "who", "which", "die": a clause with its own subject
     joint_decisions: Cue  # "decided to", "hanno deciso di": with both sides as subject, an agreement
+    collective_decisions: Cue  # "approved", "invited", "called for" (plural): with the meeting's members as subject, an agreement
+    collective_subjects: Cue  # "the allies", "the member states", "the heads of state and government": the members of a meeting
+    next_words: Cue  # "next", "nächste": with a meeting word, or a verb of holding one, the next meeting is set
+    held_verbs: Cue  # "will be held", "findet ... statt": a meeting takes place
+    document_nouns: Cue  # "the text", "the document": a clause with one as subject says what an agreement holds
     joint_words: Cue  # "jointly", "gemeinsam": both sides take one position
     content_references: Cue  # "Dat hebben ... afgesproken", "This was agreed": the agreement's content is the sentence before
     back_references: Cue  # "there", "dort": a sentence opening with one goes on in the time of the one before

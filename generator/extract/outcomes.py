@@ -121,7 +121,8 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
             past_sentence = passage.last_sentence  # "There they signed a declaration" goes on in that time
         skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx) \
             or (past_sentence == passage.last_sentence and _refers_back(passage, ctx))
-        candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx, last_subject)
+        candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx, last_subject,
+                                                  any(c.kind == "agreement" for c in candidates))
         if candidate is not None and previous_passage is not None and _agreed_before(candidate, previous_passage, ctx):
             if candidates and candidates[-1].passage == previous_passage:
                 candidates.pop()  # the sentence before is what was agreed, not an outcome of its own
@@ -155,7 +156,8 @@ def _other_office_holder(mentions: list[Mention], attribution: Attribution, last
 # --- judging one passage ---------------------------------------------------------------------
 
 def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution | None,
-           previous: Candidate | None, ctx: Context, last_subject: str | None = None) -> Candidate | None:
+           previous: Candidate | None, ctx: Context, last_subject: str | None = None,
+           agreement_seen: bool = False) -> Candidate | None:
     hits, s, e = ctx.hits, passage.start, passage.end
     quoted = _quoted_share(passage, ctx) >= QUOTED_SHARE
     people = {m.person for m in mentions if m.kind in ("name", "role") and m.person}
@@ -188,8 +190,12 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
         return Candidate(passage, "agreement", None, quoted)  # "X and Y jointly opposed ...", "both sides decided to"
 
     terms = _terms_position(passage, previous, ctx)
+    if terms is None and (attribution is None or not (attribution.speaker or attribution.joint or attribution.source)) \
+            and not _set_in_any_clause(passage, ctx):
+        # The text itself, or the body that wrote it ("Im Konzept bezeichnet die Nato ..."), speaks.
+        terms = _document_terms(passage, agreement_seen, ctx)
     if terms is not None and speaker not in ctx.cast.present and not _background(passage, terms, ctx):
-        return Candidate(passage, "agreement", None, quoted)  # "Under the deal, X will ..."
+        return Candidate(passage, "agreement", None, quoted)  # "Under the deal, X will ...", "The declaration urges ..."
 
     gift = hits["gift_nouns"].first(s, e) or hits["gift_verbs"].first(s, e)
     if gift is not None:
@@ -210,6 +216,9 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     if assessment is not None and not hits["hedges"].found(s, e) and not hits["expectation_words"].found(s, e) \
             and not _background(passage, assessment[0], ctx):
         return Candidate(passage, "assessment", None, quoted)
+    following = _next_meeting(passage, ctx)
+    if following is not None and not hits["hedges"].found(s, e) and not _background(passage, following, ctx):
+        return Candidate(passage, "announcement", None, quoted)  # "The next summit will be held in Vilnius."
     schedule = hits["schedule_markers"].first(s, e)
     if schedule is not None and ctx.meeting.search(ctx.text, s, e) and not hits["hedges"].found(s, e) \
             and not hits["expectation_words"].found(s, e) and not _background(passage, schedule[0], ctx):
@@ -367,26 +376,86 @@ def _joint_stance(passage: Passage, mentions: list[Mention], attribution: Attrib
     pair = len(runs) >= 2 and ctx.lex.conjunctions.found(between) and len(between.split()) <= JOINED_WORDS
     # Any clause set in the past ("..., and at that time the two leaders also crossed together")
     # makes it an earlier meeting's.
-    clauses = [m.end() for m in CLAUSE_BREAK.finditer(ctx.text, s, e)]
-    return pair and not any(_background(passage, c, ctx) for c in [s, *clauses])
+    return pair and not _set_in_any_clause(passage, ctx)
 
 
 def _joint_decision(passage: Passage, mentions: list[Mention], attribution: Attribution | None, ctx: Context) -> bool:
-    """Both sides decide together ("the two countries decided to create a dialogue", "Hanno
-    inoltre deciso di tenere vertici ogni anno"): an agreement. The subject before the verb in
-    its clause is both sides or two participants; a language that drops its subjects may
-    leave it out (the verb forms listed are plural)."""
-    hits = ctx.hits
-    decision = next(iter(ctx.quotes.outside(hits["joint_decisions"].spans(passage.start, passage.end))), None)
-    if decision is None or attribution is not None or hits["hypothetical_markers"].found(passage.start, passage.end):
+    """Both sides, or the members of a meeting together, decide ("the two countries decided to
+    create a dialogue", "Hanno inoltre deciso di tenere vertici ogni anno", "the allies approved
+    a new concept", "Die 30 Mitgliedstaaten luden Finnland ein"): an agreement. The subject
+    before the verb in its clause (or right after its first word, where the verb comes second:
+    "stelden de dertig bondgenoten ... vast") is both sides, the members of the meeting or two
+    participants; a language that drops its subjects may leave it out (the verb forms listed
+    are plural)."""
+    hits, s, e = ctx.hits, passage.start, passage.end
+    joint = next(iter(ctx.quotes.outside(hits["joint_decisions"].spans(s, e))), None)
+    collective = next(iter(ctx.quotes.outside(hits["collective_decisions"].spans(s, e))), None)
+    if (joint is None and collective is None) or attribution is not None or hits["hypothetical_markers"].found(s, e):
         return False
-    clause_start = _clause(passage, decision[0], ctx)[0]
-    subject = ctx.text[clause_start:decision[0]]
-    present = {m.person for m in mentions if m.kind in ("name", "role") and m.person in ctx.cast.present
-               and clause_start <= m.start < decision[0]}
-    both = hits["plural_subjects"].found(clause_start, decision[0]) or len(present) >= 2
-    dropped = ctx.lex.pro_drop and len(subject.split()) <= DROPPED_SUBJECT_WORDS and not present
-    return (both or dropped) and not _background(passage, decision[0], ctx)
+    if joint is not None and (collective is None or joint[0] <= collective[0]):
+        clause_start = _clause(passage, joint[0], ctx)[0]
+        subject = ctx.text[clause_start:joint[0]]
+        present = {m.person for m in mentions if m.kind in ("name", "role") and m.person in ctx.cast.present
+                   and clause_start <= m.start < joint[0]}
+        both = hits["plural_subjects"].found(clause_start, joint[0]) or len(present) >= 2
+        dropped = ctx.lex.pro_drop and len(subject.split()) <= DROPPED_SUBJECT_WORDS and not present
+        return (both or dropped) and not _background(passage, joint[0], ctx)
+    assert collective is not None
+    clause_start = _clause(passage, collective[0], ctx)[0]
+    verb_end = collective[0] + len(ctx.text[collective[0]:collective[1]].split()[0])
+    subjects = [m for cue in ("plural_subjects", "collective_subjects") for m in hits[cue].spans(clause_start, e)]
+    # The members open the clause ("Die 30 Mitgliedstaaten luden ... ein"; not "one of several
+    # leaders invited to"), or stand right after the first part of a split verb.
+    opening = any(m[1] <= collective[0] and len(ctx.text[clause_start:m[0]].split()) <= SUBJECT_WORDS - 1
+                  and not hits["year_attributes"].found(clause_start, m[0]) for m in subjects)
+    inverted = any(verb_end <= m[0] and m[1] <= collective[1] and len(ctx.text[verb_end:m[0]].split()) <= DROPPED_SUBJECT_WORDS
+                   for m in subjects)  # inside a split verb ("stelden de bondgenoten ... vast")
+    return (opening or inverted) and not _background(passage, collective[0], ctx)
+
+
+def _set_in_any_clause(passage: Passage, ctx: Context) -> bool:
+    """Some clause of the passage is set in the past ("Le traité, signé en 2021, prévoit ...")."""
+    clauses = [m.end() for m in CLAUSE_BREAK.finditer(ctx.text, passage.start, passage.end)]
+    return any(_background(passage, c, ctx) for c in [passage.start, *clauses])
+
+
+def _next_meeting(passage: Passage, ctx: Context) -> int | None:
+    """Where a passage sets the next meeting ("the next summit will be held in Vilnius", "La
+    próxima se celebrará en Vilna"): a word for "next" right before a meeting word, or with a
+    verb of holding a meeting."""
+    hits, s, e = ctx.hits, passage.start, passage.end
+    for n_start, n_end in ctx.quotes.outside(hits["next_words"].spans(s, e)):
+        meeting = ctx.meeting.search(ctx.text, n_end, e)
+        if meeting is not None and len(ctx.text[n_end:meeting.start()].split()) <= 1:
+            return n_start
+        if hits["held_verbs"].found(n_end, e):
+            return n_start
+    return None
+
+
+def _document_terms(passage: Passage, agreement_seen: bool, ctx: Context) -> int | None:
+    """Where a passage, after the article has stated an agreement, says what its text holds:
+    a clause whose subject is the document ("The declaration urges ...", "el documento incluye")
+    or that opens with "in the text" ("En el texto, ...", "Im neuen Strategischen Konzept ..."), or
+    that cites the text ("volgens de tekst")."""
+    if not agreement_seen:
+        return None
+    text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
+    reference = ctx.quotes.outside(hits["terms_references"].spans(s, e))
+    if reference:
+        return reference[0][0]  # "volgens de tekst", "according to the text"
+    nouns = ctx.quotes.outside(hits["document_nouns"].spans(s, e) + hits["agreement_nouns"].spans(s, e))
+    for n_start, _ in sorted(nouns):
+        clause_start = _clause(passage, n_start, ctx)[0]
+        before = text[clause_start:n_start].split()
+        if len(before) > TERMS_WORDS:
+            continue
+        article = hits["subject_articles"].first(clause_start, n_start)
+        opener = hits["terms_openers"].first(clause_start, n_start)
+        if (opener is not None and not text[clause_start:opener[0]].strip()) \
+                or (article is not None and not text[clause_start:article[0]].strip() and opener is None):
+            return n_start
+    return None
 
 
 def _clause(passage: Passage, position: int, ctx: Context) -> tuple[int, int]:
