@@ -118,6 +118,7 @@ class OutcomeLexicon:
     relative_words: Cue  # "who", "which", "die": a clause with its own subject
     joint_decisions: Cue  # "decided to", "hanno deciso di": with both sides as subject, an agreement
     collective_decisions: Cue  # "approved", "invited", "called for" (plural): with the meeting's members as subject, an agreement
+    reaction_verbs: Cue  # "reacted": someone away from the meeting answers it, colour rather than an outcome
     collective_subjects: Cue  # "the allies", "the member states", "the heads of state and government": the members of a meeting
     next_words: Cue  # "next", "nächste": with a meeting word, or a verb of holding one, the next meeting is set
     held_verbs: Cue  # "will be held", "findet ... statt": a meeting takes place

@@ -190,12 +190,14 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
         return Candidate(passage, "agreement", None, quoted)  # "X and Y jointly opposed ...", "both sides decided to"
 
     terms = _terms_position(passage, previous, ctx)
-    if terms is None and (attribution is None or not (attribution.speaker or attribution.joint or attribution.source)) \
-            and not _set_in_any_clause(passage, ctx):
-        # The text itself, or the body that wrote it ("Im Konzept bezeichnet die Nato ..."), speaks.
-        terms = _document_terms(passage, agreement_seen, ctx)
     if terms is not None and speaker not in ctx.cast.present and not _background(passage, terms, ctx):
-        return Candidate(passage, "agreement", None, quoted)  # "Under the deal, X will ...", "The declaration urges ..."
+        return Candidate(passage, "agreement", None, quoted)  # "Under the deal, X will ..."
+    document = None if _set_in_any_clause(passage, ctx) else _document_terms(passage, agreement_seen, ctx)
+    if document is not None and (attribution is None or attribution.cue[0] > document
+                                 or not (attribution.speaker or attribution.joint or attribution.source)):
+        # The text itself speaks, or frames who speaks ("Nel documento cattolici e musulmani
+        # dichiarano", "Im Konzept bezeichnet die Nato ...").
+        return Candidate(passage, "agreement", None, quoted)
 
     gift = hits["gift_nouns"].first(s, e) or hits["gift_verbs"].first(s, e)
     if gift is not None:
@@ -267,6 +269,8 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
             return None  # "the two spoke after the talks": no position stated
         return Candidate(passage, kind, None, quoted)
     speaker = attribution.speaker
+    if speaker not in ctx.cast.present and any(r[0] == attribution.cue[0] for r in hits["reaction_verbs"].spans(s, e)):
+        return None  # "Mosca ha reagito con freddezza": a reaction from away is colour, not an outcome
     if speaker is None:
         # A government or delegation speaking ("the Kremlin said the talks were useful",
         # "North Korea said that ...") counts when it judges the talks or is quoted.
