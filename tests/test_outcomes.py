@@ -910,3 +910,11 @@ def test_a_site_s_consent_notice_is_no_agreement(tmp_path, body, language):
 ])
 def test_both_sides_deciding_together_is_an_agreement(tmp_path, body, language, kinds):
     assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == kinds
+
+
+def test_an_official_not_found_at_the_table_states_a_position_but_an_analyst_does_not(tmp_path):
+    minister = person("Boris Johnson", ("Boris Johnson", "Johnson"), "British prime minister", present=False)
+    analyst = person("Anna Weber", ("Anna Weber",), None, present=False)
+    body = ("British prime minister Boris Johnson said Russia must not win the war. "
+            "Anna Weber said Russia must not win the war either.")
+    assert kinds_and_speakers(tmp_path, body, "en", (minister, analyst)) == [("statement", "Boris Johnson")]

@@ -306,8 +306,9 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
     if judges_meeting and not hits["expectation_words"].found(s, e):
         return Candidate(passage, "assessment", speaker, quoted)  # someone at home judges the outcome
     kind = _spoken_kind(passage, ctx, attribution.cue)
-    if speaker not in ctx.cast.present and kind != "announcement" and not _spokesperson(person, ctx):
-        return None  # only participants (and their spokespeople) state positions; others may announce
+    if speaker not in ctx.cast.present and kind != "announcement" and not _spokesperson(person, ctx) \
+            and not _official(person, ctx):
+        return None  # participants and officials state positions; others (analysts, a voice in the street) may announce
     return Candidate(passage, kind, speaker, quoted)
 
 
@@ -476,6 +477,14 @@ def _states_content(cue: tuple[int, int], passage: Passage, ctx: Context) -> boo
     # "dat", "that" may also be a pronoun: a clause follows only with words of its own.
     return following is not None and following[0] - cue[1] <= FRAME_REACH \
         and len(ctx.text[following[1]:passage.end].split()) >= CLAUSE_WORDS
+
+
+def _official(person: Person | None, ctx: Context) -> bool:
+    """The text gives the speaker an office ("der britische Premier", "NAVO-chef"): an official
+    states a side's position, whether or not the people stage found him at the table."""
+    role = (person.role or "") if person is not None else ""
+    # A spokesperson speaks for a side only when it is one of the meeting's (`_spokesperson`).
+    return ctx.lex.role_nouns.found(role) and not ctx.lex.source_nouns.found(role)
 
 
 def _spokesperson(person: Person | None, ctx: Context) -> bool:
