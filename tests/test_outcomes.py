@@ -918,3 +918,9 @@ def test_an_official_not_found_at_the_table_states_a_position_but_an_analyst_doe
     body = ("British prime minister Boris Johnson said Russia must not win the war. "
             "Anna Weber said Russia must not win the war either.")
     assert kinds_and_speakers(tmp_path, body, "en", (minister, analyst)) == [("statement", "Boris Johnson")]
+
+
+def test_an_aide_passing_on_what_a_participant_said_gives_the_participant_as_speaker(tmp_path):
+    aide = person("Vijay Gokhale", ("Gokhale",), "foreign secretary", present=False)
+    body = "Gokhale said Modi stressed that terrorism is a common challenge."
+    assert kinds_and_speakers(tmp_path, body, "en", (aide,)) == [("statement", "Narendra Modi")]

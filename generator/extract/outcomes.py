@@ -258,6 +258,9 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
     hits, s, e = ctx.hits, passage.start, passage.end
     if _background(passage, attribution.cue[0], ctx, reach=attribution.cue[1] - attribution.cue[0] + FRAME_REACH):
         return None
+    relayed = _relayed(passage, attribution, mentions, ctx)
+    if relayed is not None:
+        attribution = replace(attribution, speaker=relayed)  # "Tillerson said Xi expressed ...": Xi's position
     has_quote = bool(ctx.quotes.starting_in(s, e))
     judged = _judged(passage, ctx)
     assessment = hits["assessment_words"].found(s, e) or hits["verdict_words"].found(s, e)
@@ -310,6 +313,27 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
             and not _official(person, ctx):
         return None  # participants and officials state positions; others (analysts, a voice in the street) may announce
     return Candidate(passage, kind, speaker, quoted)
+
+
+def _relayed(passage: Passage, attribution: Attribution, mentions: list[Mention], ctx: Context) -> str | None:
+    """The participant whose words someone else passes on: right after the reporting verb of a
+    speaker who is not a participant (and after "that"), a participant is the subject of a
+    reporting verb of his own ("Tillerson said Xi expressed an understanding", "Kong said Xi had
+    told Modi")."""
+    if attribution.speaker in ctx.cast.present or attribution.joint:
+        return None
+    text, hits, cue_end = ctx.text, ctx.hits, attribution.cue[1]
+    start = cue_end
+    that = hits["complementizers"].first(cue_end, passage.end)
+    if that is not None and not text[cue_end:that[0]].strip():
+        start = that[1]
+    subject = next((m for m in mentions if m.start >= start and m.kind in ("name", "role")), None)
+    if subject is None or subject.person not in ctx.cast.present or text[start:subject.start].strip():
+        return None
+    verb = ctx.quotes.outside(hits["reporting_verbs"].spans(subject.end, passage.end))
+    if not verb or len(text[subject.end:verb[0][0]].split()) > DROPPED_SUBJECT_WORDS:
+        return None
+    return subject.person
 
 
 def _each_side_judged(passage: Passage, mentions: list[Mention], speaker: str | None, ctx: Context) -> bool:
