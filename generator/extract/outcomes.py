@@ -193,10 +193,12 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     if terms is not None and speaker not in ctx.cast.present and not _background(passage, terms, ctx):
         return Candidate(passage, "agreement", None, quoted)  # "Under the deal, X will ..."
     document = None if _set_in_any_clause(passage, ctx) else _document_terms(passage, agreement_seen, ctx)
-    if document is not None and (attribution is None or attribution.cue[0] > document
+    named = document is not None and attribution is not None and any(
+        m.kind in ("name", "role") and document < m.start < attribution.cue[0] for m in mentions)
+    if document is not None and (attribution is None or (attribution.cue[0] > document and not named)
                                  or not (attribution.speaker or attribution.joint or attribution.source)):
         # The text itself speaks, or frames who speaks ("Nel documento cattolici e musulmani
-        # dichiarano", "Im Konzept bezeichnet die Nato ...").
+        # dichiarano", "Im Konzept bezeichnet die Nato ..."; not "Según el comunicado, Xi ha dicho").
         return Candidate(passage, "agreement", None, quoted)
 
     gift = hits["gift_nouns"].first(s, e) or hits["gift_verbs"].first(s, e)
