@@ -924,3 +924,9 @@ def test_an_aide_passing_on_what_a_participant_said_gives_the_participant_as_spe
     aide = person("Vijay Gokhale", ("Gokhale",), "foreign secretary", present=False)
     body = "Gokhale said Modi stressed that terrorism is a common challenge."
     assert kinds_and_speakers(tmp_path, body, "en", (aide,)) == [("statement", "Narendra Modi")]
+
+
+def test_an_officials_verdict_is_an_assessment(tmp_path):
+    minister = person("George Shultz", ("George Shultz", "Shultz"), "Secretary of State", present=False)
+    body = "Secretary of State George Shultz said he was deeply disappointed."
+    assert kinds_and_speakers(tmp_path, body, "en", (minister,)) == [("assessment", "George Shultz")]

@@ -308,6 +308,8 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
         or (assessment and _about_meeting(passage, s, ctx))
     if (assessment or judges_meeting) and not hits["expectation_words"].found(s, e) and speaker in ctx.cast.present:
         return Candidate(passage, "assessment", speaker, quoted)  # judged afterwards, not hoped for
+    if hits["assessment_words"].found(s, e) and not hits["expectation_words"].found(s, e) and _official(person, ctx):
+        return Candidate(passage, "assessment", speaker, quoted)  # an official's verdict ("a huge disappointment")
     if judges_meeting and not hits["expectation_words"].found(s, e):
         return Candidate(passage, "assessment", speaker, quoted)  # someone at home judges the outcome
     kind = _spoken_kind(passage, ctx, attribution.cue)
