@@ -36,7 +36,9 @@ a verdict before a colon ("No breakthrough: Putin said ...") is apart from what 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass, replace
 
 from ..records import Document, Evidence, Outcome, OutcomeKind, Person
@@ -45,7 +47,7 @@ from .gazetteer import is_place_word
 from .outcome_cues import find_quotes, lexicon, scan
 from .outcome_passages import Context, Passage, cut_passages
 from .outcome_speakers import (Attribution, Mention, attribute, build_cast, find_mentions, first_person_mention,
-                               speaks_for_participant)
+                               speaks_for_participant, words_at_most)
 
 FRAME_REACH = 25  # characters after a reporting verb that still say when it was said ("said in 2011 that")
 NEGATION_REACH = 120  # characters between a negation and the agreement word it denies (in one clause)
@@ -53,6 +55,7 @@ QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quo
 SINCE_WORDS = 6  # words between "since" and its year ("since the annexation of Crimea in 2014")
 ATTRIBUTE_WORDS = 3  # words between a cue and "of <year>" that still make the year the cue noun's ("the Minsk agreement of 2015")
 AFTER_WORDS = 1  # words between "after" and its year ("after May 2011")
+GIFTS_READ = 3  # gift verbs of one passage read for its giver (an exchange names two; a long passage stays linear)
 GIVER_WORDS = 2  # words between a gift verb and the giver named after it ("received from President Kim")
 TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under the new deal")
 SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)
@@ -94,6 +97,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     previous_attribution: Attribution | None = None
     previous_sentence = -2
     previous_passage: Passage | None = None
+    agreement_seen = False  # the article has stated an agreement: "the text" may now be its text
     past_sentence = -2  # the last sentence set before the meeting ("In 2018 they met in Singapore.")
     for passage in cut_passages(doc, ctx):
         mentions = find_mentions(text, passage.start, passage.end, ctx.cast, ctx.hits, ctx.quotes)
@@ -122,13 +126,14 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
         skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx) \
             or (past_sentence == passage.last_sentence and _refers_back(passage, ctx))
         candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx, last_subject,
-                                                  any(c.kind == "agreement" for c in candidates))
+                                                  agreement_seen)
         if candidate is not None and previous_passage is not None and _agreed_before(candidate, previous_passage, ctx):
             if candidates and candidates[-1].passage == previous_passage:
                 candidates.pop()  # the sentence before is what was agreed, not an outcome of its own
             candidate = replace(candidate, content=previous_passage)
         if candidate is not None:
             candidates.append(candidate)
+            agreement_seen = agreement_seen or candidate.kind == "agreement"
             previous = candidate
         elif previous is not None and passage.first_sentence > previous.passage.last_sentence + 1:
             previous = None
@@ -192,7 +197,9 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     terms = _terms_position(passage, previous, ctx)
     if terms is not None and speaker not in ctx.cast.present and not _background(passage, terms, ctx):
         return Candidate(passage, "agreement", None, quoted)  # "Under the deal, X will ..."
-    document = None if _set_in_any_clause(passage, ctx) else _document_terms(passage, agreement_seen, ctx)
+    document = _document_terms(passage, agreement_seen, ctx)
+    if document is not None and _set_in_any_clause(passage, ctx):
+        document = None
     named = document is not None and attribution is not None and any(
         m.kind in ("name", "role") and document < m.start < attribution.cue[0] for m in mentions)
     if document is not None and (attribution is None or (attribution.cue[0] > document and not named)
@@ -243,13 +250,13 @@ def _giver(passage: Passage, mentions: list[Mention], last_subject: str | None, 
 
     receipt = next(iter(ctx.quotes.outside(hits["gift_receipts"].spans(s, e))), None)
     if receipt is not None:
-        after = [m for m in people if m.start >= receipt[1] and len(text[receipt[1]:m.start].split()) <= GIVER_WORDS]
+        after = [m for m in people if m.start >= receipt[1] and words_at_most(text, receipt[1], m.start, GIVER_WORDS)]
         return person(after[0]) if after and after[0].kind != "plural" else None
-    for v_start, v_end in ctx.quotes.outside(hits["gift_verbs"].spans(s, e)):
+    for v_start, v_end in islice(ctx.quotes.outside(hits["gift_verbs"].spans(s, e)), GIFTS_READ):
         clause_start = _clause(passage, v_start, ctx)[0]
         subject = [m for m in people if clause_start <= m.start and m.end <= v_start]
         if not subject:
-            subject = [m for m in people if m.start >= v_end and len(text[v_end:m.start].split()) <= GIVER_WORDS]
+            subject = [m for m in people if m.start >= v_end and words_at_most(text, v_end, m.start, GIVER_WORDS)]
         if subject and subject[0].kind != "plural" and person(subject[0]):
             return person(subject[0])
     return None
@@ -335,7 +342,7 @@ def _relayed(passage: Passage, attribution: Attribution, mentions: list[Mention]
     if subject is None or subject.person not in ctx.cast.present or text[start:subject.start].strip():
         return None
     verb = ctx.quotes.outside(hits["reporting_verbs"].spans(subject.end, passage.end))
-    if not verb or len(text[subject.end:verb[0][0]].split()) > DROPPED_SUBJECT_WORDS:
+    if not verb or not words_at_most(text, subject.end, verb[0][0], DROPPED_SUBJECT_WORDS):
         return None
     return subject.person
 
@@ -439,9 +446,9 @@ def _joint_decision(passage: Passage, mentions: list[Mention], attribution: Attr
     subjects = [m for cue in ("plural_subjects", "collective_subjects") for m in hits[cue].spans(clause_start, e)]
     # The members open the clause ("Die 30 Mitgliedstaaten luden ... ein"; not "one of several
     # leaders invited to"), or stand right after the first part of a split verb.
-    opening = any(m[1] <= collective[0] and len(ctx.text[clause_start:m[0]].split()) <= SUBJECT_WORDS - 1
+    opening = any(m[1] <= collective[0] and words_at_most(ctx.text, clause_start, m[0], SUBJECT_WORDS - 1)
                   and not hits["year_attributes"].found(clause_start, m[0]) for m in subjects)
-    inverted = any(verb_end <= m[0] and m[1] <= collective[1] and len(ctx.text[verb_end:m[0]].split()) <= DROPPED_SUBJECT_WORDS
+    inverted = any(verb_end <= m[0] and m[1] <= collective[1] and words_at_most(ctx.text, verb_end, m[0], DROPPED_SUBJECT_WORDS)
                    for m in subjects)  # inside a split verb ("stelden de bondgenoten ... vast")
     return (opening or inverted) and not _background(passage, collective[0], ctx)
 
@@ -457,12 +464,13 @@ def _next_meeting(passage: Passage, ctx: Context) -> int | None:
     próxima se celebrará en Vilna"): a word for "next" right before a meeting word, or with a
     verb of holding a meeting."""
     hits, s, e = ctx.hits, passage.start, passage.end
-    for n_start, n_end in ctx.quotes.outside(hits["next_words"].spans(s, e)):
-        meeting = ctx.meeting.search(ctx.text, n_end, e)
-        if meeting is not None and len(ctx.text[n_end:meeting.start()].split()) <= 1:
-            return n_start
-        if hits["held_verbs"].found(n_end, e):
-            return n_start
+    following = next(iter(ctx.quotes.outside(hits["next_words"].spans(s, e))), None)
+    if following is None:
+        return None
+    n_start, n_end = following
+    meeting = ctx.meeting.search(ctx.text, n_end, e)
+    if (meeting is not None and words_at_most(ctx.text, n_end, meeting.start(), 1)) or hits["held_verbs"].found(n_end, e):
+        return n_start
     return None
 
 
@@ -478,10 +486,10 @@ def _document_terms(passage: Passage, agreement_seen: bool, ctx: Context) -> int
     if reference:
         return reference[0][0]  # "volgens de tekst", "according to the text"
     nouns = ctx.quotes.outside(hits["document_nouns"].spans(s, e) + hits["agreement_nouns"].spans(s, e))
+    clause_starts = [s] + [m.end() for m in CLAUSE_BREAK.finditer(text, s, e) if not ctx.quotes.inside(m.start())]
     for n_start, _ in sorted(nouns):
-        clause_start = _clause(passage, n_start, ctx)[0]
-        before = text[clause_start:n_start].split()
-        if len(before) > TERMS_WORDS:
+        clause_start = clause_starts[bisect_right(clause_starts, n_start) - 1]
+        if not words_at_most(text, clause_start, n_start, TERMS_WORDS):
             continue
         article = hits["subject_articles"].first(clause_start, n_start)
         opener = hits["terms_openers"].first(clause_start, n_start)
