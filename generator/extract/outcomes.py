@@ -38,8 +38,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from itertools import islice
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from ..records import Document, Evidence, Outcome, OutcomeKind, Person
 from .event_cues import lexicon as event_lexicon
