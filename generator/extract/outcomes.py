@@ -13,19 +13,24 @@ Y") split in two. Each passage is then judged with the cue lexicons of its langu
 - agreement: an agreement word with a signing word, or an agreeing or committing verb,
   stated as fact (not "would", not "had signed": that was an earlier meeting); what a deal
   holds ("Under the deal, X will ...", "Daarin belooft ..."), and the sentences right after
-  it that go on with its terms ("Also, prisoners are to be exchanged"); two participants
-  taking one position together ("Scholz and Xi jointly opposed ...");
-- gift: a gift word with the people who gave and received it;
+  it that go on with its terms ("Also, prisoners are to be exchanged"), and, once an
+  agreement is stated, what its text holds ("The declaration urges ...", "En el texto, ...");
+  two participants taking one position together ("Scholz and Xi jointly opposed ..."), and
+  the members of a meeting deciding together ("the allies approved a new concept");
+- gift: a gift word with the people who gave and received it; its speaker is the giver;
 - said by someone (a reporting or judging verb and its subject, or a quotation that goes
   on from an attributed one): an assessment when the talks or their result are judged
   ("called the summit a milestone"; by both sides: no single speaker), an announcement
   when the speaker promises, announces or tells what follows ("we will", "Italy will
   stay", "he said he would", "a decision follows within weeks"; not a prediction such as
   "the world will see a change"), else a statement. Participants, their spokespeople and
-  the sides (a country, a government) state positions; anyone else counts when they judge
-  the meeting (critics, analysts, a minister at home) or announce;
+  the sides (a country, a government) and officials named by their office state positions;
+  anyone else counts when they judge the meeting (critics, analysts) or announce; a reaction
+  from away ("Moscow reacted coolly") is colour; an aide passing on a participant's words
+  ("Tillerson said Xi expressed ...") gives the participant as speaker;
 - unattributed judgements of the talks ("constructive talks") are assessments, and a meeting
-  set for later ("the leaders will meet again in four months") an announcement.
+  set for later ("the leaders will meet again in four months", "the next summit will be
+  held in Vilnius") an announcement.
 
 Background is left out: a clause dated to an earlier year or marked as history ("former",
 "last year", "hours before the summit", "had said"), the writer's guesses ("probably"),
