@@ -688,3 +688,14 @@ class _Unsaved(OtherText):
 
     def save(self):
         pass
+
+
+def test_one_gift_is_one_outcome_given_by_the_giver_its_sources_name(make_record):
+    from generator.events.embed import Embeddings
+    from generator.events.merge import merge_outcomes
+
+    gift = "Putin gave Trump a football from the World Cup."
+    records = [make_record("a_en", language="en", people=PAIR_PEOPLE, outcomes=[(gift, "gift", "Vladimir Putin")]),
+               make_record("b_en", language="en", people=PAIR_PEOPLE, outcomes=[(gift, "gift", None)])]
+    [outcome] = merge_outcomes(records, Embeddings())
+    assert (outcome.kind, outcome.speaker, len(outcome.sources)) == ("gift", "Vladimir Putin", 2)

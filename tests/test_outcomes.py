@@ -48,7 +48,7 @@ def test_dutch_agreement_gift_multisentence_quote_and_pronoun():
               person("Henk Kamp", ("Kamp", "Henk Kamp"), "toenmalig minister", present=False))
     assert summary(document("nl_agreement_gift_pronoun.txt", "nl", people)) == [
         ("agreement", None, "Premier Mark Rutte en"),
-        ("gift", None, "Rutte gaf zijn gast"),
+        ("gift", "Mark Rutte", "Rutte gaf zijn gast"),
         ("statement", "Mark Rutte", '"We zetten vandaag een'),
         ("statement", "Justin Trudeau", "Trudeau zei dat Canada"),
         ("announcement", "Justin Trudeau", "Hij beloofde een handelsmissie"),
@@ -85,7 +85,7 @@ def test_german_gift_role_reference_and_no_breakthrough():
               person("Emmanuel Macron", ("Macron", "Emmanuel Macron"), "französischer Präsident"),
               person("Gerhard Schröder", ("Gerhard Schröder",), "frühere Kanzler", present=False))
     assert summary(document("de_gift_assessment_role.txt", "de", people)) == [
-        ("gift", None, "Macron überreichte Scholz ein"),
+        ("gift", "Emmanuel Macron", "Macron überreichte Scholz ein"),
         ("statement", "Emmanuel Macron", "„Wir stehen fest an"),
         ("announcement", "Olaf Scholz", "Scholz sagte, Deutschland werde"),
         ("announcement", "Olaf Scholz", "Er kündigte zudem einen"),
@@ -112,7 +112,7 @@ def test_italian_gift_dropped_subject_and_no_agreement():
               person("Pedro Sánchez", ("Sánchez", "Pedro Sánchez"), "premier spagnolo"),
               person("Mariano Rajoy", ("Mariano Rajoy",), "ex premier", present=False))
     assert summary(document("it_gift_no_agreement_dropped_subject.txt", "it", people)) == [
-        ("gift", None, "Meloni ha regalato a"),
+        ("gift", "Giorgia Meloni", "Meloni ha regalato a"),
         ("statement", "Pedro Sánchez", "«L'Italia e la Spagna"),
         ("announcement", "Pedro Sánchez", "Ha poi aggiunto che"),
         ("no-agreement", None, "Nessun accordo è stato"),
@@ -609,7 +609,7 @@ def test_collective_subjects_gifts_between_roles_offers_verdicts_and_unset_dates
     collective_kind = "agreement" if language == "de" else "announcement"
     assert summary(document(f"{language}_collective_gift_offer_verdict.txt", language, people)) == [
         (collective_kind, None, collective),
-        ("gift", None, gift),
+        ("gift", "Anna Berg", gift),
         ("announcement", "Tomas Novak", offer),
         ("assessment", None, verdict),
         ("no-agreement", None, no_date),
@@ -671,13 +671,13 @@ ROYAL_ROLES = {"en": ("king", "pope"), "nl": ("koning", "paus"), "de": ("König"
 
 @pytest.mark.parametrize("language", sorted(ROYAL_ROLES))
 def test_gift_to_a_side_named_by_a_noun_and_topics_left_out_of_the_commitments(language):
-    """A gift from a role to 'the royal couple' (no second person named); a topic left out of
+    """A gift from a role (its giver) to 'the royal couple' (no second person named); a topic left out of
     the commitments and a summit ending without new measures are no agreement."""
     king, pope = ROYAL_ROLES[language]
     people = (person("Philippe Durand", ("Durand",), king), person("Leo Marsh", ("Marsh",), pope))
     rows = summary(document(f"{language}_gift_to_couple_left_out.txt", language, people))
     assert [(kind, speaker) for kind, speaker, _ in rows] == [
-        ("gift", None), ("no-agreement", None), ("no-agreement", None)]
+        ("gift", "Leo Marsh"), ("no-agreement", None), ("no-agreement", None)]
 
 
 # --- what is not an outcome, and who judges the meeting --------------------------------------
@@ -819,7 +819,7 @@ LEADERS = (person("Narendra Modi", ("Modi",), "primer ministro"), person("Vladim
     # a position held for months is background, not what the meeting brought
     ("Modi plaide depuis des mois pour un club de la paix.", "fr", []),
     # an honour conferred is a gift; an agreement stated with a participle or perfect tense
-    ("Putin conferred the Order of St Andrew on Modi.", "en", [("gift", None)]),
+    ("Putin conferred the Order of St Andrew on Modi.", "en", [("gift", "Vladimir Putin")]),
     ("Die Seiten haben vereinbart, den Handel bis 2030 zu verdoppeln.", "de", [("agreement", None)]),
 ])
 def test_cue_classes_in_several_languages(tmp_path, body, language, expected):
@@ -910,3 +910,23 @@ def test_a_site_s_consent_notice_is_no_agreement(tmp_path, body, language):
 ])
 def test_both_sides_deciding_together_is_an_agreement(tmp_path, body, language, kinds):
     assert [o.kind for o in extract_outcomes(text_document(tmp_path, body, language))] == kinds
+
+
+def test_an_official_not_found_at_the_table_states_a_position_but_an_analyst_does_not(tmp_path):
+    minister = person("Boris Johnson", ("Boris Johnson", "Johnson"), "British prime minister", present=False)
+    analyst = person("Anna Weber", ("Anna Weber",), None, present=False)
+    body = ("British prime minister Boris Johnson said Russia must not win the war. "
+            "Anna Weber said Russia must not win the war either.")
+    assert kinds_and_speakers(tmp_path, body, "en", (minister, analyst)) == [("statement", "Boris Johnson")]
+
+
+def test_an_aide_passing_on_what_a_participant_said_gives_the_participant_as_speaker(tmp_path):
+    aide = person("Vijay Gokhale", ("Gokhale",), "foreign secretary", present=False)
+    body = "Gokhale said Modi stressed that terrorism is a common challenge."
+    assert kinds_and_speakers(tmp_path, body, "en", (aide,)) == [("statement", "Narendra Modi")]
+
+
+def test_an_officials_verdict_is_an_assessment(tmp_path):
+    minister = person("George Shultz", ("George Shultz", "Shultz"), "Secretary of State", present=False)
+    body = "Secretary of State George Shultz said he was deeply disappointed."
+    assert kinds_and_speakers(tmp_path, body, "en", (minister,)) == [("assessment", "George Shultz")]

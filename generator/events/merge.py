@@ -120,11 +120,12 @@ class _Outcome:
 
 
 def _slots(records: Sequence[ArticleRecord]) -> dict[tuple[str, str | None], list]:
-    """Outcomes by (kind, speaker): only outcomes in one slot can be the same outcome."""
+    """Outcomes by (kind, speaker): only outcomes in one slot can be the same outcome. Gifts
+    share one slot whoever gave them: an article may not say who the giver was."""
     by_slot: dict[tuple[str, str | None], list] = defaultdict(list)
     for record in sorted(records, key=lambda r: r.id):
         for outcome in record.outcomes:
-            by_slot[(outcome.kind, outcome.speaker)].append((record, outcome))
+            by_slot[(outcome.kind, None if outcome.kind == "gift" else outcome.speaker)].append((record, outcome))
     return by_slot
 
 
@@ -230,7 +231,11 @@ def _statement(record: ArticleRecord, outcome) -> str:
 def _event_outcome(merged: _Outcome) -> EventOutcome:
     shown = min(merged.items, key=lambda item: (item[0].language != DISPLAY_LANGUAGE, item[0].id))[1]
     sources = [s for record, outcome in merged.items for s in _sources(record.id, outcome.evidence)]
-    return EventOutcome(text=shown.text, kind=merged.kind, speaker=merged.speaker, sources=_sorted_sources(sources))
+    speaker = merged.speaker
+    if merged.kind == "gift":  # the giver most sources name
+        givers = Counter(outcome.speaker for _, outcome in merged.items if outcome.speaker)
+        speaker = min(givers, key=lambda name: (-givers[name], name)) if givers else None
+    return EventOutcome(text=shown.text, kind=merged.kind, speaker=speaker, sources=_sorted_sources(sources))
 
 
 # ---------------------------------------------------------------- the event's own facts

@@ -89,6 +89,7 @@ class OutcomeLexicon:
     deal_nouns: Cue
     gift_nouns: Cue
     gift_verbs: Cue
+    gift_receipts: Cue  # the gift verbs of the one who receives ("received ... from"): the giver is named after them
     gift_receivers: Cue  # a side named by a noun, not a person, receives a gift ("the royal couple", "his guest")
     assessment_words: Cue
     question_openers: Cue  # "asked whether", "auf die Frage, ob": the question's future is not the speaker's
@@ -116,6 +117,12 @@ class OutcomeLexicon:
     continuation_openers: Cue  # "also", "they": a sentence that goes on with an agreement's terms
     relative_words: Cue  # "who", "which", "die": a clause with its own subject
     joint_decisions: Cue  # "decided to", "hanno deciso di": with both sides as subject, an agreement
+    collective_decisions: Cue  # "approved", "invited", "called for" (plural): with the meeting's members as subject, an agreement
+    reaction_verbs: Cue  # "reacted": someone away from the meeting answers it, colour rather than an outcome
+    collective_subjects: Cue  # "the allies", "the member states", "the heads of state and government": the members of a meeting
+    next_words: Cue  # "next", "nächste": with a meeting word, or a verb of holding one, the next meeting is set
+    held_verbs: Cue  # "will be held", "findet ... statt": a meeting takes place
+    document_nouns: Cue  # "the text", "the document": a clause with one as subject says what an agreement holds
     joint_words: Cue  # "jointly", "gemeinsam": both sides take one position
     content_references: Cue  # "Dat hebben ... afgesproken", "This was agreed": the agreement's content is the sentence before
     back_references: Cue  # "there", "dort": a sentence opening with one goes on in the time of the one before

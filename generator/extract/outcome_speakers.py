@@ -269,7 +269,7 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
                if quotes.starting_in(v[1], end) or any(hits[cue].found(v[1], end) for cue in VERDICT_CUES)]
     verb = _first_outside(sorted(hits["reporting_verbs"].spans(start, end) + judging), quotes)
     if phrase is not None:
-        after = [m for m in mentions if phrase[1] <= m.start and _words_at_most(text, phrase[1], m.start, AFTER_VERB_WORDS)]
+        after = [m for m in mentions if phrase[1] <= m.start and words_at_most(text, phrase[1], m.start, AFTER_VERB_WORDS)]
         # "volgens Poetin", "according to him"; or the speaker before it ("Putin zufolge").
         before = [m for m in mentions if m.end <= phrase[0] and not _SOLID.search(text, m.end, phrase[0])]
         chosen = (after or before)[:1]
@@ -290,7 +290,7 @@ def attribute(text: str, start: int, end: int, mentions: list[Mention], lex: Out
     # Nor past a mark of the object: "ha agradecido a Modi", "told to Putin" name who was addressed.
     after = [m for m in mentions if verb[0] <= m.start and not hits["complementizers"].found(verb[1], m.start)
              and not hits["object_markers"].found(verb[1], m.start)
-             and _words_at_most(text, verb[1], m.start, AFTER_VERB_WORDS + (
+             and words_at_most(text, verb[1], m.start, AFTER_VERB_WORDS + (
                  SOURCE_EXTRA_WORDS if m.kind == "source" or hits["role_nouns"].found(verb[1], m.start) else 0))]
     relative = hits["relative_words"].first(clause_start, verb[0])
     if relative is not None and not _SOLID.search(text, clause_start, relative[0]):
@@ -326,7 +326,7 @@ _SOLID = re.compile(r"\S")
 _NOT_COMMA_OR_SPACE = re.compile(r"[^ ,]")
 
 
-def _words_at_most(text: str, start: int, end: int, limit: int) -> bool:
+def words_at_most(text: str, start: int, end: int, limit: int) -> bool:
     """Whether text[start:end] has at most `limit` words, reading no further than word limit + 1."""
     return next(islice(_WORD.finditer(text, start, end), limit, None), None) is None
 

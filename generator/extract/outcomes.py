@@ -13,19 +13,24 @@ Y") split in two. Each passage is then judged with the cue lexicons of its langu
 - agreement: an agreement word with a signing word, or an agreeing or committing verb,
   stated as fact (not "would", not "had signed": that was an earlier meeting); what a deal
   holds ("Under the deal, X will ...", "Daarin belooft ..."), and the sentences right after
-  it that go on with its terms ("Also, prisoners are to be exchanged"); two participants
-  taking one position together ("Scholz and Xi jointly opposed ...");
-- gift: a gift word with the people who gave and received it;
+  it that go on with its terms ("Also, prisoners are to be exchanged"), and, once an
+  agreement is stated, what its text holds ("The declaration urges ...", "En el texto, ...");
+  two participants taking one position together ("Scholz and Xi jointly opposed ..."), and
+  the members of a meeting deciding together ("the allies approved a new concept");
+- gift: a gift word with the people who gave and received it; its speaker is the giver;
 - said by someone (a reporting or judging verb and its subject, or a quotation that goes
   on from an attributed one): an assessment when the talks or their result are judged
   ("called the summit a milestone"; by both sides: no single speaker), an announcement
   when the speaker promises, announces or tells what follows ("we will", "Italy will
   stay", "he said he would", "a decision follows within weeks"; not a prediction such as
   "the world will see a change"), else a statement. Participants, their spokespeople and
-  the sides (a country, a government) state positions; anyone else counts when they judge
-  the meeting (critics, analysts, a minister at home) or announce;
+  the sides (a country, a government) and officials named by their office state positions;
+  anyone else counts when they judge the meeting (critics, analysts) or announce; a reaction
+  from away ("Moscow reacted coolly") is colour; an aide passing on a participant's words
+  ("Tillerson said Xi expressed ...") gives the participant as speaker;
 - unattributed judgements of the talks ("constructive talks") are assessments, and a meeting
-  set for later ("the leaders will meet again in four months") an announcement.
+  set for later ("the leaders will meet again in four months", "the next summit will be
+  held in Vilnius") an announcement.
 
 Background is left out: a clause dated to an earlier year or marked as history ("former",
 "last year", "hours before the summit", "had said"), the writer's guesses ("probably"),
@@ -36,8 +41,10 @@ a verdict before a colon ("No breakthrough: Putin said ...") is apart from what 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from ..records import Document, Evidence, Outcome, OutcomeKind, Person
 from .event_cues import lexicon as event_lexicon
@@ -45,7 +52,7 @@ from .gazetteer import is_place_word
 from .outcome_cues import find_quotes, lexicon, scan
 from .outcome_passages import Context, Passage, cut_passages
 from .outcome_speakers import (Attribution, Mention, attribute, build_cast, find_mentions, first_person_mention,
-                               speaks_for_participant)
+                               speaks_for_participant, words_at_most)
 
 FRAME_REACH = 25  # characters after a reporting verb that still say when it was said ("said in 2011 that")
 NEGATION_REACH = 120  # characters between a negation and the agreement word it denies (in one clause)
@@ -53,6 +60,8 @@ QUOTED_SHARE = 0.5  # a passage this much inside quotation marks is a direct quo
 SINCE_WORDS = 6  # words between "since" and its year ("since the annexation of Crimea in 2014")
 ATTRIBUTE_WORDS = 3  # words between a cue and "of <year>" that still make the year the cue noun's ("the Minsk agreement of 2015")
 AFTER_WORDS = 1  # words between "after" and its year ("after May 2011")
+GIFTS_READ = 3  # gift verbs of one passage read for its giver (an exchange names two; a long passage stays linear)
+GIVER_WORDS = 2  # words between a gift verb and the giver named after it ("received from President Kim")
 TERMS_WORDS = 3  # words between a terms opener and its agreement noun ("under the new deal")
 SUBJECT_WORDS = 4  # the words of a clause read as its subject (article, adjectives, noun)
 CLAUSE_WORDS = 4  # words after "that" that make a reported clause, not a pronoun ("want to prevent that")
@@ -93,6 +102,7 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
     previous_attribution: Attribution | None = None
     previous_sentence = -2
     previous_passage: Passage | None = None
+    agreement_seen = False  # the article has stated an agreement: "the text" may now be its text
     past_sentence = -2  # the last sentence set before the meeting ("In 2018 they met in Singapore.")
     for passage in cut_passages(doc, ctx):
         mentions = find_mentions(text, passage.start, passage.end, ctx.cast, ctx.hits, ctx.quotes)
@@ -120,13 +130,15 @@ def extract_outcomes(doc: Document) -> tuple[Outcome, ...]:
             past_sentence = passage.last_sentence  # "There they signed a declaration" goes on in that time
         skip = not passage.complete or text[passage.start:passage.end] == title or _boilerplate(passage, ctx) \
             or (past_sentence == passage.last_sentence and _refers_back(passage, ctx))
-        candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx)
+        candidate = None if skip else _judge(passage, mentions, attribution, previous, ctx, last_subject,
+                                                  agreement_seen)
         if candidate is not None and previous_passage is not None and _agreed_before(candidate, previous_passage, ctx):
             if candidates and candidates[-1].passage == previous_passage:
                 candidates.pop()  # the sentence before is what was agreed, not an outcome of its own
             candidate = replace(candidate, content=previous_passage)
         if candidate is not None:
             candidates.append(candidate)
+            agreement_seen = agreement_seen or candidate.kind == "agreement"
             previous = candidate
         elif previous is not None and passage.first_sentence > previous.passage.last_sentence + 1:
             previous = None
@@ -154,7 +166,8 @@ def _other_office_holder(mentions: list[Mention], attribution: Attribution, last
 # --- judging one passage ---------------------------------------------------------------------
 
 def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution | None,
-           previous: Candidate | None, ctx: Context) -> Candidate | None:
+           previous: Candidate | None, ctx: Context, last_subject: str | None = None,
+           agreement_seen: bool = False) -> Candidate | None:
     hits, s, e = ctx.hits, passage.start, passage.end
     quoted = _quoted_share(passage, ctx) >= QUOTED_SHARE
     people = {m.person for m in mentions if m.kind in ("name", "role") and m.person}
@@ -189,6 +202,16 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     terms = _terms_position(passage, previous, ctx)
     if terms is not None and speaker not in ctx.cast.present and not _background(passage, terms, ctx):
         return Candidate(passage, "agreement", None, quoted)  # "Under the deal, X will ..."
+    document = _document_terms(passage, agreement_seen, ctx)
+    if document is not None and _set_in_any_clause(passage, ctx):
+        document = None
+    named = document is not None and attribution is not None and any(
+        m.kind in ("name", "role") and document < m.start < attribution.cue[0] for m in mentions)
+    if document is not None and (attribution is None or (attribution.cue[0] > document and not named)
+                                 or not (attribution.speaker or attribution.joint or attribution.source)):
+        # The text itself speaks, or frames who speaks ("Nel documento cattolici e musulmani
+        # dichiarano", "Im Konzept bezeichnet die Nato ..."; not "Según el comunicado, Xi ha dicho").
+        return Candidate(passage, "agreement", None, quoted)
 
     gift = hits["gift_nouns"].first(s, e) or hits["gift_verbs"].first(s, e)
     if gift is not None:
@@ -196,7 +219,7 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
             + (1 if hits["gift_receivers"].found(s, e) else 0)
         needed = 1 if hits["gift_nouns"].found(s, e) else 2
         if givers >= needed and not _background(passage, gift[0], ctx):
-            return Candidate(passage, "gift", None, quoted)
+            return Candidate(passage, "gift", _giver(passage, mentions, last_subject, ctx), quoted)
 
     if attribution is not None:
         return _judge_attributed(passage, attribution, mentions, quoted, ctx)
@@ -209,10 +232,38 @@ def _judge(passage: Passage, mentions: list[Mention], attribution: Attribution |
     if assessment is not None and not hits["hedges"].found(s, e) and not hits["expectation_words"].found(s, e) \
             and not _background(passage, assessment[0], ctx):
         return Candidate(passage, "assessment", None, quoted)
+    following = _next_meeting(passage, ctx)
+    if following is not None and not hits["hedges"].found(s, e) and not _background(passage, following, ctx):
+        return Candidate(passage, "announcement", None, quoted)  # "The next summit will be held in Vilnius."
     schedule = hits["schedule_markers"].first(s, e)
     if schedule is not None and ctx.meeting.search(ctx.text, s, e) and not hits["hedges"].found(s, e) \
             and not hits["expectation_words"].found(s, e) and not _background(passage, schedule[0], ctx):
         return Candidate(passage, "announcement", None, quoted)  # "The leaders will meet again in four months."
+    return None
+
+
+def _giver(passage: Passage, mentions: list[Mention], last_subject: str | None, ctx: Context) -> str | None:
+    """Who gives the gift: the person named right after a receiving verb ("received ... from
+    Kim"), else the subject of the first gift verb that has one person as subject ("Francisco
+    entregó a Kirill", "il Papa ha donato"; not "both exchanged gifts"), before the verb in its
+    clause or, inverted, right after it ("überreichte Scholz")."""
+    text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
+    people = [m for m in mentions if m.kind in ("name", "role", "pronoun", "plural", "office")]
+
+    def person(mention: Mention) -> str | None:
+        return last_subject if mention.kind == "pronoun" else mention.person
+
+    receipt = next(iter(ctx.quotes.outside(hits["gift_receipts"].spans(s, e))), None)
+    if receipt is not None:
+        after = [m for m in people if m.start >= receipt[1] and words_at_most(text, receipt[1], m.start, GIVER_WORDS)]
+        return person(after[0]) if after and after[0].kind != "plural" else None
+    for v_start, v_end in islice(ctx.quotes.outside(hits["gift_verbs"].spans(s, e)), GIFTS_READ):
+        clause_start = _clause(passage, v_start, ctx)[0]
+        subject = [m for m in people if clause_start <= m.start and m.end <= v_start]
+        if not subject:
+            subject = [m for m in people if m.start >= v_end and words_at_most(text, v_end, m.start, GIVER_WORDS)]
+        if subject and subject[0].kind != "plural" and person(subject[0]):
+            return person(subject[0])
     return None
 
 
@@ -221,6 +272,9 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
     hits, s, e = ctx.hits, passage.start, passage.end
     if _background(passage, attribution.cue[0], ctx, reach=attribution.cue[1] - attribution.cue[0] + FRAME_REACH):
         return None
+    relayed = _relayed(passage, attribution, mentions, ctx)
+    if relayed is not None:
+        attribution = replace(attribution, speaker=relayed)  # "Tillerson said Xi expressed ...": Xi's position
     has_quote = bool(ctx.quotes.starting_in(s, e))
     judged = _judged(passage, ctx)
     assessment = hits["assessment_words"].found(s, e) or hits["verdict_words"].found(s, e)
@@ -232,6 +286,8 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
             return None  # "the two spoke after the talks": no position stated
         return Candidate(passage, kind, None, quoted)
     speaker = attribution.speaker
+    if speaker not in ctx.cast.present and any(r[0] == attribution.cue[0] for r in hits["reaction_verbs"].spans(s, e)):
+        return None  # "Mosca ha reagito con freddezza": a reaction from away is colour, not an outcome
     if speaker is None:
         # A government or delegation speaking ("the Kremlin said the talks were useful",
         # "North Korea said that ...") counts when it judges the talks or is quoted.
@@ -264,12 +320,36 @@ def _judge_attributed(passage: Passage, attribution: Attribution, mentions: list
         or (assessment and _about_meeting(passage, s, ctx))
     if (assessment or judges_meeting) and not hits["expectation_words"].found(s, e) and speaker in ctx.cast.present:
         return Candidate(passage, "assessment", speaker, quoted)  # judged afterwards, not hoped for
+    if hits["assessment_words"].found(s, e) and not hits["expectation_words"].found(s, e) and _official(person, ctx):
+        return Candidate(passage, "assessment", speaker, quoted)  # an official's verdict ("a huge disappointment")
     if judges_meeting and not hits["expectation_words"].found(s, e):
         return Candidate(passage, "assessment", speaker, quoted)  # someone at home judges the outcome
     kind = _spoken_kind(passage, ctx, attribution.cue)
-    if speaker not in ctx.cast.present and kind != "announcement" and not _spokesperson(person, ctx):
-        return None  # only participants (and their spokespeople) state positions; others may announce
+    if speaker not in ctx.cast.present and kind != "announcement" and not _spokesperson(person, ctx) \
+            and not _official(person, ctx):
+        return None  # participants and officials state positions; others (analysts, a voice in the street) may announce
     return Candidate(passage, kind, speaker, quoted)
+
+
+def _relayed(passage: Passage, attribution: Attribution, mentions: list[Mention], ctx: Context) -> str | None:
+    """The participant whose words someone else passes on: right after the reporting verb of a
+    speaker who is not a participant (and after "that"), a participant is the subject of a
+    reporting verb of his own ("Tillerson said Xi expressed an understanding", "Kong said Xi had
+    told Modi")."""
+    if attribution.speaker in ctx.cast.present or attribution.joint:
+        return None
+    text, hits, cue_end = ctx.text, ctx.hits, attribution.cue[1]
+    start = cue_end
+    that = hits["complementizers"].first(cue_end, passage.end)
+    if that is not None and not text[cue_end:that[0]].strip():
+        start = that[1]
+    subject = next((m for m in mentions if m.start >= start and m.kind in ("name", "role")), None)
+    if subject is None or subject.person not in ctx.cast.present or text[start:subject.start].strip():
+        return None
+    verb = ctx.quotes.outside(hits["reporting_verbs"].spans(subject.end, passage.end))
+    if not verb or not words_at_most(text, subject.end, verb[0][0], DROPPED_SUBJECT_WORDS):
+        return None
+    return subject.person
 
 
 def _each_side_judged(passage: Passage, mentions: list[Mention], speaker: str | None, ctx: Context) -> bool:
@@ -341,26 +421,87 @@ def _joint_stance(passage: Passage, mentions: list[Mention], attribution: Attrib
     pair = len(runs) >= 2 and ctx.lex.conjunctions.found(between) and len(between.split()) <= JOINED_WORDS
     # Any clause set in the past ("..., and at that time the two leaders also crossed together")
     # makes it an earlier meeting's.
-    clauses = [m.end() for m in CLAUSE_BREAK.finditer(ctx.text, s, e)]
-    return pair and not any(_background(passage, c, ctx) for c in [s, *clauses])
+    return pair and not _set_in_any_clause(passage, ctx)
 
 
 def _joint_decision(passage: Passage, mentions: list[Mention], attribution: Attribution | None, ctx: Context) -> bool:
-    """Both sides decide together ("the two countries decided to create a dialogue", "Hanno
-    inoltre deciso di tenere vertici ogni anno"): an agreement. The subject before the verb in
-    its clause is both sides or two participants; a language that drops its subjects may
-    leave it out (the verb forms listed are plural)."""
-    hits = ctx.hits
-    decision = next(iter(ctx.quotes.outside(hits["joint_decisions"].spans(passage.start, passage.end))), None)
-    if decision is None or attribution is not None or hits["hypothetical_markers"].found(passage.start, passage.end):
+    """Both sides, or the members of a meeting together, decide ("the two countries decided to
+    create a dialogue", "Hanno inoltre deciso di tenere vertici ogni anno", "the allies approved
+    a new concept", "Die 30 Mitgliedstaaten luden Finnland ein"): an agreement. The subject
+    before the verb in its clause (or right after its first word, where the verb comes second:
+    "stelden de dertig bondgenoten ... vast") is both sides, the members of the meeting or two
+    participants; a language that drops its subjects may leave it out (the verb forms listed
+    are plural)."""
+    hits, s, e = ctx.hits, passage.start, passage.end
+    joint = next(iter(ctx.quotes.outside(hits["joint_decisions"].spans(s, e))), None)
+    collective = next(iter(ctx.quotes.outside(hits["collective_decisions"].spans(s, e))), None)
+    if (joint is None and collective is None) or attribution is not None or hits["hypothetical_markers"].found(s, e):
         return False
-    clause_start = _clause(passage, decision[0], ctx)[0]
-    subject = ctx.text[clause_start:decision[0]]
-    present = {m.person for m in mentions if m.kind in ("name", "role") and m.person in ctx.cast.present
-               and clause_start <= m.start < decision[0]}
-    both = hits["plural_subjects"].found(clause_start, decision[0]) or len(present) >= 2
-    dropped = ctx.lex.pro_drop and len(subject.split()) <= DROPPED_SUBJECT_WORDS and not present
-    return (both or dropped) and not _background(passage, decision[0], ctx)
+    if joint is not None and (collective is None or joint[0] <= collective[0]):
+        clause_start = _clause(passage, joint[0], ctx)[0]
+        subject = ctx.text[clause_start:joint[0]]
+        present = {m.person for m in mentions if m.kind in ("name", "role") and m.person in ctx.cast.present
+                   and clause_start <= m.start < joint[0]}
+        both = hits["plural_subjects"].found(clause_start, joint[0]) or len(present) >= 2
+        dropped = ctx.lex.pro_drop and len(subject.split()) <= DROPPED_SUBJECT_WORDS and not present
+        return (both or dropped) and not _background(passage, joint[0], ctx)
+    assert collective is not None
+    clause_start = _clause(passage, collective[0], ctx)[0]
+    verb_end = collective[0] + len(ctx.text[collective[0]:collective[1]].split()[0])
+    subjects = [m for cue in ("plural_subjects", "collective_subjects") for m in hits[cue].spans(clause_start, e)]
+    # The members open the clause ("Die 30 Mitgliedstaaten luden ... ein"; not "one of several
+    # leaders invited to"), or stand right after the first part of a split verb.
+    opening = any(m[1] <= collective[0] and words_at_most(ctx.text, clause_start, m[0], SUBJECT_WORDS - 1)
+                  and not hits["year_attributes"].found(clause_start, m[0]) for m in subjects)
+    inverted = any(verb_end <= m[0] and m[1] <= collective[1] and words_at_most(ctx.text, verb_end, m[0], DROPPED_SUBJECT_WORDS)
+                   for m in subjects)  # inside a split verb ("stelden de bondgenoten ... vast")
+    return (opening or inverted) and not _background(passage, collective[0], ctx)
+
+
+def _set_in_any_clause(passage: Passage, ctx: Context) -> bool:
+    """Some clause of the passage is set in the past ("Le traité, signé en 2021, prévoit ...")."""
+    clauses = [m.end() for m in CLAUSE_BREAK.finditer(ctx.text, passage.start, passage.end)]
+    return any(_background(passage, c, ctx) for c in [passage.start, *clauses])
+
+
+def _next_meeting(passage: Passage, ctx: Context) -> int | None:
+    """Where a passage sets the next meeting ("the next summit will be held in Vilnius", "La
+    próxima se celebrará en Vilna"): a word for "next" right before a meeting word, or with a
+    verb of holding a meeting."""
+    hits, s, e = ctx.hits, passage.start, passage.end
+    following = next(iter(ctx.quotes.outside(hits["next_words"].spans(s, e))), None)
+    if following is None:
+        return None
+    n_start, n_end = following
+    meeting = ctx.meeting.search(ctx.text, n_end, e)
+    if (meeting is not None and words_at_most(ctx.text, n_end, meeting.start(), 1)) or hits["held_verbs"].found(n_end, e):
+        return n_start
+    return None
+
+
+def _document_terms(passage: Passage, agreement_seen: bool, ctx: Context) -> int | None:
+    """Where a passage, after the article has stated an agreement, says what its text holds:
+    a clause whose subject is the document ("The declaration urges ...", "el documento incluye")
+    or that opens with "in the text" ("En el texto, ...", "Im neuen Strategischen Konzept ..."), or
+    that cites the text ("volgens de tekst")."""
+    if not agreement_seen:
+        return None
+    text, hits, s, e = ctx.text, ctx.hits, passage.start, passage.end
+    reference = ctx.quotes.outside(hits["terms_references"].spans(s, e))
+    if reference:
+        return reference[0][0]  # "volgens de tekst", "according to the text"
+    nouns = ctx.quotes.outside(hits["document_nouns"].spans(s, e) + hits["agreement_nouns"].spans(s, e))
+    clause_starts = [s] + [m.end() for m in CLAUSE_BREAK.finditer(text, s, e) if not ctx.quotes.inside(m.start())]
+    for n_start, _ in sorted(nouns):
+        clause_start = clause_starts[bisect_right(clause_starts, n_start) - 1]
+        if not words_at_most(text, clause_start, n_start, TERMS_WORDS):
+            continue
+        article = hits["subject_articles"].first(clause_start, n_start)
+        opener = hits["terms_openers"].first(clause_start, n_start)
+        if (opener is not None and not text[clause_start:opener[0]].strip()) \
+                or (article is not None and not text[clause_start:article[0]].strip() and opener is None):
+            return n_start
+    return None
 
 
 def _clause(passage: Passage, position: int, ctx: Context) -> tuple[int, int]:
@@ -377,6 +518,14 @@ def _states_content(cue: tuple[int, int], passage: Passage, ctx: Context) -> boo
     # "dat", "that" may also be a pronoun: a clause follows only with words of its own.
     return following is not None and following[0] - cue[1] <= FRAME_REACH \
         and len(ctx.text[following[1]:passage.end].split()) >= CLAUSE_WORDS
+
+
+def _official(person: Person | None, ctx: Context) -> bool:
+    """The text gives the speaker an office ("der britische Premier", "NAVO-chef"): an official
+    states a side's position, whether or not the people stage found him at the table."""
+    role = (person.role or "") if person is not None else ""
+    # A spokesperson speaks for a side only when it is one of the meeting's (`_spokesperson`).
+    return ctx.lex.role_nouns.found(role) and not ctx.lex.source_nouns.found(role)
 
 
 def _spokesperson(person: Person | None, ctx: Context) -> bool:
