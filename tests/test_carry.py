@@ -140,3 +140,29 @@ def test_carried_stated_formats_equal_fresh_ones_through_adds_edits_and_removals
     assert looked_up == [2, 0, 1, 1, 1]
     assert [reuse.StatedFormats(Memo(tmp_path))(records) for records in builds[-1]] == ["NATO summit", "G7 summit"]
     assert reuse.StatedFormats(None)(summit) == "NATO summit"  # no output cache: found every time
+
+
+def test_collation_keys_given_back_sort_as_fresh_ones_and_spare_the_collator(render_corpus, monkeypatch) -> None:
+    """The page model's collation keys kept from the last build (`execution.py`) give the
+    people and places in the same order as keys made fresh, without loading the collator."""
+    from generator.render import build_site, model
+
+    articles, linked = render_corpus
+
+    def site():
+        model.collation_key.cache_clear()
+        model.surname_order.cache_clear()  # (keys made of collation keys)
+        made = build_site(articles, linked.records, linked.events, linked.registry, "2026-01-31")
+        return [(p.id, p.met) for p in made.people], [p.id for p in made.places]
+
+    monkeypatch.setattr(model, "_given_keys", {})
+    monkeypatch.setattr(model, "_asked_keys", {})
+    fresh = site()
+    kept = model.asked_collation_keys()
+    assert kept and all(key == model._collator().sort_key(text.casefold()) for text, key in kept.items())
+
+    monkeypatch.setattr(model, "_collator", lambda: pytest.fail("the collator was loaded"))
+    model.give_collation_keys(kept)
+    assert site() == fresh
+    model.collation_key.cache_clear()  # later tests make their keys with the real collator
+    model.surname_order.cache_clear()
