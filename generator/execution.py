@@ -15,8 +15,9 @@ what measurement showed a build of 1,000 articles needs (docs/benchmarks.md):
 - link: the vectors kept on disk (`events/embed.py`), the extractor process for articles
   re-read against their event's date, and the output cache (`memo.py`), which keeps merged
   events (`events/reuse.py`);
-- render: the output cache, and the records' YAML and downloads made in a forked process
-  while this one makes the pages;
+- render: the output cache, the page model's collation keys kept from the last build (so
+  the collator's table is loaded only for a name not sorted before), and the records' YAML
+  and downloads made in a forked process while this one makes the pages;
 - the cycle collector off for the whole build (`without_cycle_collection`).
 
 The warm processes end when linking is done, before render forks.
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import ExitStack, contextmanager
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -37,6 +39,7 @@ from .memo import Memo, generator_version
 from .parallel import Extraction, extract_all, uncached
 from .read import CorpusRead, ParsedArticles, read_corpus
 from .records import Article
+from .render.model import asked_collation_keys, give_collation_keys
 from .workers import Background, Resident
 from .write import Generated, write_text
 
@@ -90,6 +93,8 @@ class Execution:
         self._stack.enter_context(self.extractor)
         self._stack.enter_context(self._encoder)
         self.extractor.call(warm_up)  # while this process reads the corpus and the cached records
+        kept = self.memo.recall(self._collation_keys())
+        give_collation_keys(kept if isinstance(kept, dict) else {})
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -147,5 +152,11 @@ class Execution:
         """After a published build: the event index kept in the cache folder too (CI restores
         the cache, not docs/), and the output cache pruned to what this build used."""
         write_text(self.config.path("cache") / CACHED_EVENT_INDEX, event_index)
+        self.memo.keep(self._collation_keys(), asked_collation_keys())
         self.memo.prune()
+
+    def _collation_keys(self) -> str:
+        """Where the page model's collation keys are kept for the next build (they are
+        pyuca's, so its version is part of the key)."""
+        return self.memo.key("collation-keys", f"pyuca=={metadata.version('pyuca')}")
 

@@ -22,7 +22,8 @@ large corpus renders only the pages that article changes.
   the pieces it touches, and the new file copies the unchanged runs of pieces from its
   last version.
 - Values that are not files but cost a rebuild time to make again (an event's merged
-  record) are kept pickled, by key: `keep`, `recall`.
+  record) are kept pickled, by key: `keep`, `recall`; many small texts (the home page's
+  entries) in one entry for all: `Carried`.
 - `prune()` after a successful build keeps only the entries that build used.
 
 The folder (`.cache/factsheet/output/`) is git-ignored and may be deleted at any time.
@@ -260,6 +261,34 @@ class Memo:
             for entry in os.scandir(shard):
                 if entry.name not in self.used:
                     os.unlink(entry.path)
+
+
+class Carried:
+    """Small texts a build makes many of, each a pure function of its inputs, kept from the
+    last build in one entry of the output cache (one file per text would cost more to look up
+    than to make): `carried(inputs, make)` is `make()`, or the last build's text for the same
+    inputs. `keep()` stores this build's texts for the next (those no longer asked for go)."""
+
+    def __init__(self, memo: Memo, kind: str) -> None:
+        self._memo, self._kind = memo, kind
+        kept = memo.recall(self._key())
+        self._last: dict[str, str] = kept if isinstance(kept, dict) else {}
+        self._now: dict[str, str] = {}
+
+    def __call__(self, inputs: Any, make: Callable[[], str]) -> str:
+        key = self._memo.key(self._kind, inputs)
+        if key not in self._now:
+            self._now[key] = self._last[key] if key in self._last else make()
+        return self._now[key]
+
+    def keep(self) -> None:
+        if self._now != self._last:
+            self._memo.keep(self._key(), self._now)
+        elif self._memo.folder is not None:
+            self._memo.used.add(self._key())
+
+    def _key(self) -> str:
+        return self._memo.key(self._kind + "s", "the last build's")
 
 
 def _parts(made: bytes | Sequence[Part]) -> Sequence[Part]:

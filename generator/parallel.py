@@ -136,12 +136,15 @@ def _extract_tasks(tasks: Sequence[Task], budget: float | None) -> list[Outcome]
 
 def _started_early(articles: Sequence[Article], cache: ExtractionCache | None, anchors: Mapping[str, date],
                    jobs: int, worker: Resident, budget: float | None) -> _Early | None:
-    """Started only for a few new articles among many cached ones: many new articles are
-    extracted by a pool that forks once the first has loaded the lexicons (`_run`)."""
+    """Started only for a few new articles among many cached ones, or for a few articles
+    of any call when `worker` is running already (the build's, with its lexicons loaded:
+    an article re-read against its event's date, where loading them here took 0.5 s):
+    many new articles are extracted by a pool that forks once the first has loaded the
+    lexicons (`_run`)."""
     if cache is None or jobs <= 1:
         return None
     missing = _missing(articles, cache, anchors)
-    if not missing or len(missing) >= SERIAL_BELOW or len(missing) * 2 > len(articles):
+    if not missing or len(missing) >= SERIAL_BELOW or (len(missing) * 2 > len(articles) and not worker.running):
         return None
     tasks = tuple((articles[i], anchors.get(articles[i].id)) for i in missing)
     return _Early(tuple(missing), tasks, worker.call(_extract_tasks, tasks, budget))

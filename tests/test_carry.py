@@ -15,7 +15,7 @@ import pytest
 from generator.events import carry
 from generator.events.cluster import cluster_articles
 from generator.events.embed import DIMENSIONS, Embeddings
-from generator.memo import Memo
+from generator.memo import Carried, Memo
 from generator.records import Article
 
 SURNAMES = ["Berg", "Rossi", "Gomez", "Jansen", "Weber", "Novak", "Costa", "Keller"]
@@ -140,3 +140,59 @@ def test_carried_stated_formats_equal_fresh_ones_through_adds_edits_and_removals
     assert looked_up == [2, 0, 1, 1, 1]
     assert [reuse.StatedFormats(Memo(tmp_path))(records) for records in builds[-1]] == ["NATO summit", "G7 summit"]
     assert reuse.StatedFormats(None)(summit) == "NATO summit"  # no output cache: found every time
+
+
+def test_collation_keys_given_back_sort_as_fresh_ones_and_spare_the_collator(render_corpus, monkeypatch) -> None:
+    """The page model's collation keys kept from the last build (`execution.py`) give the
+    people and places in the same order as keys made fresh, without loading the collator."""
+    from generator.render import build_site, model
+
+    articles, linked = render_corpus
+
+    def site():
+        model.collation_key.cache_clear()
+        model.surname_order.cache_clear()  # (keys made of collation keys)
+        made = build_site(articles, linked.records, linked.events, linked.registry, "2026-01-31")
+        return [(p.id, p.met) for p in made.people], [p.id for p in made.places]
+
+    monkeypatch.setattr(model, "_given_keys", {})
+    monkeypatch.setattr(model, "_asked_keys", {})
+    fresh = site()
+    kept = model.asked_collation_keys()
+    assert kept and all(key == model._collator().sort_key(text.casefold()) for text, key in kept.items())
+
+    monkeypatch.setattr(model, "_collator", lambda: pytest.fail("the collator was loaded"))
+    model.give_collation_keys(kept)
+    assert site() == fresh
+    model.collation_key.cache_clear()  # later tests make their keys with the real collator
+    model.surname_order.cache_clear()
+
+
+def test_carried_texts_equal_fresh_ones_and_only_changed_inputs_are_made_again(tmp_path) -> None:
+    """`memo.Carried` (the home page's entries): a text whose inputs are the same as in the
+    last build is taken from it; new or changed inputs make theirs; gone ones are not kept."""
+    made: list[str] = []
+
+    def text(inputs: tuple[str, int]) -> str:
+        made.append(inputs[0])
+        return f"{inputs[0]} × {inputs[1]}"
+
+    builds = [
+        [("a", 1), ("b", 1), ("c", 1)],
+        [("a", 1), ("b", 1), ("c", 1)],  # nothing changed
+        [("a", 1), ("b", 2), ("c", 1), ("d", 1)],  # one changed, one added
+        [("a", 1), ("d", 1)],  # two removed
+    ]
+    remade = []
+    for inputs in builds:
+        made.clear()
+        memo = Memo(tmp_path)
+        carried = Carried(memo, "entry")
+        assert [carried(i, lambda i=i: text(i)) for i in inputs] == [f"{n} × {k}" for n, k in inputs]
+        carried.keep()
+        memo.prune()
+        remade.append(sorted(made))
+    assert remade == [["a", "b", "c"], [], ["b", "d"], []]
+    memo = Memo(tmp_path)
+    assert Carried(memo, "entry")(("c", 1), lambda: "made again") == "made again"  # gone from the last build
+    assert Carried(Memo(None), "entry")(("a", 1), lambda: "no cache") == "no cache"
