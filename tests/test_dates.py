@@ -534,7 +534,7 @@ YEARLESS_DATELINES = [
 @pytest.mark.parametrize(("language", "text", "expected", "weekday"), YEARLESS_DATELINES)
 def test_yearless_dateline_takes_its_year_from_the_text(language, text, expected, weekday):
     doc = prepare(article(language, text, published=None))
-    assert (doc.anchor, doc.anchor_source) == (expected, "text")
+    assert (doc.anchor, doc.anchor_source) == (expected, "dateline")
     facts = extract_dates(doc)
     assert {f.text: f.value for f in facts}[weekday] == expected.isoformat()
     assert main_date(facts) == expected.isoformat()

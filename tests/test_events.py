@@ -486,6 +486,43 @@ def test_an_article_sharing_only_a_mentioned_person_with_an_event_is_not_part_of
                                                              ["zelensky_elsewhere"]]
 
 
+def test_a_yearless_dateline_takes_the_year_of_the_meeting_its_day_and_month_fit(lisbon_corpus, monkeypatch):
+    # "LISBOA, 12 juin -": the year guessed from the text (2011, a background year) is no
+    # date of the article's own; its day and month are the dated meeting's, so it reports
+    # that meeting and is read against its day and month in that meeting's year.
+    articles, records = lisbon_corpus
+    guessed = replace(records[1], published="2011-06-12", published_source="dateline", date="2011-06-12")
+    calls = []
+
+    def reread(article, anchor):
+        calls.append(anchor.isoformat())
+        return replace(guessed, published=anchor.isoformat(), published_source="event", date=anchor.isoformat())
+
+    monkeypatch.setattr("generator.events.extract_article", reread)
+    linked = link(articles, [records[0], guessed, records[2]], Curation())
+    event_of = {r.id: r.event for r in linked.records}
+    assert event_of["fr_meeting_lisbon"] == event_of["de_meeting_lisbon"]
+    french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
+    assert (french.published, french.published_source, french.date) == ("2024-06-12", "event", "2024-06-12")
+    assert set(calls) == {"2024-06-12"}
+    assert main_date([records[0], guessed]) == "2024-06-12"  # a guessed year never dates the event
+
+
+def test_a_yearless_dateline_no_meeting_of_its_people_fits_keeps_its_guess(lisbon_corpus, monkeypatch):
+    # "29 Sept.": neither meeting of the same two leaders (12 June 2024, 6 October 2022)
+    # was held then or a few days before: it reports a meeting of its own.
+    articles, records = lisbon_corpus
+    guessed = replace(records[1], published="2011-09-29", published_source="dateline", date="2011-09-29")
+    calls = []
+    monkeypatch.setattr("generator.events.extract_article", lambda article, anchor: calls.append(anchor))
+    linked = link(articles, [records[0], guessed, records[2]], Curation())
+    event_of = {r.id: r.event for r in linked.records}
+    assert len(set(event_of.values())) == 3
+    french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
+    assert (french.published, french.published_source, french.date) == ("2011-09-29", "dateline", "2011-09-29")
+    assert calls == []
+
+
 def test_an_undated_report_whose_own_day_never_fits_the_event_leaves_it(lisbon_corpus, monkeypatch):
     # Text and shared people put the French report with the dated German one; read against
     # any of the event's days, its own main day stays months away (a yearless "29 Sept.",

@@ -113,7 +113,10 @@ def profile(index: int, article: Article, record: ArticleRecord) -> Profile:
 
     present = frozenset(k for p in record.participants if p.present and (k := surname_key(p.name)))
     named = frozenset(k for p in record.participants if (k := surname_key(p.name)))
-    return Profile(index, record.id, record.date, spots(True), spots(False), present, named, lead_of(article))
+    # A yearless dateline's year is a guess: its article is grouped as an undated one, and
+    # its day and month are checked against its event's afterwards (`events._without_disagreeing`).
+    when = None if record.published_source == "dateline" else record.date
+    return Profile(index, record.id, when, spots(True), spots(False), present, named, lead_of(article))
 
 
 def lead_of(article: Article) -> str:

@@ -39,7 +39,7 @@ import bisect
 import re
 from collections import Counter
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from ..records import DateFact, Document, Evidence, Sentence
 from .outcome_passages import DATELINE as WIRE_DATELINE
@@ -749,32 +749,41 @@ def _first_lines(text: str) -> list[tuple[int, str]]:
 
 
 def infer_publication_date(doc: Document) -> date | None:
-    """The publication date an article states: after a cue such as "Published" /
-    "Mis à jour le", in its URL (".../2019/04/25/..."), as a dateline opening one of
-    its first lines, or as the full date on a short byline line below the title. A
-    dateline with a day and month only takes its year from the text (`text_year`)."""
+    """The publication date an article states (`infer_publication`), without how it is known."""
+    found = infer_publication(doc)
+    return found[0] if found else None
+
+
+def infer_publication(doc: Document) -> tuple[date, Literal["text", "dateline"]] | None:
+    """The publication date an article states and how: "text" after a cue such as
+    "Published" / "Mis à jour le", in its URL (".../2019/04/25/..."), as a dateline
+    opening one of its first lines, or as the full date on a short byline line below the
+    title. "dateline" for a wire dateline with a day and month only ("MADRID, 29 Jun.
+    (EUROPA PRESS) -"), whose year is taken from the text (`text_year`): a guess, as
+    the latest year a text states is often its background's; the event it reports
+    settles it."""
     text, code = doc.article.text, doc.language
     for cue in publication_pattern(code).finditer(text):
         found = _explicit_day_at(text, cue.end(), code)
         if found is not None:
-            return found
+            return found, "text"
     in_url = _URL_DATE.search(doc.article.url or "")
     if in_url:
         found = _safe_date(*(int(n) for n in in_url.groups()))
         if found is not None:
-            return found
+            return found, "text"
     lines = _first_lines(text)
     for offset, _ in lines:
         found = _explicit_day_at(text, offset, code) or dateline_day(text, offset, code)
         if found is not None:
-            return found
+            return found, "text"
     for offset, line in lines[1:]:
         if len(line) > BYLINE_MAX_CHARS:
             continue
         for word in re.finditer(r"\w+", line):
             found = _explicit_day_at(text, offset + word.start(), code)
             if found is not None:
-                return found
+                return found, "text"
     for offset, _ in lines:
         month_day = _yearless_dateline(text, offset, code)
         if month_day is not None:
@@ -782,7 +791,8 @@ def infer_publication_date(doc: Document) -> date | None:
             if year is None:
                 return None
             year = _weekday_consistent_year(doc, offset, year, *month_day)
-            return _safe_date(year, *month_day) if year is not None else None
+            found = _safe_date(year, *month_day) if year is not None else None
+            return (found, "dateline") if found is not None else None
     return None
 
 
