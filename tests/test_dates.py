@@ -1049,3 +1049,34 @@ def test_a_wire_dateline_says_when_the_report_was_filed_not_when_they_met(langua
 def test_years_ago_today_is_that_day_years_back(language, text):
     facts = extract_dates(prepare(article(language, text, published=date(2016, 10, 11))))
     assert main_date(facts) == "1986-10-11"
+
+
+# An undated article naming its day with the weekday but no year: 4 February was a Monday
+# in 2019, the first such year from 2017, the latest year the text states.
+WEEKDAY_DAYS_WITHOUT_YEAR = [
+    ("en", "The pope and the grand imam signed a joint document on Monday, February 4 in Abu Dhabi. "
+           "The pope had visited Cairo in April 2017."),
+    ("fr", "Le pape et le grand imam ont signé lundi 4 février à Abou Dhabi un document commun. "
+           "Le pape s'était rendu au Caire en avril 2017."),
+    ("de", "Der Papst und der Großimam unterzeichneten am Montag, 4. Februar, in Abu Dhabi ein Dokument. "
+           "Der Papst war im April 2017 in Kairo."),
+    ("it", "Il papa e il grande imam hanno firmato lunedì 4 febbraio ad Abu Dhabi un documento comune. "
+           "Il papa era stato al Cairo nell'aprile 2017."),
+    ("es", "El papa y el gran imán firmaron el lunes 4 de febrero en Abu Dabi un documento común. "
+           "El papa había visitado El Cairo en abril de 2017."),
+    ("nl", "De paus en de grootimam ondertekenden maandag 4 februari in Abu Dhabi een gezamenlijk document. "
+           "De paus was in april 2017 in Caïro."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), WEEKDAY_DAYS_WITHOUT_YEAR)
+def test_an_undated_day_with_its_weekday_takes_the_first_year_from_the_text_s_that_fits(language, text):
+    doc = prepare(article(language, text, published=None))
+    assert doc.anchor is None
+    assert main_date(extract_dates(doc)) == "2019-02-04"
+
+
+def test_an_undated_day_with_its_weekday_and_no_year_stated_stays_unknown():
+    doc = prepare(article("en", "The pope and the grand imam signed a joint document on Monday, February 4.",
+                          published=None))
+    assert main_date(extract_dates(doc)) is None

@@ -57,6 +57,9 @@ STATED_DAY_REACH = 45
 AHEAD_GRACE_DAYS = 7
 # A weekday named without tense is the nearest such day: up to this many days ahead.
 WEEKDAY_AHEAD_DAYS = 3
+# A day and month with its weekday but no year falls on that weekday again within this many
+# years (29 February aside); an undated article's is read from the latest year it states on.
+WEEKDAY_YEARS = 7
 # How many of an article's first lines may carry its dateline.
 DATELINE_LINES = 6
 # The sentence of a dateline has at least this many words (a shorter one is a cut-off part).
@@ -458,24 +461,33 @@ def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]
 
 
 def _latest_reported_day(doc: Document) -> date | None:
-    """The latest full day (with its year) that an article without a publication date
-    reports as news: one in its lead, or one written with its weekday ("Tuesday, 18
-    September 2018"), as the press dates the days of the week it reports; not one announced
-    in the future tense, aimed at or in a sentence of history. A day the text names
-    otherwise may be an earlier meeting's (None: weekdays are then left unresolved)."""
+    """The latest full day that an article without a publication date reports as news:
+    one in its lead, or one written with its weekday ("Tuesday, 18 September 2018"), as
+    the press dates the days of the week it reports; not one announced in the future
+    tense, aimed at or in a sentence of history. A day the text names otherwise may be an
+    earlier meeting's (None: weekdays are then left unresolved). A day written with its
+    weekday but no year ("lundi 4 février") is of the first year, from the latest the
+    text states (`text_year`), that puts it on that weekday."""
     lex = lexicon(doc.language)
     starts = [s.start for s in doc.sentences]
     leads = _lead_sentences(doc)
     days = []
+    floor: list[int | None] = []  # text_year, found once when a day without a year needs it
     for expr in find_expressions(doc.article.text, doc.language):
-        if expr.kind not in _DAY_LEVEL_KINDS or "year" not in expr.parts:
+        if expr.kind not in _DAY_LEVEL_KINDS or not ("year" in expr.parts or "weekday" in expr.parts):
             continue
         index, _ = _sentence_span(doc.sentences, starts, expr.start, expr.end)
         if index < 0 or not (index in leads or "weekday" in expr.parts):
             continue
         sentence = doc.sentences[index]
         resolver = _Resolver(lex, doc.language, None, sentence)
-        found = getattr(resolver, "_" + expr.kind)(expr, expr.parts)
+        if "year" in expr.parts:
+            found = getattr(resolver, "_" + expr.kind)(expr, expr.parts)
+        else:
+            if not floor:
+                floor.append(text_year(doc))
+            found = _on_weekday(lex.month(expr.parts["month"]), int(expr.parts["day"]),
+                                lex.weekdays[normalise(expr.parts["weekday"])] - 1, floor[0])
         if found is None or resolver.tense(expr) == "future" or resolver.aimed_at():
             continue
         named = expr.parts.get("weekday")
@@ -484,6 +496,15 @@ def _latest_reported_day(doc: Document) -> date | None:
         if not is_historical(sentence.text, doc.language, None):
             days.append(found)
     return max(days, default=None)
+
+
+def _on_weekday(month: int, day: int, weekday: int, floor: int | None) -> date | None:
+    """The day and month in the first year from `floor` on that puts it on `weekday`
+    (0 = Monday), looking WEEKDAY_YEARS years ahead; None without a floor."""
+    if floor is None:
+        return None
+    return next((found for year in range(floor, floor + WEEKDAY_YEARS)
+                 if (found := _safe_date(year, month, day)) is not None and found.weekday() == weekday), None)
 
 
 def _recent_meeting_day(doc: Document, index: int, value: str) -> bool:
