@@ -469,6 +469,38 @@ class SameText:
         return np.ones(4) / 2.0
 
 
+class UnlikeText:
+    """Embeddings in which no article is like any event: only the facts can join them."""
+
+    def expect(self, texts):
+        pass
+
+    def vectors(self, texts):
+        return np.tile([0.0, 1.0], (len(texts), 1))
+
+    def centroid(self, texts):
+        return np.array([1.0, 0.0])
+
+
+def test_a_report_of_the_same_day_and_place_with_someone_present_at_both_joins_without_text(make_record):
+    # The undated French report names the imam present (and takes "François" for a
+    # surname): one person present at both, on the same day at the same place, is one meeting.
+    abu_dhabi = ("Abu Dhabi", "city", "AE", 24.45, 54.38, True)
+    cairo = ("Cairo", "city", "EG", 30.04, 31.24, True)
+    present = [("Pope Francis", None, True), ("Ahmed al-Tayeb", None, True), ("Mohammed bin Zayed", None, True)]
+    records = [
+        make_record("it_signing", date="2019-02-04", places=[abu_dhabi], people=present),
+        make_record("nl_signing", date="2019-02-04", places=[abu_dhabi], people=present),
+        make_record("en_cairo", date="2017-04-28", places=[cairo], people=present[:2]),
+        make_record("fr_undated", date="2019-02-04", published_source=None, places=[abu_dhabi],
+                    people=[("François Hollande", None, True), ("Ahmed al-Tayeb", None, True)]),
+    ]
+    articles = [Article(id=r.id, path=f"{r.id}.txt", text="They signed.", title=r.title, content_hash="0" * 64)
+                for r in records]
+    groups = cluster_articles(articles, records, UnlikeText())
+    assert [[records[i].id for i in g] for g in groups] == [["en_cairo"], ["fr_undated", "it_signing", "nl_signing"]]
+
+
 def test_an_article_sharing_only_a_mentioned_person_with_an_event_is_not_part_of_it(make_record):
     geneva = ("Geneva", "city", "CH", 46.2, 6.15, True)
     records = [

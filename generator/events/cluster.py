@@ -14,8 +14,8 @@ Two passes, both deterministic and independent of the order articles come in:
    support best (most people present on both sides, the same day, the same place); a less
    supported one is tried only when none of those is similar enough. When exactly one
    fitting event shares its main place and its people (those present, or at least
-   `NAMED_IN_COMMON` people named on both sides), it joins that event without an
-   embedding. Reports of a summit that saw different leaders (one names Zelensky and
+   `NAMED_IN_COMMON` people named on both sides, or on the same day one person present
+   at both), it joins that event without an embedding. Reports of a summit that saw different leaders (one names Zelensky and
    Biden as present, another Stoltenberg and Erdoğan) are not kept apart for that when
    each names someone the other saw.
 
@@ -316,7 +316,7 @@ def _best_event(article: Profile, events: list[_Event], candidates: Sequence[int
     """
     live: list[int] = []  # events the facts do not rule out
     thresholds: list[float] = []  # lower where the date or the place positively supports the event
-    certain: list[int] = []  # same main place and the same people present: the text cannot add much
+    certain: list[int] = []  # same main place and the same people present (or one on the same day): the text cannot add much
     needed = min(2, len(article.present))
     agreement: list[int] = []  # how many facts agree: people present on both sides, same day, same place
     for number in candidates:  # most are contradicted by their date: the place is not asked then
@@ -336,7 +336,9 @@ def _best_event(article: Profile, events: list[_Event], candidates: Sequence[int
         thresholds.append(SUPPORTED_SIMILARITY_THRESHOLD if supported else SIMILARITY_THRESHOLD)
         shared = len(article.present & present)
         agreement.append(shared + (dates in ("same", "near")) + (places == "same"))
-        if places == "same" and ((needed and shared >= needed) or len(article.named & named) >= NAMED_IN_COMMON):
+        # the same people, or someone present at both on the very same day
+        if places == "same" and ((needed and shared >= needed) or len(article.named & named) >= NAMED_IN_COMMON
+                                 or (shared and dates == "same")):
             certain.append(number)
     if len(certain) == 1:
         return certain[0]
