@@ -1080,3 +1080,37 @@ def test_an_undated_day_with_its_weekday_and_no_year_stated_stays_unknown():
     doc = prepare(article("en", "The pope and the grand imam signed a joint document on Monday, February 4.",
                           published=None))
     assert main_date(extract_dates(doc)) is None
+
+
+# A meeting of several days written as one range or list: each day is the meeting's.
+MEETING_DAY_RANGES = [
+    ("en", "Reagan and Gorbachev met for a summit in Reykjavik on October 11 and 12, 1986.", "1986-10-14",
+     {"1986-10-11", "1986-10-12"}),
+    ("en", "NATO leaders met for the summit in Madrid on June 28-30.", "2022-07-01",
+     {"2022-06-28", "2022-06-30"}),
+    ("fr", "Les dirigeants se sont réunis à Madrid les 28 et 29 juin pour le sommet.", "2022-07-01",
+     {"2022-06-28", "2022-06-29"}),
+    ("de", "Die Staats- und Regierungschefs trafen sich am 28. und 29. Juni in Madrid zum Gipfel.", "2022-07-01",
+     {"2022-06-28", "2022-06-29"}),
+    ("it", "I leader si sono riuniti a Madrid il 28 e 29 giugno per il vertice.", "2022-07-01",
+     {"2022-06-28", "2022-06-29"}),
+    ("es", "Los líderes se reunieron en Madrid el 28 y 29 de junio en la cumbre.", "2022-07-01",
+     {"2022-06-28", "2022-06-29"}),
+    ("nl", "De leiders kwamen van 28 tot 30 juni 2022 bijeen in Madrid voor de top.", "2022-07-05",
+     {"2022-06-28", "2022-06-30"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "published", "days"), MEETING_DAY_RANGES)
+def test_every_day_of_a_meeting_s_range_or_list_is_main(language, text, published, days):
+    facts = extract_dates(prepare(article(language, text, published=date.fromisoformat(published))))
+    assert {f.value for f in facts if f.main} == days
+    assert {f.value for f in facts} == days
+
+
+def test_a_range_longer_than_a_meeting_marks_only_the_meeting_s_day():
+    text = ("The leaders met in Berlin on Tuesday. The exhibition they opened runs from June 3 to 9, "
+            "the talks were held on June 3.")
+    facts = extract_dates(prepare(article("en", text, published=date(2022, 6, 3))))
+    assert {f.value for f in facts if f.main} == {"2022-06-03"}
+    assert "2022-06-09" in {f.value for f in facts}

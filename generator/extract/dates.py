@@ -45,7 +45,7 @@ from ..records import DateFact, Document, Evidence, Sentence
 from .outcome_passages import DATELINE as WIRE_DATELINE
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
 from .date_expressions import elapsed_pattern, next_pattern, normalise, past_pattern, publication_pattern, rules
-from .date_expressions import pluperfect_pattern, since_pattern, target_pattern, until_pattern
+from .date_expressions import pluperfect_pattern, range_gap_pattern, since_pattern, target_pattern, until_pattern
 from .gazetteer import distance_km
 from .places import SITE_TYPES
 from .event_cues import is_historical, lead_paragraph, lead_sentence, main_event_sentences, mentions_meeting
@@ -425,6 +425,7 @@ class _Found(NamedTuple):
     fact: DateFact
     future: bool  # its clause announces it as still to come
     clause: str  # the clause around the expression
+    joined: bool = False  # a day of one range or list with the fact before it ("28 y 29 de junio")
 
 
 def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]]:
@@ -437,6 +438,8 @@ def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]
     unresolved: list[tuple[int, int | None]] = []
     stated = _latest_reported_day(doc) if doc.anchor is None else None
     resolver: _Resolver | None = None
+    gap = range_gap_pattern(doc.language)
+    previous_end = -1  # where the expression of the last fact ends
     for expr in find_expressions(text, doc.language):
         first, last = _sentence_span(doc.sentences, starts, expr.start, expr.end)
         if first < 0:
@@ -454,9 +457,12 @@ def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]
             unresolved.append((first, lex.weekdays[normalise(named)] - 1 if named else None))
         if value is not None:
             evidence = _evidence(text, doc.sentences, first, last)
+            joined = (len(value) == 10 and bool(facts) and len(facts[-1].fact.value) == 10
+                      and previous_end >= 0 and gap.fullmatch(text, previous_end, expr.start) is not None)
             facts.append(_Found(first, DateFact(value=value, text=text[expr.start:expr.end], main=False,
                                                 evidence=(evidence,)), resolver.still_to_come(expr),
-                                resolver.clause(expr)))
+                                resolver.clause(expr), joined))
+            previous_end = expr.end
     return facts, unresolved
 
 
@@ -549,7 +555,7 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
     other_days = any(len(found.fact.value) == 10 and not in_dateline for found, in_dateline in zip(facts, filed))
     support: Counter[str] = Counter()
     first_report: dict[str, int] = {}  # the first sentence that reports the day as the meeting's
-    for (index, fact, future, _), in_dateline in zip(facts, filed):
+    for (index, fact, future, _, _), in_dateline in zip(facts, filed):
         if len(fact.value) != 10:
             continue
         if in_dateline and other_days:
@@ -564,7 +570,7 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
             first_report.setdefault(fact.value, index)
     anchor = doc.anchor.isoformat() if doc.anchor else None
     if anchor and any(fact.value == anchor and not future and index not in away
-                      and not _in_wire_dateline(doc, index, fact) for index, fact, future, _ in facts):
+                      and not _in_wire_dateline(doc, index, fact) for index, fact, future, _, _ in facts):
         support[anchor] += ANCHOR_WEIGHT
     if not support:
         return None
@@ -655,7 +661,28 @@ def extract_dates(doc: Document) -> tuple[DateFact, ...]:
     if main and not _agrees_with_the_lead(doc, main, unresolved):
         main = None
     days = _meeting_days(doc, facts, main) if main else frozenset()
-    return tuple(DateFact(f.value, f.text, f.value in days, f.evidence) for _, f, _, _ in facts)
+    days = _with_their_ranges(facts, days)
+    return tuple(DateFact(found.fact.value, found.fact.text, found.fact.value in days, found.fact.evidence)
+                 for found in facts)
+
+
+def _with_their_ranges(facts: list[_Found], days: frozenset[str]) -> frozenset[str]:
+    """The meeting's days and the other days of a range or list that names one of them
+    ("les 11 et 12 octobre", "June 28-30"): a meeting of several days, written at once (one
+    no longer than a meeting lasts)."""
+    runs: list[list[str]] = []
+    for found in facts:
+        if found.joined and runs:
+            runs[-1].append(found.fact.value)
+        else:
+            runs.append([found.fact.value])
+    more = {value for run in runs if len(run) > 1 and days & set(run) and _spans_a_meeting(run) for value in run}
+    return days | frozenset(more)
+
+
+def _spans_a_meeting(values: list[str]) -> bool:
+    days = [date.fromisoformat(value) for value in values]
+    return (max(days) - min(days)).days < MEETING_MAX_DAYS
 
 
 def main_date(facts: tuple[DateFact, ...]) -> str | None:
