@@ -675,10 +675,32 @@ def test_a_month_gone_this_year_is_next_years_after_a_next_word(language, text, 
     assert found(language, text) == expected
 
 
-def test_the_day_after_in_a_new_paragraph_counts_from_the_anchor():
-    text = ("La cumbre había empezado el martes por la noche.\n\n"
-            "Seúl tenía previsto anunciar al día siguiente un plan.")
-    assert found("es", text) == {"martes": "2019-04-23", "al día siguiente": "2019-04-26"}
+# A day counted from another, opening a paragraph, counts from the meeting's day (Tuesday
+# 23 April, the article written on Thursday): the story goes on with the meeting.
+DAYS_AFTER_IN_A_NEW_PARAGRAPH = [
+    ("en", "Summit\n\nThe leaders met in Vilnius on Tuesday.\n\nThe day before, Erdogan had lifted his veto.\n\n"
+           "The next day, Zelensky joined the council.", {"The day before": "2019-04-22", "The next day": "2019-04-24"}),
+    ("fr", "Sommet\n\nLes dirigeants se sont réunis mardi à Vilnius.\n\nLa veille au soir, Erdogan avait levé son veto.\n\n"
+           "Le lendemain, Zelensky a participé au conseil.", {"La veille au soir": "2019-04-22",
+                                                            "Le lendemain": "2019-04-24"}),
+    ("de", "Gipfel\n\nDie Staats- und Regierungschefs trafen sich am Dienstag in Vilnius.\n\nAm Vortag hatte Erdogan sein Veto "
+           "aufgegeben.\n\nAm Tag darauf nahm Selenskyj am Rat teil.", {"Am Vortag": "2019-04-22",
+                                                                       "Am Tag darauf": "2019-04-24"}),
+    ("it", "Vertice\n\nI leader si sono riuniti martedì a Vilnius.\n\nIl giorno prima Erdogan aveva tolto il veto.\n\n"
+           "Il giorno dopo Zelensky ha partecipato al consiglio.", {"Il giorno prima": "2019-04-22",
+                                                                  "Il giorno dopo": "2019-04-24"}),
+    ("es", "Cumbre\n\nLos líderes se reunieron el martes en Vilna.\n\nLa víspera, Erdogan había levantado su veto.\n\n"
+           "Al día siguiente, Zelenski participó en el consejo.", {"La víspera": "2019-04-22",
+                                                                  "Al día siguiente": "2019-04-24"}),
+    ("nl", "Top\n\nDe leiders kwamen dinsdag bijeen in Vilnius.\n\nDe dag ervoor had Erdogan zijn veto ingetrokken.\n\n"
+           "De dag erna nam Zelensky deel aan de raad.", {"De dag ervoor": "2019-04-22", "De dag erna": "2019-04-24"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), DAYS_AFTER_IN_A_NEW_PARAGRAPH)
+def test_a_day_counted_from_another_in_a_new_paragraph_counts_from_the_meeting_s_day(language, text, expected):
+    values = found(language, text)
+    assert {k: values.get(k) for k in expected} == expected
 
 
 def test_a_cookie_banner_above_the_article_is_not_its_lead():

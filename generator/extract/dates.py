@@ -426,6 +426,9 @@ class _Found(NamedTuple):
     future: bool  # its clause announces it as still to come
     clause: str  # the clause around the expression
     joined: bool = False  # a day of one range or list with the fact before it ("28 y 29 de junio")
+    # "le lendemain" opening a paragraph, counted from the anchor for want of a day before
+    # it: its offset, to count it from the meeting's day once that is known
+    from_main: int | None = None
 
 
 def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]]:
@@ -451,6 +454,7 @@ def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]
             reference = resolver.reference if same_paragraph else None
             resolver = _Resolver(lex, doc.language, doc.anchor, sentence, stated)
             resolver.reference = reference
+        unreferenced = expr.kind == "reference_day" and resolver.reference is None
         value = resolver.value(expr)
         if value is None and expr.kind in ("weekday", "relative_day"):
             named = expr.parts.get("weekday") or expr.parts.get("named")
@@ -461,7 +465,8 @@ def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]
                       and previous_end >= 0 and gap.fullmatch(text, previous_end, expr.start) is not None)
             facts.append(_Found(first, DateFact(value=value, text=text[expr.start:expr.end], main=False,
                                                 evidence=(evidence,)), resolver.still_to_come(expr),
-                                resolver.clause(expr), joined))
+                                resolver.clause(expr), joined,
+                                lex.reference_days[normalise(expr.parts["relative"])] if unreferenced else None))
             previous_end = expr.end
     return facts, unresolved
 
@@ -555,7 +560,7 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
     other_days = any(len(found.fact.value) == 10 and not in_dateline for found, in_dateline in zip(facts, filed))
     support: Counter[str] = Counter()
     first_report: dict[str, int] = {}  # the first sentence that reports the day as the meeting's
-    for (index, fact, future, _, _), in_dateline in zip(facts, filed):
+    for (index, fact, future, *_), in_dateline in zip(facts, filed):
         if len(fact.value) != 10:
             continue
         if in_dateline and other_days:
@@ -570,7 +575,7 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
             first_report.setdefault(fact.value, index)
     anchor = doc.anchor.isoformat() if doc.anchor else None
     if anchor and any(fact.value == anchor and not future and index not in away
-                      and not _in_wire_dateline(doc, index, fact) for index, fact, future, _, _ in facts):
+                      and not _in_wire_dateline(doc, index, fact) for index, fact, future, *_ in facts):
         support[anchor] += ANCHOR_WEIGHT
     if not support:
         return None
@@ -657,13 +662,32 @@ def _sentences_elsewhere(doc: Document) -> frozenset[int]:
 def extract_dates(doc: Document) -> tuple[DateFact, ...]:
     """Every stated day, month or year of the article, in text order."""
     facts, unresolved = _resolved(doc)
-    main = _main_day(doc, facts)
+    # the meeting's day from the days that do not count from the anchor for want of another
+    main = _main_day(doc, [found for found in facts if found.from_main is None])
+    if main:
+        facts = _counted_from_the_meeting(facts, main)
+    else:
+        main = _main_day(doc, facts)
     if main and not _agrees_with_the_lead(doc, main, unresolved):
         main = None
     days = _meeting_days(doc, facts, main) if main else frozenset()
     days = _with_their_ranges(facts, days)
     return tuple(DateFact(found.fact.value, found.fact.text, found.fact.value in days, found.fact.evidence)
                  for found in facts)
+
+
+def _counted_from_the_meeting(facts: list[_Found], main: str) -> list[_Found]:
+    """The facts, with a day counted from another that opens a paragraph ("Le lendemain,
+    le président a participé", "La veille au soir") counted from the meeting's day: the
+    story the paragraph goes on with is the meeting's, not the day it was written."""
+    meeting = date.fromisoformat(main)
+    out = []
+    for found in facts:
+        if found.from_main is not None:
+            value = (meeting + timedelta(days=found.from_main)).isoformat()
+            found = found._replace(fact=DateFact(value, found.fact.text, found.fact.main, found.fact.evidence))
+        out.append(found)
+    return out
 
 
 def _with_their_ranges(facts: list[_Found], days: frozenset[str]) -> frozenset[str]:
