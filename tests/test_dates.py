@@ -1136,3 +1136,24 @@ def test_a_range_longer_than_a_meeting_marks_only_the_meeting_s_day():
     facts = extract_dates(prepare(article("en", text, published=date(2022, 6, 3))))
     assert {f.value for f in facts if f.main} == {"2022-06-03"}
     assert "2022-06-09" in {f.value for f in facts}
+
+
+# A plan gone by: "had been planned for late March", in an article of Thursday 25 April 2019.
+PLANS_GONE_BY = [
+    ("en", "The visit had been planned for late March but was postponed.", "late March"),
+    ("fr", "Le voyage avait été prévu fin mars, mais il a été reporté.", "fin mars"),
+    ("de", "Der Besuch war für Ende März geplant gewesen, wurde aber verschoben.", "Ende März"),
+    ("it", "La visita era prevista per fine marzo, ma è stata rinviata.", "fine marzo"),
+    ("es", "El viaje había sido previsto para finales de marzo, pero se aplazó.", "finales de marzo"),
+    ("nl", "Het bezoek had eind maart moeten plaatsvinden, maar werd uitgesteld.", "eind maart"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "written"), PLANS_GONE_BY)
+def test_a_month_gone_by_in_a_plan_of_the_pluperfect_is_this_year_s(language, text, written):
+    assert found(language, text)[written] == "2019-03"
+
+
+def test_an_italian_month_and_day_take_their_year_after_del():
+    text = "Xi, nel marzo del 2023, visitò Mosca; l'accordo fu firmato il 22 luglio del 2022."
+    assert found("it", text) == {"marzo del 2023": "2023-03", "22 luglio del 2022": "2022-07-22"}

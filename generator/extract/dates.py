@@ -170,6 +170,8 @@ class _Resolver:
         boundary = clause_boundary(self.code)
         opening = max((m.end() for m in boundary.finditer(self.sentence.text, 0, local_start)), default=0)
         before = self.sentence.text[opening:local_start]
+        if pluperfect_pattern(self.code).search(before):  # "avait été prévu le 30": a plan gone by
+            return "past"
         if future_pattern(self.code).search(before) or until_pattern(self.code).search(before):
             return "future"
         if past_pattern(self.code).search(before) or since_pattern(self.code).search(before):
@@ -313,7 +315,9 @@ class _Resolver:
             year -= bool(since) or self.past(expr) and not self.future(expr, ahead=False)
         elif month < self.anchor.month:
             coming = not self.past(expr) and bool(next_pattern(self.code).search(self.clause(expr)))
-            year += self.future(expr, ahead=False) or coming
+            # "had been planned for late March" speaks of a plan gone by
+            planned_before = bool(pluperfect_pattern(self.code).search(self.clause(expr, ahead=False)))
+            year += self.future(expr, ahead=False) and not planned_before or coming
         return year, month
 
     # -- years
