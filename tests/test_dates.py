@@ -1157,3 +1157,27 @@ def test_a_month_gone_by_in_a_plan_of_the_pluperfect_is_this_year_s(language, te
 def test_an_italian_month_and_day_take_their_year_after_del():
     text = "Xi, nel marzo del 2023, visitò Mosca; l'accordo fu firmato il 22 luglio del 2022."
     assert found("it", text) == {"marzo del 2023": "2023-03", "22 luglio del 2022": "2022-07-22"}
+
+
+# The first day of a range that crosses a month end takes the year of the range: the past
+# tense of the clause does not put it a year before its last day (article of 25 April 2019).
+CROSS_MONTH_RANGES = [
+    ("fr", "Les deux présidents ont appelé à une trêve pendant les Jeux, du 26 juillet au 11 août.",
+     {"26 juillet": "2019-07-26", "11 août": "2019-08-11"}),
+    ("en", "The two presidents called for a truce during the Games, from July 26 to August 11.",
+     {"July 26": "2019-07-26", "August 11": "2019-08-11"}),
+    ("de", "Die beiden Präsidenten riefen zu einer Waffenruhe während der Spiele vom 26. Juli bis 11. August auf.",
+     {"26. Juli": "2019-07-26", "11. August": "2019-08-11"}),
+    ("it", "I due presidenti hanno chiesto una tregua durante i Giochi, dal 26 luglio all'11 agosto.",
+     {"26 luglio": "2019-07-26", "11 agosto": "2019-08-11"}),
+    ("es", "Los dos presidentes pidieron una tregua durante los Juegos, del 26 de julio al 11 de agosto.",
+     {"26 de julio": "2019-07-26", "11 de agosto": "2019-08-11"}),
+    ("nl", "De twee presidenten riepen op tot een bestand tijdens de Spelen, van 26 juli tot 11 augustus.",
+     {"26 juli": "2019-07-26", "11 augustus": "2019-08-11"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), CROSS_MONTH_RANGES)
+def test_the_first_day_of_a_range_across_a_month_end_takes_the_range_s_year(language, text, expected):
+    values = found(language, text)
+    assert {k: values.get(k) for k in expected} == expected

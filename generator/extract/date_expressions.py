@@ -614,8 +614,8 @@ def _day_range_starts(text: str, code: str, chosen: list[Expression], taken: _Ta
 def range_gap_pattern(code: str) -> re.Pattern[str]:
     """What joins two days of one range or list: "28-30", "11 and 12", "25. bis 27."."""
     lex = lexicon(code)
-    return re.compile(rf"(?:{alternation(lex.ordinal_suffixes)})?\s*(?:[-–]|{alternation(lex.range_connectors)}\s)\s*",
-                      re.IGNORECASE)
+    return re.compile(rf"(?:{alternation(lex.ordinal_suffixes)})?\s*(?:[-–]|{alternation(lex.range_connectors)}"
+                      rf"(?:\s|(?<=['’])))\s*", re.IGNORECASE)  # "all'11 agosto" is elided
 
 
 @lru_cache(maxsize=None)

@@ -467,12 +467,25 @@ def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]
             evidence = _evidence(text, doc.sentences, first, last)
             joined = (len(value) == 10 and bool(facts) and len(facts[-1].fact.value) == 10
                       and previous_end >= 0 and gap.fullmatch(text, previous_end, expr.start) is not None)
+            if joined:  # "du 26 juillet au 11 août": the first day is of the year before the second
+                facts[-1] = _before(facts[-1], date.fromisoformat(value))
             facts.append(_Found(first, DateFact(value=value, text=text[expr.start:expr.end], main=False,
                                                 evidence=(evidence,)), resolver.still_to_come(expr),
                                 resolver.clause(expr), joined,
                                 lex.reference_days[normalise(expr.parts["relative"])] if unreferenced else None))
             previous_end = expr.end
     return facts, unresolved
+
+
+def _before(first: _Found, second: date) -> _Found:
+    """The first day of a range, in the year that puts it on its second day or in the
+    year before it."""
+    day = date.fromisoformat(first.fact.value)
+    moved = next((found for year in (second.year, second.year - 1)
+                  if (found := _safe_date(year, day.month, day.day)) is not None and found <= second), day)
+    if moved == day:
+        return first
+    return first._replace(fact=DateFact(moved.isoformat(), first.fact.text, first.fact.main, first.fact.evidence))
 
 
 def _latest_reported_day(doc: Document) -> date | None:
