@@ -15,9 +15,9 @@ Two passes, both deterministic and independent of the order articles come in:
    supported one is tried only when none of those is similar enough. When exactly one
    fitting event shares its main place and its people (those present, or at least
    `NAMED_IN_COMMON` people named on both sides, or on the same day one person present
-   at both), it joins that event without an embedding. Reports of a summit that saw different leaders (one names Zelensky and
-   Biden as present, another Stoltenberg and Erdoğan) are not kept apart for that when
-   each names someone the other saw.
+   at both), it joins that event without an embedding. Reports of a summit that saw
+   different leaders (one names Zelensky and Biden as present, another Stoltenberg and
+   Erdoğan) are not kept apart for that when each names someone the other saw.
 
 A contradiction vetoes a merge whatever the text says: main dates more than a day apart
 (or in different months or years), or main cities/venues more than `PLACE_RADIUS_KM`
@@ -316,7 +316,7 @@ def _best_event(article: Profile, events: list[_Event], candidates: Sequence[int
     """
     live: list[int] = []  # events the facts do not rule out
     thresholds: list[float] = []  # lower where the date or the place positively supports the event
-    certain: list[int] = []  # same main place and the same people present (or one on the same day): the text cannot add much
+    certain: list[int] = []  # same main place and the same people present: the text cannot add much
     needed = min(2, len(article.present))
     agreement: list[int] = []  # how many facts agree: people present on both sides, same day, same place
     for number in candidates:  # most are contradicted by their date: the place is not asked then

@@ -478,8 +478,8 @@ def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]
 
 
 def _before(first: _Found, second: date) -> _Found:
-    """The first day of a range, in the year that puts it on its second day or in the
-    year before it."""
+    """The first day of a range, in the year that puts it on its second day or less than
+    a year before it."""
     day = date.fromisoformat(first.fact.value)
     moved = next((found for year in (second.year, second.year - 1)
                   if (found := _safe_date(year, day.month, day.day)) is not None and found <= second), day)
