@@ -19,7 +19,7 @@ from generator.events.cluster import cluster_articles, date_relation, place_rela
 from generator.events.merge import main_date
 from generator.events.ids import event_id, surname, unique_ids
 from generator.read import read_article
-from generator.records import Article, to_dict
+from generator.records import Article, DateFact, Evidence, to_dict
 
 LISBON = ("Lisbon", "city", "PT", 38.72, -9.14, True)
 SCHOLZ = ("Olaf Scholz", "Bundeskanzler", True)
@@ -413,6 +413,28 @@ def test_an_undated_report_is_read_against_the_day_after_when_that_makes_its_day
     assert calls == ["2024-06-12", "2024-06-13"]
     french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
     assert (french.published, french.date) == ("2024-06-13", "2024-06-12")
+
+
+def test_an_undated_report_whose_weekday_falls_six_days_back_is_read_a_day_later(lisbon_corpus, monkeypatch):
+    # Read against the meeting's day (Wednesday 12 June), "jeudi" is the Thursday gone by,
+    # 6 June; read against Thursday, the main day is still the meeting's and "jeudi" is that
+    # day: the report was written on the Thursday.
+    articles, records = lisbon_corpus
+    calls = []
+
+    def reread(article, anchor):
+        calls.append(anchor.isoformat())
+        weekday = (anchor - timedelta(days=6)).isoformat() if anchor == date(2024, 6, 12) else anchor.isoformat()
+        return replace(records[1], published=anchor.isoformat(), published_source="event", date="2024-06-12",
+                       dates=(DateFact("2024-06-12", "mercredi", True, (Evidence("mercredi", 0, 8),)),
+                              DateFact(weekday, "jeudi", False, (Evidence("jeudi", 9, 14),))))
+
+    monkeypatch.setattr("generator.events.extract_article", reread)
+    linked = link(articles, records, Curation())
+    french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
+    assert (french.published, french.date) == ("2024-06-13", "2024-06-12")
+    assert [d.value for d in french.dates] == ["2024-06-12", "2024-06-13"]
+    assert calls == ["2024-06-12", "2024-06-13"]
 
 
 def test_the_event_s_date_comes_from_its_dated_articles(make_record):

@@ -144,12 +144,16 @@ def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
     weekdays and "yesterday" count from that day, not the meeting's: the article is read
     against the event's day, then a day later, and so on, until its own main day is the
     event's (a report of Wednesday's summit saying "ieri" was written on Thursday). If no
-    such day makes it agree, it keeps the reading against the event's day.
+    such day makes it agree, it keeps the reading against the event's day. A reading that
+    agrees but puts a weekday six days back ("Lavrov a jugé dimanche", read on Saturday) is
+    read a day later too: a report says "last Sunday" of a week gone, so it was written on
+    the Sunday, if that reading agrees as well.
     """
     event_day = _event_days(records, groups)
     anchors = {i: _anchors(records[i], day) for i, day in event_day.items()}
     out = list(records)
     near: set[int] = set()  # articles read onto a day next to the event's, still looking for the day itself
+    agreed: dict[int, int] = {}  # articles that agree, with their days six days back, read a day later
     pending = [i for i in sorted(event_day) if anchors[i]]
     for step in range(PUBLICATION_LAG_DAYS + 1):
         if not pending:
@@ -160,14 +164,27 @@ def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
             # A meeting of several days: a report of its last day ("left the summit on
             # Sunday") agrees with the event's first within the clustering's tolerance.
             relation = date_relation(reread[i].date, event_day[i].isoformat())
+            if i in agreed:
+                if relation == "same" and _week_old(reread[i], anchors[i][step]) < agreed.pop(i):
+                    out[i] = reread[i]
+                continue
             if step == 0 or relation == "same" or (relation == "near" and i not in near):
                 out[i] = reread[i]
             if relation == "near":
                 near.add(i)
+            if relation == "same" and step + 1 < len(anchors[i]) and (old := _week_old(reread[i], anchors[i][step])):
+                agreed[i] = old
         # Only an article whose main day is some other day can come to agree later on.
         pending = [i for i in pending if step + 1 < len(anchors[i])
-                   and reread[i].date and reread[i].date != event_day[i].isoformat()]
+                   and (i in agreed or reread[i].date and reread[i].date != event_day[i].isoformat())]
     return out
+
+
+def _week_old(record: ArticleRecord, anchor: date) -> int:
+    """How many of a reading's days are six days before its anchor: a weekday read as the
+    past one, where the day after the anchor would make it that day itself."""
+    week_old = (anchor - timedelta(days=6)).isoformat()
+    return sum(f.value == week_old for f in record.dates)
 
 
 def _anchors(record: ArticleRecord, event_day: date) -> list[date]:
