@@ -114,7 +114,7 @@ class Document:
     language: str
     sentences: tuple[Sentence, ...]
     anchor: date | None = None  # the date relative expressions resolve against
-    anchor_source: Literal["front-matter", "text", "event"] | None = None
+    anchor_source: Literal["front-matter", "text", "dateline", "event"] | None = None
     people: tuple[Person, ...] = ()
     places: tuple[Place, ...] = ()
     dates: tuple[DateFact, ...] = ()
@@ -131,7 +131,7 @@ class ArticleRecord:
     url: str | None
     outlet: str | None
     published: str | None  # ISO date
-    published_source: Literal["front-matter", "text", "event"] | None  # how `published` is known
+    published_source: Literal["front-matter", "text", "dateline", "event"] | None  # how `published` is known
     event: str | None
     date: str | None  # main event date as this article states it
     participants: tuple[Person, ...]

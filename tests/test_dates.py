@@ -534,7 +534,7 @@ YEARLESS_DATELINES = [
 @pytest.mark.parametrize(("language", "text", "expected", "weekday"), YEARLESS_DATELINES)
 def test_yearless_dateline_takes_its_year_from_the_text(language, text, expected, weekday):
     doc = prepare(article(language, text, published=None))
-    assert (doc.anchor, doc.anchor_source) == (expected, "text")
+    assert (doc.anchor, doc.anchor_source) == (expected, "dateline")
     facts = extract_dates(doc)
     assert {f.text: f.value for f in facts}[weekday] == expected.isoformat()
     assert main_date(facts) == expected.isoformat()
@@ -675,10 +675,32 @@ def test_a_month_gone_this_year_is_next_years_after_a_next_word(language, text, 
     assert found(language, text) == expected
 
 
-def test_the_day_after_in_a_new_paragraph_counts_from_the_anchor():
-    text = ("La cumbre había empezado el martes por la noche.\n\n"
-            "Seúl tenía previsto anunciar al día siguiente un plan.")
-    assert found("es", text) == {"martes": "2019-04-23", "al día siguiente": "2019-04-26"}
+# A day counted from another, opening a paragraph, counts from the meeting's day (Tuesday
+# 23 April, the article written on Thursday): the story goes on with the meeting.
+DAYS_AFTER_IN_A_NEW_PARAGRAPH = [
+    ("en", "Summit\n\nThe leaders met in Vilnius on Tuesday.\n\nThe day before, Erdogan had lifted his veto.\n\n"
+           "The next day, Zelensky joined the council.", {"The day before": "2019-04-22", "The next day": "2019-04-24"}),
+    ("fr", "Sommet\n\nLes dirigeants se sont réunis mardi à Vilnius.\n\nLa veille au soir, Erdogan avait levé son veto.\n\n"
+           "Le lendemain, Zelensky a participé au conseil.", {"La veille au soir": "2019-04-22",
+                                                            "Le lendemain": "2019-04-24"}),
+    ("de", "Gipfel\n\nDie Staats- und Regierungschefs trafen sich am Dienstag in Vilnius.\n\nAm Vortag hatte Erdogan sein Veto "
+           "aufgegeben.\n\nAm Tag darauf nahm Selenskyj am Rat teil.", {"Am Vortag": "2019-04-22",
+                                                                       "Am Tag darauf": "2019-04-24"}),
+    ("it", "Vertice\n\nI leader si sono riuniti martedì a Vilnius.\n\nIl giorno prima Erdogan aveva tolto il veto.\n\n"
+           "Il giorno dopo Zelensky ha partecipato al consiglio.", {"Il giorno prima": "2019-04-22",
+                                                                  "Il giorno dopo": "2019-04-24"}),
+    ("es", "Cumbre\n\nLos líderes se reunieron el martes en Vilna.\n\nLa víspera, Erdogan había levantado su veto.\n\n"
+           "Al día siguiente, Zelenski participó en el consejo.", {"La víspera": "2019-04-22",
+                                                                  "Al día siguiente": "2019-04-24"}),
+    ("nl", "Top\n\nDe leiders kwamen dinsdag bijeen in Vilnius.\n\nDe dag ervoor had Erdogan zijn veto ingetrokken.\n\n"
+           "De dag erna nam Zelensky deel aan de raad.", {"De dag ervoor": "2019-04-22", "De dag erna": "2019-04-24"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), DAYS_AFTER_IN_A_NEW_PARAGRAPH)
+def test_a_day_counted_from_another_in_a_new_paragraph_counts_from_the_meeting_s_day(language, text, expected):
+    values = found(language, text)
+    assert {k: values.get(k) for k in expected} == expected
 
 
 def test_a_cookie_banner_above_the_article_is_not_its_lead():
@@ -1049,3 +1071,113 @@ def test_a_wire_dateline_says_when_the_report_was_filed_not_when_they_met(langua
 def test_years_ago_today_is_that_day_years_back(language, text):
     facts = extract_dates(prepare(article(language, text, published=date(2016, 10, 11))))
     assert main_date(facts) == "1986-10-11"
+
+
+# An undated article naming its day with the weekday but no year: 4 February was a Monday
+# in 2019, the first such year from 2017, the latest year the text states.
+WEEKDAY_DAYS_WITHOUT_YEAR = [
+    ("en", "The pope and the grand imam signed a joint document on Monday, February 4 in Abu Dhabi. "
+           "The pope had visited Cairo in April 2017."),
+    ("fr", "Le pape et le grand imam ont signé lundi 4 février à Abou Dhabi un document commun. "
+           "Le pape s'était rendu au Caire en avril 2017."),
+    ("de", "Der Papst und der Großimam unterzeichneten am Montag, 4. Februar, in Abu Dhabi ein Dokument. "
+           "Der Papst war im April 2017 in Kairo."),
+    ("it", "Il papa e il grande imam hanno firmato lunedì 4 febbraio ad Abu Dhabi un documento comune. "
+           "Il papa era stato al Cairo nell'aprile 2017."),
+    ("es", "El papa y el gran imán firmaron el lunes 4 de febrero en Abu Dabi un documento común. "
+           "El papa había visitado El Cairo en abril de 2017."),
+    ("nl", "De paus en de grootimam ondertekenden maandag 4 februari in Abu Dhabi een gezamenlijk document. "
+           "De paus was in april 2017 in Caïro."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), WEEKDAY_DAYS_WITHOUT_YEAR)
+def test_an_undated_day_with_its_weekday_takes_the_first_year_from_the_text_s_that_fits(language, text):
+    doc = prepare(article(language, text, published=None))
+    assert doc.anchor is None
+    assert main_date(extract_dates(doc)) == "2019-02-04"
+
+
+def test_an_undated_day_with_its_weekday_and_no_year_stated_stays_unknown():
+    doc = prepare(article("en", "The pope and the grand imam signed a joint document on Monday, February 4.",
+                          published=None))
+    assert main_date(extract_dates(doc)) is None
+
+
+# A meeting of several days written as one range or list: each day is the meeting's.
+MEETING_DAY_RANGES = [
+    ("en", "Reagan and Gorbachev met for a summit in Reykjavik on October 11 and 12, 1986.", "1986-10-14",
+     {"1986-10-11", "1986-10-12"}),
+    ("en", "NATO leaders met for the summit in Madrid on June 28-30.", "2022-07-01",
+     {"2022-06-28", "2022-06-30"}),
+    ("fr", "Les dirigeants se sont réunis à Madrid les 28 et 29 juin pour le sommet.", "2022-07-01",
+     {"2022-06-28", "2022-06-29"}),
+    ("de", "Die Staats- und Regierungschefs trafen sich am 28. und 29. Juni in Madrid zum Gipfel.", "2022-07-01",
+     {"2022-06-28", "2022-06-29"}),
+    ("it", "I leader si sono riuniti a Madrid il 28 e 29 giugno per il vertice.", "2022-07-01",
+     {"2022-06-28", "2022-06-29"}),
+    ("es", "Los líderes se reunieron en Madrid el 28 y 29 de junio en la cumbre.", "2022-07-01",
+     {"2022-06-28", "2022-06-29"}),
+    ("nl", "De leiders kwamen van 28 tot 30 juni 2022 bijeen in Madrid voor de top.", "2022-07-05",
+     {"2022-06-28", "2022-06-30"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "published", "days"), MEETING_DAY_RANGES)
+def test_every_day_of_a_meeting_s_range_or_list_is_main(language, text, published, days):
+    facts = extract_dates(prepare(article(language, text, published=date.fromisoformat(published))))
+    assert {f.value for f in facts if f.main} == days
+    assert {f.value for f in facts} == days
+
+
+def test_a_range_longer_than_a_meeting_marks_only_the_meeting_s_day():
+    text = ("The leaders met in Berlin on Tuesday. The exhibition they opened runs from June 3 to 9, "
+            "the talks were held on June 3.")
+    facts = extract_dates(prepare(article("en", text, published=date(2022, 6, 3))))
+    assert {f.value for f in facts if f.main} == {"2022-06-03"}
+    assert "2022-06-09" in {f.value for f in facts}
+
+
+# A plan gone by: "had been planned for late March", in an article of Thursday 25 April 2019.
+PLANS_GONE_BY = [
+    ("en", "The visit had been planned for late March but was postponed.", "late March"),
+    ("fr", "Le voyage avait été prévu fin mars, mais il a été reporté.", "fin mars"),
+    ("de", "Der Besuch war für Ende März geplant gewesen, wurde aber verschoben.", "Ende März"),
+    ("it", "La visita era prevista per fine marzo, ma è stata rinviata.", "fine marzo"),
+    ("es", "El viaje había sido previsto para finales de marzo, pero se aplazó.", "finales de marzo"),
+    ("nl", "Het bezoek had eind maart moeten plaatsvinden, maar werd uitgesteld.", "eind maart"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "written"), PLANS_GONE_BY)
+def test_a_month_gone_by_in_a_plan_of_the_pluperfect_is_this_year_s(language, text, written):
+    assert found(language, text)[written] == "2019-03"
+
+
+def test_an_italian_month_and_day_take_their_year_after_del():
+    text = "Xi, nel marzo del 2023, visitò Mosca; l'accordo fu firmato il 22 luglio del 2022."
+    assert found("it", text) == {"marzo del 2023": "2023-03", "22 luglio del 2022": "2022-07-22"}
+
+
+# The first day of a range that crosses a month end takes the year of the range: the past
+# tense of the clause does not put it a year before its last day (article of 25 April 2019).
+CROSS_MONTH_RANGES = [
+    ("fr", "Les deux présidents ont appelé à une trêve pendant les Jeux, du 26 juillet au 11 août.",
+     {"26 juillet": "2019-07-26", "11 août": "2019-08-11"}),
+    ("en", "The two presidents called for a truce during the Games, from July 26 to August 11.",
+     {"July 26": "2019-07-26", "August 11": "2019-08-11"}),
+    ("de", "Die beiden Präsidenten riefen zu einer Waffenruhe während der Spiele vom 26. Juli bis 11. August auf.",
+     {"26. Juli": "2019-07-26", "11. August": "2019-08-11"}),
+    ("it", "I due presidenti hanno chiesto una tregua durante i Giochi, dal 26 luglio all'11 agosto.",
+     {"26 luglio": "2019-07-26", "11 agosto": "2019-08-11"}),
+    ("es", "Los dos presidentes pidieron una tregua durante los Juegos, del 26 de julio al 11 de agosto.",
+     {"26 de julio": "2019-07-26", "11 de agosto": "2019-08-11"}),
+    ("nl", "De twee presidenten riepen op tot een bestand tijdens de Spelen, van 26 juli tot 11 augustus.",
+     {"26 juli": "2019-07-26", "11 augustus": "2019-08-11"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), CROSS_MONTH_RANGES)
+def test_the_first_day_of_a_range_across_a_month_end_takes_the_range_s_year(language, text, expected):
+    values = found(language, text)
+    assert {k: values.get(k) for k in expected} == expected

@@ -19,7 +19,7 @@ from generator.events.cluster import cluster_articles, date_relation, place_rela
 from generator.events.merge import main_date
 from generator.events.ids import event_id, surname, unique_ids
 from generator.read import read_article
-from generator.records import Article, to_dict
+from generator.records import Article, DateFact, Evidence, to_dict
 
 LISBON = ("Lisbon", "city", "PT", 38.72, -9.14, True)
 SCHOLZ = ("Olaf Scholz", "Bundeskanzler", True)
@@ -415,6 +415,28 @@ def test_an_undated_report_is_read_against_the_day_after_when_that_makes_its_day
     assert (french.published, french.date) == ("2024-06-13", "2024-06-12")
 
 
+def test_an_undated_report_whose_weekday_falls_six_days_back_is_read_a_day_later(lisbon_corpus, monkeypatch):
+    # Read against the meeting's day (Wednesday 12 June), "jeudi" is the Thursday gone by,
+    # 6 June; read against Thursday, the main day is still the meeting's and "jeudi" is that
+    # day: the report was written on the Thursday.
+    articles, records = lisbon_corpus
+    calls = []
+
+    def reread(article, anchor):
+        calls.append(anchor.isoformat())
+        weekday = (anchor - timedelta(days=6)).isoformat() if anchor == date(2024, 6, 12) else anchor.isoformat()
+        return replace(records[1], published=anchor.isoformat(), published_source="event", date="2024-06-12",
+                       dates=(DateFact("2024-06-12", "mercredi", True, (Evidence("mercredi", 0, 8),)),
+                              DateFact(weekday, "jeudi", False, (Evidence("jeudi", 9, 14),))))
+
+    monkeypatch.setattr("generator.events.extract_article", reread)
+    linked = link(articles, records, Curation())
+    french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
+    assert (french.published, french.date) == ("2024-06-13", "2024-06-12")
+    assert [d.value for d in french.dates] == ["2024-06-12", "2024-06-13"]
+    assert calls == ["2024-06-12", "2024-06-13"]
+
+
 def test_the_event_s_date_comes_from_its_dated_articles(make_record):
     dated = make_record("dated", date="2021-06-16")
     undated = make_record("undated", date="1985-11-19", published_source=None)
@@ -469,6 +491,38 @@ class SameText:
         return np.ones(4) / 2.0
 
 
+class UnlikeText:
+    """Embeddings in which no article is like any event: only the facts can join them."""
+
+    def expect(self, texts):
+        pass
+
+    def vectors(self, texts):
+        return np.tile([0.0, 1.0], (len(texts), 1))
+
+    def centroid(self, texts):
+        return np.array([1.0, 0.0])
+
+
+def test_a_report_of_the_same_day_and_place_with_someone_present_at_both_joins_without_text(make_record):
+    # The undated French report names the imam present (and takes "François" for a
+    # surname): one person present at both, on the same day at the same place, is one meeting.
+    abu_dhabi = ("Abu Dhabi", "city", "AE", 24.45, 54.38, True)
+    cairo = ("Cairo", "city", "EG", 30.04, 31.24, True)
+    present = [("Pope Francis", None, True), ("Ahmed al-Tayeb", None, True), ("Mohammed bin Zayed", None, True)]
+    records = [
+        make_record("it_signing", date="2019-02-04", places=[abu_dhabi], people=present),
+        make_record("nl_signing", date="2019-02-04", places=[abu_dhabi], people=present),
+        make_record("en_cairo", date="2017-04-28", places=[cairo], people=present[:2]),
+        make_record("fr_undated", date="2019-02-04", published_source=None, places=[abu_dhabi],
+                    people=[("François Hollande", None, True), ("Ahmed al-Tayeb", None, True)]),
+    ]
+    articles = [Article(id=r.id, path=f"{r.id}.txt", text="They signed.", title=r.title, content_hash="0" * 64)
+                for r in records]
+    groups = cluster_articles(articles, records, UnlikeText())
+    assert [[records[i].id for i in g] for g in groups] == [["en_cairo"], ["fr_undated", "it_signing", "nl_signing"]]
+
+
 def test_an_article_sharing_only_a_mentioned_person_with_an_event_is_not_part_of_it(make_record):
     geneva = ("Geneva", "city", "CH", 46.2, 6.15, True)
     records = [
@@ -484,6 +538,43 @@ def test_an_article_sharing_only_a_mentioned_person_with_an_event_is_not_part_of
     groups = cluster_articles(articles, records, SameText())
     assert [[records[i].id for i in g] for g in groups] == [["biden_putin", "biden_putin_again"],
                                                              ["zelensky_elsewhere"]]
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_meeting_its_day_and_month_fit(lisbon_corpus, monkeypatch):
+    # "LISBOA, 12 juin -": the year guessed from the text (2011, a background year) is no
+    # date of the article's own; its day and month are the dated meeting's, so it reports
+    # that meeting and is read against its day and month in that meeting's year.
+    articles, records = lisbon_corpus
+    guessed = replace(records[1], published="2011-06-12", published_source="dateline", date="2011-06-12")
+    calls = []
+
+    def reread(article, anchor):
+        calls.append(anchor.isoformat())
+        return replace(guessed, published=anchor.isoformat(), published_source="event", date=anchor.isoformat())
+
+    monkeypatch.setattr("generator.events.extract_article", reread)
+    linked = link(articles, [records[0], guessed, records[2]], Curation())
+    event_of = {r.id: r.event for r in linked.records}
+    assert event_of["fr_meeting_lisbon"] == event_of["de_meeting_lisbon"]
+    french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
+    assert (french.published, french.published_source, french.date) == ("2024-06-12", "event", "2024-06-12")
+    assert set(calls) == {"2024-06-12"}
+    assert main_date([records[0], guessed]) == "2024-06-12"  # a guessed year never dates the event
+
+
+def test_a_yearless_dateline_no_meeting_of_its_people_fits_keeps_its_guess(lisbon_corpus, monkeypatch):
+    # "29 Sept.": neither meeting of the same two leaders (12 June 2024, 6 October 2022)
+    # was held then or a few days before: it reports a meeting of its own.
+    articles, records = lisbon_corpus
+    guessed = replace(records[1], published="2011-09-29", published_source="dateline", date="2011-09-29")
+    calls = []
+    monkeypatch.setattr("generator.events.extract_article", lambda article, anchor: calls.append(anchor))
+    linked = link(articles, [records[0], guessed, records[2]], Curation())
+    event_of = {r.id: r.event for r in linked.records}
+    assert len(set(event_of.values())) == 3
+    french = next(r for r in linked.records if r.id == "fr_meeting_lisbon")
+    assert (french.published, french.published_source, french.date) == ("2011-09-29", "dateline", "2011-09-29")
+    assert calls == []
 
 
 def test_an_undated_report_whose_own_day_never_fits_the_event_leaves_it(lisbon_corpus, monkeypatch):

@@ -32,11 +32,12 @@ from ..records import Article, ArticleRecord, EventRecord, PastEvent, evolve
 from ..registry import Registry, build_registry, relabel_events
 from ..workers import Resident
 from . import carry, curate, reuse
-from .cluster import Profile, cluster_articles, date_relation, place_relation, profile, recalled_site
+from .cluster import DATE_TOLERANCE_DAYS, Profile, cluster_articles, date_relation, place_relation, profile
+from .cluster import recalled_site
 from .embed import Embeddings
 from .canonical import canonical_records, derive_id
 from .ids import unique_ids
-from .merge import main_date, main_places, merge_event, merged_facts, sentences_to_compare
+from .merge import SELF_DATED, main_date, main_places, merge_event, merged_facts, sentences_to_compare
 from .roles import complete_roles, fill_missing_roles
 from .titles import retitled
 
@@ -143,37 +144,83 @@ def _reresolve_dates(articles: Sequence[Article], records: list[ArticleRecord],
     weekdays and "yesterday" count from that day, not the meeting's: the article is read
     against the event's day, then a day later, and so on, until its own main day is the
     event's (a report of Wednesday's summit saying "ieri" was written on Thursday). If no
-    such day makes it agree, it keeps the reading against the event's day.
+    such day makes it agree, it keeps the reading against the event's day. A reading that
+    agrees but puts a weekday six days back ("Lavrov a jugé dimanche", read on Saturday) is
+    read a day later too: a report says "last Sunday" of a week gone, so it was written on
+    the Sunday, if that reading agrees as well.
     """
     event_day = _event_days(records, groups)
+    anchors = {i: _anchors(records[i], day) for i, day in event_day.items()}
     out = list(records)
     near: set[int] = set()  # articles read onto a day next to the event's, still looking for the day itself
-    pending = sorted(event_day)
-    for lag in range(PUBLICATION_LAG_DAYS + 1):
+    agreed: dict[int, int] = {}  # articles that agree, with their days six days back, read a day later
+    pending = [i for i in sorted(event_day) if anchors[i]]
+    for step in range(PUBLICATION_LAG_DAYS + 1):
         if not pending:
             break
-        reread = _read_against(articles, records, {i: event_day[i] + timedelta(days=lag) for i in pending},
+        reread = _read_against(articles, records, {i: anchors[i][step] for i in pending},
                                extract_cache, worker, readings if readings is not None else {})
         for i in pending:
             # A meeting of several days: a report of its last day ("left the summit on
             # Sunday") agrees with the event's first within the clustering's tolerance.
             relation = date_relation(reread[i].date, event_day[i].isoformat())
-            if lag == 0 or relation == "same" or (relation == "near" and i not in near):
+            if i in agreed:
+                if relation == "same" and _week_old(reread[i], anchors[i][step]) < agreed.pop(i):
+                    out[i] = reread[i]
+                continue
+            if step == 0 or relation == "same" or (relation == "near" and i not in near):
                 out[i] = reread[i]
             if relation == "near":
                 near.add(i)
+            if relation == "same" and step + 1 < len(anchors[i]) and (old := _week_old(reread[i], anchors[i][step])):
+                agreed[i] = old
         # Only an article whose main day is some other day can come to agree later on.
-        pending = [i for i in pending if reread[i].date and reread[i].date != event_day[i].isoformat()]
+        pending = [i for i in pending if step + 1 < len(anchors[i])
+                   and (i in agreed or reread[i].date and reread[i].date != event_day[i].isoformat())]
     return out
 
 
+def _week_old(record: ArticleRecord, anchor: date) -> int:
+    """How many of a reading's days are six days before its anchor: a weekday read as the
+    past one, where the day after the anchor would make it that day itself."""
+    week_old = (anchor - timedelta(days=6)).isoformat()
+    return sum(f.value == week_old for f in record.dates)
+
+
+def _anchors(record: ArticleRecord, event_day: date) -> list[date]:
+    """The days an article without a date of its own may have been written on, given its
+    event's day, earliest first: the event's day and each of the days after it; for a
+    yearless dateline ("MADRID, 29 Jun."), its own day and month in the year that puts it
+    there (or the day before: a report filed on a summit's eve), none if no year does."""
+    if record.published_source != "dateline" or record.published is None:
+        return [event_day + timedelta(days=lag) for lag in range(PUBLICATION_LAG_DAYS + 1)]
+    filed = date.fromisoformat(record.published)
+    for year in (event_day.year, event_day.year - 1, event_day.year + 1):
+        day = _safe_day(year, filed.month, filed.day)
+        if day is not None and -DATE_TOLERANCE_DAYS <= (day - event_day).days <= PUBLICATION_LAG_DAYS:
+            return [day]
+    return []
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # 29 February of a common year
+        return None
+
+
 def _event_days(records: Sequence[ArticleRecord], groups: Sequence[Sequence[int]]) -> dict[int, date]:
-    """The day of its event for each article without a date of its own, where the event has one."""
+    """The day of its event for each article without a date of its own, where the event has
+    one. A yearless dateline's year is a guess only an article that dates itself can settle:
+    alone, or among undated ones, it keeps it."""
     days: dict[int, date] = {}
     for group in groups:
         when = main_date([records[i] for i in group])
-        if when and len(when) == 10:
-            days.update((i, date.fromisoformat(when)) for i in group if records[i].published_source is None)
+        if not (when and len(when) == 10):
+            continue
+        dated = any(records[i].published_source in SELF_DATED for i in group)
+        days.update((i, date.fromisoformat(when)) for i in group
+                    if records[i].published_source is None or records[i].published_source == "dateline" and dated)
     return days
 
 
@@ -201,7 +248,7 @@ def _without_disagreeing(articles: Sequence[Article], records: Sequence[ArticleR
         for group in cluster_articles([articles[i] for i in apart], [records[i] for i in apart], embeddings):
             meetings.add([apart[j] for j in group])
     for n, group in enumerate(list(meetings.groups)):
-        if len(group) == 1 and records[group[0]].published_source is None:
+        if len(group) == 1 and records[group[0]].published_source in (None, "dateline"):
             meetings.groups[n] = []  # it looks for its meeting among the others
             if not meetings.join(group[0], extract_cache, worker, readings):
                 meetings.groups[n] = group

@@ -14,10 +14,10 @@ Two passes, both deterministic and independent of the order articles come in:
    support best (most people present on both sides, the same day, the same place); a less
    supported one is tried only when none of those is similar enough. When exactly one
    fitting event shares its main place and its people (those present, or at least
-   `NAMED_IN_COMMON` people named on both sides), it joins that event without an
-   embedding. Reports of a summit that saw different leaders (one names Zelensky and
-   Biden as present, another Stoltenberg and Erdoğan) are not kept apart for that when
-   each names someone the other saw.
+   `NAMED_IN_COMMON` people named on both sides, or on the same day one person present
+   at both), it joins that event without an embedding. Reports of a summit that saw
+   different leaders (one names Zelensky and Biden as present, another Stoltenberg and
+   Erdoğan) are not kept apart for that when each names someone the other saw.
 
 A contradiction vetoes a merge whatever the text says: main dates more than a day apart
 (or in different months or years), or main cities/venues more than `PLACE_RADIUS_KM`
@@ -113,7 +113,10 @@ def profile(index: int, article: Article, record: ArticleRecord) -> Profile:
 
     present = frozenset(k for p in record.participants if p.present and (k := surname_key(p.name)))
     named = frozenset(k for p in record.participants if (k := surname_key(p.name)))
-    return Profile(index, record.id, record.date, spots(True), spots(False), present, named, lead_of(article))
+    # A yearless dateline's year is a guess: its article is grouped as an undated one, and
+    # its day and month are checked against its event's afterwards (`events._without_disagreeing`).
+    when = None if record.published_source == "dateline" else record.date
+    return Profile(index, record.id, when, spots(True), spots(False), present, named, lead_of(article))
 
 
 def lead_of(article: Article) -> str:
@@ -333,7 +336,9 @@ def _best_event(article: Profile, events: list[_Event], candidates: Sequence[int
         thresholds.append(SUPPORTED_SIMILARITY_THRESHOLD if supported else SIMILARITY_THRESHOLD)
         shared = len(article.present & present)
         agreement.append(shared + (dates in ("same", "near")) + (places == "same"))
-        if places == "same" and ((needed and shared >= needed) or len(article.named & named) >= NAMED_IN_COMMON):
+        # the same people, or someone present at both on the very same day
+        if places == "same" and ((needed and shared >= needed) or len(article.named & named) >= NAMED_IN_COMMON
+                                 or (shared and dates == "same")):
             certain.append(number)
     if len(certain) == 1:
         return certain[0]

@@ -241,6 +241,8 @@ def _event_outcome(merged: _Outcome) -> EventOutcome:
 # ---------------------------------------------------------------- the event's own facts
 
 
+# How an article that dates itself knows its day: a yearless dateline ("dateline") guesses its year.
+SELF_DATED = ("front-matter", "text")
 # How many of the first sentences an article's facts cite count as its dateline and lead.
 LEAD_EVIDENCE = 2
 
@@ -249,10 +251,14 @@ def main_date(records: Sequence[ArticleRecord]) -> str | None:
     """The main date of the most precise kind (a day over a month over a year) the articles
     agree on, each weighing twice where its dateline or lead states it (a date stated further
     down may be of the background); taken from the articles that date themselves (front
-    matter or text) when any does: an undated article's days are read against a guessed
-    anchor, or are absolute days of its background (a summit of 1985 recalled). A visit
-    whose days are reported from different cities is dated by its first day."""
-    dated = [r for r in records if r.date and r.published_source in ("front-matter", "text")]
+    matter or text; a yearless dateline only where a dated one confirms its day) when any
+    does: an undated article's days are read against a guessed anchor, or are absolute days
+    of its background (a summit of 1985 recalled). A visit whose days are reported from
+    different cities is dated by its first day."""
+    dated = [r for r in records if r.date and r.published_source in SELF_DATED]
+    # a yearless dateline whose guessed day a dated report confirms counts as dated
+    dated += [r for r in records if r.date and r.published_source == "dateline"
+              and any(date_relation(r.date, d.date) in ("same", "near") for d in dated)]
     pool = [r for r in (dated or records) if r.date]
     if not pool:
         return None

@@ -72,9 +72,9 @@ def prepare(article: Article, anchor: date | None = None) -> Document:
         return replace(doc, anchor=anchor, anchor_source="event")
     if article.published is not None:
         return replace(doc, anchor=article.published, anchor_source="front-matter")
-    inferred = dates.infer_publication_date(doc)
+    inferred = dates.infer_publication(doc)
     if inferred is not None:
-        return replace(doc, anchor=inferred, anchor_source="text")
+        return replace(doc, anchor=inferred[0], anchor_source=inferred[1])
     return doc
 
 

@@ -544,6 +544,7 @@ def find_expressions(text: str, code: str) -> list[Expression]:
         if taken.free(expr.start, expr.end):
             chosen.append(expr)
             taken.add(expr.start, expr.end)
+    chosen = _with_month_first_range_ends(text, code, chosen, taken)
     chosen.extend(_range_ends(text, code, chosen, taken))
     chosen.extend(_month_list_ends(text, code, chosen, taken))
     chosen.extend(_day_range_starts(text, code, chosen, taken))
@@ -607,6 +608,46 @@ def _day_range_starts(text: str, code: str, chosen: list[Expression], taken: _Ta
             parts = {**expr.parts, "day": match.group("day")}
             starts.append(Expression("day_month", match.start(), match.end("day"), parts))
     return starts
+
+
+@lru_cache(maxsize=None)
+def range_gap_pattern(code: str) -> re.Pattern[str]:
+    """What joins two days of one range or list: "28-30", "11 and 12", "25. bis 27."."""
+    lex = lexicon(code)
+    return re.compile(rf"(?:{alternation(lex.ordinal_suffixes)})?\s*(?:[-–]|{alternation(lex.range_connectors)}"
+                      rf"(?:\s|(?<=['’])))\s*", re.IGNORECASE)  # "all'11 agosto" is elided
+
+
+@lru_cache(maxsize=None)
+def month_first_range_end_pattern(code: str) -> re.Pattern[str]:
+    """The second day of a range or list after a month-first day: "June 28-30", "October 11
+    and 12, 1986", with the year they share."""
+    lex = lexicon(code)
+    return re.compile(rf"{range_gap_pattern(code).pattern}(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
+                      rf"(?:{alternation(lex.ordinal_suffixes)})?{END}(?:\s*,?\s*{YEAR})?", re.IGNORECASE)
+
+
+# The second day of a range or list comes after the first, at most this many days later.
+RANGE_MAX_DAYS = 7
+
+
+def _with_month_first_range_ends(text: str, code: str, chosen: list[Expression], taken: _Taken) -> list[Expression]:
+    """The expressions with the second day of "June 28-30" or "October 11 and 12, 1986",
+    which borrows the month of the first; a year after the second dates both."""
+    out = []
+    pattern = month_first_range_end_pattern(code)
+    for expr in chosen:
+        match = pattern.match(text, expr.end) if expr.kind == "month_day" and "year" not in expr.parts else None
+        if match is None or not 0 < int(match.group("day")) - int(expr.parts["day"]) <= RANGE_MAX_DAYS \
+                or not taken.free(match.start("day"), match.end()):
+            out.append(expr)
+            continue
+        year = {"year": match.group("year")} if match.group("year") else {}
+        out.append(Expression(expr.kind, expr.start, expr.end, {**expr.parts, **year}))
+        out.append(Expression(expr.kind, match.start("day"), match.end(),
+                              {"month": expr.parts["month"], "day": match.group("day"), **year}))
+        taken.add(match.start("day"), match.end())
+    return out
 
 
 def _range_ends(text: str, code: str, chosen: list[Expression], taken: _Taken) -> list[Expression]:

@@ -39,13 +39,13 @@ import bisect
 import re
 from collections import Counter
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from ..records import DateFact, Document, Evidence, Sentence
 from .outcome_passages import DATELINE as WIRE_DATELINE
 from .date_expressions import DateLexicon, Expression, clause_boundary, find_expressions, future_pattern, lexicon
 from .date_expressions import elapsed_pattern, next_pattern, normalise, past_pattern, publication_pattern, rules
-from .date_expressions import pluperfect_pattern, since_pattern, target_pattern, until_pattern
+from .date_expressions import pluperfect_pattern, range_gap_pattern, since_pattern, target_pattern, until_pattern
 from .gazetteer import distance_km
 from .places import SITE_TYPES
 from .event_cues import is_historical, lead_paragraph, lead_sentence, main_event_sentences, mentions_meeting
@@ -57,6 +57,9 @@ STATED_DAY_REACH = 45
 AHEAD_GRACE_DAYS = 7
 # A weekday named without tense is the nearest such day: up to this many days ahead.
 WEEKDAY_AHEAD_DAYS = 3
+# A day and month with its weekday but no year falls on that weekday again within this many
+# years (29 February aside); an undated article's is read from the latest year it states on.
+WEEKDAY_YEARS = 7
 # How many of an article's first lines may carry its dateline.
 DATELINE_LINES = 6
 # The sentence of a dateline has at least this many words (a shorter one is a cut-off part).
@@ -167,6 +170,8 @@ class _Resolver:
         boundary = clause_boundary(self.code)
         opening = max((m.end() for m in boundary.finditer(self.sentence.text, 0, local_start)), default=0)
         before = self.sentence.text[opening:local_start]
+        if pluperfect_pattern(self.code).search(before):  # "avait été prévu le 30": a plan gone by
+            return "past"
         if future_pattern(self.code).search(before) or until_pattern(self.code).search(before):
             return "future"
         if past_pattern(self.code).search(before) or since_pattern(self.code).search(before):
@@ -310,7 +315,9 @@ class _Resolver:
             year -= bool(since) or self.past(expr) and not self.future(expr, ahead=False)
         elif month < self.anchor.month:
             coming = not self.past(expr) and bool(next_pattern(self.code).search(self.clause(expr)))
-            year += self.future(expr, ahead=False) or coming
+            # "had been planned for late March" speaks of a plan gone by
+            planned_before = bool(pluperfect_pattern(self.code).search(self.clause(expr, ahead=False)))
+            year += self.future(expr, ahead=False) and not planned_before or coming
         return year, month
 
     # -- years
@@ -422,6 +429,10 @@ class _Found(NamedTuple):
     fact: DateFact
     future: bool  # its clause announces it as still to come
     clause: str  # the clause around the expression
+    joined: bool = False  # a day of one range or list with the fact before it ("28 y 29 de junio")
+    # "le lendemain" opening a paragraph, counted from the anchor for want of a day before
+    # it: its offset, to count it from the meeting's day once that is known
+    from_main: int | None = None
 
 
 def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]]:
@@ -434,6 +445,8 @@ def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]
     unresolved: list[tuple[int, int | None]] = []
     stated = _latest_reported_day(doc) if doc.anchor is None else None
     resolver: _Resolver | None = None
+    gap = range_gap_pattern(doc.language)
+    previous_end = -1  # where the expression of the last fact ends
     for expr in find_expressions(text, doc.language):
         first, last = _sentence_span(doc.sentences, starts, expr.start, expr.end)
         if first < 0:
@@ -445,37 +458,64 @@ def _resolved(doc: Document) -> tuple[list[_Found], list[tuple[int, int | None]]
             reference = resolver.reference if same_paragraph else None
             resolver = _Resolver(lex, doc.language, doc.anchor, sentence, stated)
             resolver.reference = reference
+        unreferenced = expr.kind == "reference_day" and resolver.reference is None
         value = resolver.value(expr)
         if value is None and expr.kind in ("weekday", "relative_day"):
             named = expr.parts.get("weekday") or expr.parts.get("named")
             unresolved.append((first, lex.weekdays[normalise(named)] - 1 if named else None))
         if value is not None:
             evidence = _evidence(text, doc.sentences, first, last)
+            joined = (len(value) == 10 and bool(facts) and len(facts[-1].fact.value) == 10
+                      and previous_end >= 0 and gap.fullmatch(text, previous_end, expr.start) is not None)
+            if joined:  # "du 26 juillet au 11 août": the first day is of the year before the second
+                facts[-1] = _before(facts[-1], date.fromisoformat(value))
             facts.append(_Found(first, DateFact(value=value, text=text[expr.start:expr.end], main=False,
                                                 evidence=(evidence,)), resolver.still_to_come(expr),
-                                resolver.clause(expr)))
+                                resolver.clause(expr), joined,
+                                lex.reference_days[normalise(expr.parts["relative"])] if unreferenced else None))
+            previous_end = expr.end
     return facts, unresolved
 
 
+def _before(first: _Found, second: date) -> _Found:
+    """The first day of a range, in the year that puts it on its second day or less than
+    a year before it."""
+    day = date.fromisoformat(first.fact.value)
+    moved = next((found for year in (second.year, second.year - 1)
+                  if (found := _safe_date(year, day.month, day.day)) is not None and found <= second), day)
+    if moved == day:
+        return first
+    return first._replace(fact=DateFact(moved.isoformat(), first.fact.text, first.fact.main, first.fact.evidence))
+
+
 def _latest_reported_day(doc: Document) -> date | None:
-    """The latest full day (with its year) that an article without a publication date
-    reports as news: one in its lead, or one written with its weekday ("Tuesday, 18
-    September 2018"), as the press dates the days of the week it reports; not one announced
-    in the future tense, aimed at or in a sentence of history. A day the text names
-    otherwise may be an earlier meeting's (None: weekdays are then left unresolved)."""
+    """The latest full day that an article without a publication date reports as news:
+    one in its lead, or one written with its weekday ("Tuesday, 18 September 2018"), as
+    the press dates the days of the week it reports; not one announced in the future
+    tense, aimed at or in a sentence of history. A day the text names otherwise may be an
+    earlier meeting's (None: weekdays are then left unresolved). A day written with its
+    weekday but no year ("lundi 4 février") is of the first year, from the latest the
+    text states (`text_year`), that puts it on that weekday."""
     lex = lexicon(doc.language)
     starts = [s.start for s in doc.sentences]
     leads = _lead_sentences(doc)
     days = []
+    floor: list[int | None] = []  # text_year, found once when a day without a year needs it
     for expr in find_expressions(doc.article.text, doc.language):
-        if expr.kind not in _DAY_LEVEL_KINDS or "year" not in expr.parts:
+        if expr.kind not in _DAY_LEVEL_KINDS or not ("year" in expr.parts or "weekday" in expr.parts):
             continue
         index, _ = _sentence_span(doc.sentences, starts, expr.start, expr.end)
         if index < 0 or not (index in leads or "weekday" in expr.parts):
             continue
         sentence = doc.sentences[index]
         resolver = _Resolver(lex, doc.language, None, sentence)
-        found = getattr(resolver, "_" + expr.kind)(expr, expr.parts)
+        if "year" in expr.parts:
+            found = getattr(resolver, "_" + expr.kind)(expr, expr.parts)
+        else:
+            if not floor:
+                floor.append(text_year(doc))
+            found = _on_weekday(lex.month(expr.parts["month"]), int(expr.parts["day"]),
+                                lex.weekdays[normalise(expr.parts["weekday"])] - 1, floor[0])
         if found is None or resolver.tense(expr) == "future" or resolver.aimed_at():
             continue
         named = expr.parts.get("weekday")
@@ -484,6 +524,15 @@ def _latest_reported_day(doc: Document) -> date | None:
         if not is_historical(sentence.text, doc.language, None):
             days.append(found)
     return max(days, default=None)
+
+
+def _on_weekday(month: int, day: int, weekday: int, floor: int | None) -> date | None:
+    """The day and month in the first year from `floor` on that puts it on `weekday`
+    (0 = Monday), looking WEEKDAY_YEARS years ahead; None without a floor."""
+    if floor is None:
+        return None
+    return next((found for year in range(floor, floor + WEEKDAY_YEARS)
+                 if (found := _safe_date(year, month, day)) is not None and found.weekday() == weekday), None)
 
 
 def _recent_meeting_day(doc: Document, index: int, value: str) -> bool:
@@ -528,7 +577,7 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
     other_days = any(len(found.fact.value) == 10 and not in_dateline for found, in_dateline in zip(facts, filed))
     support: Counter[str] = Counter()
     first_report: dict[str, int] = {}  # the first sentence that reports the day as the meeting's
-    for (index, fact, future, _), in_dateline in zip(facts, filed):
+    for (index, fact, future, *_), in_dateline in zip(facts, filed):
         if len(fact.value) != 10:
             continue
         if in_dateline and other_days:
@@ -543,7 +592,7 @@ def _main_day(doc: Document, facts: list[_Found]) -> str | None:
             first_report.setdefault(fact.value, index)
     anchor = doc.anchor.isoformat() if doc.anchor else None
     if anchor and any(fact.value == anchor and not future and index not in away
-                      and not _in_wire_dateline(doc, index, fact) for index, fact, future, _ in facts):
+                      and not _in_wire_dateline(doc, index, fact) for index, fact, future, *_ in facts):
         support[anchor] += ANCHOR_WEIGHT
     if not support:
         return None
@@ -630,11 +679,51 @@ def _sentences_elsewhere(doc: Document) -> frozenset[int]:
 def extract_dates(doc: Document) -> tuple[DateFact, ...]:
     """Every stated day, month or year of the article, in text order."""
     facts, unresolved = _resolved(doc)
-    main = _main_day(doc, facts)
+    # the meeting's day from the days that do not count from the anchor for want of another
+    main = _main_day(doc, [found for found in facts if found.from_main is None])
+    if main:
+        facts = _counted_from_the_meeting(facts, main)
+    else:
+        main = _main_day(doc, facts)
     if main and not _agrees_with_the_lead(doc, main, unresolved):
         main = None
     days = _meeting_days(doc, facts, main) if main else frozenset()
-    return tuple(DateFact(f.value, f.text, f.value in days, f.evidence) for _, f, _, _ in facts)
+    days = _with_their_ranges(facts, days)
+    return tuple(DateFact(found.fact.value, found.fact.text, found.fact.value in days, found.fact.evidence)
+                 for found in facts)
+
+
+def _counted_from_the_meeting(facts: list[_Found], main: str) -> list[_Found]:
+    """The facts, with a day counted from another that opens a paragraph ("Le lendemain,
+    le président a participé", "La veille au soir") counted from the meeting's day: the
+    story the paragraph goes on with is the meeting's, not the day it was written."""
+    meeting = date.fromisoformat(main)
+    out = []
+    for found in facts:
+        if found.from_main is not None:
+            value = (meeting + timedelta(days=found.from_main)).isoformat()
+            found = found._replace(fact=DateFact(value, found.fact.text, found.fact.main, found.fact.evidence))
+        out.append(found)
+    return out
+
+
+def _with_their_ranges(facts: list[_Found], days: frozenset[str]) -> frozenset[str]:
+    """The meeting's days and the other days of a range or list that names one of them
+    ("les 11 et 12 octobre", "June 28-30"): a meeting of several days, written at once (one
+    no longer than a meeting lasts)."""
+    runs: list[list[str]] = []
+    for found in facts:
+        if found.joined and runs:
+            runs[-1].append(found.fact.value)
+        else:
+            runs.append([found.fact.value])
+    more = {value for run in runs if len(run) > 1 and days & set(run) and _spans_a_meeting(run) for value in run}
+    return days | frozenset(more)
+
+
+def _spans_a_meeting(values: list[str]) -> bool:
+    days = [date.fromisoformat(value) for value in values]
+    return (max(days) - min(days)).days < MEETING_MAX_DAYS
 
 
 def main_date(facts: tuple[DateFact, ...]) -> str | None:
@@ -749,32 +838,41 @@ def _first_lines(text: str) -> list[tuple[int, str]]:
 
 
 def infer_publication_date(doc: Document) -> date | None:
-    """The publication date an article states: after a cue such as "Published" /
-    "Mis à jour le", in its URL (".../2019/04/25/..."), as a dateline opening one of
-    its first lines, or as the full date on a short byline line below the title. A
-    dateline with a day and month only takes its year from the text (`text_year`)."""
+    """The publication date an article states (`infer_publication`), without how it is known."""
+    found = infer_publication(doc)
+    return found[0] if found else None
+
+
+def infer_publication(doc: Document) -> tuple[date, Literal["text", "dateline"]] | None:
+    """The publication date an article states and how: "text" after a cue such as
+    "Published" / "Mis à jour le", in its URL (".../2019/04/25/..."), as a dateline
+    opening one of its first lines, or as the full date on a short byline line below the
+    title. "dateline" for a wire dateline with a day and month only ("MADRID, 29 Jun.
+    (EUROPA PRESS) -"), whose year is taken from the text (`text_year`): a guess, as
+    the latest year a text states is often its background's; the event it reports
+    settles it."""
     text, code = doc.article.text, doc.language
     for cue in publication_pattern(code).finditer(text):
         found = _explicit_day_at(text, cue.end(), code)
         if found is not None:
-            return found
+            return found, "text"
     in_url = _URL_DATE.search(doc.article.url or "")
     if in_url:
         found = _safe_date(*(int(n) for n in in_url.groups()))
         if found is not None:
-            return found
+            return found, "text"
     lines = _first_lines(text)
     for offset, _ in lines:
         found = _explicit_day_at(text, offset, code) or dateline_day(text, offset, code)
         if found is not None:
-            return found
+            return found, "text"
     for offset, line in lines[1:]:
         if len(line) > BYLINE_MAX_CHARS:
             continue
         for word in re.finditer(r"\w+", line):
             found = _explicit_day_at(text, offset + word.start(), code)
             if found is not None:
-                return found
+                return found, "text"
     for offset, _ in lines:
         month_day = _yearless_dateline(text, offset, code)
         if month_day is not None:
@@ -782,7 +880,8 @@ def infer_publication_date(doc: Document) -> date | None:
             if year is None:
                 return None
             year = _weekday_consistent_year(doc, offset, year, *month_day)
-            return _safe_date(year, *month_day) if year is not None else None
+            found = _safe_date(year, *month_day) if year is not None else None
+            return (found, "dateline") if found is not None else None
     return None
 
 
