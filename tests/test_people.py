@@ -615,3 +615,32 @@ def test_a_cleric_named_by_title_and_one_name_is_a_person(language, text, cleric
 def test_saints_icons_venues_and_institutions_are_not_people(language, text, not_people):
     people = _people_in(text, language)
     assert not set(people) & not_people and len(people) >= 2
+
+
+@pytest.mark.parametrize("language, text, present_, absent_", [
+    ("de", "Nato-Gipfel in Vilnius\n\nDie Staats- und Regierungschefs der Nato haben am Mittwoch in Vilnius beraten. "
+           "Gastgeber Gitanas Nausėda sprach von einem Erfolg. US-Präsident Joe Biden kündigte weitere Hilfe an. "
+           "Frankreichs Präsident Emmanuel Macron verlangte mehr Tempo. Der ukrainische Präsident Wolodymyr Selenskyj "
+           "war per Video zugeschaltet.", {"Gitanas Nausėda", "Joe Biden", "Emmanuel Macron"}, {"Wolodymyr Selenskyj"}),
+    ("es", "Cumbre de la OTAN en Vilna\n\nLos jefes de Estado y de Gobierno de la OTAN se reunieron el miércoles en "
+           "Vilna. El presidente lituano, Gitanas Nausėda, anfitrión de la cumbre, inauguró la reunión. El presidente "
+           "de Estados Unidos, Joe Biden, anunció más ayuda. Los líderes participaron en una cena ofrecida por el "
+           "presidente Nausėda.", {"Gitanas Nausėda", "Joe Biden"}, set()),
+    ("de", "G7-Gipfel in Hiroshima\n\nDer G7-Gipfel in Hiroshima ist zu Ende gegangen. Gastgeber Fumio Kishida zog "
+           "Bilanz. Seit Freitag hatten Kishida, US-Präsident Joe Biden, Frankreichs Präsident Emmanuel Macron und "
+           "Kanadas Premier Justin Trudeau beraten. Am Samstag kamen als Gäste Indiens Premier Narendra Modi und "
+           "Brasiliens Präsident Lula nach Hiroshima.", {"Fumio Kishida", "Joe Biden", "Emmanuel Macron", "Justin Trudeau",
+                                                          "Narendra Modi"}, set()),
+])
+def test_leaders_at_a_multilateral_summit_took_part(language, text, present_, absent_):
+    people = _people_in(text, language)
+    assert present_ <= present(people) and not absent_ & present(people)
+
+
+def test_a_leader_who_comments_on_a_bilateral_meeting_did_not_take_part():
+    # No group of many countries' leaders: a third leader's statement is a comment from afar.
+    text = ("Biden empfängt Scholz\n\nUS-Präsident Joe Biden hat Bundeskanzler Olaf Scholz am Freitag im Weißen Haus "
+            "empfangen. Die beiden sprachen über die Ukraine. Frankreichs Präsident Emmanuel Macron kündigte am selben "
+            "Tag in Paris neue Hilfen an.")
+    people = _people_in(text, "de")
+    assert {"Joe Biden", "Olaf Scholz"} <= present(people) and "Emmanuel Macron" not in present(people)

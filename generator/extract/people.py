@@ -17,6 +17,8 @@ A person is `present` (took part in the main event) when they are
   arrival or a seat said of them ("X arrived in Brussels", "X was also sitting in"), or as
   the agent of a reception ("received by X", "accolti dal presidente X"), a signatory ("the
   ministers signed"), or recalled after the main ones ("also met X", "together with X");
+- at a meeting of many countries' leaders ("the heads of state and government"), a leader
+  who speaks in a current sentence ("US-Präsident Joe Biden kündigte weitere Hilfe an");
 and not marked as past ("former", "the late", a background sentence). Spouses who travel
 along and speakers of a participation sentence do not count by that phrase alone (spouses do
 at a state visit's ceremony: "state visit", "militärische Ehren"). A person
@@ -64,6 +66,10 @@ OPENING_REACH = 5
 # officials, including Foreign Minister Ri").
 BEFORE_PARTICIPATION = 5
 AFTER_PARTICIPATION = 10
+# The English offices of the heads of states, governments and alliances (`_leader`).
+LEADER_OFFICES = frozenset({"President", "Prime Minister", "Chancellor", "King", "Queen", "Emperor", "Emir", "Sultan",
+                            "Crown Prince", "Secretary General", "Head of State", "Head of Government", "Supreme Leader",
+                            "Leader", "Pope"})
 
 
 @lru_cache(maxsize=None)
@@ -503,14 +509,52 @@ def _host_apposition(doc: Document, mention: Mention) -> bool:
     return bool(found) and not head[found[-1].end():].strip()
 
 
-def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> list[bool]:
+def _host_after(doc: Document, mention: Mention) -> bool:
+    """"Pedro Sánchez, anfitrión de la cumbre": a host word opens the apposition after the name."""
+    lex = lexicon(doc.language)
+    after = doc.article.text[mention.end:mention.end + 40]
+    head, comma, rest = after.partition(",")
+    if not comma or head.strip():
+        return False
+    found = lex.host.search(rest)
+    words = re.findall(r"[^\W\d_]+", rest[:found.start()].lower()) if found else ["-"]
+    return all(w in lex.determiners for w in words)
+
+
+def _multilateral(doc: Document, main: frozenset[int]) -> bool:
+    """Whether the article's meeting gathers the leaders of many countries: its headline, lead
+    or a current main-event sentence names them as one group ("the heads of state and
+    government", "G7 leaders")."""
+    pattern = lexicon(doc.language).multilateral
+    lead = lead_sentence(doc)
+    told = [i for i in main | ({lead} if lead is not None else set()) if not _historical(doc, i)]
+    return bool(pattern.search(doc.article.title)) or any(pattern.search(doc.sentences[i].text) for i in told)
+
+
+def _leader(role_en: str | None) -> bool:
+    """A head of state, government or alliance ("President of France", "Secretary General of NATO")."""
+    return bool(role_en) and role_en.split(" of ")[0] in LEADER_OFFICES
+
+
+def _summit_speakers(clusters: list[_Cluster], doc: Document, roles: list[tuple[str | None, str | None]]) -> set[int]:
+    """At a meeting of many countries' leaders, a leader who speaks in a current sentence
+    ("US-Präsident Joe Biden kündigte zusätzliche Truppen an", "aldus Biden") took part: the
+    reports tell of each one's statement at the summit. Someone they spoke about is not a speaker."""
+    return {i for i, c in enumerate(clusters) if _leader(roles[i][1])
+            and any(m.speaker and not m.past and not _historical(doc, m.sentence) for m in c.mentions)}
+
+
+def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int],
+              roles: list[tuple[str | None, str | None]]) -> list[bool]:
     principals = _principals(clusters, main, doc)
     principals |= _counterparts(clusters, principals, doc, main)
     took_part = _took_part(doc, clusters)
     host = lexicon(doc.language).host
     took_part |= {i for i, c in enumerate(clusters)  # "Gastgeber Merz", "the host, Mark Carney,"
-                  if any((m.role and host.search(m.role) or _host_apposition(doc, m))
+                  if any((m.role and host.search(m.role) or _host_apposition(doc, m) or _host_after(doc, m))
                          and not m.past and not _historical(doc, m.sentence) for m in c.mentions)}
+    if _multilateral(doc, main):
+        took_part |= _summit_speakers(clusters, doc, roles)
     absent = _took_part(doc, clusters, "absent")  # "Putin did not attend": named most, yet not there
     # "Lawrow nahm in Vertretung von Putin teil": the participation phrase names him, yet he was away.
     stood_in_for = _took_part(doc, clusters, "stood in for")
@@ -570,7 +614,7 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
     people = []
     roles = [person_role(doc, cluster.mentions, _role(cluster)) for cluster in clusters]
     roles = [_spouse_role(doc, i, clusters, roles) for i in range(len(clusters))]
-    for cluster, present, (role, role_en) in zip(clusters, _presence(clusters, doc, main), roles):
+    for cluster, present, (role, role_en) in zip(clusters, _presence(clusters, doc, main, roles), roles):
         sentences = cluster.sentences()
         people.append(Person(
             name=_display_name(cluster),

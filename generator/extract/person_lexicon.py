@@ -57,6 +57,7 @@ class PeopleLexicon:
     earlier_tense: re.Pattern[str]  # "had", "hatte": an auxiliary that sets an arrival before the event
     attributive_nouns: frozenset[str]  # "administration" in "the Trump administration"
     host: re.Pattern[str]  # a host title in a role: "Gastgeber", "padrone di casa"
+    multilateral: re.Pattern[str]  # "the heads of state and government": the leaders of many countries
     speaking_at: re.Pattern[str]  # "told the summit", "sagte bei dem Treffen": the speaker was there
     demonyms: WordSet
     # every other demonym the roles section knows, a cue only where written in lower case
@@ -205,6 +206,7 @@ def lexicon(code: str) -> PeopleLexicon:
                                       r"(?<!\w)(?:{})(?:\s+\S+)?\s*$"),
         attributive_nouns=frozenset(_words(section, "attributive_nouns")),
         host=_phrase_pattern(hosts, r"(?<!\w)(?:{})(?!\w)"),
+        multilateral=_phrase_pattern(_words(section, "multilateral_words"), r"(?<!\w)(?:{})(?!\w)"),
         speaking_at=_phrase_pattern(_words(section, "speaking_at_event"), r"(?<!\w)(?:{})(?!\w)"),
         demonyms=demonyms,
         role_demonyms=frozenset(w.lower() for bases in (load(code).section("roles").get("demonyms") or {}).values()

@@ -176,7 +176,8 @@ def _role_before(tokens: list[_Token], index: int, text: str, lex: PeopleLexicon
             j >= 2 and tokens[j - 1].kind in _JOINERS and tokens[j - 2].kind in (TITLE, ROLE)))
         if token.kind in _ROLE_KINDS or token.kind == HONORIFIC or body or (
                 connector and first is not None) or (
-                token.possessive and token.kind in (NAME, STOP) and first is not None and j == first - 1):
+                (token.possessive or _place_genitive(token)) and token.kind in (NAME, STOP)
+                and first is not None and j == first - 1):  # "Japan's Prime Minister", "Frankreichs Präsident"
             has_title = has_title or token.kind in (TITLE, HONORIFIC)
             first = j
             j -= 1
