@@ -29,7 +29,6 @@ canonical name the article and event records use.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -265,34 +264,38 @@ def _person_drafts(records: Sequence[ArticleRecord], events: dict[str, str | Non
             counts.update(spelled[mention])
             if mention[0] in english:
                 in_english.update(spelled[mention])
-        # their names as English would write them, each counted once per language
-        elsewhere = Counter(form for _, form in sorted({(language[m[0]], form) for m in group.mentions
-                                                        for form in transliterated.get(m, ())}))
-        if not in_english:  # no English article names them: the spelling most languages share wins
+        if not in_english:  # no English article names them: their names as English would write them,
+            # each counted once per language, so that the spelling most languages share wins
             # ("Zelensky" in French, Dutch and Italian over the German "Selenskyj")
-            in_english.update(elsewhere)
+            in_english.update(form for _, form in sorted({(language[m[0]], form) for m in group.mentions
+                                                          for form in transliterated.get(m, ())}))
             counts.update(in_english)
         else:
-            in_english = _common_transliteration(in_english, elsewhere)
+            in_english = _common_transliteration(group.mentions, english, spelled, transliterated) or in_english
         drafts.append(_Draft("person", set(group.mentions), counts, english=in_english))
     return drafts
 
 
-def _doubled_key(spelling: str) -> str:
-    """A spelling without its doubled letters: "Zelenskyy" and "Zelensky" share it."""
-    return re.sub(r"(\w)\1+", r"\1", person_key(spelling))
-
-
-def _common_transliteration(in_english: Counter, elsewhere: Counter) -> Counter:
-    """English articles' spellings of a transliterated name, where they differ from the rest
-    of the corpus only in a doubled letter ("Zelenskyy", a national transliteration some
-    English styles use, and "Zelensky"), counted as the articles of every language use them:
-    the common international spelling wins over one agency's."""
-    variants = {_doubled_key(s) for s in in_english}
-    shared = Counter({s: n for s, n in elsewhere.items() if s not in in_english and _doubled_key(s) in variants})
-    if not shared:
-        return in_english
-    return in_english + shared
+def _common_transliteration(mentions: Iterable[tuple[str, str]], english: set[str],
+                            spelled: dict[tuple[str, str], list[str]],
+                            transliterated: dict[tuple[str, str], list[str]]) -> Counter | None:
+    """Where English reports spell a transliterated name one way ("Zelenskiy", "Zelenskyy": the
+    style of one agency) and reports in other languages write another English spelling of it
+    as is ("Zelensky"), the spelling the most articles of any language write: each article
+    counts once for each spelling it uses. None where they do not differ so."""
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        article = mention[0]
+        if article in english:
+            by_article[article].update(spelled[mention])
+        else:  # a spelling written as is, which English would keep too
+            by_article[article].update(set(spelled[mention]) & set(transliterated.get(mention, ())))
+    in_english = {s for article, spellings in by_article.items() if article in english for s in spellings}
+    variants = {person_key(s) for s in in_english}
+    if not any(s not in in_english and person_key(s) in variants
+               for article, spellings in by_article.items() if article not in english for s in spellings):
+        return None
+    return Counter(s for spellings in by_article.values() for s in spellings if person_key(s) in variants)
 
 
 def _place_drafts(records: Sequence[ArticleRecord]) -> list[_Draft]:
