@@ -644,3 +644,24 @@ def test_a_leader_who_comments_on_a_bilateral_meeting_did_not_take_part():
             "Tag in Paris neue Hilfen an.")
     people = _people_in(text, "de")
     assert {"Joe Biden", "Olaf Scholz"} <= present(people) and "Emmanuel Macron" not in present(people)
+
+
+@pytest.mark.parametrize("language, text, expected, not_people", [
+    ("de", "Gipfel in Elmau\n\nBundeskanzler Olaf Scholz empfing die Staats- und Regierungschefs auf Schloss Elmau.",
+     {"Olaf Scholz"}, {"Staats"}),
+    ("nl", "Paus in Abu Dhabi\n\nPaus Franciscus bezocht maandag de Zayed-moskee en sprak met de grootimam Ahmed al-Tayeb.",
+     {"Franciscus", "Ahmed al-Tayeb"}, {"Zayed-moskee", "Zayed"}),
+    ("it", "Il papa ad Abu Dhabi\n\nPapa Francesco ha incontrato lo sceicco Mohammed bin Zayed Al Nahyan ad Abu Dhabi.",
+     {"Francesco", "Mohammed bin Zayed Al Nahyan"}, {"Al Nahyan", "Mohammed bin Zayed"}),
+])
+def test_compounds_and_long_names_are_cut_right(language, text, expected, not_people):
+    people = _people_in(text, language)
+    assert expected <= set(people) and not set(people) & not_people
+
+
+def test_a_list_of_participants_goes_on_past_an_apposition():
+    text = ("Il papa a Cuba\n\nPapa Francesco ha incontrato venerdì all'Avana il patriarca Kirill. Presenti all'incontro "
+            "il presidente cubano Raúl Castro, padrone di casa, il cardinale Kurt Koch, presidente del Pontificio "
+            "Consiglio per l'Unità dei Cristiani, e il metropolita Hilarion.")
+    people = _people_in(text, "it")
+    assert {"Raúl Castro", "Kurt Koch", "Hilarion"} <= present(people)

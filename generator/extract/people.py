@@ -380,7 +380,8 @@ def _took_part(doc: Document, clusters: list[_Cluster], said: Said = "took part"
             for mention in after:
                 if (not (agent and chain) and _word_count(text[end:mention.lead_in]) <= AFTER_PARTICIPATION) \
                         or (chain and (_joined(doc, chain[-1].end, mention, connectors=True)
-                                       or _list_goes_on(doc, chain[-1].end, mention))):
+                                       or _list_goes_on(doc, chain[-1].end, mention)
+                                       or _list_past_apposition(doc, chain[-1].end, mention))):
                     chain.append(mention)
                 else:
                     break
@@ -425,6 +426,24 @@ def _list_goes_on(doc: Document, left_end: int, right: Mention) -> bool:
     words = re.findall(r"[^\W\d_]+", gap.lower())
     return (not re.search(r"[.;:!?()]", gap) and 0 < len(words) <= 6 and gap.count(",") >= 2
             and gap.rstrip().endswith(",") and words[0] in lexicon(doc.language).coordinators)
+
+
+def _list_past_apposition(doc: Document, left_end: int, right: Mention) -> bool:
+    """A list of participants goes on past an apposition of role words: "el cardenal Kurt
+    Koch, presidente del Pontificio Consejo ..., y el metropolita Hilarión", "lo sceicco X,
+    e il vicepresidente e primo ministro degli Emirati, Y". Between the two people stand
+    only role words, names and small words."""
+    from .person_mentions import role_phrase_word
+    gap = doc.article.text[left_end:right.lead_in]
+    lex = lexicon(doc.language)
+    if re.search(r"[.;:!?()]", gap) or not gap.lstrip().startswith(","):
+        return False
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", gap)
+    if not words or len(words) > 16:
+        return False
+    # the apposition is closed by a second comma, or the list goes on with a coordinator
+    closed = gap.count(",") >= 2 or any(w.lower() in lex.coordinators for w in words)
+    return closed and all(w.lower() in lex.coordinators or role_phrase_word(w, doc.language) for w in words)
 
 
 def _after_comitative(text: str, mention: Mention, lex: PeopleLexicon) -> bool:

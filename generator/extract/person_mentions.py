@@ -93,7 +93,19 @@ def _kind(word: str, code: str) -> int:
         return STOP  # acronyms (TASS, USA, DPRK) are organisations or places; "Motors", "Airlines"
     if "-" in word and word.rsplit("-", 1)[-1] in lex.adjective_suffixes:
         return OTHER  # "Chicago-based", "Kremlin-backed": an adjective (not "Jong-un", "Eui-kyeom")
+    if "-" in word and (word.rsplit("-", 1)[-1].lower() in lex.venue_nouns
+                        or word.rsplit("-", 1)[-1].lower() in lex.organisation_nouns):
+        return STOP  # "Zayed-moskee", "Al-Azhar-universiteit": a building or an institution
     return NAME
+
+
+def role_phrase_word(word: str, code: str) -> bool:
+    """Whether a word may stand in a role phrase: a title, role word, demonym, modifier, small
+    joining word, or a capitalised name of a place or body ("presidente del Pontificio Consejo")."""
+    kind = _kind(word, code)
+    if word.lower() in lexicon(code).elisions or re.match(r"^[^\W\d_]{1,6}['’]", word):
+        return True  # "dell'Onu", "d'Al-Azhar"
+    return kind in (TITLE, ROLE, DEMONYM, MODIFIER, CONNECTOR, PARTICLE, DETERMINER) or word[:1].isupper()
 
 
 def _tokens(text: str, code: str) -> list[_Token]:
@@ -253,6 +265,9 @@ def _runs(tokens: list[_Token], text: str, particles: frozenset[str],
             if tokens[j].kind == NAME or _REGNAL.match(tokens[j].text) or _syllable_after(tokens, first, j):
                 last = j
                 j += 1
+            elif last > first and tokens[j].text[:1].isupper() and tokens[j].text.lower() in particles \
+                    and j + 1 < len(tokens) and tokens[j + 1].kind == NAME and _adjacent(tokens, j, j + 1, text):
+                last, j = j + 1, j + 2  # "Mohammed bin Zayed Al Nahyan": a capitalised particle inside a long name
             elif (tokens[j].kind == PARTICLE or tokens[j].text.lower() in particles) \
                     and ((last > first and is_given_name(tokens[last].text)) or is_given_name(tokens[first].text)
                          and last == first):
@@ -486,6 +501,8 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
             continue  # "auf dem Schiff „Georg Ots“": a vessel's name
         if _names_saint_or_venue(tokens, first, last, text, lex):
             continue
+        if re.match(r"-\s", text[tokens[last].end:tokens[last].end + 2]):
+            continue  # "Staats- und Regierungschefs": the first part of a compound, not a name
         if gazetteer.is_place_word(name) or _inside_other_name(tokens, first, last, text, titled, lex.coordinators,
                                                                  lex.determiners, lex.organisation_heads):
             continue
