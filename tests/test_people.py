@@ -665,3 +665,17 @@ def test_a_list_of_participants_goes_on_past_an_apposition():
             "Consiglio per l'Unità dei Cristiani, e il metropolita Hilarion.")
     people = _people_in(text, "it")
     assert {"Raúl Castro", "Kurt Koch", "Hilarion"} <= present(people)
+
+
+@pytest.mark.parametrize("language, text, spouse, took_part", [
+    ("es", "Biden en Pekín\n\nEl presidente chino, Xi Jinping, recibió el jueves en Pekín al presidente Joe Biden. "
+           "Por la tarde Biden y su esposa Jill fueron guiados por Xi por la Ciudad Prohibida.", "Jill", True),
+    ("it", "Biden a Pechino\n\nIl presidente cinese Xi Jinping ha ricevuto giovedì a Pechino il presidente Joe Biden. "
+           "Le first lady Jill Biden e Peng Liyuan hanno visitato insieme una scuola.", "Jill Biden", True),
+    ("es", "Lula en Madrid\n\nEl presidente del Gobierno, Pedro Sánchez, recibió el miércoles en la Moncloa al "
+           "presidente de Brasil, Luiz Inácio Lula da Silva. Lula llegó a Madrid el martes, acompañado por su esposa, "
+           "Rosângela da Silva.", "Rosângela da Silva", False),
+])
+def test_spouses_in_the_programme_of_a_visit_took_part(language, text, spouse, took_part):
+    people = _people_in(text, language)
+    assert spouse in people and (spouse in present(people)) == took_part

@@ -44,7 +44,7 @@ from typing import Literal
 
 from ..records import Document, Person
 from .event_cues import is_historical, lead_sentence, lexicon as event_lexicon, main_event_sentences
-from .names import family_name_first, person_key, same_person
+from .names import family_name_first, person_key, same_person, surname_key
 from .person_lexicon import PeopleLexicon, is_given_name, lexicon
 from .person_mentions import Mention, find_mentions
 from .roles import person_role
@@ -563,6 +563,32 @@ def _summit_speakers(clusters: list[_Cluster], doc: Document, roles: list[tuple[
             and any(m.speaker and not m.past and not _historical(doc, m.sentence) for m in c.mentions)}
 
 
+def _spouses_along(clusters: list[_Cluster], doc: Document, present: list[bool], absent: set[int]) -> list[bool]:
+    """Spouses in the programme of a visit took part in it: one named with their partner who
+    took part ("Trump y su esposa Melania fueron guiados por Xi", "Xi leidde hem en zijn vrouw
+    Melania rond"), or as a first lady ("Le first lady Melania Trump e Peng Liyuan hanno
+    visitato una scuola"), in a current sentence that says nothing negative of them. Spouses
+    who travel along ("accompanied by his wife") do not count by that alone."""
+    lex = lexicon(doc.language)
+    text = doc.article.text
+    here_present = {m.sentence for c, p in zip(clusters, present) if p for m in c.mentions}
+    along = list(present)
+    for i, cluster in enumerate(clusters):
+        if present[i] or i in absent:
+            continue
+        for m in cluster.mentions:
+            sentence = doc.sentences[m.sentence].text
+            first_lady = bool(m.role and lex.ceremony.search(m.role)) or bool(
+                lex.ceremony.search(text[max(doc.sentences[m.sentence].start, m.lead_in - 40):m.lead_in]))
+            # "llegó a Madrid, acompañado por su esposa": travelling along is not the programme
+            travelling = lex.participation.search(text[max(doc.sentences[m.sentence].start, m.lead_in - 35):m.lead_in])
+            if m.past or _historical(doc, m.sentence) or lex.negation.search(sentence) or travelling \
+                    or not (first_lady or (_spouse(m, lex, text) and m.sentence in here_present)):
+                continue
+            along[i] = True
+    return along
+
+
 def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int],
               roles: list[tuple[str | None, str | None]]) -> list[bool]:
     principals = _principals(clusters, main, doc)
@@ -583,6 +609,7 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int],
         # A participation phrase outweighs an absence ("Moon joined the two leaders" and "did not
         # take part in the talks"); an absence outweighs being named most.
         present.append(not past and i not in stood_in_for and (i in took_part or (i in principals and i not in absent)))
+    present = _spouses_along(clusters, doc, present, absent | stood_in_for)
     # Taking part by video link is not being there ("Zelensky joined by video link"), where
     # someone else was: a meeting held wholly by video keeps its participants.
     remote = _took_part(doc, clusters, "remote")
@@ -600,8 +627,18 @@ def _spouse_role(doc: Document, index: int, clusters: list[_Cluster],
     lex = lexicon(doc.language)
     if role_en is not None:
         return role, role_en
+    text = doc.article.text
     for mention in sorted(clusters[index].mentions, key=lambda m: m.start):
-        if not _spouse(mention, lex, doc.article.text):
+        first_lady = lex.ceremony.search(text[max(doc.sentences[mention.sentence].start, mention.lead_in - 40):
+                                              mention.lead_in]) or (mention.role and lex.ceremony.search(mention.role))
+        if not (_spouse(mention, lex, text) or first_lady):
+            continue
+        # "Le first lady Melania Trump e Peng Liyuan": the partner shares the family name, if one does
+        family = [n for n, c in enumerate(clusters) if n != index and mention.words > 1 and any(
+            m.words > 1 and surname_key(m.name) == surname_key(mention.name) for m in c.mentions)]
+        if family and roles[family[0]][1] and " of " in roles[family[0]][1]:
+            return role, f"Spouse of the {roles[family[0]][1]}"
+        if first_lady and not _spouse(mention, lex, text):
             continue
         before = [(m.start, n) for n, c in enumerate(clusters) if n != index for m in c.mentions
                   if m.sentence == mention.sentence and m.end <= mention.lead_in]
