@@ -679,3 +679,19 @@ def test_a_list_of_participants_goes_on_past_an_apposition():
 def test_spouses_in_the_programme_of_a_visit_took_part(language, text, spouse, took_part):
     people = _people_in(text, language)
     assert spouse in people and (spouse in present(people)) == took_part
+
+
+def test_a_reporting_verb_before_a_role_phrase_makes_a_speaker_at_a_summit():
+    text = ("Au G20 de New Delhi, un compromis\n\nLes dirigeants du G20 réunis à New Delhi ont adopté samedi une "
+            "déclaration commune. « Nous avons obtenu un consensus », a lancé le premier ministre indien Narendra Modi "
+            "en ouvrant la séance.")
+    assert "Narendra Modi" in present(_people_in(text, "fr"))
+
+
+def test_a_summit_named_far_from_the_lead_does_not_make_a_bilateral_meeting_multilateral():
+    text = ("Modi in Moscow\n\nIndian Prime Minister Narendra Modi held talks with Russian President Vladimir Putin "
+            "at the Kremlin on Tuesday. The two leaders discussed trade. Modi praised the friendship between the two "
+            "countries. The visit came as NATO leaders gathered for the NATO summit in Washington. Ukrainian President "
+            "Volodymyr Zelensky said the visit was a disappointment.")
+    people = _people_in(text, "en")
+    assert {"Narendra Modi", "Vladimir Putin"} <= present(people) and "Volodymyr Zelensky" not in present(people)

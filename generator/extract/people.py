@@ -540,13 +540,15 @@ def _host_after(doc: Document, mention: Mention) -> bool:
     return all(w in lex.determiners for w in words)
 
 
-def _multilateral(doc: Document, main: frozenset[int]) -> bool:
-    """Whether the article's meeting gathers the leaders of many countries: its headline, lead
-    or a current main-event sentence names them as one group ("the heads of state and
-    government", "G7 leaders")."""
+def _multilateral(doc: Document) -> bool:
+    """Whether the article's meeting gathers the leaders of many countries: its headline or
+    lead names them as one group or their forum ("the heads of state and government", "G7
+    leaders", "NATO summit"). Further down such words tell of another meeting ("ahead of the
+    NATO summit")."""
     pattern = lexicon(doc.language).multilateral
     lead = lead_sentence(doc)
-    told = [i for i in main | ({lead} if lead is not None else set()) if not _historical(doc, i)]
+    told = [i for i in ((lead, lead + 1) if lead is not None else ())
+            if i < len(doc.sentences) and not _historical(doc, i)]
     return bool(pattern.search(doc.article.title)) or any(pattern.search(doc.sentences[i].text) for i in told)
 
 
@@ -598,7 +600,7 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int],
     took_part |= {i for i, c in enumerate(clusters)  # "Gastgeber Merz", "the host, Mark Carney,"
                   if any((m.role and host.search(m.role) or _host_apposition(doc, m) or _host_after(doc, m))
                          and not m.past and not _historical(doc, m.sentence) for m in c.mentions)}
-    if _multilateral(doc, main):
+    if _multilateral(doc):
         took_part |= _summit_speakers(clusters, doc, roles)
     absent = _took_part(doc, clusters, "absent")  # "Putin did not attend": named most, yet not there
     # "Lawrow nahm in Vertretung von Putin teil": the participation phrase names him, yet he was away.

@@ -516,6 +516,11 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         after_role = _role_after(tokens, last, text, lex)
         role = role or after_role
         reported_before = bool(lex.reporting_before.search(text[max(0, head.start - _CUE_REACH):head.start]))
+        if titled and not reported_before:  # "a lancé le premier ministre indien Narendra Modi"
+            before_role = text[max(0, tokens[role_start].start - _CUE_REACH):tokens[role_start].start]
+            before_role = re.sub(r"(?i)(?:^|\s)(?:" + "|".join(map(re.escape, lex.determiners)) + r")\s*$", " ",
+                                 before_role) if lex.determiners else before_role
+            reported_before = bool(lex.reporting_before.search(before_role.rstrip() + " "))
         reported_after = bool(lex.reporting_after.match(text[tokens[last].end:]))
         # "president of Chrysler", "Minister of Industry": a role joined to the name by a
         # connector is the name's office, not the name's holder.
