@@ -695,3 +695,17 @@ def test_a_summit_named_far_from_the_lead_does_not_make_a_bilateral_meeting_mult
             "Volodymyr Zelensky said the visit was a disappointment.")
     people = _people_in(text, "en")
     assert {"Narendra Modi", "Vladimir Putin"} <= present(people) and "Volodymyr Zelensky" not in present(people)
+
+
+@pytest.mark.parametrize("language, text, not_people", [
+    ("es", "Erdogan en Sochi\n\nEl presidente de Turquía, Recep Tayyip Erdoğan, se reunió con Vladimir Putin. El "
+           "portavoz de la Presidencia turca, İbrahim Kalın, dijo que la reunión fue positiva.", {"Presidencia"}),
+    ("de", "Modi in Moskau\n\nPremierminister Narendra Modi traf Präsident Wladimir Putin. Außerdem besuchten die "
+           "beiden Führer den Pavillon „Atom“ auf dem Ausstellungsgelände.", {"Pavillon"}),
+    ("nl", "Lula in Peking\n\nDe Braziliaanse president Lula da Silva ontmoette de Chinese president Xi Jinping. Hij "
+           "bezocht ook Dilma Rousseff, voorzitter van de Nieuwe Ontwikkelingsbank van de BRICS-landen.",
+     {"BRICS-landen", "Ontwikkelingsbank"}),
+])
+def test_institutions_in_a_role_phrase_are_not_people(language, text, not_people):
+    people = _people_in(text, language)
+    assert len(people) >= 2 and not set(people) & not_people

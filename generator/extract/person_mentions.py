@@ -89,7 +89,7 @@ def _kind(word: str, code: str) -> int:
     if low in lex.determiners:
         return DETERMINER
     if low in lex.stop_words or low in lex.organisation_heads or low in lex.organisation_nouns \
-            or (word.isupper() and len(word) > 1):
+            or (lex.nouns_capitalised and low in lex.venue_nouns) or (word.isupper() and len(word) > 1):
         return STOP  # acronyms (TASS, USA, DPRK) are organisations or places; "Motors", "Airlines"
     if "-" in word and word.rsplit("-", 1)[-1] in lex.adjective_suffixes:
         return OTHER  # "Chicago-based", "Kremlin-backed": an adjective (not "Jong-un", "Eui-kyeom")
