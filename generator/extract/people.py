@@ -560,8 +560,11 @@ def _leader(role_en: str | None) -> bool:
 def _summit_speakers(clusters: list[_Cluster], doc: Document, roles: list[tuple[str | None, str | None]]) -> set[int]:
     """At a meeting of many countries' leaders, a leader who speaks in a current sentence
     ("US-Präsident Joe Biden kündigte zusätzliche Truppen an", "aldus Biden") took part: the
-    reports tell of each one's statement at the summit. Someone they spoke about is not a speaker."""
-    return {i for i, c in enumerate(clusters) if _leader(roles[i][1])
+    reports tell of each one's statement at the summit. So does someone named in full with no
+    role at all ("Joe Biden said"), whom such reports take as known; a spokesman or minister
+    commenting from home is not a leader. Someone they spoke about is not a speaker."""
+    return {i for i, c in enumerate(clusters)
+            if (_leader(roles[i][1]) or (roles[i][0] is None and any(m.words > 1 for m in c.mentions)))
             and any(m.speaker and not m.past and not _historical(doc, m.sentence) for m in c.mentions)}
 
 
