@@ -270,32 +270,8 @@ def _person_drafts(records: Sequence[ArticleRecord], events: dict[str, str | Non
             in_english.update(form for _, form in sorted({(language[m[0]], form) for m in group.mentions
                                                           for form in transliterated.get(m, ())}))
             counts.update(in_english)
-        else:
-            in_english = _common_transliteration(group.mentions, english, spelled, transliterated) or in_english
         drafts.append(_Draft("person", set(group.mentions), counts, english=in_english))
     return drafts
-
-
-def _common_transliteration(mentions: Iterable[tuple[str, str]], english: set[str],
-                            spelled: dict[tuple[str, str], list[str]],
-                            transliterated: dict[tuple[str, str], list[str]]) -> Counter | None:
-    """Where English reports spell a transliterated name one way ("Zelenskiy", "Zelenskyy": the
-    style of one agency) and reports in other languages write another English spelling of it
-    as is ("Zelensky"), the spelling the most articles of any language write: each article
-    counts once for each spelling it uses. None where they do not differ so."""
-    by_article: dict[str, set[str]] = defaultdict(set)
-    for mention in mentions:
-        article = mention[0]
-        if article in english:
-            by_article[article].update(spelled[mention])
-        else:  # a spelling written as is, which English would keep too
-            by_article[article].update(set(spelled[mention]) & set(transliterated.get(mention, ())))
-    in_english = {s for article, spellings in by_article.items() if article in english for s in spellings}
-    variants = {person_key(s) for s in in_english}
-    if not any(s not in in_english and person_key(s) in variants
-               for article, spellings in by_article.items() if article not in english for s in spellings):
-        return None
-    return Counter(s for spellings in by_article.values() for s in spellings if person_key(s) in variants)
 
 
 def _place_drafts(records: Sequence[ArticleRecord]) -> list[_Draft]:

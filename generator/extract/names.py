@@ -178,9 +178,8 @@ def given_initials(name: str) -> frozenset[str]:
 
 # Spellings typical of one language's transliteration, which an international display name avoids:
 # Dutch "oe", "sj", "tsj", "ij"; German "sch", "w", final "j"; French "ou", final "e", "ï" and "ë"
-# ("Sergueï"); Spanish stressed transliterations ("Serguéi"); a final "iy" or "yy" of some
-# agencies' and the Ukrainian national style ("Zelenskiy", "Zelenskyy" for "Zelensky").
-_LOCAL_SPELLING = re.compile(r"oe|sj|tsj|sch|^w|w\b|[^aeiou]e\b|ou|ij|yj\b|\bj[^aeiou]|[aeiou]j\b|[iy]y\b")
+# ("Sergueï"); Spanish stressed transliterations ("Serguéi").
+_LOCAL_SPELLING = re.compile(r"oe|sj|tsj|sch|^w|w\b|[^aeiou]e\b|ou|ij|yj\b|\bj[^aeiou]|[aeiou]j\b")
 _TRANSLITERATION_MARKS = re.compile(r"[ïëÏË]|(?<=[aeiou])[íéúó](?=\b)|ué")
 
 

@@ -17,8 +17,6 @@ A person is `present` (took part in the main event) when they are
   arrival or a seat said of them ("X arrived in Brussels", "X was also sitting in"), or as
   the agent of a reception ("received by X", "accolti dal presidente X"), a signatory ("the
   ministers signed"), or recalled after the main ones ("also met X", "together with X");
-- at a meeting of many countries' leaders ("the heads of state and government"), a leader
-  who speaks in a current sentence ("US-Präsident Joe Biden kündigte weitere Hilfe an");
 and not marked as past ("former", "the late", a background sentence). Spouses who travel
 along and speakers of a participation sentence do not count by that phrase alone (spouses do
 at a state visit's ceremony: "state visit", "militärische Ehren"). A person
@@ -44,7 +42,7 @@ from typing import Literal
 
 from ..records import Document, Person
 from .event_cues import is_historical, lead_sentence, lexicon as event_lexicon, main_event_sentences
-from .names import family_name_first, person_key, same_person, surname_key
+from .names import family_name_first, person_key, same_person
 from .person_lexicon import PeopleLexicon, is_given_name, lexicon
 from .person_mentions import Mention, find_mentions
 from .roles import person_role, regnal_name
@@ -66,10 +64,6 @@ OPENING_REACH = 5
 # officials, including Foreign Minister Ri").
 BEFORE_PARTICIPATION = 5
 AFTER_PARTICIPATION = 10
-# The English offices of the heads of states, governments and alliances (`_leader`).
-LEADER_OFFICES = frozenset({"President", "Prime Minister", "Chancellor", "King", "Queen", "Emperor", "Emir", "Sultan",
-                            "Crown Prince", "Secretary General", "Head of State", "Head of Government", "Supreme Leader",
-                            "Leader", "Pope"})
 
 
 @lru_cache(maxsize=None)
@@ -380,8 +374,7 @@ def _took_part(doc: Document, clusters: list[_Cluster], said: Said = "took part"
             for mention in after:
                 if (not (agent and chain) and _word_count(text[end:mention.lead_in]) <= AFTER_PARTICIPATION) \
                         or (chain and (_joined(doc, chain[-1].end, mention, connectors=True)
-                                       or _list_goes_on(doc, chain[-1].end, mention)
-                                       or _list_past_apposition(doc, chain[-1].end, mention))):
+                                       or _list_goes_on(doc, chain[-1].end, mention))):
                     chain.append(mention)
                 else:
                     break
@@ -426,24 +419,6 @@ def _list_goes_on(doc: Document, left_end: int, right: Mention) -> bool:
     words = re.findall(r"[^\W\d_]+", gap.lower())
     return (not re.search(r"[.;:!?()]", gap) and 0 < len(words) <= 6 and gap.count(",") >= 2
             and gap.rstrip().endswith(",") and words[0] in lexicon(doc.language).coordinators)
-
-
-def _list_past_apposition(doc: Document, left_end: int, right: Mention) -> bool:
-    """A list of participants goes on past an apposition of role words: "el cardenal Kurt
-    Koch, presidente del Pontificio Consejo ..., y el metropolita Hilarión", "lo sceicco X,
-    e il vicepresidente e primo ministro degli Emirati, Y". Between the two people stand
-    only role words, names and small words."""
-    from .person_mentions import role_phrase_word
-    gap = doc.article.text[left_end:right.lead_in]
-    lex = lexicon(doc.language)
-    if re.search(r"[.;:!?()]", gap) or not gap.lstrip().startswith(","):
-        return False
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", gap)
-    if not words or len(words) > 16:
-        return False
-    # the apposition is closed by a second comma, or the list goes on with a coordinator
-    closed = gap.count(",") >= 2 or any(w.lower() in lex.coordinators for w in words)
-    return closed and all(w.lower() in lex.coordinators or role_phrase_word(w, doc.language) for w in words)
 
 
 def _after_comitative(text: str, mention: Mention, lex: PeopleLexicon) -> bool:
@@ -528,83 +503,14 @@ def _host_apposition(doc: Document, mention: Mention) -> bool:
     return bool(found) and not head[found[-1].end():].strip()
 
 
-def _host_after(doc: Document, mention: Mention) -> bool:
-    """"Pedro Sánchez, anfitrión de la cumbre": a host word opens the apposition after the name."""
-    lex = lexicon(doc.language)
-    after = doc.article.text[mention.end:mention.end + 40]
-    head, comma, rest = after.partition(",")
-    if not comma or head.strip():
-        return False
-    found = lex.host.search(rest)
-    words = re.findall(r"[^\W\d_]+", rest[:found.start()].lower()) if found else ["-"]
-    return all(w in lex.determiners for w in words)
-
-
-def _multilateral(doc: Document) -> bool:
-    """Whether the article's meeting gathers the leaders of many countries: its headline or
-    lead names them as one group or their forum ("the heads of state and government", "G7
-    leaders", "NATO summit"). Further down such words tell of another meeting ("ahead of the
-    NATO summit")."""
-    pattern = lexicon(doc.language).multilateral
-    lead = lead_sentence(doc)
-    told = [i for i in ((lead, lead + 1) if lead is not None else ())
-            if i < len(doc.sentences) and not _historical(doc, i)]
-    return bool(pattern.search(doc.article.title)) or any(pattern.search(doc.sentences[i].text) for i in told)
-
-
-def _leader(role_en: str | None) -> bool:
-    """A head of state, government or alliance ("President of France", "Secretary General of NATO")."""
-    return bool(role_en) and role_en.split(" of ")[0] in LEADER_OFFICES
-
-
-def _summit_speakers(clusters: list[_Cluster], doc: Document, roles: list[tuple[str | None, str | None]]) -> set[int]:
-    """At a meeting of many countries' leaders, a leader who speaks in a current sentence
-    ("US-Präsident Joe Biden kündigte zusätzliche Truppen an", "aldus Biden") took part: the
-    reports tell of each one's statement at the summit. So does someone named in full with no
-    role at all ("Joe Biden said"), whom such reports take as known; a spokesman or minister
-    commenting from home is not a leader. Someone they spoke about is not a speaker."""
-    return {i for i, c in enumerate(clusters)
-            if (_leader(roles[i][1]) or (roles[i][0] is None and any(m.words > 1 for m in c.mentions)))
-            and any(m.speaker and not m.past and not _historical(doc, m.sentence) for m in c.mentions)}
-
-
-def _spouses_along(clusters: list[_Cluster], doc: Document, present: list[bool], absent: set[int]) -> list[bool]:
-    """Spouses in the programme of a visit took part in it: one named with their partner who
-    took part ("Trump y su esposa Melania fueron guiados por Xi", "Xi leidde hem en zijn vrouw
-    Melania rond"), or as a first lady ("Le first lady Melania Trump e Peng Liyuan hanno
-    visitato una scuola"), in a current sentence that says nothing negative of them. Spouses
-    who travel along ("accompanied by his wife") do not count by that alone."""
-    lex = lexicon(doc.language)
-    text = doc.article.text
-    here_present = {m.sentence for c, p in zip(clusters, present) if p for m in c.mentions}
-    along = list(present)
-    for i, cluster in enumerate(clusters):
-        if present[i] or i in absent:
-            continue
-        for m in cluster.mentions:
-            sentence = doc.sentences[m.sentence].text
-            first_lady = bool(m.role and lex.ceremony.search(m.role)) or bool(
-                lex.ceremony.search(text[max(doc.sentences[m.sentence].start, m.lead_in - 40):m.lead_in]))
-            # "llegó a Madrid, acompañado por su esposa": travelling along is not the programme
-            travelling = lex.participation.search(text[max(doc.sentences[m.sentence].start, m.lead_in - 35):m.lead_in])
-            if m.past or _historical(doc, m.sentence) or lex.negation.search(sentence) or travelling \
-                    or not (first_lady or (_spouse(m, lex, text) and m.sentence in here_present)):
-                continue
-            along[i] = True
-    return along
-
-
-def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int],
-              roles: list[tuple[str | None, str | None]]) -> list[bool]:
+def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int]) -> list[bool]:
     principals = _principals(clusters, main, doc)
     principals |= _counterparts(clusters, principals, doc, main)
     took_part = _took_part(doc, clusters)
     host = lexicon(doc.language).host
     took_part |= {i for i, c in enumerate(clusters)  # "Gastgeber Merz", "the host, Mark Carney,"
-                  if any((m.role and host.search(m.role) or _host_apposition(doc, m) or _host_after(doc, m))
+                  if any((m.role and host.search(m.role) or _host_apposition(doc, m))
                          and not m.past and not _historical(doc, m.sentence) for m in c.mentions)}
-    if _multilateral(doc):
-        took_part |= _summit_speakers(clusters, doc, roles)
     absent = _took_part(doc, clusters, "absent")  # "Putin did not attend": named most, yet not there
     # "Lawrow nahm in Vertretung von Putin teil": the participation phrase names him, yet he was away.
     stood_in_for = _took_part(doc, clusters, "stood in for")
@@ -614,7 +520,6 @@ def _presence(clusters: list[_Cluster], doc: Document, main: frozenset[int],
         # A participation phrase outweighs an absence ("Moon joined the two leaders" and "did not
         # take part in the talks"); an absence outweighs being named most.
         present.append(not past and i not in stood_in_for and (i in took_part or (i in principals and i not in absent)))
-    present = _spouses_along(clusters, doc, present, absent | stood_in_for)
     # Taking part by video link is not being there ("Zelensky joined by video link"), where
     # someone else was: a meeting held wholly by video keeps its participants.
     remote = _took_part(doc, clusters, "remote")
@@ -632,18 +537,8 @@ def _spouse_role(doc: Document, index: int, clusters: list[_Cluster],
     lex = lexicon(doc.language)
     if role_en is not None:
         return role, role_en
-    text = doc.article.text
     for mention in sorted(clusters[index].mentions, key=lambda m: m.start):
-        first_lady = lex.ceremony.search(text[max(doc.sentences[mention.sentence].start, mention.lead_in - 40):
-                                              mention.lead_in]) or (mention.role and lex.ceremony.search(mention.role))
-        if not (_spouse(mention, lex, text) or first_lady):
-            continue
-        # "Le first lady Melania Trump e Peng Liyuan": the partner shares the family name, if one does
-        family = [n for n, c in enumerate(clusters) if n != index and mention.words > 1 and any(
-            m.words > 1 and surname_key(m.name) == surname_key(mention.name) for m in c.mentions)]
-        if family and roles[family[0]][1] and " of " in roles[family[0]][1]:
-            return role, f"Spouse of the {roles[family[0]][1]}"
-        if first_lady and not _spouse(mention, lex, text):
+        if not _spouse(mention, lex, doc.article.text):
             continue
         before = [(m.start, n) for n, c in enumerate(clusters) if n != index for m in c.mentions
                   if m.sentence == mention.sentence and m.end <= mention.lead_in]
@@ -675,7 +570,7 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
     people = []
     roles = [person_role(doc, cluster.mentions, _role(cluster)) for cluster in clusters]
     roles = [_spouse_role(doc, i, clusters, roles) for i in range(len(clusters))]
-    for cluster, present, (role, role_en) in zip(clusters, _presence(clusters, doc, main, roles), roles):
+    for cluster, present, (role, role_en) in zip(clusters, _presence(clusters, doc, main), roles):
         sentences = cluster.sentences()
         people.append(Person(
             name=regnal_name(_display_name(cluster), role_en, doc.language) or _display_name(cluster),

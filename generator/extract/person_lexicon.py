@@ -57,7 +57,6 @@ class PeopleLexicon:
     earlier_tense: re.Pattern[str]  # "had", "hatte": an auxiliary that sets an arrival before the event
     attributive_nouns: frozenset[str]  # "administration" in "the Trump administration"
     host: re.Pattern[str]  # a host title in a role: "Gastgeber", "padrone di casa"
-    multilateral: re.Pattern[str]  # "the heads of state and government": the leaders of many countries
     speaking_at: re.Pattern[str]  # "told the summit", "sagte bei dem Treffen": the speaker was there
     demonyms: WordSet
     # every other demonym the roles section knows, a cue only where written in lower case
@@ -92,8 +91,6 @@ class PeopleLexicon:
     comitatives: frozenset[str]  # "with", "mit": the name after one is not a subject
     site_prepositions: frozenset[str]  # "in", "at": a bare capitalised word after one is a site, not a person
     vessel_nouns: frozenset[str]  # "ship", "Schiff": the name after one is a vessel's ("the ship Georg Ots")
-    saint_words: frozenset[str]  # "San", "Madonna": the name after one is a saint's or an icon's
-    venue_nouns: frozenset[str]  # "aeropuerto": the name after one is a place named after a person
     adjective_suffixes: frozenset[str]  # "based" in "Chicago-based": a hyphenated adjective, not a name
 
 
@@ -155,7 +152,6 @@ def _pooled() -> tuple[WordSet, frozenset[str], frozenset[str], frozenset[str], 
     demonyms, agencies, credits, particles, elisions, heads = [], [], [], [], [], []
     for language in all_languages():
         section = language.section("people")
-        agencies += _words(section, "place_heads")  # "Pearl Harbor" in an Italian text: never a person
         heads += _words(section, "organisation_heads")  # "Frente Polisario" in any language's text
         elisions += _words(section, "elisions")
         demonyms += _words(section, "demonyms")
@@ -206,7 +202,6 @@ def lexicon(code: str) -> PeopleLexicon:
                                       r"(?<!\w)(?:{})(?:\s+\S+)?\s*$"),
         attributive_nouns=frozenset(_words(section, "attributive_nouns")),
         host=_phrase_pattern(hosts, r"(?<!\w)(?:{})(?!\w)"),
-        multilateral=_phrase_pattern(_words(section, "multilateral_words"), r"(?<!\w)(?:{})(?!\w)"),
         speaking_at=_phrase_pattern(_words(section, "speaking_at_event"), r"(?<!\w)(?:{})(?!\w)"),
         demonyms=demonyms,
         role_demonyms=frozenset(w.lower() for bases in (load(code).section("roles").get("demonyms") or {}).values()
@@ -238,8 +233,6 @@ def lexicon(code: str) -> PeopleLexicon:
         comitatives=frozenset(_words(section, "comitatives")),
         site_prepositions=frozenset(_words(section, "site_prepositions")),
         vessel_nouns=frozenset(_words(section, "vessel_nouns")),
-        saint_words=frozenset(_words(section, "saint_words")),
-        venue_nouns=frozenset(_words(section, "venue_nouns")),
     )
 
 

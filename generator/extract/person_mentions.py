@@ -89,23 +89,11 @@ def _kind(word: str, code: str) -> int:
     if low in lex.determiners:
         return DETERMINER
     if low in lex.stop_words or low in lex.organisation_heads or low in lex.organisation_nouns \
-            or (lex.nouns_capitalised and low in lex.venue_nouns) or (word.isupper() and len(word) > 1):
+            or (word.isupper() and len(word) > 1):
         return STOP  # acronyms (TASS, USA, DPRK) are organisations or places; "Motors", "Airlines"
     if "-" in word and word.rsplit("-", 1)[-1] in lex.adjective_suffixes:
         return OTHER  # "Chicago-based", "Kremlin-backed": an adjective (not "Jong-un", "Eui-kyeom")
-    if "-" in word and (word.rsplit("-", 1)[-1].lower() in lex.venue_nouns
-                        or word.rsplit("-", 1)[-1].lower() in lex.organisation_nouns):
-        return STOP  # "Zayed-moskee", "Al-Azhar-universiteit": a building or an institution
     return NAME
-
-
-def role_phrase_word(word: str, code: str) -> bool:
-    """Whether a word may stand in a role phrase: a title, role word, demonym, modifier, small
-    joining word, or a capitalised name of a place or body ("presidente del Pontificio Consejo")."""
-    kind = _kind(word, code)
-    if word.lower() in lexicon(code).elisions or re.match(r"^[^\W\d_]{1,6}['’]", word):
-        return True  # "dell'Onu", "d'Al-Azhar"
-    return kind in (TITLE, ROLE, DEMONYM, MODIFIER, CONNECTOR, PARTICLE, DETERMINER) or word[:1].isupper()
 
 
 def _tokens(text: str, code: str) -> list[_Token]:
@@ -188,8 +176,7 @@ def _role_before(tokens: list[_Token], index: int, text: str, lex: PeopleLexicon
             j >= 2 and tokens[j - 1].kind in _JOINERS and tokens[j - 2].kind in (TITLE, ROLE)))
         if token.kind in _ROLE_KINDS or token.kind == HONORIFIC or body or (
                 connector and first is not None) or (
-                (token.possessive or _place_genitive(token)) and token.kind in (NAME, STOP)
-                and first is not None and j == first - 1):  # "Japan's Prime Minister", "Frankreichs Präsident"
+                token.possessive and token.kind in (NAME, STOP) and first is not None and j == first - 1):
             has_title = has_title or token.kind in (TITLE, HONORIFIC)
             first = j
             j -= 1
@@ -241,12 +228,9 @@ def _syllable_after(tokens: list[_Token], first: int, j: int) -> bool:
             and (j + 1 >= len(tokens) or not tokens[j + 1].text[:1].isupper()))
 
 
-def _runs(tokens: list[_Token], text: str, particles: frozenset[str],
-          articles: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def _runs(tokens: list[_Token], text: str, particles: frozenset[str]) -> list[tuple[int, int]]:
     """(first, last) token indices of each run of name words. Inside a run a capitalised
-    particle joins too ("Marine Le Pen", "Jean-Yves Le Drian"). Where every noun is
-    capitalised, particles that are only articles (`articles`) join nothing: "Erdoğan den
-    Beitritt" is a name and a noun ("von der Leyen" opens with "von")."""
+    particle joins too ("Marine Le Pen", "Jean-Yves Le Drian")."""
     runs = []
     i = 0
     while i < len(tokens):
@@ -265,9 +249,6 @@ def _runs(tokens: list[_Token], text: str, particles: frozenset[str],
             if tokens[j].kind == NAME or _REGNAL.match(tokens[j].text) or _syllable_after(tokens, first, j):
                 last = j
                 j += 1
-            elif last > first and tokens[j].text[:1].isupper() and tokens[j].text.lower() in particles \
-                    and j + 1 < len(tokens) and tokens[j + 1].kind == NAME and _adjacent(tokens, j, j + 1, text):
-                last, j = j + 1, j + 2  # "Mohammed bin Zayed Al Nahyan": a capitalised particle inside a long name
             elif (tokens[j].kind == PARTICLE or tokens[j].text.lower() in particles) \
                     and ((last > first and is_given_name(tokens[last].text)) or is_given_name(tokens[first].text)
                          and last == first):
@@ -277,8 +258,7 @@ def _runs(tokens: list[_Token], text: str, particles: frozenset[str],
                 while k < len(tokens) and (tokens[k].kind == PARTICLE or tokens[k].text.lower() in particles) \
                         and _adjacent(tokens, k - 1, k, text):
                     k += 1
-                if k < len(tokens) and tokens[k].kind == NAME and _adjacent(tokens, k - 1, k, text) \
-                        and not all(tokens[n].text in articles for n in range(j, k)):
+                if k < len(tokens) and tokens[k].kind == NAME and _adjacent(tokens, k - 1, k, text):
                     last, j = k, k + 1
                 else:
                     break
@@ -408,33 +388,6 @@ def _after_organisation(tokens: list[_Token], first: int, last: int, text: str) 
     return next((k for k in range(first + 1, last) if is_given_name(tokens[k].text)), first)
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-def _names_saint_or_venue(tokens: list[_Token], first: int, last: int, text: str, lex: PeopleLexicon) -> bool:
-    """The run names a saint, an icon or a place named after a person, not a person: it opens
-    with a saint word ("San Cirilo", "Madonna di Kazan") or follows one ("san Cirillo", "Our
-    Lady of Kazan", "St. Peter"), or it follows a venue noun, perhaps with a lower-case
-    adjective between ("aeropuerto internacional José Martí", "l'aeroporto José Martí")."""
-    if first < last and tokens[first].text.lower() in lex.saint_words:
-        return True
-    before = text[max(0, tokens[first].start - 60):tokens[first].start]
-    if before.rstrip(" \"'“”„«»‹›‘’") != before.rstrip() or not before[-1:].isspace():
-        return False  # a name in quotes or after punctuation other than a space
-    words = _WORD.findall(before.rstrip(" .").lower())[-3:]
-    if not words or not re.search(r"[^\W\d_]\.?\s*$", before):
-        return False
-    if words[-1] in lex.saint_words or " ".join(words[-2:]) in lex.saint_words:
-        return True
-    if words[-1] in lex.venue_nouns:
-        return True
-    adjective = words[-1]
-    return (len(words) >= 2 and words[-2] in lex.venue_nouns and adjective in before.split()[-1]
-            and adjective not in lex.particles and adjective not in lex.connectors
-            and adjective not in lex.determiners and adjective not in lex.stop_words
-            and not before.split()[-1][:1].isupper())
-
-
 def _is_credit(text: str, tokens: list[_Token], lex: PeopleLexicon) -> bool:
     """A photo credit ("Foto Sipa USA", "Photo: Reuters", "© ANP / Jan Jansen") or a byline
     ("By Jane Doe and John Roe"): a short line opened by a credit word whose other words are
@@ -459,7 +412,7 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
     # Found once per sentence; searching on from every name made a long sentence quadratic.
     last_pronoun = max((m.start() for m in lex.person_pronouns.finditer(text)), default=-1)
     found = []
-    for first, last in _runs(tokens, text, lex.particles, lex.determiners if lex.nouns_capitalised else frozenset()):
+    for first, last in _runs(tokens, text, lex.particles):
         head = tokens[first]
         # A sentence-initial capital proves nothing: drop the word unless it is a given name
         # or is capitalised mid-sentence elsewhere in the article.
@@ -499,10 +452,6 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         if first > 0 and tokens[first - 1].text.lower() in lex.vessel_nouns \
                 and not text[tokens[first - 1].end:head.start].strip(" \"'“”„«»‹›‘’"):
             continue  # "auf dem Schiff „Georg Ots“": a vessel's name
-        if _names_saint_or_venue(tokens, first, last, text, lex):
-            continue
-        if re.match(r"-\s", text[tokens[last].end:tokens[last].end + 2]):
-            continue  # "Staats- und Regierungschefs": the first part of a compound, not a name
         if gazetteer.is_place_word(name) or _inside_other_name(tokens, first, last, text, titled, lex.coordinators,
                                                                  lex.determiners, lex.organisation_heads):
             continue
@@ -516,11 +465,6 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         after_role = _role_after(tokens, last, text, lex)
         role = role or after_role
         reported_before = bool(lex.reporting_before.search(text[max(0, head.start - _CUE_REACH):head.start]))
-        if titled and not reported_before:  # "a lancé le premier ministre indien Narendra Modi"
-            before_role = text[max(0, tokens[role_start].start - _CUE_REACH):tokens[role_start].start]
-            before_role = re.sub(r"(?i)(?:^|\s)(?:" + "|".join(map(re.escape, lex.determiners)) + r")\s*$", " ",
-                                 before_role) if lex.determiners else before_role
-            reported_before = bool(lex.reporting_before.search(before_role.rstrip() + " "))
         reported_after = bool(lex.reporting_after.match(text[tokens[last].end:]))
         # "president of Chrysler", "Minister of Industry": a role joined to the name by a
         # connector is the name's office, not the name's holder.
