@@ -611,3 +611,36 @@ def test_a_sovereign_keeps_the_regnal_number() -> None:
                                             "francés, Emmanuel Macron.", "es")
     assert "King Charles III" in _people_in("Besuch\n\nKönig Charles III. empfing am Dienstag in London den "
                                             "französischen Präsidenten Emmanuel Macron.", "de")
+
+
+@pytest.mark.parametrize("language, text, cleric, role_en", [
+    ("en", "Pope meets patriarch in Minsk\n\nPope Leo met Patriarch Bartholomew in Minsk on Tuesday. The talks lasted "
+           "two hours, and Bartholomew thanked the pope.", "Patriarch Bartholomew", "Patriarch"),
+    ("it", "Il papa a Minsk\n\nPapa Leone ha incontrato martedì a Minsk il patriarca di Costantinopoli Bartolomeo. "
+           "Bartolomeo ha ringraziato il pontefice.", "Patriarch Bartholomew", "Patriarch"),
+    ("de", "Papst in Minsk\n\nPapst Leo traf am Dienstag in Minsk den Großimam Ahmed. Die Gespräche dauerten "
+           "zwei Stunden; Ahmed dankte dem Papst.", "Ahmed", "Grand Imam"),
+    ("nl", "Paus in Minsk\n\nPaus Leo ontmoette dinsdag in Minsk kardinaal Parolin en metropoliet Antoni. "
+           "Antoni bedankte de paus.", "Metropolitan Antoni", "Metropolitan"),
+])
+def test_a_cleric_named_by_title_and_one_name_is_a_person(language, text, cleric, role_en):
+    people = _people_in(text, language)
+    assert cleric in people and people[cleric].role_en == role_en
+
+
+@pytest.mark.parametrize("language, text, not_people", [
+    ("es", "El papa en Cuba\n\nEl papa Francisco llegó el viernes al aeropuerto internacional José Martí, donde "
+           "se reunió con el presidente Raúl Castro. Le regaló una reliquia de San Cirilo.", {"José Martí", "San Cirilo", "Cirilo"}),
+    ("it", "Il papa a Cuba\n\nIl papa Francesco è arrivato venerdì all'aeroporto José Martí, dove ha incontrato il "
+           "presidente Raúl Castro. Gli ha regalato una copia della Madonna di Kazan e una reliquia di san Cirillo.",
+     {"José Martí", "Madonna di Kazan", "Cirillo"}),
+    ("it", "Biden e Zelensky\n\nIl presidente Joe Biden ha ricevuto Volodymyr Zelensky alla Casa Bianca. Il discorso "
+           "ha ricordato Pearl Harbor.", {"Pearl Harbor", "Pearl"}),
+    ("fr", "Zelensky à Washington\n\nLe président américain Joe Biden a reçu Volodymyr Zelensky. La présidente de la "
+           "Chambre des représentants Nancy Pelosi l'a accueilli au Congrès.", {"Chambre"}),
+    ("de", "Nato-Gipfel in Madrid\n\nDer türkische Präsident Recep Tayyip Erdoğan traf in Madrid Bundeskanzler Olaf "
+           "Scholz. Zuvor hatte Erdoğan den Beitritt Schwedens blockiert.", {"Erdoğan den Beitritt"}),
+])
+def test_saints_icons_venues_and_institutions_are_not_people(language, text, not_people):
+    people = _people_in(text, language)
+    assert not set(people) & not_people and len(people) >= 2

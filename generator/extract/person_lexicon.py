@@ -91,6 +91,8 @@ class PeopleLexicon:
     comitatives: frozenset[str]  # "with", "mit": the name after one is not a subject
     site_prepositions: frozenset[str]  # "in", "at": a bare capitalised word after one is a site, not a person
     vessel_nouns: frozenset[str]  # "ship", "Schiff": the name after one is a vessel's ("the ship Georg Ots")
+    saint_words: frozenset[str]  # "San", "Madonna": the name after one is a saint's or an icon's
+    venue_nouns: frozenset[str]  # "aeropuerto": the name after one is a place named after a person
     adjective_suffixes: frozenset[str]  # "based" in "Chicago-based": a hyphenated adjective, not a name
 
 
@@ -152,6 +154,7 @@ def _pooled() -> tuple[WordSet, frozenset[str], frozenset[str], frozenset[str], 
     demonyms, agencies, credits, particles, elisions, heads = [], [], [], [], [], []
     for language in all_languages():
         section = language.section("people")
+        agencies += _words(section, "place_heads")  # "Pearl Harbor" in an Italian text: never a person
         heads += _words(section, "organisation_heads")  # "Frente Polisario" in any language's text
         elisions += _words(section, "elisions")
         demonyms += _words(section, "demonyms")
@@ -233,6 +236,8 @@ def lexicon(code: str) -> PeopleLexicon:
         comitatives=frozenset(_words(section, "comitatives")),
         site_prepositions=frozenset(_words(section, "site_prepositions")),
         vessel_nouns=frozenset(_words(section, "vessel_nouns")),
+        saint_words=frozenset(_words(section, "saint_words")),
+        venue_nouns=frozenset(_words(section, "venue_nouns")),
     )
 
 

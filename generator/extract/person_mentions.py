@@ -228,9 +228,12 @@ def _syllable_after(tokens: list[_Token], first: int, j: int) -> bool:
             and (j + 1 >= len(tokens) or not tokens[j + 1].text[:1].isupper()))
 
 
-def _runs(tokens: list[_Token], text: str, particles: frozenset[str]) -> list[tuple[int, int]]:
+def _runs(tokens: list[_Token], text: str, particles: frozenset[str],
+          articles: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """(first, last) token indices of each run of name words. Inside a run a capitalised
-    particle joins too ("Marine Le Pen", "Jean-Yves Le Drian")."""
+    particle joins too ("Marine Le Pen", "Jean-Yves Le Drian"). Where every noun is
+    capitalised, particles that are only articles (`articles`) join nothing: "Erdoğan den
+    Beitritt" is a name and a noun ("von der Leyen" opens with "von")."""
     runs = []
     i = 0
     while i < len(tokens):
@@ -258,7 +261,8 @@ def _runs(tokens: list[_Token], text: str, particles: frozenset[str]) -> list[tu
                 while k < len(tokens) and (tokens[k].kind == PARTICLE or tokens[k].text.lower() in particles) \
                         and _adjacent(tokens, k - 1, k, text):
                     k += 1
-                if k < len(tokens) and tokens[k].kind == NAME and _adjacent(tokens, k - 1, k, text):
+                if k < len(tokens) and tokens[k].kind == NAME and _adjacent(tokens, k - 1, k, text) \
+                        and not all(tokens[n].text in articles for n in range(j, k)):
                     last, j = k, k + 1
                 else:
                     break
@@ -388,6 +392,33 @@ def _after_organisation(tokens: list[_Token], first: int, last: int, text: str) 
     return next((k for k in range(first + 1, last) if is_given_name(tokens[k].text)), first)
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _names_saint_or_venue(tokens: list[_Token], first: int, last: int, text: str, lex: PeopleLexicon) -> bool:
+    """The run names a saint, an icon or a place named after a person, not a person: it opens
+    with a saint word ("San Cirilo", "Madonna di Kazan") or follows one ("san Cirillo", "Our
+    Lady of Kazan", "St. Peter"), or it follows a venue noun, perhaps with a lower-case
+    adjective between ("aeropuerto internacional José Martí", "l'aeroporto José Martí")."""
+    if first < last and tokens[first].text.lower() in lex.saint_words:
+        return True
+    before = text[max(0, tokens[first].start - 60):tokens[first].start]
+    if before.rstrip(" \"'“”„«»‹›‘’") != before.rstrip() or not before[-1:].isspace():
+        return False  # a name in quotes or after punctuation other than a space
+    words = _WORD.findall(before.rstrip(" .").lower())[-3:]
+    if not words or not re.search(r"[^\W\d_]\.?\s*$", before):
+        return False
+    if words[-1] in lex.saint_words or " ".join(words[-2:]) in lex.saint_words:
+        return True
+    if words[-1] in lex.venue_nouns:
+        return True
+    adjective = words[-1]
+    return (len(words) >= 2 and words[-2] in lex.venue_nouns and adjective in before.split()[-1]
+            and adjective not in lex.particles and adjective not in lex.connectors
+            and adjective not in lex.determiners and adjective not in lex.stop_words
+            and not before.split()[-1][:1].isupper())
+
+
 def _is_credit(text: str, tokens: list[_Token], lex: PeopleLexicon) -> bool:
     """A photo credit ("Foto Sipa USA", "Photo: Reuters", "© ANP / Jan Jansen") or a byline
     ("By Jane Doe and John Roe"): a short line opened by a credit word whose other words are
@@ -412,7 +443,7 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
     # Found once per sentence; searching on from every name made a long sentence quadratic.
     last_pronoun = max((m.start() for m in lex.person_pronouns.finditer(text)), default=-1)
     found = []
-    for first, last in _runs(tokens, text, lex.particles):
+    for first, last in _runs(tokens, text, lex.particles, lex.determiners if lex.nouns_capitalised else frozenset()):
         head = tokens[first]
         # A sentence-initial capital proves nothing: drop the word unless it is a given name
         # or is capitalised mid-sentence elsewhere in the article.
@@ -452,6 +483,8 @@ def _sentence_mentions(doc: Document, index: int, tokens: list[_Token], mid_sent
         if first > 0 and tokens[first - 1].text.lower() in lex.vessel_nouns \
                 and not text[tokens[first - 1].end:head.start].strip(" \"'“”„«»‹›‘’"):
             continue  # "auf dem Schiff „Georg Ots“": a vessel's name
+        if _names_saint_or_venue(tokens, first, last, text, lex):
+            continue
         if gazetteer.is_place_word(name) or _inside_other_name(tokens, first, last, text, titled, lex.coordinators,
                                                                  lex.determiners, lex.organisation_heads):
             continue
