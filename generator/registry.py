@@ -29,6 +29,7 @@ canonical name the article and event records use.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -264,14 +265,34 @@ def _person_drafts(records: Sequence[ArticleRecord], events: dict[str, str | Non
             counts.update(spelled[mention])
             if mention[0] in english:
                 in_english.update(spelled[mention])
-        if not in_english:  # no English article names them: their names as English would write them,
-            # each counted once per language, so that the spelling most languages share wins
+        # their names as English would write them, each counted once per language
+        elsewhere = Counter(form for _, form in sorted({(language[m[0]], form) for m in group.mentions
+                                                        for form in transliterated.get(m, ())}))
+        if not in_english:  # no English article names them: the spelling most languages share wins
             # ("Zelensky" in French, Dutch and Italian over the German "Selenskyj")
-            in_english.update(form for _, form in sorted({(language[m[0]], form) for m in group.mentions
-                                                          for form in transliterated.get(m, ())}))
+            in_english.update(elsewhere)
             counts.update(in_english)
+        else:
+            in_english = _common_transliteration(in_english, elsewhere)
         drafts.append(_Draft("person", set(group.mentions), counts, english=in_english))
     return drafts
+
+
+def _doubled_key(spelling: str) -> str:
+    """A spelling without its doubled letters: "Zelenskyy" and "Zelensky" share it."""
+    return re.sub(r"(\w)\1+", r"\1", person_key(spelling))
+
+
+def _common_transliteration(in_english: Counter, elsewhere: Counter) -> Counter:
+    """English articles' spellings of a transliterated name, where they differ from the rest
+    of the corpus only in a doubled letter ("Zelenskyy", a national transliteration some
+    English styles use, and "Zelensky"), counted as the articles of every language use them:
+    the common international spelling wins over one agency's."""
+    variants = {_doubled_key(s) for s in in_english}
+    shared = Counter({s: n for s, n in elsewhere.items() if s not in in_english and _doubled_key(s) in variants})
+    if not shared:
+        return in_english
+    return in_english + shared
 
 
 def _place_drafts(records: Sequence[ArticleRecord]) -> list[_Draft]:

@@ -154,3 +154,21 @@ def test_without_an_english_article_the_spelling_most_languages_share_is_the_nam
                for r in records]
     registry, _ = build_registry(records, {r.id: "e1" for r in records})
     assert [p.name for p in registry.people] == ["Volodymyr Zelensky"]
+
+
+def test_one_english_styles_doubled_letter_yields_to_the_spelling_every_language_shares(make_record):
+    # The English report writes "Zelenskyy" (a national transliteration some styles use); the
+    # French, Italian and Spanish reports write "Zelensky": that one is his name.
+    from generator.records import evolve
+
+    spellings = [("en", "en", "Volodymyr Zelenskyy"), ("fr", "fr", "Volodymyr Zelensky"),
+                 ("it", "it", "Volodymyr Zelensky"), ("es", "es", "Volodymyr Zelensky")]
+    records = [make_record(i, language=lang, people=[(name, None, True)]) for i, lang, name in spellings]
+    records = [evolve(r, participants=tuple(evolve(p, role_en="President of Ukraine") for p in r.participants))
+               for r in records]
+    registry, _ = build_registry(records, {r.id: "e1" for r in records})
+    assert [p.name for p in registry.people] == ["Volodymyr Zelensky"]
+    # with only English reports, the English spelling used most stays the name
+    alone = [r for r in records if r.language == "en"][:1]
+    registry, _ = build_registry(alone, {r.id: "e1" for r in alone})
+    assert [p.name for p in registry.people] == ["Volodymyr Zelenskyy"]
