@@ -101,6 +101,8 @@ DESTINATION_WEIGHT = 0.5
 # How much a site in a clause in the future tense ("the next summit will be in Hiroshima")
 # counts, against one that reports: it is where a later meeting is to be held.
 FUTURE_SITE_WEIGHT = 0.25
+# How far back, in characters, the clause of a place is looked for.
+CLAUSE_REACH = 200
 # How fast a mention's weight falls with its sentence's position (in sentences).
 POSITION_DECAY = 8.0
 _WORD = re.compile(r"[^\W\d_]+")
@@ -632,7 +634,8 @@ def _is_located(words: list[_Word], first: int, last: int, lex: PlacesLexicon) -
 def _in_future_clause(sentence: str, start: int, language: str) -> bool:
     """Whether the words of the clause before `start` speak in the future tense ("il
     vertice sarà a Hiroshima", "will be held in")."""
-    opening = max((m.end() for m in clause_boundary(language).finditer(sentence, 0, start)), default=0)
+    reach = max(0, start - CLAUSE_REACH)  # a clause is short: a long sentence is not read again per place
+    opening = max((m.end() for m in clause_boundary(language).finditer(sentence, reach, start)), default=reach)
     return bool(future_pattern(language).search(sentence, opening, start))
 
 
