@@ -572,8 +572,9 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
     roles = [_spouse_role(doc, i, clusters, roles) for i in range(len(clusters))]
     for cluster, present, (role, role_en) in zip(clusters, _presence(clusters, doc, main), roles):
         sentences = cluster.sentences()
+        shown = _display_name(cluster)
         people.append(Person(
-            name=regnal_name(_display_name(cluster), role_en, doc.language) or _display_name(cluster),
+            name=regnal_name(shown, role_en, doc.language) or shown,
             aliases=tuple(sorted({m.name for m in cluster.mentions})),
             role=role,
             role_en=role_en,
